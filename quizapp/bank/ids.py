@@ -1,0 +1,20 @@
+"""Stable question ids: the same source sentence, type and answer always give the same id."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+
+
+def deck_prefix(deck: str) -> str:
+    """A short prefix from a deck's name: the initials of its words ("India–Japan Relations" → "ijr")."""
+    ascii_name = unicodedata.normalize("NFKD", deck).encode("ascii", "ignore").decode()
+    words = re.findall(r"[A-Za-z0-9]+", ascii_name)
+    return "".join(word[0].lower() for word in words)[:6] or "q"
+
+
+def stable_id(prefix: str, *parts: str, length: int = 8) -> str:
+    """`prefix-xxxxxxxx`, from a digest of the parts; no clock and no randomness, so regenerating is stable."""
+    digest = hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()
+    return f"{prefix}-{digest[:length]}"

@@ -1,0 +1,101 @@
+"""The bank's schema: a deck of questions as plain dataclasses, and the Problem a bad bank yields."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+
+QUESTION_TYPES = ("mcq", "cloze", "short", "truefalse", "flashcard", "list")
+"""Every question type a bank may use."""
+
+MAX_CHOICES = 6
+"""An MCQ is answered with keys 1–6 or a–f, so it can offer at most six choices."""
+
+TOP_LEVEL_FIELDS = ("deck", "source", "questions")
+QUESTION_FIELDS = (
+    "id",
+    "type",
+    "topic",
+    "prompt",
+    "answer",
+    "choices",
+    "accept",
+    "items",
+    "explanation",
+    "source",
+    "tags",
+)
+"""The keys a question may have, in the order the dumper writes them."""
+
+REQUIRED_QUESTION_FIELDS = ("id", "type", "prompt", "answer")
+
+
+@dataclass(slots=True, frozen=True)
+class Problem:
+    """One thing wrong with a bank, located as precisely as the bank allows.
+
+    `line` is 1-based; 0 means the path as a whole (not found, or a folder without banks).
+    """
+
+    file: str
+    line: int
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}: {self.field}: {self.message}"
+
+
+@dataclass(slots=True)
+class BankQuestion:
+    """One question as the bank states it (all text already stripped and validated)."""
+
+    id: str
+    type: str
+    prompt: str
+    answer: str
+    topic: str | None = None
+    choices: list[str] | None = None
+    accept: list[str] = field(default_factory=list)
+    items: list[str] | None = None
+    explanation: str | None = None
+    source_line: int | None = None
+    source_text: str | None = None
+    tags: list[str] = field(default_factory=list)
+    line: int = field(default=0, compare=False)
+    """Where the question starts in its bank file; not part of its content."""
+
+    def content(self) -> dict[str, object]:
+        """The question's content as stored: everything but its position in the file."""
+        return {
+            "type": self.type,
+            "topic": self.topic,
+            "prompt": self.prompt,
+            "answer": self.answer,
+            "choices": self.choices,
+            "accept": self.accept,
+            "items": self.items,
+            "explanation": self.explanation,
+            "source_line": self.source_line,
+            "source_text": self.source_text,
+            "tags": self.tags,
+        }
+
+    def content_hash(self) -> str:
+        """A digest of the content, so a sync can tell a changed question from an unchanged one."""
+        blob = json.dumps(self.content(), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+        return hashlib.sha1(blob.encode("utf-8")).hexdigest()
+
+
+@dataclass(slots=True)
+class Bank:
+    """A whole bank file: one deck and its questions in file order."""
+
+    deck: str
+    questions: list[BankQuestion]
+    source: str | None = None
+    file: str = ""
+    """The path as the user named it, for messages."""
+    digest: str = ""
+    """SHA-256 of the file's bytes."""

@@ -1,0 +1,171 @@
+"""The `quizapp` command: open the app, check and import banks, show where data lives."""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import click
+from sqlalchemy.engine import make_url
+from sqlmodel import Session
+
+from quizapp import __version__
+from quizapp.bank import Problem, load_banks
+from quizapp.clock import utc_now
+from quizapp.db import DatabaseError, import_banks, import_paths, open_database
+from quizapp.db.engine import resolve_url, sqlite_file
+from quizapp.db.sync import deck_count
+from quizapp.paths import DB_ENV, bundled_bank_dir, bundled_banks, data_dir, database_target, default_db_path
+
+BANK_PROBLEM_EXIT = 2
+"""Exit status when a bank has problems (as for a usage error: the input must be fixed)."""
+
+
+@dataclass
+class Options:
+    """Options of the top-level command, shared with every subcommand."""
+
+    db: str | None = None
+
+
+def _db_option(func):  # type: ignore[no-untyped-def]
+    """`--db` on a subcommand as well, so it can be given before or after the subcommand's name."""
+    return click.option(
+        "--db",
+        "db",
+        metavar="PATH_OR_URL",
+        default=None,
+        help=f"Database to use: a file path or a SQLAlchemy URL (default: ${DB_ENV}, else the user data dir).",
+    )(func)
+
+
+def _target(db: str | None) -> str:
+    ctx = click.get_current_context()
+    options = ctx.find_object(Options)
+    return database_target(db or (options.db if options else None))
+
+
+def _open(target: str):  # type: ignore[no-untyped-def]
+    """Open the database, creating the default data dir if that is where it lives."""
+    if Path(target) == default_db_path():
+        data_dir().mkdir(parents=True, exist_ok=True)
+    try:
+        return open_database(target)
+    except DatabaseError as exc:
+        raise click.ClickException(str(exc)) from exc
+
+
+def _print_problems(problems: list[Problem], *, err: bool) -> None:
+    for problem in problems:
+        click.echo(str(problem), err=err)
+
+
+
+
+@click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
+@click.option(
+    "--db",
+    "db",
+    metavar="PATH_OR_URL",
+    default=None,
+    help=f"Database to use: a file path or a SQLAlchemy URL (default: ${DB_ENV}, else the user data dir).",
+)
+@click.version_option(__version__, prog_name="quizapp")
+@click.pass_context
+def main(ctx: click.Context, db: str | None) -> None:
+    """Exam prep in the terminal: flashcards with spaced repetition, quizzes and timed exams.
+
+    With no command, opens the app (importing the bundled question bank on first run).
+    """
+    ctx.obj = Options(db=db)
+    if ctx.invoked_subcommand is None:
+        _launch(_target(None))
+
+
+def _launch(target: str) -> None:
+    engine = _open(target)
+    now = utc_now()
+    with Session(engine) as session:
+        empty = deck_count(session) == 0
+    if empty:
+        banks = bundled_banks()
+        if banks:
+            result = import_paths(engine, banks, now=now)
+            if result.problems:
+                _print_problems(result.problems, err=True)
+                raise click.ClickException("the bundled question bank has problems; nothing was imported")
+    # Imported here, not at the top: only launching the app needs Textual.
+    from quizapp.tui.app import make_app
+
+    make_app(engine).run()
+
+
+@main.command()
+@_db_option
+def paths(db: str | None) -> None:
+    """Show where quizapp keeps its data and finds its bundled banks."""
+    target = _target(db)
+    url = resolve_url(target)
+    file = sqlite_file(url)
+    click.echo(f"data dir:      {data_dir()}")
+    if file is not None:
+        state = "exists" if file.exists() else "not created yet"
+        click.echo(f"database:      {file} ({state})")
+    else:
+        click.echo(f"database:      {make_url(url).render_as_string(hide_password=True)}")
+    click.echo(f"bundled banks: {bundled_bank_dir()}")
+    for bank in bundled_banks():
+        click.echo(f"  {bank.name}")
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, metavar="PATH...")
+def check(paths: tuple[str, ...]) -> None:
+    """Validate bank files (or folders of .yaml/.yml banks) without touching any database.
+
+    Every problem is printed as FILE:LINE: field: message; the exit status is 2 if there is any.
+    """
+    bank_set = load_banks(paths)
+    _print_problems(bank_set.problems, err=False)
+    if bank_set.problems:
+        files = len(bank_set.files) or len(paths)
+        click.echo(f"{len(bank_set.problems)} problem(s) in {files} file(s).", err=True)
+        sys.exit(BANK_PROBLEM_EXIT)
+    for bank in bank_set.banks:
+        click.echo(f"ok  {bank.file}: {bank.deck}, {len(bank.questions)} questions")
+
+
+@main.command(name="import")
+@click.argument("paths", nargs=-1, required=True, metavar="PATH...")
+@click.option("--dry-run", is_flag=True, help="Report what would change without writing anything.")
+@_db_option
+def import_command(paths: tuple[str, ...], dry_run: bool, db: str | None) -> None:
+    """Sync bank files into the database.
+
+    New questions are added, changed ones updated in place (keeping their history), and questions
+    gone from a file are retired: hidden from study, their history kept. Nothing is deleted.
+    Every file is checked first; if any has a problem, nothing is imported.
+    """
+    bank_set = load_banks(paths)
+    if not bank_set.ok:
+        # Checked before the database is even opened, so a bad bank cannot change it.
+        _print_problems(bank_set.problems, err=True)
+        click.echo(f"Nothing imported: {len(bank_set.problems)} problem(s).", err=True)
+        sys.exit(BANK_PROBLEM_EXIT)
+    engine = _open(_target(db))
+    try:
+        result = import_banks(engine, bank_set.banks, now=utc_now(), dry_run=dry_run)
+    finally:
+        engine.dispose()
+    for report in result.reports:
+        click.echo(report.summary())
+    if result.problems:
+        _print_problems(result.problems, err=True)
+        done = "Nothing imported" if not result.reports else "The decks above were imported; the rest were not"
+        click.echo(f"{done}: {len(result.problems)} problem(s).", err=True)
+        sys.exit(BANK_PROBLEM_EXIT)
+    if not result.changed:
+        click.echo("Nothing changed: the database already matches these banks.")
+    elif dry_run:
+        click.echo("Dry run: nothing was written.")

@@ -1,0 +1,200 @@
+"""Open a database: URL resolution, SQLite pragmas, and the schema-version gate that refuses foreign files."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event, inspect, text
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError, SQLAlchemyError
+from sqlalchemy.pool import StaticPool
+from sqlmodel import Session, SQLModel
+
+from quizapp.db.models import SCHEMA_VERSION, Setting
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+BUSY_TIMEOUT_MS = 10_000
+"""How long a writer waits for another one (the TUI and an import can overlap) before giving up."""
+QUIZAPP_TABLES = frozenset(t.name for t in SQLModel.metadata.sorted_tables)
+
+
+class DatabaseError(Exception):
+    """A database quizapp cannot or must not use; the message says which file and why."""
+
+
+def resolve_url(target: str) -> str:
+    """A SQLAlchemy URL for `target`: URLs pass through, a bare path means an SQLite file."""
+    if "://" in target:
+        return target
+    if target == ":memory:":
+        return "sqlite://"
+    return "sqlite:///" + str(Path(target).expanduser().resolve())
+
+
+def sqlite_file(url: str) -> Path | None:
+    """The file behind an SQLite URL, or None for other databases and in-memory ones."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite" or parsed.database in (None, "", ":memory:"):
+        return None
+    return Path(parsed.database)
+
+
+def _schema_problem(where: str, tables: set[str], version: int | None) -> str | None:
+    """Why a database with these tables and stored version cannot be opened, or None if it can."""
+    if not tables:
+        return None
+    if version is None:
+        shown = ", ".join(sorted(tables)[:5])
+        return f"{where} is a database, but not a quizapp one (it holds tables: {shown}); it was left untouched"
+    if version > SCHEMA_VERSION:
+        return (
+            f"{where} was written by a newer quizapp (schema version {version}; this one knows up to "
+            f"{SCHEMA_VERSION}). Upgrade quizapp to open it; the file was left untouched"
+        )
+    return None
+
+
+def _stored_version(value: str | None) -> int | None:
+    try:
+        return int(json.loads(value)) if value is not None else None
+    except (TypeError, ValueError):
+        return None
+
+
+def _preflight_sqlite(path: Path) -> None:
+    """Refuse a file that is not ours before any connection can change it (WAL mode rewrites the header)."""
+    if path.is_dir():
+        raise DatabaseError(f"{path} is a folder, not a database file")
+    if not path.exists():
+        if not path.parent.is_dir():
+            raise DatabaseError(f"cannot create {path}: the folder {path.parent} does not exist")
+        return
+    try:
+        with path.open("rb") as handle:
+            header = handle.read(len(SQLITE_MAGIC))
+    except OSError as exc:
+        raise DatabaseError(f"cannot read {path}: {exc.strerror or exc}") from exc
+    if not header:
+        return  # an empty file is an empty SQLite database
+    if header != SQLITE_MAGIC:
+        raise DatabaseError(f"{path} is not an SQLite database; it was left untouched")
+    try:
+        conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+        try:
+            tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+            version = None
+            if "setting" in tables:
+                row = conn.execute(
+                    "SELECT value FROM setting WHERE deck_id = 0 AND key = 'schema_version'"
+                ).fetchone()
+                version = _stored_version(row[0] if row else None)
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        raise DatabaseError(f"{path} is not a readable SQLite database ({exc}); it was left untouched") from exc
+    problem = _schema_problem(str(path), tables - {"sqlite_sequence"}, version)
+    if problem:
+        raise DatabaseError(problem)
+
+
+def _configure_sqlite(engine: Engine) -> None:
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+        # Let SQLAlchemy's "begin" below open every transaction, so DDL is transactional too.
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        try:
+            cursor.execute("PRAGMA journal_mode = WAL")  # readers never block the writer
+            cursor.execute("PRAGMA foreign_keys = ON")
+            cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            cursor.execute("PRAGMA synchronous = FULL")  # a committed answer survives a power cut
+        finally:
+            cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(connection: Any) -> None:
+        connection.exec_driver_sql("BEGIN")
+
+
+def make_engine(target: str) -> Engine:
+    """An engine for `target` (a path or any SQLAlchemy URL), without touching its tables yet."""
+    url = resolve_url(target)
+    try:
+        parsed = make_url(url)
+    except ArgumentError as exc:
+        raise DatabaseError(f"{target!r} is neither a file path nor a database URL") from exc
+    path = sqlite_file(url)
+    if path is not None:
+        _preflight_sqlite(path)
+    kwargs: dict[str, Any] = {}
+    if parsed.get_backend_name() == "sqlite" and path is None:
+        # One shared connection, or every new connection would see a different empty database.
+        kwargs = {"poolclass": StaticPool, "connect_args": {"check_same_thread": False}}
+    try:
+        engine = create_engine(url, **kwargs)
+    except (NoSuchModuleError, ImportError) as exc:
+        raise DatabaseError(f"no driver for {parsed.drivername!r} is installed: {exc}") from exc
+    if parsed.get_backend_name() == "sqlite":
+        _configure_sqlite(engine)
+    return engine
+
+
+def ensure_schema(engine: Engine) -> None:
+    """Create the tables in an empty database, or check that an existing one is a quizapp database we know."""
+    where = engine.url.render_as_string(hide_password=True)
+    try:
+        with engine.begin() as conn:
+            tables = set(inspect(conn).get_table_names()) - {"sqlite_sequence"}
+            version = None
+            if "setting" in tables:
+                row = conn.execute(
+                    text("SELECT value FROM setting WHERE deck_id = 0 AND key = 'schema_version'")
+                ).fetchone()
+                version = _stored_version(row[0] if row else None)
+            problem = _schema_problem(where, tables, version)
+            if problem:
+                raise DatabaseError(problem)
+            if not tables:
+                SQLModel.metadata.create_all(conn)
+                conn.execute(
+                    Setting.__table__.insert().values(deck_id=0, key="schema_version", value=json.dumps(SCHEMA_VERSION))
+                )
+            elif version is not None and version < SCHEMA_VERSION:
+                _migrate(conn, version)
+    except OperationalError as exc:
+        raise DatabaseError(f"cannot open {where}: {exc.orig}") from exc
+    except SQLAlchemyError as exc:
+        raise DatabaseError(f"cannot open {where}: {exc}") from exc
+
+
+def _migrate(conn: Any, version: int) -> None:
+    """Bring an older schema up to date, one step per version; version 1 is the first, so none exist yet."""
+    raise DatabaseError(f"no migration from schema version {version} to {SCHEMA_VERSION}")
+
+
+def open_database(target: str) -> Engine:
+    """An engine on a ready quizapp database: checked, created if empty, migrated if old."""
+    engine = make_engine(target)
+    try:
+        ensure_schema(engine)
+    except DatabaseError:
+        engine.dispose()
+        raise
+    return engine
+
+
+def read_setting(session: Session, key: str, default: Any = None, *, deck_id: int = 0) -> Any:
+    row = session.get(Setting, (deck_id, key))
+    return json.loads(row.value) if row is not None else default
+
+
+def write_setting(session: Session, key: str, value: Any, *, deck_id: int = 0) -> None:
+    row = session.get(Setting, (deck_id, key))
+    encoded = json.dumps(value)
+    if row is None:
+        session.add(Setting(deck_id=deck_id, key=key, value=encoded))
+    else:
+        row.value = encoded

@@ -1,0 +1,170 @@
+"""The SQLModel tables: Deck, Question, Card, Review, QuizRun and Setting."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from enum import IntEnum
+from typing import Any
+
+from sqlalchemy import JSON, Column, DateTime, Index, TypeDecorator
+from sqlmodel import Field, SQLModel
+
+SCHEMA_VERSION = 1
+"""Bumped whenever a table changes shape; stored in the database as the setting `schema_version`."""
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """Datetimes stored as naive UTC and read back timezone-aware, as the schedulers require."""
+
+    impl = DateTime
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Any) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("quizapp stores timezone-aware datetimes only")
+        return value.astimezone(UTC).replace(tzinfo=None)
+
+    def process_result_value(self, value: datetime | None, dialect: Any) -> datetime | None:
+        return value.replace(tzinfo=UTC) if value is not None else None
+
+
+def _when(*, nullable: bool = False, index: bool = False) -> Any:
+    return Field(default=None, sa_column=Column(UTCDateTime(), nullable=nullable, index=index))
+
+
+def _json(*, nullable: bool = True) -> Any:
+    return Field(default=None, sa_column=Column(JSON, nullable=nullable))
+
+
+class CardState(IntEnum):
+    """Where a card is in its life; 1–3 are the `fsrs` package's own State values."""
+
+    NEW = 0
+    LEARNING = 1
+    REVIEW = 2
+    RELEARNING = 3
+
+
+class Deck(SQLModel, table=True):
+    """A deck: the questions of one bank file."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(unique=True)
+    source: str | None = None
+    """The study document the bank was made from, as the bank names it."""
+    bank_file: str | None = None
+    """The bank file this deck was last imported from."""
+    bank_digest: str | None = None
+    """SHA-256 of that file when it was imported, so an unchanged file can be recognised."""
+    scheduler: str = "fsrs"
+    exam_date: date | None = None
+    created_at: datetime = _when()
+    updated_at: datetime = _when()
+
+
+class Question(SQLModel, table=True):
+    """One question of a bank, as last imported. Retired questions stay, with `active` false."""
+
+    __table_args__ = (Index("ix_question_deck_position", "deck_id", "active", "position"),)
+
+    id: str = Field(primary_key=True)
+    deck_id: int = Field(foreign_key="deck.id")
+    position: int
+    """Its place in the bank file: new cards are learned in this order."""
+    type: str
+    topic: str | None = None
+    prompt: str
+    answer: str
+    choices: list[str] | None = _json()
+    accept: list[str] | None = _json()
+    items: list[str] | None = _json()
+    explanation: str | None = None
+    source_line: int | None = None
+    source_text: str | None = None
+    tags: list[str] | None = _json()
+    content_hash: str
+    active: bool = True
+    created_at: datetime = _when()
+    updated_at: datetime = _when()
+    retired_at: datetime | None = _when(nullable=True)
+
+
+class Card(SQLModel, table=True):
+    """The memory state of one question: what the scheduler knows about it."""
+
+    question_id: str = Field(primary_key=True, foreign_key="question.id")
+    state: int = CardState.NEW
+    step: int | None = None
+    stability: float | None = None
+    difficulty: float | None = None
+    ease: float | None = None
+    """SM-2's ease factor, for decks scheduled with SM-2."""
+    interval_days: float | None = None
+    due: datetime = _when(index=True)
+    last_review: datetime | None = _when(nullable=True)
+    reps: int = 0
+    lapses: int = 0
+    suspended: bool = False
+    buried_until: datetime | None = _when(nullable=True)
+    leech: bool = False
+
+
+class QuizRun(SQLModel, table=True):
+    """One practice quiz or timed exam, with its settings and final score."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    deck_id: int | None = Field(default=None, foreign_key="deck.id", index=True)
+    """None when the quiz drew from every deck."""
+    topic: str | None = None
+    mode: str
+    """practice | exam"""
+    question_order: str = "random"
+    question_count: int
+    time_limit_s: int | None = None
+    mark_correct: float = 1.0
+    mark_wrong: float = 0.0
+    mark_unanswered: float = 0.0
+    settings: dict[str, Any] | None = _json()
+    started_at: datetime = _when()
+    finished_at: datetime | None = _when(nullable=True)
+    score: float | None = None
+    max_score: float | None = None
+    correct: int = 0
+    wrong: int = 0
+    unanswered: int = 0
+
+
+class Review(SQLModel, table=True):
+    """Every answer ever given, a flashcard rating or a quiz answer, with the card state around it."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    question_id: str = Field(foreign_key="question.id", index=True)
+    deck_id: int = Field(foreign_key="deck.id", index=True)
+    """Copied from the question so per-deck statistics need no join."""
+    quiz_run_id: int | None = Field(default=None, foreign_key="quizrun.id", index=True)
+    reviewed_at: datetime = _when(index=True)
+    mode: str
+    """flashcard | practice | exam"""
+    scheduler: str | None = None
+    rating: int | None = None
+    """1 Again, 2 Hard, 3 Good, 4 Easy; a quiz answer counts as 3 if right and 1 if wrong."""
+    correct: bool | None = None
+    credit: float | None = None
+    """The share of the answer that was right (partial credit for lists)."""
+    response: str | None = None
+    duration_ms: int | None = None
+    state_before: int | None = None
+    interval_before: float | None = None
+    """Days between the previous review and this one's due date, to tell young cards from mature."""
+    card_before: dict[str, Any] | None = _json()
+    card_after: dict[str, Any] | None = _json()
+
+
+class Setting(SQLModel, table=True):
+    """A key/value setting, JSON-encoded; deck_id 0 holds the ones for every deck."""
+
+    deck_id: int = Field(default=0, primary_key=True)
+    key: str = Field(primary_key=True)
+    value: str

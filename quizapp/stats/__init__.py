@@ -1,0 +1,1 @@
+"""Figures about decks and study history, computed in SQL."""
