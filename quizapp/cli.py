@@ -153,7 +153,11 @@ def import_command(paths: tuple[str, ...], dry_run: bool, db: str | None) -> Non
         _print_problems(bank_set.problems, err=True)
         click.echo(f"Nothing imported: {len(bank_set.problems)} problem(s).", err=True)
         sys.exit(BANK_PROBLEM_EXIT)
-    engine = _open(_target(db))
+    target = _target(db)
+    file = sqlite_file(resolve_url(target))
+    if dry_run and file is not None and not file.exists():
+        target = ":memory:"  # an empty database to compare with, so a dry run creates no file
+    engine = _open(target)
     try:
         result = import_banks(engine, bank_set.banks, now=utc_now(), dry_run=dry_run)
     finally:

@@ -99,7 +99,7 @@ def plan_sync(session: Session, bank: Bank) -> SyncPlan:
         rows = session.execute(
             select(Question.id, Deck.name).join(Deck, Deck.id == Question.deck_id).where(Question.id.in_(chunk))
         )
-        owners.update(dict(rows.tuples().all()))
+        owners.update({qid: name for qid, name in rows})
     for position, question in enumerate(bank.questions):
         if question.id in owners:
             plan.problems.append(

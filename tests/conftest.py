@@ -1,0 +1,94 @@
+"""Shared fixtures: an isolated data directory for every test, bank files, a fixed clock, a fresh database."""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Callable, Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from sqlalchemy import Engine
+
+from quizapp.db import open_database
+
+FIXED_NOW = datetime(2026, 11, 24, 9, 30, tzinfo=UTC)
+
+
+@pytest.fixture(autouse=True)
+def isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Keep every test away from the real user data directory and from a QUIZAPP_DB set by the user."""
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("QUIZAPP_DATA_DIR", str(home / "data"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(home / "xdg-data"))
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.delenv("QUIZAPP_DB", raising=False)
+    return home / "data"
+
+
+@pytest.fixture
+def now() -> datetime:
+    return FIXED_NOW
+
+
+@pytest.fixture
+def write_bank(tmp_path: Path) -> Callable[..., Path]:
+    """Write a bank file from an indented YAML string (dedented) and return its path."""
+
+    def write(text: str, name: str = "bank.yaml") -> Path:
+        path = tmp_path / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
+        return path
+
+    return write
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "test.db"
+
+
+@pytest.fixture
+def engine(db_path: Path) -> Iterator[Engine]:
+    engine = open_database(str(db_path))
+    yield engine
+    engine.dispose()
+
+
+SMALL_BANK = """
+deck: Geography
+source: sources/geo.txt
+questions:
+  - id: g-1
+    type: mcq
+    topic: Capitals
+    prompt: What is the capital of Japan?
+    answer: Tokyo
+    choices: [Osaka, Tokyo, Kyoto, Nagoya]
+    source: {line: 1, text: Tokyo is the capital of Japan.}
+    tags: [name]
+  - id: g-2
+    type: cloze
+    topic: Capitals
+    prompt: ____ is the capital of India.
+    answer: New Delhi
+    accept: [Delhi]
+  - id: g-3
+    type: truefalse
+    topic: Rivers
+    prompt: The Ganga flows into the Bay of Bengal.
+    answer: true
+  - id: g-4
+    type: list
+    topic: Rivers
+    prompt: Name the 3 rivers.
+    answer: Ganga, Yamuna and Godavari
+    items: [Ganga, Yamuna, Godavari]
+"""
+
+
+@pytest.fixture
+def small_bank(write_bank: Callable[..., Path]) -> Path:
+    """A four-question bank of deck "Geography" (mcq, cloze, truefalse, list)."""
+    return write_bank(SMALL_BANK, "geography.yaml")

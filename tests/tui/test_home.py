@@ -1,0 +1,67 @@
+"""The home screen: decks and their counts, the empty start, refreshing after an import."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+from sqlalchemy import Engine
+from textual.widgets import DataTable, Static
+
+from quizapp.db import import_paths
+from quizapp.tui.app import QuizApp, make_app
+from quizapp.tui.screens.home import HomeScreen
+
+
+def rows(app: QuizApp) -> list[list[object]]:
+    table = app.screen.query_one("#decks", DataTable)
+    return [table.get_row_at(index) for index in range(table.row_count)]
+
+
+async def test_home_lists_each_deck_with_its_counts(app: QuizApp) -> None:
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        assert rows(app) == [["Geography", 4, 4, 0, 0, 0]]
+        assert "1 deck(s), 4 questions" in str(app.screen.query_one("#totals", Static).render())
+        assert not app.screen.query_one("#empty").display
+
+
+async def test_an_empty_database_says_how_to_import(engine: Engine, now: datetime) -> None:
+    app = make_app(engine, clock=lambda: now)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        empty = app.screen.query_one("#empty", Static)
+        assert empty.display
+        assert "quizapp import" in str(empty.render())
+        assert not app.screen.query_one("#decks").display
+
+
+async def test_r_rereads_the_database_after_an_import_elsewhere(
+    engine: Engine, write_bank, now: datetime
+) -> None:
+    app = make_app(engine, clock=lambda: now)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert rows(app) == []
+        bank = write_bank("deck: Later\nquestions:\n  - {id: l-1, type: short, prompt: Q?, answer: A}\n")
+        import_paths(engine, [bank], now=now)
+        await pilot.press("r")
+        await pilot.pause()
+        assert rows(app) == [["Later", 1, 1, 0, 0, 0]]
+        assert app.screen.query_one("#decks").display
+
+
+async def test_ctrl_q_quits(app: QuizApp) -> None:
+    async with app.run_test() as pilot:
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+    assert app.return_code == 0
+
+
+def test_home_snapshot(snap_compare, stocked_engine: Engine, now: datetime) -> None:
+    assert snap_compare(make_app(stocked_engine, clock=lambda: now), terminal_size=(100, 30))
+
+
+def test_empty_home_snapshot(snap_compare, engine: Engine, now: datetime) -> None:
+    assert snap_compare(make_app(engine, clock=lambda: now), terminal_size=(80, 24))
