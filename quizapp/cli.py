@@ -36,7 +36,7 @@ def _db_option(func):  # type: ignore[no-untyped-def]
         "db",
         metavar="PATH_OR_URL",
         default=None,
-        help=f"Database to use: a file path or a SQLAlchemy URL (default: ${DB_ENV}, else the user data dir).",
+        help=f"A database file or SQLAlchemy URL (default: ${DB_ENV}, else one in the user data dir).",
     )(func)
 
 
@@ -61,16 +61,8 @@ def _print_problems(problems: list[Problem], *, err: bool) -> None:
         click.echo(str(problem), err=err)
 
 
-
-
 @click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
-@click.option(
-    "--db",
-    "db",
-    metavar="PATH_OR_URL",
-    default=None,
-    help=f"Database to use: a file path or a SQLAlchemy URL (default: ${DB_ENV}, else the user data dir).",
-)
+@_db_option
 @click.version_option(__version__, prog_name="quizapp")
 @click.pass_context
 def main(ctx: click.Context, db: str | None) -> None:
@@ -166,7 +158,9 @@ def import_command(paths: tuple[str, ...], dry_run: bool, db: str | None) -> Non
         click.echo(report.summary())
     if result.problems:
         _print_problems(result.problems, err=True)
-        done = "Nothing imported" if not result.reports else "The decks above were imported; the rest were not"
+        done = (
+            "Nothing imported" if not result.reports else "The decks above were imported; the rest were not"
+        )
         click.echo(f"{done}: {len(result.problems)} problem(s).", err=True)
         sys.exit(BANK_PROBLEM_EXIT)
     if not result.changed:

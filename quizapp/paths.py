@@ -51,4 +51,4 @@ def bundled_banks() -> list[Path]:
     folder = bundled_bank_dir()
     if not folder.is_dir():
         return []
-    return sorted(p for p in folder.iterdir() if p.suffix in BANK_SUFFIXES and p.is_file())
+    return sorted(p for p in folder.iterdir() if p.suffix.lower() in BANK_SUFFIXES and p.is_file())

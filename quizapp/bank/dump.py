@@ -8,6 +8,7 @@ import yaml
 
 from quizapp.bank.model import Bank, BankQuestion
 
+
 class _FlowList(list):
     """A list the dumper writes inline: [a, b, c]."""
 
@@ -27,7 +28,8 @@ _BankDumper.add_representer(
     _FlowList, lambda dumper, data: dumper.represent_sequence("tag:yaml.org,2002:seq", data, flow_style=True)
 )
 _BankDumper.add_representer(
-    _FlowDict, lambda dumper, data: dumper.represent_mapping("tag:yaml.org,2002:map", data.items(), flow_style=True)
+    _FlowDict,
+    lambda dumper, data: dumper.represent_mapping("tag:yaml.org,2002:map", data.items(), flow_style=True),
 )
 
 

@@ -9,12 +9,17 @@ import unicodedata
 
 def deck_prefix(deck: str) -> str:
     """A short prefix from a deck's name: the initials of its words ("India–Japan Relations" → "ijr")."""
-    ascii_name = unicodedata.normalize("NFKD", deck).encode("ascii", "ignore").decode()
+    # Accents fall away (é → e), but any other non-ASCII character (a dash, a CJK letter) separates words,
+    # so "India–Japan" is two words, not one.
+    decomposed = unicodedata.normalize("NFKD", deck)
+    ascii_name = "".join(
+        ch if ch.isascii() else ("" if unicodedata.combining(ch) else " ") for ch in decomposed
+    )
     words = re.findall(r"[A-Za-z0-9]+", ascii_name)
     return "".join(word[0].lower() for word in words)[:6] or "q"
 
 
 def stable_id(prefix: str, *parts: str, length: int = 8) -> str:
-    """`prefix-xxxxxxxx`, from a digest of the parts; no clock and no randomness, so regenerating is stable."""
+    """`prefix-xxxxxxxx` from a digest of the parts: no clock, no randomness, so regenerating is stable."""
     digest = hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()
     return f"{prefix}-{digest[:length]}"

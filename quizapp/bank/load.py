@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import hashlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -47,6 +48,11 @@ class BankSet:
 
 def _line(node: yaml.Node) -> int:
     return node.start_mark.line + 1
+
+
+def _is_collection(node: yaml.Node | None) -> bool:
+    """A list or mapping where text belongs: already reported as such, so not reported again as missing."""
+    return isinstance(node, (yaml.MappingNode, yaml.SequenceNode))
 
 
 def _describe(node: yaml.Node) -> str:
@@ -112,14 +118,10 @@ class _FileReader:
                 continue
             label = f"{where}.{key}" if where else key
             if key not in allowed:
-                self.problem(
-                    _line(key_node), label, f"unknown field; expected one of: {', '.join(allowed)}"
-                )
+                self.problem(_line(key_node), label, f"unknown field; expected one of: {', '.join(allowed)}")
                 continue
             if key in found:
-                self.problem(
-                    _line(key_node), label, f"given twice (first at line {_line(found[key])})"
-                )
+                self.problem(_line(key_node), label, f"given twice (first at line {_line(found[key])})")
                 continue
             found[key] = value_node
         return found
@@ -136,7 +138,7 @@ class _FileReader:
             return None
         fields = self.mapping(root, TOP_LEVEL_FIELDS, "")
         deck = self.text(fields["deck"], "deck") if "deck" in fields else None
-        if deck is None:
+        if deck is None and not _is_collection(fields.get("deck")):
             line = _line(fields["deck"]) if "deck" in fields else _line(root)
             self.problem(line, "deck", "missing: every bank names its deck")
         source = self.text(fields["source"], "source") if "source" in fields else None
@@ -147,7 +149,14 @@ class _FileReader:
             questions = self.questions(fields["questions"])
         if deck is None:
             return None
-        return Bank(deck=deck, source=source, questions=questions, file=self.file, digest=digest)
+        return Bank(
+            deck=deck,
+            source=source,
+            questions=questions,
+            file=self.file,
+            digest=digest,
+            deck_line=_line(fields["deck"]),
+        )
 
     def questions(self, node: yaml.Node) -> list[BankQuestion]:
         if not isinstance(node, yaml.SequenceNode):
@@ -186,7 +195,7 @@ class _FileReader:
         qid = values["id"]
         label = f" (question {qid})" if qid else ""
         for name in REQUIRED_QUESTION_FIELDS:
-            if values[name] is None:
+            if values[name] is None and not _is_collection(fields.get(name)):
                 where = _line(fields[name]) if name in fields else line
                 self.problem(where, name, f"missing{label}")
         if qid is not None:
@@ -203,7 +212,9 @@ class _FileReader:
             )
             qtype = None
 
-        choices = self.text_list(fields["choices"], "choices", scalar_ok=False) if "choices" in fields else None
+        choices = (
+            self.text_list(fields["choices"], "choices", scalar_ok=False) if "choices" in fields else None
+        )
         items = self.text_list(fields["items"], "items", scalar_ok=False) if "items" in fields else None
         accept = self.text_list(fields["accept"], "accept", scalar_ok=True) if "accept" in fields else None
         tags = self.text_list(fields["tags"], "tags", scalar_ok=True) if "tags" in fields else None
@@ -244,15 +255,21 @@ class _FileReader:
     ) -> str:
         """The rules each type adds; returns the answer in its canonical form."""
         if qtype != "mcq" and "choices" in fields:
-            self.problem(_line(fields["choices"]), "choices", f"only an mcq has choices, not a {qtype}{label}")
+            self.problem(
+                _line(fields["choices"]), "choices", f"only an mcq has choices, not a {qtype}{label}"
+            )
         if qtype != "list" and "items" in fields:
-            self.problem(_line(fields["items"]), "items", f"only a list question has items, not a {qtype}{label}")
+            self.problem(
+                _line(fields["items"]), "items", f"only a list question has items, not a {qtype}{label}"
+            )
         if qtype == "mcq":
             self.check_choices(answer, fields, choices, label, line)
         elif qtype == "truefalse":
             if answer.lower() not in ("true", "false"):
                 self.problem(
-                    _line(fields["answer"]), "answer", f"a truefalse answer is True or False, not {answer!r}{label}"
+                    _line(fields["answer"]),
+                    "answer",
+                    f"a truefalse answer is True or False, not {answer!r}{label}",
                 )
             return answer.capitalize()
         elif qtype == "list":
@@ -270,21 +287,29 @@ class _FileReader:
             return
         node = fields["choices"]
         if len(choices) < 2:
-            self.problem(_line(node), "choices", f"an mcq needs at least 2 choices, found {len(choices)}{label}")
+            self.problem(
+                _line(node), "choices", f"an mcq needs at least 2 choices, found {len(choices)}{label}"
+            )
         if len(choices) > MAX_CHOICES:
             self.problem(
-                _line(node), "choices", f"at most {MAX_CHOICES} choices (keys 1–6), found {len(choices)}{label}"
+                _line(node),
+                "choices",
+                f"at most {MAX_CHOICES} choices (keys 1–6), found {len(choices)}{label}",
             )
         self.check_unique(node, "choices", label)
         count = choices.count(answer)
         if count == 0:
             near = [c for c in choices if c.casefold() == answer.casefold()]
             hint = f" (did you mean {near[0]!r}?)" if near else ""
-            self.problem(_line(node), "choices", f"the answer {answer!r} is not among the choices{hint}{label}")
+            self.problem(
+                _line(node), "choices", f"the answer {answer!r} is not among the choices{hint}{label}"
+            )
         elif count > 1:
             self.problem(_line(node), "choices", f"the answer {answer!r} appears {count} times{label}")
 
-    def check_items(self, fields: dict[str, yaml.Node], items: list[str] | None, label: str, line: int) -> None:
+    def check_items(
+        self, fields: dict[str, yaml.Node], items: list[str] | None, label: str, line: int
+    ) -> None:
         if "items" not in fields or not items:
             where = _line(fields["items"]) if "items" in fields else line
             self.problem(where, "items", f"missing: a list question needs its items{label}")
@@ -321,12 +346,20 @@ class _FileReader:
         line: int | None = None
         if "line" in fields:
             raw = fields["line"]
-            if isinstance(raw, yaml.ScalarNode) and raw.tag == _INT_TAG and int(raw.value) >= 1:
-                line = int(raw.value)
+            if isinstance(raw, yaml.ScalarNode) and raw.tag == _INT_TAG and _decimal(raw.value) >= 1:
+                line = _decimal(raw.value)
             elif not (isinstance(raw, yaml.ScalarNode) and raw.tag == _NULL_TAG):
                 self.problem(_line(raw), "source.line", "expected a line number (1 or more)")
         text = self.text(fields["text"], "source.text") if "text" in fields else None
         return line, text
+
+
+def _decimal(value: str) -> int:
+    """A plain decimal number, or 0: YAML also reads 0x1F and 1:30 as integers, which are no line numbers."""
+    try:
+        return int(value, 10)
+    except ValueError:
+        return 0
 
 
 def _line_of_offset(data: bytes, offset: int) -> int:
@@ -347,13 +380,23 @@ def load_bank(path: Path, display: str | None = None) -> tuple[Bank | None, list
     nul = data.find(b"\x00")
     if nul >= 0:
         return None, [Problem(file, _line_of_offset(data, nul), "file", "binary data, not a YAML bank")]
+    # Drop a BOM by hand, so a decoding error's offset still counts from the start of the file.
+    skipped = len(codecs.BOM_UTF8) if data.startswith(codecs.BOM_UTF8) else 0
     try:
-        text = data.decode("utf-8-sig")
+        text = data[skipped:].decode("utf-8")
     except UnicodeDecodeError as exc:
-        byte = data[exc.start]
+        offset = skipped + exc.start
         return None, [
-            Problem(file, _line_of_offset(data, exc.start), "file", f"not UTF-8 text (byte 0x{byte:02x}); save it as UTF-8")
+            Problem(
+                file,
+                _line_of_offset(data, offset),
+                "file",
+                f"not UTF-8 text (byte 0x{data[offset]:02x}); save it as UTF-8",
+            )
         ]
+    # Checked before parsing: YAML rejects a line holding only a tab, yet such a file is just empty.
+    if not text.strip():
+        return None, [Problem(file, 1, "file", "empty: a bank needs `deck` and `questions`")]
     try:
         root = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
@@ -408,14 +451,24 @@ def load_banks(paths: Iterable[str]) -> BankSet:
             continue
         if bank.deck.casefold() in deck_home:
             result.problems.append(
-                Problem(display, 1, "deck", f"deck {bank.deck!r} is also the deck of {deck_home[bank.deck.casefold()]}")
+                Problem(
+                    display,
+                    bank.deck_line,
+                    "deck",
+                    f"deck {bank.deck!r} is also the deck of {deck_home[bank.deck.casefold()]}",
+                )
             )
         deck_home.setdefault(bank.deck.casefold(), display)
         for question in bank.questions:
             home = id_home.get(question.id)
             if home is not None:
                 result.problems.append(
-                    Problem(display, question.line, "id", f"duplicate id {question.id} (also at {home[0]}:{home[1]})")
+                    Problem(
+                        display,
+                        question.line,
+                        "id",
+                        f"duplicate id {question.id} (also at {home[0]}:{home[1]})",
+                    )
                 )
             else:
                 id_home[question.id] = (display, question.line)

@@ -99,3 +99,5 @@ class Bank:
     """The path as the user named it, for messages."""
     digest: str = ""
     """SHA-256 of the file's bytes."""
+    deck_line: int = 1
+    """Where `deck:` stands in the file, for problems about the deck as a whole."""

@@ -48,7 +48,9 @@ def _schema_problem(where: str, tables: set[str], version: int | None) -> str | 
         return None
     if version is None:
         shown = ", ".join(sorted(tables)[:5])
-        return f"{where} is a database, but not a quizapp one (it holds tables: {shown}); it was left untouched"
+        return (
+            f"{where} is a database, but not a quizapp one (it holds tables: {shown}); it was left untouched"
+        )
     if version > SCHEMA_VERSION:
         return (
             f"{where} was written by a newer quizapp (schema version {version}; this one knows up to "
@@ -94,7 +96,9 @@ def _preflight_sqlite(path: Path) -> None:
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
-        raise DatabaseError(f"{path} is not a readable SQLite database ({exc}); it was left untouched") from exc
+        raise DatabaseError(
+            f"{path} is not a readable SQLite database ({exc}); it was left untouched"
+        ) from exc
     problem = _schema_problem(str(path), tables - {"sqlite_sequence"}, version)
     if problem:
         raise DatabaseError(problem)
@@ -160,7 +164,9 @@ def ensure_schema(engine: Engine) -> None:
             if not tables:
                 SQLModel.metadata.create_all(conn)
                 conn.execute(
-                    Setting.__table__.insert().values(deck_id=0, key="schema_version", value=json.dumps(SCHEMA_VERSION))
+                    Setting.__table__.insert().values(
+                        deck_id=0, key="schema_version", value=json.dumps(SCHEMA_VERSION)
+                    )
                 )
             elif version is not None and version < SCHEMA_VERSION:
                 _migrate(conn, version)

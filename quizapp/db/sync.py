@@ -1,4 +1,4 @@
-"""Sync a bank into the database: add new ids, update changed ones in place, retire the missing, delete nothing."""
+"""Sync a bank into its deck: add new ids, update changed ones in place, retire the missing; never delete."""
 
 from __future__ import annotations
 
@@ -97,13 +97,20 @@ def plan_sync(session: Session, bank: Bank) -> SyncPlan:
     owners: dict[str, str] = {}
     for chunk in _chunks(foreign):
         rows = session.execute(
-            select(Question.id, Deck.name).join(Deck, Deck.id == Question.deck_id).where(Question.id.in_(chunk))
+            select(Question.id, Deck.name)
+            .join(Deck, Deck.id == Question.deck_id)
+            .where(Question.id.in_(chunk))
         )
         owners.update({qid: name for qid, name in rows})
     for position, question in enumerate(bank.questions):
         if question.id in owners:
             plan.problems.append(
-                Problem(bank.file, question.line, "id", f"id {question.id} already belongs to deck {owners[question.id]!r}")
+                Problem(
+                    bank.file,
+                    question.line,
+                    "id",
+                    f"id {question.id} already belongs to deck {owners[question.id]!r}",
+                )
             )
             continue
         stored = existing.pop(question.id, None)
@@ -124,14 +131,25 @@ def plan_sync(session: Session, bank: Bank) -> SyncPlan:
 
 
 def _question_row(question: BankQuestion, position: int) -> dict[str, object]:
-    return {"id": question.id, "position": position, "content_hash": question.content_hash(), **question.content()}
+    return {
+        "id": question.id,
+        "position": position,
+        "content_hash": question.content_hash(),
+        **question.content(),
+    }
 
 
 def apply_sync(session: Session, plan: SyncPlan, *, now: datetime) -> SyncReport:
     """Write a plan into the session's transaction (the caller commits)."""
     bank = plan.bank
     deck_id = plan.deck_id
-    deck_values = {"source": bank.source, "bank_file": bank.file, "bank_digest": bank.digest, "updated_at": now}
+    bank_file = str(Path(bank.file).resolve()) if bank.file else None
+    deck_values = {
+        "source": bank.source,
+        "bank_file": bank_file,
+        "bank_digest": bank.digest,
+        "updated_at": now,
+    }
     if deck_id is None:
         deck_id = session.execute(
             insert(Deck).values(name=bank.deck, created_at=now, **deck_values).returning(Deck.id)
@@ -142,7 +160,13 @@ def apply_sync(session: Session, plan: SyncPlan, *, now: datetime) -> SyncReport
         session.execute(
             insert(Question),
             [
-                {**_question_row(q, pos), "deck_id": deck_id, "active": True, "created_at": now, "updated_at": now}
+                {
+                    **_question_row(q, pos),
+                    "deck_id": deck_id,
+                    "active": True,
+                    "created_at": now,
+                    "updated_at": now,
+                }
                 for pos, q in plan.insert
             ],
         )
@@ -185,7 +209,9 @@ class ImportResult:
         return any(report.changed for report in self.reports)
 
 
-def import_banks(engine: Engine, banks: Sequence[Bank], *, now: datetime, dry_run: bool = False) -> ImportResult:
+def import_banks(
+    engine: Engine, banks: Sequence[Bank], *, now: datetime, dry_run: bool = False
+) -> ImportResult:
     """Sync valid banks: plan all first (reads only), then write each bank in a transaction of its own.
 
     If any bank conflicts with the database, nothing at all is written.
@@ -212,7 +238,9 @@ def import_banks(engine: Engine, banks: Sequence[Bank], *, now: datetime, dry_ru
     return result
 
 
-def import_paths(engine: Engine, paths: Iterable[str | Path], *, now: datetime, dry_run: bool = False) -> ImportResult:
+def import_paths(
+    engine: Engine, paths: Iterable[str | Path], *, now: datetime, dry_run: bool = False
+) -> ImportResult:
     """Validate every bank behind `paths`; if all are sound, sync them."""
     bank_set = load_banks(str(p) for p in paths)
     if not bank_set.ok:

@@ -71,7 +71,9 @@ def test_check_reports_every_problem_as_file_line_field_message(
     assert not isolated_home.exists()  # check never creates a database
 
 
-def test_import_twice_reports_no_change_the_second_time(runner: CliRunner, small_bank: Path, tmp_path: Path) -> None:
+def test_import_twice_reports_no_change_the_second_time(
+    runner: CliRunner, small_bank: Path, tmp_path: Path
+) -> None:
     db = tmp_path / "q.db"
     first = runner.invoke(main, ["--db", str(db), "import", str(small_bank)])
     assert first.exit_code == 0, first.output
@@ -93,7 +95,9 @@ def test_import_dry_run_creates_no_database(runner: CliRunner, small_bank: Path,
     assert not db.exists()
 
 
-def test_a_bad_bank_is_not_imported_and_exits_2(runner: CliRunner, write_bank, small_bank: Path, tmp_path: Path) -> None:
+def test_a_bad_bank_is_not_imported_and_exits_2(
+    runner: CliRunner, write_bank, small_bank: Path, tmp_path: Path
+) -> None:
     db = tmp_path / "q.db"
     bad = write_bank("deck: Broken\nquestions: [\n", "broken.yaml")
     result = runner.invoke(main, ["import", "--db", str(db), str(small_bank), str(bad)])
@@ -118,7 +122,9 @@ def test_quizapp_db_variable_and_db_option(
     assert deck_names(tmp_path / "url.db") == ["Geography"]
 
 
-def test_the_default_database_lives_in_the_data_dir(runner: CliRunner, small_bank: Path, isolated_home: Path) -> None:
+def test_the_default_database_lives_in_the_data_dir(
+    runner: CliRunner, small_bank: Path, isolated_home: Path
+) -> None:
     result = runner.invoke(main, ["import", str(small_bank)])
     assert result.exit_code == 0, result.output
     assert deck_names(isolated_home / "quizapp.db") == ["Geography"]

@@ -1,4 +1,4 @@
-"""The sync of banks into decks: add, update in place, retire, restore, idempotence, dry run, no partial writes."""
+"""Syncing banks: add, update in place, retire, restore, idempotence, dry run, no partial writes."""
 
 from __future__ import annotations
 
@@ -36,11 +36,19 @@ def questions(engine: Engine) -> dict[str, Question]:
         return {q.id: q for q in session.exec(select(Question)).all()}
 
 
-def test_first_import_adds_every_question_with_a_new_card(engine: Engine, small_bank: Path, now: datetime) -> None:
+def test_first_import_adds_every_question_with_a_new_card(
+    engine: Engine, small_bank: Path, now: datetime
+) -> None:
     result = import_paths(engine, [small_bank], now=now)
     assert not result.problems
     [report] = result.reports
-    assert (report.deck, report.added, report.updated, report.retired, report.unchanged) == ("Geography", 4, 0, 0, 0)
+    assert (report.deck, report.added, report.updated, report.retired, report.unchanged) == (
+        "Geography",
+        4,
+        0,
+        0,
+        0,
+    )
     with Session(engine) as session:
         deck = session.exec(select(Deck)).one()
         assert deck.source == "sources/geo.txt"
@@ -77,7 +85,9 @@ def _study(engine: Engine, question_id: str, now: datetime) -> None:
         card.state, card.reps, card.stability = CardState.REVIEW, 3, 12.5
         session.add(card)
         session.add(
-            Review(question_id=question_id, deck_id=question.deck_id, reviewed_at=now, mode="flashcard", rating=3)
+            Review(
+                question_id=question_id, deck_id=question.deck_id, reviewed_at=now, mode="flashcard", rating=3
+            )
         )
         session.commit()
 
@@ -143,9 +153,9 @@ def test_reordering_moves_questions_without_counting_them_as_updated(
     path = write_bank(bank, "order.yaml")
     import_paths(engine, [path], now=now)
     swapped = write_bank(
-        bank.replace("o-1, type: short, prompt: One?, answer: \"1\"", "TMP")
-        .replace("o-2, type: short, prompt: Two?, answer: \"2\"", "o-1, type: short, prompt: One?, answer: \"1\"")
-        .replace("TMP", "o-2, type: short, prompt: Two?, answer: \"2\""),
+        bank.replace('o-1, type: short, prompt: One?, answer: "1"', "TMP")
+        .replace('o-2, type: short, prompt: Two?, answer: "2"', 'o-1, type: short, prompt: One?, answer: "1"')
+        .replace("TMP", 'o-2, type: short, prompt: Two?, answer: "2"'),
         "order.yaml",
     )
     [report] = import_paths(engine, [swapped], now=now).reports
@@ -182,7 +192,9 @@ def test_an_id_that_belongs_to_another_deck_stops_the_whole_import(
         """,
         "history.yaml",
     )
-    fresh = write_bank("deck: Fresh\nquestions:\n  - {id: f-1, type: short, prompt: New?, answer: yes}\n", "fresh.yaml")
+    fresh = write_bank(
+        "deck: Fresh\nquestions:\n  - {id: f-1, type: short, prompt: New?, answer: yes}\n", "fresh.yaml"
+    )
     engine.dispose()
     before = files_digest(db_path)
     result = import_paths(engine, [fresh, history], now=now)
@@ -198,7 +210,9 @@ def test_an_invalid_bank_is_not_imported_and_the_database_is_byte_identical(
     engine: Engine, db_path: Path, write_bank, small_bank: Path, now: datetime
 ) -> None:
     import_paths(engine, [small_bank], now=now)
-    broken = write_bank("deck: Broken\nquestions:\n  - {id: b-1, type: essay, prompt: Why?, answer: x}\n", "b.yaml")
+    broken = write_bank(
+        "deck: Broken\nquestions:\n  - {id: b-1, type: essay, prompt: Why?, answer: x}\n", "b.yaml"
+    )
     engine.dispose()
     before = files_digest(db_path)
     result = import_paths(engine, [small_bank, broken], now=now)
@@ -209,7 +223,9 @@ def test_an_invalid_bank_is_not_imported_and_the_database_is_byte_identical(
 
 
 def test_each_bank_becomes_its_own_deck(engine: Engine, write_bank, small_bank: Path, now: datetime) -> None:
-    other = write_bank("deck: Other\nquestions:\n  - {id: x-1, type: short, prompt: X?, answer: x}\n", "other.yaml")
+    other = write_bank(
+        "deck: Other\nquestions:\n  - {id: x-1, type: short, prompt: X?, answer: x}\n", "other.yaml"
+    )
     result = import_paths(engine, [small_bank.parent], now=now)
     assert sorted((r.deck, r.added) for r in result.reports) == [("Geography", 4), ("Other", 1)]
     with Session(engine) as session:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import datetime
-from pathlib import Path
 
 from sqlalchemy import Engine
 from textual.widgets import DataTable, Static
@@ -13,16 +12,17 @@ from quizapp.tui.app import QuizApp, make_app
 from quizapp.tui.screens.home import HomeScreen
 
 
-def rows(app: QuizApp) -> list[list[object]]:
+def rows(app: QuizApp) -> list[list[str]]:
+    """The deck table as the student reads it."""
     table = app.screen.query_one("#decks", DataTable)
-    return [table.get_row_at(index) for index in range(table.row_count)]
+    return [[str(cell) for cell in table.get_row_at(index)] for index in range(table.row_count)]
 
 
 async def test_home_lists_each_deck_with_its_counts(app: QuizApp) -> None:
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
-        assert rows(app) == [["Geography", 4, 4, 0, 0, 0]]
+        assert rows(app) == [["Geography", "4", "4", "0", "0", "0"]]
         assert "1 deck(s), 4 questions" in str(app.screen.query_one("#totals", Static).render())
         assert not app.screen.query_one("#empty").display
 
@@ -48,7 +48,7 @@ async def test_r_rereads_the_database_after_an_import_elsewhere(
         import_paths(engine, [bank], now=now)
         await pilot.press("r")
         await pilot.pause()
-        assert rows(app) == [["Later", 1, 1, 0, 0, 0]]
+        assert rows(app) == [["Later", "1", "1", "0", "0", "0"]]
         assert app.screen.query_one("#decks").display
 
 

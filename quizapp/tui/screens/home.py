@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
@@ -33,7 +34,7 @@ class HomeScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        table: DataTable[str | int] = DataTable(id="decks", cursor_type="row", zebra_stripes=True)
+        table: DataTable[str | Text] = DataTable(id="decks", cursor_type="row", zebra_stripes=True)
         table.border_title = "Decks"
         yield table
         yield Static(EMPTY_TEXT, id="empty")
@@ -56,9 +57,8 @@ class HomeScreen(Screen[None]):
         table = self.query_one("#decks", DataTable)
         table.clear()
         for deck in decks:
-            table.add_row(
-                deck.name, deck.questions, deck.new, deck.studied, deck.suspended, deck.retired, key=str(deck.deck_id)
-            )
+            counts = (deck.questions, deck.new, deck.studied, deck.suspended, deck.retired)
+            table.add_row(deck.name, *(Text(str(n), justify="right") for n in counts), key=str(deck.deck_id))
         table.display = bool(decks)
         self.query_one("#empty", Static).display = not decks
         total = sum(deck.questions for deck in decks)
