@@ -1,0 +1,1 @@
+"""Study documents (.txt, .md, .pdf) read into sections, blocks and sentences with line numbers."""
