@@ -1,0 +1,228 @@
+"""Wrong choices of the same kind and shape as the answer: the document's own values first, then near ones."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from collections.abc import Iterable
+from math import floor, log10
+
+from quizapp.generate.facts import MONTHS, Fact, ordinal, parse_number
+
+_CURRENCY_SAME = {"rs": "rs", "rs.": "rs", "inr": "rs", "₹": "rs", "us$": "$", "usd": "$", "$": "$"}
+
+
+def normalise(text: str) -> str:
+    """A comparison key: two values with the same key are the same answer written differently."""
+    text = unicodedata.normalize("NFKC", text).casefold()
+    text = re.sub(r"^(?:the|a|an)\s", "", text)
+    text = re.sub(r"\b(?:us\$|usd)", "$", text)
+    text = re.sub(r"\b(?:rs\.?|inr)\s?|₹\s?", "rs ", text)
+    return re.sub(r"[^\w$%]+", "", text)
+
+
+def same_words(a: str, b: str) -> bool:
+    """"Mumbai-Ahmedabad High Speed Rail" and "Ahmedabad-Mumbai High Speed Rail" name one thing."""
+    def words(text: str) -> list[str]:
+        return sorted(re.findall(r"\w+", text.casefold()))
+
+    return words(a) == words(b)
+
+
+def _rank(seed: str, candidate: str) -> str:
+    """A stable pseudo-random order: adding a value elsewhere moves few other questions' choices."""
+    return hashlib.sha1(f"{seed}\x1f{candidate}".encode()).hexdigest()
+
+
+def _pick(answer: str, seed: str, preferred: Iterable[str], fallback: Iterable[str], banned: set[str], n: int) -> list[str]:
+    """`banned` holds texts (the sentence, its block) in which a distractor must not stand: there it would be true."""
+    keys = {normalise(answer)}
+    contexts = [normalise(text) for text in banned]
+    chosen: list[str] = []
+    for group in (sorted(set(preferred), key=lambda c: _rank(seed, c)), list(fallback)):
+        for candidate in group:
+            key = normalise(candidate)
+            if not key or key in keys or any(key in context for context in contexts):
+                continue
+            if same_words(candidate, answer):
+                continue
+            keys.add(key)
+            chosen.append(candidate)
+            if len(chosen) == n:
+                return chosen
+    return chosen
+
+
+# -- dates ------------------------------------------------------------------------------------------
+
+
+def _month_name(like: str, month: int) -> str:
+    """A month written as `like` is: "Sep" style abbreviations stay abbreviated, full names stay full."""
+    full = MONTHS[month - 1]
+    abbreviated = len(like) <= 4 and like.lower() not in ("june", "july")
+    return full[:3] if abbreviated else full
+
+
+def _replace_word(text: str, old: str, new: str) -> str:
+    return re.sub(rf"\b{re.escape(old)}\b", new, text, count=1)
+
+
+def _date_variants(fact: Fact) -> list[str]:
+    kind, *parts = fact.value
+    text = fact.text
+    out: list[str] = []
+    if kind == "year":
+        (year,) = parts
+        out = [str(year + d) for d in (-3, 2, 5, -6, 7, -9, 4)]
+    elif kind == "date":
+        day, month, year = parts
+        month_word = re.search(r"[A-Za-z]+\.?", text).group(0).rstrip(".")
+        for dy, dm in ((-2, 0), (3, 0), (0, 3), (-5, 0), (6, -4), (0, -5)):
+            new_month = (month - 1 + dm) % 12 + 1
+            candidate = _replace_word(text, str(year), str(year + dy))
+            if dm:
+                candidate = _replace_word(candidate, month_word, _month_name(month_word, new_month))
+            out.append(candidate)
+    elif kind == "month":
+        month, year = parts
+        month_word = re.search(r"[A-Za-z]+\.?", text).group(0).rstrip(".")
+        for dy, dm in ((-1, 0), (0, 4), (1, -3), (2, 0), (-2, 6)):
+            candidate = _replace_word(text, str(year), str(year + dy))
+            if dm:
+                candidate = _replace_word(candidate, month_word, _month_name(month_word, (month - 1 + dm) % 12 + 1))
+            out.append(candidate)
+    elif kind == "period":
+        first, second, year = parts
+        words = re.findall(r"[A-Za-z]+", text)
+        for dy, dm in ((0, -3), (-1, 0), (0, 4), (1, 2)):
+            a = _month_name(words[0], (first - 1 + dm) % 12 + 1)
+            b = _month_name(words[1], (second - 1 + dm) % 12 + 1)
+            out.append(text.replace(words[0], "\x00").replace(words[1], b).replace("\x00", a).replace(str(year), str(year + dy)))
+    elif kind == "years":
+        start, end = parts
+        out = [text.replace(str(start), str(start + d), 1).replace(end, _shift_year_text(end, d), 1) for d in (-2, 3, -5, 6)]
+    elif kind == "fiscal":
+        year = parts[0]
+        width = len(year)
+        out = [text.replace(year, str((int(year) + d) % (10**width)).zfill(width), 1) for d in (-3, 2, -1, 4)]
+    return out
+
+
+def _shift_year_text(year: str, delta: int) -> str:
+    width = len(year)
+    return str((int(year) + delta) % (10**width)).zfill(width)
+
+
+# -- amounts and ranks --------------------------------------------------------------------------------
+
+
+def _group_indian(whole: str) -> str:
+    """12,34,567: the last three digits, then pairs, as lakh and crore amounts are written."""
+    head, tail = whole[:-3], whole[-3:]
+    pairs = []
+    while len(head) > 2:
+        pairs.insert(0, head[-2:])
+        head = head[:-2]
+    return ",".join([p for p in (head, *pairs) if p] + [tail])
+
+
+def _format_like(original: str, value: float, *, indian: bool = False) -> str:
+    """A number written like the original: thousands separators (Indian or Western), decimals."""
+    decimals = len(original.split(".")[1]) if "." in original else 0
+    if "," not in original:
+        return f"{value:.{decimals}f}"
+    whole = f"{int(round(value)):d}"
+    if len(whole) <= 3:
+        return whole
+    if indian or re.search(r"\d,\d\d,\d{3}", original):
+        return _group_indian(whole)
+    return f"{int(round(value)):,d}"
+
+
+def _nice(value: float, original: str) -> float:
+    """Rounded to the precision of the original's leading digits, so "38,000" gives "19,000", not "19,137"."""
+    digits = re.sub(r"\D", "", original.split(".")[0]).rstrip("0")
+    significant = max(1, len(digits))
+    if value <= 0:
+        return value
+    scale = 10 ** (floor(log10(value)) - significant + 1)
+    rounded = round(value / scale) * scale
+    return rounded if "." in original else float(int(rounded))
+
+
+def _amount_variants(fact: Fact) -> list[str]:
+    cur, number, scale, _unit = fact.value
+    indian = _CURRENCY_SAME.get(cur.strip().lower()) == "rs" or scale.lower().startswith(("lakh", "crore", "cr"))
+    base = parse_number(number)
+    factors = (0.5, 2, 1.5, 0.25, 3, 10, 0.1) if fact.kind != "percent" else (0.5, 1.5, 2, 0.75, 1.25, 3)
+    out = []
+    for factor in factors:
+        value = _nice(base * factor, number)
+        if fact.kind == "percent" and value > 100:
+            continue
+        if value <= 0:
+            continue
+        out.append(fact.text.replace(number, _format_like(number, value, indian=indian), 1))
+    return out
+
+
+def _rank_variants(fact: Fact) -> list[str]:
+    (n,) = fact.value
+    return [fact.text.replace(ordinal(n), ordinal(n + d), 1) for d in (-2, 1, 3, -4, 2, 6, -1) if n + d >= 1]
+
+
+def _same_amount_shape(a: Fact, b: Fact) -> bool:
+    if a.kind != b.kind:
+        return False
+    if a.kind == "money":
+        return _CURRENCY_SAME.get(a.value[0].strip().lower(), a.value[0]) == _CURRENCY_SAME.get(
+            b.value[0].strip().lower(), b.value[0]
+        ) and a.value[2].lower() == b.value[2].lower()
+    if a.kind == "quantity":
+        return a.value[3] == b.value[3]
+    return True
+
+
+def _same_date_shape(a: Fact, b: Fact) -> bool:
+    if a.kind != b.kind or a.value[0] != b.value[0] or len(a.text.split()) != len(b.text.split()):
+        return False
+    years = [v for v in (*a.value[1:], *b.value[1:]) if isinstance(v, int) and v > 1000]
+    return len(years) < 2 or abs(years[0] - years[-1]) <= 25
+
+
+def _same_name_shape(a: Fact, b: Fact) -> bool:
+    if a.kind == "quoted" or b.kind == "quoted":
+        return a.kind == b.kind
+    if a.value[0] == "place" or b.value[0] == "place":
+        return a.value == b.value
+    return bool(a.value[1]) and a.value[1] == b.value[1]
+
+
+def choose_distractors(
+    fact: Fact, pool: list[Fact], *, seed: str, banned: Iterable[str] = (), n: int = 3
+) -> list[str]:
+    """Up to `n` wrong answers for `fact`; `pool` is every fact of the document, `banned` texts they must not be in."""
+    blocked = set(banned)
+    if fact.tag == "date":
+        preferred = [f.text for f in pool if _same_date_shape(f, fact)]
+        return _pick(fact.text, seed, preferred, _date_variants(fact), blocked, n)
+    if fact.tag == "money":
+        preferred = [f.text for f in pool if _same_amount_shape(f, fact)]
+        return _pick(fact.text, seed, preferred, _amount_variants(fact), blocked, n)
+    if fact.tag == "rank":
+        preferred = [f.text for f in pool if f.kind == "rank" and abs(f.value[0] - fact.value[0]) <= 15]
+        return _pick(fact.text, seed, preferred, _rank_variants(fact), blocked, n)
+    if fact.tag == "acronym":
+        return _pick(fact.text, seed, [f.text for f in pool if f.kind == "acronym"], [], blocked, n)
+    if fact.tag == "name":
+        answer_key = normalise(fact.text)
+        same = [
+            f for f in pool
+            if f.tag == "name" and _same_name_shape(f, fact)
+            and answer_key not in normalise(f.text) and normalise(f.text) not in answer_key
+        ]
+        # Quoted names of the same kind (two exercises, two initiatives) first, then the other quoted names.
+        closest = [f.text for f in same if f.value[1] == fact.value[1]]
+        return _pick(fact.text, seed, closest, sorted({f.text for f in same}, key=lambda c: _rank(seed, c)), blocked, n)
+    return []

@@ -1,0 +1,156 @@
+"""Document → Bank: resolve each sentence's subject, find facts, draft questions, filter, give stable ids."""
+
+from __future__ import annotations
+
+import random
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from quizapp.bank import Bank, BankQuestion
+from quizapp.bank.ids import deck_prefix, stable_id
+from quizapp.documents.model import Document, Section
+from quizapp.generate.facts import Fact, extract_facts
+from quizapp.generate.quality import select
+from quizapp.generate.questions import Draft, SentenceContext, fact_questions, section_flashcard
+
+_TYPE_ORDER = {"mcq": 0, "cloze": 1, "short": 2, "list": 3, "truefalse": 4, "flashcard": 5}
+_PRONOUN = re.compile(r"^(?P<word>It|Its|They|Their|He|She|His|Her)\b")
+_VAGUE_START = re.compile(r"^(?:This|These|Those|That)\b")
+_DISCOURSE = re.compile(r"^(?:In this regard|However|Also|Further|Furthermore|Moreover|Besides|Thus|Hence|Therefore),\s")
+_SUBJECT = re.compile(
+    r"^(?:[A-Z][\w\s-]{0,30}:\s)?(?P<subj>(?:The\s)?[A-Z][\w-]+(?:\s[A-Z][\w-]+){0,4})\s"
+    r"(?:has|have|had|is|are|was|were|will|would|can|must|also|\w+ed|\w+s)\b"
+)
+_NOT_SUBJECT = {"The", "A", "An", "In", "On", "At", "It", "This", "They", "There", "Both", "Its"}
+
+
+@dataclass
+class GenerateReport:
+    """What a generation found and made, for the command's summary."""
+
+    facts: Counter[str] = field(default_factory=Counter)
+    questions: Counter[str] = field(default_factory=Counter)
+    sentences: int = 0
+
+
+def _subject(sentence: str) -> str | None:
+    """The proper-noun subject a sentence starts with ("Japan has been …" → "Japan")."""
+    m = _SUBJECT.match(sentence)
+    if not m or m["subj"] in _NOT_SUBJECT or m["subj"].split()[0] in _NOT_SUBJECT - {"The"}:
+        return None
+    return m["subj"]
+
+
+def _stand_alone(text: str, previous_subject: str | None) -> str | None:
+    """The sentence made to stand on its own, or None when it cannot be (a pronoun with nobody to refer to)."""
+    text = _DISCOURSE.sub("", text)
+    text = text[:1].upper() + text[1:]
+    if _VAGUE_START.match(text):
+        return None
+    m = _PRONOUN.match(text)
+    if m:
+        if previous_subject is None:
+            return None
+        possessive = m["word"] in ("Its", "Their", "His", "Her")
+        replacement = previous_subject + ("’s" if possessive else "")
+        text = replacement + text[m.end() :]
+    return text
+
+
+@dataclass
+class _Sentence:
+    section: Section
+    text: str
+    source: str
+    line: int
+    block_text: str
+    facts: list[Fact]
+
+
+def _sentences(document: Document) -> list[_Sentence]:
+    out: list[_Sentence] = []
+    for section in document.sections:
+        subject: str | None = None
+        for block in section.blocks:
+            for sentence in block.sentences:
+                resolved = _stand_alone(sentence.text, subject)
+                subject = _subject(sentence.text) or subject
+                if resolved is None:
+                    continue
+                out.append(_Sentence(section, resolved, sentence.text, sentence.line, block.text, extract_facts(resolved)))
+    return out
+
+
+def _section_drafts(document: Document, topic_of: dict[int, str]) -> list[tuple[int, Draft]]:
+    drafts = []
+    for section in document.sections:
+        bullets = [b.text for b in section.blocks if b.kind == "bullet"]
+        if section.heading and bullets and all(len(b.split()) <= 20 for b in bullets):
+            draft = section_flashcard(section.heading, bullets)
+            if draft:
+                drafts.append((section.line, draft))
+    return drafts
+
+
+def generate_bank(document: Document, *, deck: str | None = None, source: str | None = None) -> tuple[Bank, GenerateReport]:
+    """A bank of questions from a document; the same document always gives the same bank."""
+    deck_name = deck or document.title
+    prefix = deck_prefix(deck_name)
+    report = GenerateReport()
+    sentences = _sentences(document)
+    report.sentences = len(sentences)
+    pool = [fact for s in sentences for fact in s.facts]
+    report.facts.update(fact.tag for fact in pool)
+    drafted: list[tuple[_Sentence | None, int, Draft]] = []
+    for sentence in sentences:
+        ctx = SentenceContext(
+            text=sentence.text,
+            source=sentence.source,
+            line=sentence.line,
+            topic=sentence.section.heading or document.title,
+            facts=sentence.facts,
+            pool=pool,
+            block_text=sentence.block_text,
+        )
+        drafted.extend((sentence, sentence.line, draft) for draft in fact_questions(ctx))
+    for line, draft in _section_drafts(document, {}):
+        drafted.append((None, line, draft))
+    kept = {id(d) for d in select([d for _, _, d in drafted])}
+    questions: list[tuple[tuple[int, int, int], BankQuestion]] = []
+    used_ids: set[str] = set()
+    for order, (sentence, line, draft) in enumerate(drafted):
+        if id(draft) not in kept:
+            continue
+        source_text = sentence.source if sentence else draft.prompt
+        qid = stable_id(prefix, source_text, draft.type, draft.answer)
+        if qid in used_ids:
+            qid = stable_id(prefix, source_text, draft.type, draft.answer, draft.prompt)
+        used_ids.add(qid)
+        choices = None
+        if draft.choices:
+            choices = list(draft.choices)
+            random.Random(qid).shuffle(choices)
+        topic = (sentence.section.heading if sentence else None) or document.title
+        if sentence is None:
+            topic = draft.prompt.split(":")[0]
+        question = BankQuestion(
+            id=qid,
+            type=draft.type,
+            topic=topic,
+            prompt=draft.prompt,
+            answer=draft.answer,
+            choices=choices,
+            accept=draft.accept,
+            items=draft.items,
+            explanation=draft.explanation,
+            source_line=line,
+            source_text=source_text if sentence else None,
+            tags=sorted(set(draft.tags)),
+        )
+        start = draft.fact.start if draft.fact else 0
+        questions.append(((line, start, order), question))
+        report.questions[draft.type] += 1
+    questions.sort(key=lambda pair: pair[0])
+    bank = Bank(deck=deck_name, source=source, questions=[q for _, q in questions])
+    return bank, report

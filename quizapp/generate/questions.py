@@ -1,0 +1,294 @@
+"""Question builders: from a sentence and its facts to cloze, mcq, short, truefalse, flashcard and list questions."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from quizapp.generate.distractors import choose_distractors, normalise
+from quizapp.generate.facts import MONTHS, Fact
+
+BLANK = "____"
+
+
+@dataclass(slots=True)
+class Draft:
+    """A question before ids, filtering and ranking."""
+
+    type: str
+    prompt: str
+    answer: str
+    tags: list[str]
+    fact: Fact | None = None
+    choices: list[str] | None = None
+    items: list[str] | None = None
+    accept: list[str] = field(default_factory=list)
+    explanation: str | None = None
+    score: float = 1.0
+    """Higher is better; the filter keeps the best drafts of each fact."""
+
+
+@dataclass(slots=True)
+class SentenceContext:
+    """A sentence ready for questions: its text (a leading pronoun already resolved) and its facts."""
+
+    text: str
+    source: str
+    """The sentence exactly as in the notes, for `source.text`."""
+    line: int
+    topic: str
+    facts: list[Fact]
+    pool: list[Fact]
+    """Every fact of the document, for distractors."""
+    block_text: str
+    """The sentence's whole block: a false statement must not be true elsewhere in it."""
+
+
+def cloze(text: str, fact: Fact) -> str:
+    return text[: fact.start] + BLANK + text[fact.end :]
+
+
+# -- wh-questions -------------------------------------------------------------------------------
+
+PAST_TO_BASE = {
+    "established": "establish", "signed": "sign", "launched": "launch", "started": "start", "announced": "announce",
+    "held": "hold", "founded": "found", "formed": "form", "created": "create", "began": "begin", "joined": "join",
+    "adopted": "adopt", "conducted": "conduct", "opened": "open", "inaugurated": "inaugurate", "visited": "visit",
+    "agreed": "agree", "commenced": "commence", "introduced": "introduce", "organised": "organise",
+    "organized": "organize", "hosted": "host", "declared": "declare", "released": "release", "completed": "complete",
+    "approved": "approve", "passed": "pass", "enacted": "enact", "ratified": "ratify", "won": "win", "became": "become",
+    "abolished": "abolish", "merged": "merge", "discovered": "discover", "invented": "invent", "published": "publish",
+}
+"""Verbs whose event a date can be asked about ("When did X establish Y?"), with their base forms.
+A list, not a rule: English past tenses are too irregular to undo by suffix without mistakes."""
+
+
+def base_form(verb: str) -> str | None:
+    """The infinitive of a past-tense verb ("established" → "establish"), or None if unknown."""
+    return PAST_TO_BASE.get(verb)
+
+
+def _clean(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip(" ,")
+
+
+_LABEL = re.compile(r"^[A-Z][\w\s-]{0,30}:\s")
+
+
+def when_question(text: str, fact: Fact) -> str | None:
+    """"X established Y on DATE." → "When did X establish Y?"; "X was held in DATE" → "When was X held?"."""
+    body = _LABEL.sub("", text[: fact.start]).rstrip()
+    after = text[fact.end :].strip()
+    if after not in ("", ".") or not re.search(r"\s(?:on|in)$", body):
+        if fact.kind == "year" and re.search(r"\ssince$", body):
+            m = re.match(r"^(?P<subj>[A-Z][\w\s’'-]*?) has been (?P<ing>\w+ing) (?P<rest>.+?) since$", body)
+            if m:
+                return f"Since when has {m['subj']} been {m['ing']} {_clean(m['rest'])}?"
+        m = re.search(rf"(?P<name>[A-Z][\w\s-]+?)(?: \([A-Z]+\))? (?P<verb>announced|launched|signed|started|established|founded|held|set up|formed|created) in$", body)
+        if m and fact.kind == "year":
+            return f"In which year was the {m['name'].strip()} {m['verb']}?"
+        return None
+    body = re.sub(r"\s(?:on|in)$", "", body)
+    if len(body.split()) > 14 or re.search(r"\b(?:since|which|that|who|whose|to)\b", body):
+        return None  # the date may belong to a clause, not to the main verb
+    passive = re.match(r"^(?P<subj>.+?) (?P<aux>was|were) (?P<verb>\w+)(?P<rest>.*)$", body)
+    if passive and passive["verb"] in PAST_TO_BASE:
+        return f"When {passive['aux']} {_lower_article(_clean(passive['subj']))} {passive['verb']}{passive['rest']}".rstrip() + "?"
+    words = body.split()
+    for index, word in enumerate(words[1:], start=1):
+        verb = base_form(word)
+        if verb and words[0][:1].isupper() and index + 1 < len(words):
+            subject = _lower_article(" ".join(words[:index]))
+            return f"When did {subject} {verb} {_clean(' '.join(words[index + 1 :]))}?"
+    return None
+
+
+def _lower_article(subject: str) -> str:
+    """"The Ministers" inside a question reads "the Ministers"."""
+    return re.sub(r"^(The|A|An)\b", lambda m: m.group(1).lower(), subject)
+
+
+def how_much_question(text: str, fact: Fact) -> str | None:
+    """"$90 billion has gone into X." → "How much has gone into X?"."""
+    if fact.start != 0:
+        return None
+    m = re.match(r"^\s(?P<aux>has|have|had|was|were|is)\s(?P<rest>.+?)\.?$", text[fact.end :])
+    return f"How much {m['aux']} {m['rest']}?" if m else None
+
+
+def rank_question(text: str, fact: Fact) -> str | None:
+    before, after = text[: fact.start], text[fact.end :].strip().rstrip(".")
+    m = re.match(r"^(?P<pre>.*?,\s)?(?P<subj>[A-Z][\w\s-]*?) ranks\s$", before)
+    if m and not after:
+        pre = m["pre"] or ""
+        return f"{pre}what rank does {m['subj']} hold?" if pre else f"What rank does {m['subj']} hold?"
+    m = re.match(r"^(?P<pre>.*?,\s)?(?P<subj>[A-Z][\w\s-]*?) is at\s$", before)
+    if m and after.startswith("position"):
+        rest = after[len("position") :].strip()
+        pre = m["pre"] or ""
+        lead = "at which position" if pre else "At which position"
+        return f"{pre}{lead} is {m['subj']} {rest}".rstrip() + "?"
+    return None
+
+
+def wh_question(text: str, fact: Fact) -> str | None:
+    if fact.tag == "date":
+        return when_question(text, fact)
+    if fact.tag == "money":
+        return how_much_question(text, fact)
+    if fact.tag == "rank":
+        return rank_question(text, fact)
+    return None
+
+
+# -- builders -----------------------------------------------------------------------------------
+
+
+def _mcq(ctx: SentenceContext, fact: Fact, prompt: str, seed: str) -> Draft | None:
+    wrong = choose_distractors(fact, ctx.pool, seed=seed, banned=[ctx.text])
+    if len(wrong) < 3:
+        return None
+    return Draft("mcq", prompt, fact.text, [fact.tag], fact, choices=[fact.text, *wrong], score=1.2)
+
+
+def fact_questions(ctx: SentenceContext) -> list[Draft]:
+    """Over-generate: every question each fact of the sentence can make. The filter picks the best."""
+    drafts: list[Draft] = []
+    for fact in ctx.facts:
+        seed = f"{ctx.source}\x1f{fact.text}"
+        if fact.kind == "acronym":
+            drafts.extend(acronym_questions(ctx, fact, seed))
+            continue
+        if fact.kind == "definition":
+            definition = fact.value[0]
+            drafts.append(Draft("flashcard", fact.text, _sentence_case(definition), ["definition"], fact, score=1.1))
+            continue
+        if fact.kind == "list":
+            drafts.extend(list_questions(ctx, fact))
+            continue
+        if fact.tag == "name" and not _askable_name(fact, ctx):
+            continue
+        blanked = cloze(ctx.text, fact)
+        drafts.append(Draft("cloze", blanked, fact.text, [fact.tag], fact, accept=_accept(fact)))
+        wh = wh_question(ctx.text, fact)
+        mcq = _mcq(ctx, fact, blanked, seed)
+        if mcq:
+            drafts.append(mcq)
+        if wh:
+            drafts.append(Draft("short", wh, fact.text, [fact.tag], fact, accept=_accept(fact), score=1.3))
+    drafts.extend(truefalse_questions(ctx))
+    return drafts
+
+
+def _askable_name(fact: Fact, ctx: SentenceContext) -> bool:
+    """Quoted names, names of a kind (corridors, initiatives…) and places make questions; other capitals do not.
+
+    A name that is an item of a list in the sentence is asked through the list; a name spelled out by
+    an acronym right after it ("Asia-Africa Growth Corridor (AAGR)") through the acronym.
+    """
+    if re.match(r"\s?\([A-Z]{2,}\)", ctx.text[fact.end :]):
+        return False
+    if any(f.kind == "list" and f.start <= fact.start and fact.end <= f.end for f in ctx.facts):
+        return False
+    return fact.kind == "quoted" or bool(fact.value[1]) or fact.value[0] == "place"
+
+
+def _accept(fact: Fact) -> list[str]:
+    if fact.kind == "date" and fact.value[0] == "date":
+        _, day, month, year = fact.value
+        return [f"{MONTHS[month - 1]} {day}, {year}"] if not re.match(r"^[A-Za-z]", fact.text) else [
+            f"{day} {MONTHS[month - 1]} {year}"
+        ]
+    return []
+
+
+def _sentence_case(text: str) -> str:
+    text = text.strip().rstrip(".")
+    return text[:1].upper() + text[1:] + "."
+
+
+def acronym_questions(ctx: SentenceContext, fact: Fact, seed: str) -> list[Draft]:
+    acronym, expansion = fact.text, fact.value[0]
+    drafts = [
+        Draft("short", f"What does {acronym} stand for?", expansion, ["acronym"], fact, score=1.4),
+        Draft("flashcard", acronym, expansion, ["acronym"], fact, score=1.2),
+        Draft("flashcard", expansion, acronym, ["acronym"], fact, score=1.0),
+    ]
+    wrong = choose_distractors(fact, ctx.pool, seed=seed)
+    if len(wrong) == 3:
+        prompt = f"Which acronym stands for “{expansion}”?"
+        drafts.append(Draft("mcq", prompt, acronym, ["acronym"], fact, choices=[acronym, *wrong], score=1.3))
+    return drafts
+
+
+_NOUN_STOP = {"for", "of", "to", "in", "on", "with", "from", "by", "at", "and", "or", "the", "a", "an", "some",
+              "its", "their", "his", "her", "our", "is", "are", "was", "were", "has", "have", "support", "interest"}
+
+
+def _list_noun(before: str) -> str | None:
+    """The noun phrase an enumeration belongs to: "projects like …" → "projects"."""
+    words = before.split()
+    phrase: list[str] = []
+    for word in reversed(words):
+        if word.lower() in _NOUN_STOP or word.endswith((",", ":")):
+            break
+        phrase.insert(0, word)
+        if len(phrase) == 5:
+            break
+    return " ".join(phrase) if phrase else None
+
+
+def list_questions(ctx: SentenceContext, fact: Fact) -> list[Draft]:
+    trigger, items, trigger_start = fact.value
+    items = list(items)
+    n = len(items)
+    blanked = cloze(ctx.text, fact)
+    definition = next((f for f in ctx.facts if f.kind == "definition"), None)
+    if trigger == "between":
+        if definition is None or n < 3:
+            return []  # "between X and Y" names a relation, not a set worth listing
+        prompt = f"Who are the {n} members of the {definition.text}?"
+    else:
+        before = ctx.text[:trigger_start].strip()
+        if trigger in ("include", "includes"):
+            noun = _LABEL.sub("", before).strip()
+            if noun and not noun.split()[0].isupper():
+                noun = noun[:1].lower() + noun[1:]
+        else:
+            noun = _list_noun(before)
+        if noun and len(noun.split()) <= 6:
+            noun = re.sub(r"^\S+[’']s\s", "", noun)
+            prompt = f"Name the {n} {noun} mentioned: “{blanked}”"
+        else:
+            prompt = f"Name the {n} items that fill the blank: “{blanked}”"
+    answer = ", ".join(items[:-1]) + " and " + items[-1]
+    return [Draft("list", prompt, answer, ["list"], fact, items=items, score=1.3)]
+
+
+def truefalse_questions(ctx: SentenceContext) -> list[Draft]:
+    """The sentence as a true statement, and once with a value swapped for a wrong one of its kind."""
+    usable = [
+        f for f in ctx.facts
+        if f.tag in ("date", "money", "rank", "name") and (f.tag != "name" or _askable_name(f, ctx))
+    ]
+    if not usable:
+        return []
+    statement = ctx.text if ctx.text.endswith((".", "!", "?")) else ctx.text + "."
+    drafts = [Draft("truefalse", statement, "True", [usable[0].tag], None, score=0.8)]
+    for fact in usable:
+        wrong = choose_distractors(fact, ctx.pool, seed=f"tf\x1f{ctx.source}\x1f{fact.text}", banned=[ctx.block_text], n=1)
+        if wrong and normalise(wrong[0]) not in normalise(ctx.block_text):
+            false = statement[: fact.start] + wrong[0] + statement[fact.end :]
+            drafts.append(
+                Draft("truefalse", false, "False", [fact.tag], fact, explanation=f"It is {fact.text}, not {wrong[0]}.", score=0.9)
+            )
+            break
+    return drafts
+
+
+def section_flashcard(topic: str, bullets: list[str]) -> Draft | None:
+    """A section's bullet list as one card: the heading on the front, its points on the back."""
+    if not 2 <= len(bullets) <= 8:
+        return None
+    back = "\n".join(f"• {b}" for b in bullets)
+    return Draft("flashcard", f"{topic}: what are the {len(bullets)} points in the notes?", back, ["list"], None, score=0.7)
