@@ -167,3 +167,60 @@ def import_command(paths: tuple[str, ...], dry_run: bool, db: str | None) -> Non
         click.echo("Nothing changed: the database already matches these banks.")
     elif dry_run:
         click.echo("Dry run: nothing was written.")
+
+
+@main.command()
+@click.argument("documents", nargs=-1, required=True, metavar="DOC...")
+@click.option(
+    "-o", "--output", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("."),
+    show_default=True, help="Folder to write the banks into (one DOC-NAME.yaml per document).",
+)
+@click.option("--deck", default=None, help="Deck name (one document only; default: the document's title).")
+@click.option("--stdout", "to_stdout", is_flag=True, help="Print the bank instead of writing a file.")
+def generate(documents: tuple[str, ...], out_dir: Path, deck: str | None, to_stdout: bool) -> None:
+    """Make a question bank from study notes (.txt, .md or .pdf), offline.
+
+    Every document is read and turned into questions before any file is written: if one cannot be
+    read, nothing is written and the exit status is 2.
+    """
+    from rich.console import Console
+    from rich.progress import Progress
+
+    from quizapp.documents.model import DocumentError
+    from quizapp.generate.pipeline import bank_for_file
+
+    if deck and len(documents) > 1:
+        raise click.UsageError("--deck names one deck, so it takes exactly one document")
+    if not to_stdout and out_dir.exists() and not out_dir.is_dir():
+        raise click.UsageError(f"{out_dir} is not a folder")
+    results = []
+    errors: list[str] = []
+    err = Console(stderr=True, soft_wrap=True)
+    with Progress(console=err, transient=True, disable=len(documents) < 2) as progress:
+        task = progress.add_task("Generating", total=len(documents))
+        for name in documents:
+            path = Path(name)
+            try:
+                results.append((path, *bank_for_file(path, out_dir, deck=deck)))
+            except DocumentError as exc:
+                errors.append(str(exc))
+            progress.advance(task)
+    if errors:
+        for message in errors:
+            click.echo(f"Error: {message}", err=True)
+        click.echo("Nothing written.", err=True)
+        sys.exit(BANK_PROBLEM_EXIT)
+    if to_stdout:
+        for _, _, _, text in results:
+            click.echo(text, nl=False)
+        return
+    out_dir.mkdir(parents=True, exist_ok=True)
+    for path, bank, report, text in results:
+        target = out_dir / f"{path.stem}.yaml"
+        temporary = target.with_suffix(".yaml.tmp")
+        temporary.write_text(text, encoding="utf-8")
+        temporary.replace(target)  # a reader never sees half a bank
+        by_type = ", ".join(f"{count} {kind}" for kind, count in sorted(report.questions.items()))
+        facts = ", ".join(f"{count} {tag}" for tag, count in sorted(report.facts.items()))
+        err.print(f"[bold]{target}[/]: {bank.deck}: {len(bank.questions)} questions ({by_type})")
+        err.print(f"  facts found in {report.sentences} sentences: {facts}")

@@ -366,6 +366,19 @@ def _line_of_offset(data: bytes, offset: int) -> int:
     return data.count(b"\n", 0, offset) + 1
 
 
+def check_text(text: str, file: str) -> list[Problem]:
+    """The problems of a bank given as text (as `generate` is about to write it)."""
+    try:
+        root = yaml.compose(text, Loader=_Loader)
+    except yaml.YAMLError as exc:
+        return [Problem(file, 1, "yaml", f"syntax error: {exc}")]
+    if root is None:
+        return [Problem(file, 1, "file", "empty")]
+    reader = _FileReader(file)
+    reader.bank(root, "")
+    return reader.problems
+
+
 def load_bank(path: Path, display: str | None = None) -> tuple[Bank | None, list[Problem]]:
     """Read one bank file. Returns the bank (None if unusable) and every problem found in it."""
     file = display or str(path)
