@@ -25,7 +25,9 @@ def pdf_text(path: Path) -> str:
         raise DocumentError(f"{path}: the PDF has no pages")
     text = "\n".join(pages)
     if not has_words(text):
-        raise DocumentError(f"{path}: has no text layer (a scanned PDF?); run OCR on it or save your notes as text")
+        raise DocumentError(
+            f"{path}: has no text layer (a scanned PDF?); run OCR on it or save your notes as text"
+        )
     return text
 
 
@@ -37,7 +39,8 @@ def _extract_pages(path: Path) -> list[str]:
         return [page.extract_text() or "" for page in reader.pages]
     except DocumentError:
         raise
-    except Exception as error:  # noqa: BLE001 - a damaged PDF can fail inside pypdf in many ways; all mean "unreadable"
+    except Exception as error:
+        # A damaged PDF can fail deep inside pypdf in many ways (KeyError, ValueError, ...); all mean "unreadable".
         raise DocumentError(f"{path}: cannot be read as a PDF ({_reason(error)})") from error
 
 
@@ -45,7 +48,7 @@ def _decrypts_without_password(reader: PdfReader) -> bool:
     """Many PDFs are encrypted only to restrict printing or copying and open with an empty password."""
     try:
         return bool(reader.decrypt(""))
-    except Exception:  # noqa: BLE001 - e.g. AES without the optional cryptography package
+    except Exception:  # noqa: BLE001 - e.g. AES encryption without the optional cryptography package
         return False
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Sequence
+from itertools import pairwise
 
 from syntok import segmenter
 
@@ -17,10 +18,12 @@ _GLUED = re.compile(r"(\w+)\.(?=(\w))")
 
 # Lowercase abbreviations that are often written straight before a name ("vs.Japan", "approx.Rs") and so must
 # not end a sentence even when glued to a capital.
-_GLUED_ABBREVIATIONS = frozenset(
-    {"al", "approx", "cf", "ch", "dept", "esp", "est", "etc", "fig", "incl", "no", "nos", "pp", "sec", "st",
-     "viz", "vol", "vs", "www", "http", "https"}
-)
+# fmt: off
+_GLUED_ABBREVIATIONS = frozenset({
+    "al", "approx", "cf", "ch", "dept", "esp", "fig", "incl", "no", "nos", "pp", "sec", "st", "viz", "vol", "vs",
+    "www", "http", "https",
+})
+# fmt: on
 
 
 def collapse(text: str) -> str:
@@ -63,23 +66,23 @@ def split_sentences(parts: Sequence[tuple[int, str]]) -> tuple[str, list[Sentenc
     boundaries.update(match.end(1) + 1 for match in _GLUED.finditer(text) if _is_glued_stop(text, match))
     cuts = sorted(boundaries)
 
-    pieces: list[tuple[int, str]] = []
-    for begin, end in zip(cuts, cuts[1:], strict=False):
-        raw_piece = text[begin:end]
-        piece = raw_piece.strip()
-        if not piece:
+    spans: list[tuple[int, int]] = []  # (start, end) offsets of each sentence in text
+    for begin, end in pairwise(cuts):
+        piece = text[begin:end]
+        if not piece.strip():
             continue
-        start = begin + (len(raw_piece) - len(raw_piece.lstrip()))
-        if not has_words(piece) and pieces:
-            # A stray "!!" or "—" after a sentence belongs to it rather than standing as a sentence of its own.
-            pieces[-1] = (pieces[-1][0], f"{pieces[-1][1]} {piece}")
-        elif pieces and not has_words(pieces[-1][1]):
-            # ...and a leading one belongs to the sentence after it.
-            pieces[-1] = (pieces[-1][0], f"{pieces[-1][1]} {piece}")
+        start = begin + len(piece) - len(piece.lstrip())
+        if spans and (not has_words(piece) or not has_words(text[spans[-1][0] : spans[-1][1]])):
+            # A stray "!!" or "—" belongs to the sentence before it (or, at the start, to the one after it)
+            # rather than standing as a sentence of its own.
+            spans[-1] = (spans[-1][0], end)
         else:
-            pieces.append((start, piece))
+            spans.append((start, end))
 
-    sentences = [Sentence(text=piece, line=lines[bisect_right(starts, start) - 1]) for start, piece in pieces]
+    sentences = [
+        Sentence(text=text[start:end].strip(), line=lines[bisect_right(starts, start) - 1])
+        for start, end in spans
+    ]
     return text, sentences
 
 

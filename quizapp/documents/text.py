@@ -41,10 +41,12 @@ _INITIAL_AFTER = re.compile(r"^[A-Z]\.(?:\s|$)")
 # The ending of a heading like "Way Forward:" (Indian notes often write "Conclusion:-").
 _COLON_END = re.compile(r"\s*:[-–]?$")
 # "The reasons are as follows:" is a sentence introducing a list, not the name of a topic.
-_LEAD_IN_WORDS = frozenset(
-    {"follows", "following", "include", "includes", "including", "are", "is", "was", "were", "be", "as", "of",
-     "to", "the", "and", "or", "by", "with", "for", "in", "on", "namely", "like", "below", "under"}
-)
+# fmt: off
+_LEAD_IN_WORDS = frozenset({
+    "follows", "following", "include", "includes", "including", "are", "is", "was", "were", "be", "as", "of",
+    "to", "the", "and", "or", "by", "with", "for", "in", "on", "namely", "like", "below", "under",
+})
+# fmt: on
 _SENTENCE_END = ".!?;,:…"
 _CLOSERS = "\"'”’)]}»"
 
@@ -75,7 +77,9 @@ def parse_text(text: str, *, path: Path | None = None, title: str | None = None)
     """Read plain-text notes: headings, bullets and paragraphs, with the line each sentence starts on."""
     if not has_words(text):
         raise DocumentError(f"{source_name(path)}: the document is empty")
-    lines = [_Line(number, raw.rstrip(), not has_words(raw)) for number, raw in enumerate(split_lines(text), 1)]
+    lines = [
+        _Line(number, raw.rstrip(), not has_words(raw)) for number, raw in enumerate(split_lines(text), 1)
+    ]
     leading_title = _leading_title(lines)
     if leading_title is not None:
         title = title or leading_title[1]

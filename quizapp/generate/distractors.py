@@ -6,9 +6,10 @@ import hashlib
 import re
 import unicodedata
 from collections.abc import Iterable
+from functools import lru_cache
 from math import floor, log10
 
-from quizapp.generate.facts import MONTHS, Fact, ordinal, parse_number
+from quizapp.generate.facts import MONTHS, Fact, find_amounts, find_dates, find_ranks, ordinal, parse_number
 
 _CURRENCY_SAME = {"rs": "rs", "rs.": "rs", "inr": "rs", "₹": "rs", "us$": "$", "usd": "$", "$": "$"}
 
@@ -19,7 +20,61 @@ def normalise(text: str) -> str:
     text = re.sub(r"^(?:the|a|an)\s", "", text)
     text = re.sub(r"\b(?:us\$|usd)", "$", text)
     text = re.sub(r"\b(?:rs\.?|inr)\s?|₹\s?", "rs ", text)
+    text = re.sub(r"(?<=\d)\s?(?:per\s?cent|percent)\b", "%", text)  # 12 per cent is 12%
     return re.sub(r"[^\w$%]+", "", text)
+
+
+_SCALES = {
+    "": 1, "thousand": 1e3, "lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7, "cr": 1e7,
+    "million": 1e6, "mn": 1e6, "billion": 1e9, "bn": 1e9, "trillion": 1e12,
+}
+
+
+def _scale_factor(scale: str) -> float:
+    """"lakh crore" is a lakh of crores; every other scale is one word of `_SCALES`."""
+    factor = 1.0
+    for word in scale.lower().split():
+        factor *= _SCALES.get(word, 1)
+    if re.fullmatch(r"lakh\s?crores?", scale.lower()):
+        factor = 1e12
+    return factor
+
+
+def _currency(cur: str) -> str:
+    return _CURRENCY_SAME.get(cur.strip().lower(), cur.strip().lower())
+
+
+def fact_key(fact: Fact) -> tuple[object, ...] | None:
+    """What a date, amount or rank means, however it is written: equal keys are the same value."""
+    if fact.tag == "date":
+        return ("date", *fact.value)
+    if fact.tag == "rank":
+        return ("rank", *fact.value)
+    if fact.tag == "money":
+        cur, number, scale, unit = fact.value
+        amount = round(parse_number(number) * _scale_factor(scale), 6)
+        if fact.kind == "percent":
+            return ("percent", amount)
+        if fact.kind == "quantity":
+            return ("quantity", unit.lower(), amount)
+        return ("money", _currency(cur) if cur else unit.lower(), amount)
+    return None
+
+
+@lru_cache(maxsize=4096)
+def _value_keys(text: str) -> frozenset[tuple[object, ...]]:
+    """The meaning of every date, amount and rank written in `text`."""
+    facts = [*find_dates(text), *find_amounts(text), *find_ranks(text)]
+    return frozenset(key for fact in facts if (key := fact_key(fact)) is not None)
+
+
+@lru_cache(maxsize=4096)
+def _whole_value_key(text: str) -> tuple[object, ...] | None:
+    """The meaning of `text` if the whole of it is one date, amount or rank ("April 28, 1952", "₹38,000 crore")."""
+    for fact in (*find_dates(text), *find_amounts(text), *find_ranks(text)):
+        if fact.start == 0 and fact.end == len(text.strip()):
+            return fact_key(fact)
+    return None
 
 
 def same_words(a: str, b: str) -> bool:
@@ -39,6 +94,9 @@ def _pick(answer: str, seed: str, preferred: Iterable[str], fallback: Iterable[s
     """`banned` holds texts (the sentence, its block) in which a distractor must not stand: there it would be true."""
     keys = {normalise(answer)}
     contexts = [normalise(text) for text in banned]
+    # A value written another way is still the same value: "April 28, 1952" is "28 April 1952".
+    values = {_whole_value_key(answer)} | {key for text in banned for key in _value_keys(text)}
+    values.discard(None)
     chosen: list[str] = []
     for group in (sorted(set(preferred), key=lambda c: _rank(seed, c)), list(fallback)):
         for candidate in group:
@@ -47,7 +105,12 @@ def _pick(answer: str, seed: str, preferred: Iterable[str], fallback: Iterable[s
                 continue
             if same_words(candidate, answer):
                 continue
+            value = _whole_value_key(candidate)
+            if value is not None and value in values:
+                continue
             keys.add(key)
+            if value is not None:
+                values.add(value)
             chosen.append(candidate)
             if len(chosen) == n:
                 return chosen
@@ -103,9 +166,13 @@ def _date_variants(fact: Fact) -> list[str]:
         start, end = parts
         out = [text.replace(str(start), str(start + d), 1).replace(end, _shift_year_text(end, d), 1) for d in (-2, 3, -5, 6)]
     elif kind == "fiscal":
-        year = parts[0]
-        width = len(year)
-        out = [text.replace(year, str((int(year) + d) % (10**width)).zfill(width), 1) for d in (-3, 2, -1, 4)]
+        year, end = parts
+        for d in (-3, 2, -1, 4):
+            # "FY2019-20" moves as a whole: FY2016-17, never FY2016-20.
+            shifted = re.sub(rf"(?<=FY)(\s?){year}", lambda m: m.group(1) + _shift_year_text(year, d), text, count=1)
+            if end:
+                shifted = re.sub(rf"(?<=[-–/]){end}\b", _shift_year_text(end, d), shifted, count=1)
+            out.append(shifted)
     return out
 
 
@@ -130,7 +197,8 @@ def _group_indian(whole: str) -> str:
 def _format_like(original: str, value: float, *, indian: bool = False) -> str:
     """A number written like the original: thousands separators (Indian or Western), decimals."""
     decimals = len(original.split(".")[1]) if "." in original else 0
-    if "," not in original:
+    # Without separators in the original, keep none, unless a short number grew past 9999 ("615" → "6,150").
+    if "," not in original and (decimals or len(original) > 3 or value < 10_000):
         return f"{value:.{decimals}f}"
     whole = f"{int(round(value)):d}"
     if len(whole) <= 3:
@@ -142,7 +210,9 @@ def _format_like(original: str, value: float, *, indian: bool = False) -> str:
 
 def _nice(value: float, original: str) -> float:
     """Rounded to the precision of the original's leading digits, so "38,000" gives "19,000", not "19,137"."""
-    digits = re.sub(r"\D", "", original.split(".")[0]).rstrip("0")
+    digits = re.sub(r"\D", "", original).lstrip("0")
+    if "." not in original:
+        digits = digits.rstrip("0")
     significant = max(1, len(digits))
     if value <= 0:
         return value
@@ -155,12 +225,12 @@ def _amount_variants(fact: Fact) -> list[str]:
     cur, number, scale, _unit = fact.value
     indian = _CURRENCY_SAME.get(cur.strip().lower()) == "rs" or scale.lower().startswith(("lakh", "crore", "cr"))
     base = parse_number(number)
-    factors = (0.5, 2, 1.5, 0.25, 3, 10, 0.1) if fact.kind != "percent" else (0.5, 1.5, 2, 0.75, 1.25, 3)
+    factors = (0.5, 2, 1.5, 0.25, 3, 10, 0.1) if fact.kind != "percent" else (0.5, 1.5, 2, 0.75, 1.25, 3, 0.25, 0.9)
     out = []
     for factor in factors:
         value = _nice(base * factor, number)
-        if fact.kind == "percent" and value > 100:
-            continue
+        if fact.kind == "percent" and value > 100 >= base:
+            continue  # a share of a whole stays a share
         if value <= 0:
             continue
         out.append(fact.text.replace(number, _format_like(number, value, indian=indian), 1))
@@ -180,12 +250,33 @@ def _same_amount_shape(a: Fact, b: Fact) -> bool:
             b.value[0].strip().lower(), b.value[0]
         ) and a.value[2].lower() == b.value[2].lower()
     if a.kind == "quantity":
-        return a.value[3] == b.value[3]
+        return a.value[3] == b.value[3] and a.value[2].lower() == b.value[2].lower()
+    if a.kind == "percent":  # "45%" with "12%", "12 per cent" with "45 per cent"
+        return (a.value[3] == "%") == (b.value[3] == "%")
     return True
 
 
+def _in_notation(value: Fact, like: Fact) -> str:
+    """An amount of the document written with the answer's currency sign: "₹450 crore" as "Rs 450 crore"."""
+    if value.kind != "money" or not value.value[0] or not like.value[0] or value.value[0] == like.value[0]:
+        return value.text
+    return like.value[0] + value.text[len(value.value[0]) :].lstrip()
+
+
+def _date_format(text: str) -> str:
+    """How a date is written: "28 April 1952" → "9 M Y", "April 28, 1952" → "M 9, Y", "Sept 2019" → "m Y"."""
+    def month(m: re.Match[str]) -> str:
+        word = m.group(0)
+        return "M" if word in MONTHS else "m"
+
+    shape = re.sub(r"(?<=\d)(?:st|nd|rd|th)\b", "o", text)
+    shape = re.sub(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b", month, shape)
+    shape = re.sub(r"\d{4}", "Y", shape)
+    return re.sub(r"\d+", "9", shape)
+
+
 def _same_date_shape(a: Fact, b: Fact) -> bool:
-    if a.kind != b.kind or a.value[0] != b.value[0] or len(a.text.split()) != len(b.text.split()):
+    if a.kind != b.kind or a.value[0] != b.value[0] or _date_format(a.text) != _date_format(b.text):
         return False
     years = [v for v in (*a.value[1:], *b.value[1:]) if isinstance(v, int) and v > 1000]
     return len(years) < 2 or abs(years[0] - years[-1]) <= 25
@@ -208,7 +299,7 @@ def choose_distractors(
         preferred = [f.text for f in pool if _same_date_shape(f, fact)]
         return _pick(fact.text, seed, preferred, _date_variants(fact), blocked, n)
     if fact.tag == "money":
-        preferred = [f.text for f in pool if _same_amount_shape(f, fact)]
+        preferred = [_in_notation(f, fact) for f in pool if _same_amount_shape(f, fact)]
         return _pick(fact.text, seed, preferred, _amount_variants(fact), blocked, n)
     if fact.tag == "rank":
         preferred = [f.text for f in pool if f.kind == "rank" and abs(f.value[0] - fact.value[0]) <= 15]

@@ -42,7 +42,8 @@ _DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("month", re.compile(rf"\b(?P<m>{_MONTH})\.?,?\s(?P<y>{_YEAR})\b")),
     ("fiscal", re.compile(r"\bFY\s?(?P<y>\d{2}(?:\d{2})?)(?:[-–/](?P<y2>\d{2}))?\b")),
     ("years", re.compile(rf"\b(?P<y>{_YEAR}){_DASH}(?P<y2>\d{{2}}|{_YEAR})\b")),
-    ("year", re.compile(rf"(?<![\d,.$₹¥€£-])\b(?P<y>{_YEAR})\b(?!\d|,\d|\.\d|\s?%)")),
+    # Not a year: "1,958", "2019.5", "US-2019", "2019%", and "2019-style" (a blank there would split a word).
+    ("year", re.compile(rf"(?<![\d,.$₹¥€£-])\b(?P<y>{_YEAR})\b(?!\d|,\d|\.\d|\s?%|[-–][A-Za-z])")),
 ]
 
 
@@ -78,7 +79,8 @@ def find_dates(text: str) -> list[Fact]:
 # -- money, percentages, quantities ----------------------------------------------------------------
 
 _NUMBER = r"\d{1,3}(?:,\d{2,3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-_SCALE = r"lakh|lakhs|crore|crores|cr|billion|million|trillion|bn|mn|thousand"
+_SCALE = r"lakh\s?crores?|lakhs?|crores?|cr|billion|million|trillion|bn|mn|thousand"
+"""Longest first: "₹2 lakh crore" is one amount, not "₹2 lakh" followed by a stray word."""
 _CURRENCY = r"US\$|USD\s?|Rs\.?\s?|INR\s?|₹\s?|\$|¥|€|£|Yen\s"
 _MONEY = re.compile(rf"(?P<cur>{_CURRENCY})\s?(?P<num>{_NUMBER})(?:\s?(?P<scale>{_SCALE})\b)?(?:\s(?P<unit>rupees|yen|dollars))?")
 _MONEY_WORDS = re.compile(rf"\b(?P<num>{_NUMBER})\s(?P<scale>{_SCALE})\s(?P<unit>rupees|dollars|yen)\b")
@@ -86,9 +88,14 @@ _PERCENT = re.compile(rf"(?<![\w.])(?P<num>{_NUMBER})\s?(?P<unit>%|per\s?cent\b|
 _UNITS = (
     r"km|kilometres|kilometers|miles|metres|meters|m|kg|kilograms|tonnes|tons|MW|GW|kW|MT|hectares|acres|"
     r"years|days|months|hours|countries|states|people|members|nations|projects|cities|ships|aircraft|planes|"
-    r"troops|soldiers|students|villages|districts"
+    r"troops|soldiers|students|villages|districts|minutes|seconds|weeks|decades|centuries|degrees|°C|°F|cm|mm|"
+    r"litres|liters|light-years|kmph|km/h|mph"
 )
-_QUANTITY = re.compile(rf"(?<![\w$₹¥€£.,-])(?P<num>{_NUMBER})(?:\s(?P<scale>{_SCALE}))?\s(?P<unit>{_UNITS})\b")
+_QUANTITY = re.compile(rf"(?<![\w$₹¥€£.,-])(?P<num>{_NUMBER})(?:\s(?P<scale>{_SCALE}))?\s(?P<unit>{_UNITS})(?![\w/-])")
+_COUNT = re.compile(rf"(?<![\w$₹¥€£.,-])(?P<num>{_NUMBER})\s(?P<unit>[a-z]{{3,}}s)\b(?!-)")
+"""A count of things written as a number and a plural noun: "46 chromosomes", "104 satellites"."""
+_NOT_COUNTED = {"this", "thus", "plus", "less", "unless", "always", "perhaps", "whereas", "besides", "towards",
+                "afterwards", "sometimes", "nevertheless", "across", "was", "has", "does", "its", "his", "yes"}
 
 
 def parse_number(text: str) -> float:
@@ -113,12 +120,22 @@ def find_amounts(text: str) -> list[Fact]:
         facts.append(
             Fact("quantity", m.group(0), m.start(), m.end(), "money", ("", m.group("num"), m.group("scale") or "", m.group("unit")))
         )
+    taken = [(f.start, f.end) for f in facts]
+    for m in _COUNT.finditer(text):
+        unit = m.group("unit")
+        # "In 2019 elections…": a year before a plural is a year, not a count; adjectives in -ous/-ss are no things.
+        if re.fullmatch(_YEAR, m.group("num")) or unit in _NOT_COUNTED or unit.endswith(("ous", "ss", "ics")):
+            continue
+        if any(start < m.end() and m.start() < end for start, end in taken):
+            continue
+        facts.append(Fact("quantity", m.group(0), m.start(), m.end(), "money", ("", m.group("num"), "", unit)))
     return facts
 
 
 # -- ranks ------------------------------------------------------------------------------------------
 
-_ORDINAL = re.compile(r"\b(?P<n>\d{1,4})(?P<suffix>st|nd|rd|th)\b")
+_ORDINAL = re.compile(r"(?<![\w-])(?P<n>\d{1,4})(?P<suffix>st|nd|rd|th)\b(?![-–]\w)")
+"""An ordinal standing alone: "14th-century" and "Guardian-2nd" are parts of a word."""
 
 
 def ordinal(n: int) -> str:
@@ -224,6 +241,8 @@ _NOT_NAME_START = {
     "After", "Before", "During", "Since", "Recalling", "Acknowledging", "Emphasized", "Appreciated", "Also", "And",
 }
 _LOWER_CONNECTORS = {"of", "and", "for", "the", "on", "de"}
+_PLACE_KINDS = {"Ocean", "Sea", "Port", "Station", "Airport", "Route"}
+"""Kinds of name that are places: "in the South China Sea" is a place, "in the … Convention" is not."""
 
 
 def _kind_of(name: str) -> str:
@@ -240,12 +259,13 @@ def find_names(text: str) -> list[Fact]:
         if inner and not inner.endswith((".", ",")) and len(inner.split()) <= 8:
             start = text.index(inner, m.start())
             facts.append(Fact("quoted", inner, start, start + len(inner), "name", ("quoted", _kind_of(inner))))
+    expansions = [f.value[0] for f in find_acronyms(text) if " and " in f.value[0]]
     for m in _NAME.finditer(text):
-        for piece in _name_pieces(m.group(0)):
+        for piece in _name_pieces(m.group(0), expansions):
             words = piece.split()
             while words and (words[0] in _NOT_NAME_START or words[0] in _LOWER_CONNECTORS):
                 words = words[1:]
-            while words and words[-1] in _LOWER_CONNECTORS:
+            while words and (words[-1] in _LOWER_CONNECTORS or words[-1] in ("The", "A", "An")):
                 words = words[:-1]
             if len(words) < 2:
                 continue
@@ -254,8 +274,10 @@ def find_names(text: str) -> list[Fact]:
             end = start + len(name)
             if text[end : end + 1] in ("’", "'") or text[end : end + 1] == ":" and start == 0:
                 continue  # a possessive ("Japan’s …") or a label ("Defence Ties: …") is no name to ask about
+            kind = _kind_of(name)
             place = bool(re.search(r"\b(?:in|at|from|to|near|off)\s(?:the\s)?$", text[:start]))
-            facts.append(Fact("name", name, start, end, "name", ("place" if place else "name", _kind_of(name))))
+            place = place and (not kind or kind in _PLACE_KINDS)
+            facts.append(Fact("name", name, start, end, "name", ("place" if place else "name", kind)))
     for m in _NAME_WITH_KIND.finditer(text):
         words = m.group("name").split()
         while words and words[0] in _NOT_NAME_START:
@@ -268,28 +290,44 @@ def find_names(text: str) -> list[Fact]:
     return facts
 
 
-def _name_pieces(run: str) -> list[str]:
+def _name_pieces(run: str, whole: list[str] | tuple[str, ...] = ()) -> list[str]:
     """A run of capitalised words split where "and" joins two names rather than forming one.
 
     "Acquisition and Cross-Servicing Agreement" is one name (it ends in a kind of name);
-    "Japan and Australia" is two.
+    "Japan and Australia" is two. A phrase in `whole` (an acronym's expansion) is never split.
     """
     if " and " not in run:
         return [run]
+    for phrase in whole:
+        at = run.find(phrase)
+        if at >= 0:
+            before, after = run[:at].strip(), run[at + len(phrase) :].strip()
+            return [
+                *(_name_pieces(before, whole) if before else []),
+                phrase,
+                *(_name_pieces(after, whole) if after else []),
+            ]
     left, right = run.split(" and ", 1)
     if _kind_of(run) and not _kind_of(left) and not right.startswith("the "):
         return [run]
-    return [left, *_name_pieces(right)]
+    return [left, *_name_pieces(right, whole)]
 
 
 # -- enumerations -----------------------------------------------------------------------------------
 
 _ENUM_TRIGGER = re.compile(r"\b(?P<trigger>between|such as|include|includes|including|like|namely|viz\.?|are|comprising)\s")
-_STOP_WORDS = re.compile(r"\s(?:will|is|are|was|were|has|have|had|which|that|who|to be|as well)\b")
+_STOP_WORDS = re.compile(
+    r"\s(?:will|is|are|was|were|has|have|had|which|that|who|to be|as well)\b"
+    r"|\s(?:in|at|on|during|across|since|within|over|for|from|by|with|after|before)\s"
+    r"(?:the|a|an|this|that|these|those|its|their|our|his|her|recent|coming|next|last|\d)\b"
+)
+"""Where the words after the last item stop being part of it: a verb, a clause, a phrase such as "in the coming years"."""
+_PRONOUNS = {"i", "me", "you", "he", "him", "she", "her", "it", "we", "us", "they", "them", "this", "that",
+             "these", "those", "one", "others", "each other", "one another"}
 
 
 _PREPOSITIONS = {"through", "of", "in", "to", "for", "by", "with", "from", "on", "at", "into", "especially"}
-_PAIR_TRIGGERS = {"between", "such as"}
+_PAIR_TRIGGERS = {"between", "such as", "include", "includes", "including", "namely", "comprising"}
 """Triggers after which two items without a comma ("between X and Y") still make a list."""
 
 
@@ -298,10 +336,16 @@ def _split_items(tail: str, trigger: str) -> list[str] | None:
     clause = re.split(r"[.;:!?()]|\s[-–—]\s", tail, maxsplit=1)[0]
     parts = [p.strip() for p in clause.split(", ")]
     if len(parts) >= 2:
+        # "A, B, and C, which …": the item after "and" is the last; what follows its comma is another clause.
+        ending = next((i for i, p in enumerate(parts) if i and re.match(r"(?:and|or)\s", p)), None)
+        if ending is not None:
+            parts = parts[: ending + 1]
         head, last = parts[:-1], parts[-1]
         if any(re.search(r"\s(?:and|or)\s", h) for h in head):
             return None
         if re.match(r"(?:and|or)\s", last):
+            if len(head) < 2:
+                return None  # "X, and Y" joins two clauses; a list of two has no comma
             items = [*head, last.split(" ", 1)[1]]
         else:
             pair = re.match(r"(.+?)\s(?:and|or)\s(.+)", last)
@@ -310,6 +354,8 @@ def _split_items(tail: str, trigger: str) -> list[str] | None:
         pair = re.match(r"(.+?)\s(?:and|or)\s(.+)", clause)
         if not pair:
             return None
+        if trigger not in ("between", "such as") and re.search(r"\s(?:and|or)\s", _STOP_WORDS.split(pair.group(2))[0]):
+            return None  # "include X and Y and Z" is too loose to be sure where the items are
         items = [pair.group(1), pair.group(2)]
     else:
         return None
@@ -324,7 +370,7 @@ def _split_items(tail: str, trigger: str) -> list[str] | None:
         items[-1] = _STOP_WORDS.split(items[-1], maxsplit=1)[0]
     for item in items:
         words = item.split()
-        if not words or len(words) > 6 or words[0].lower() in _PREPOSITIONS:
+        if not words or len(words) > 6 or words[0].lower() in _PREPOSITIONS or item.lower() in _PRONOUNS:
             return None
     if len({item.casefold() for item in items}) < len(items):
         return None
@@ -350,8 +396,19 @@ def find_enumerations(text: str) -> list[Fact]:
 # -- definitions ----------------------------------------------------------------------------------
 
 _DEFINITION = re.compile(
-    r"^(?:[\w\s]+:\s)?(?:The\s|A\s|An\s)?(?P<term>[A-Z][\w’'\-]*(?:\s[\w’'\-]+){0,6}?)\s(?P<verb>is|are|was|refers to|means)\s(?P<def>(?:a|an|the)\s.{10,})$"
+    r"^(?:[\w\s]+:\s)?(?:The\s|A\s|An\s)?(?P<term>[A-Z][\w’'\-]*(?:\s[\w’'\-]+){0,6}?)(?:\s\([A-Z][A-Za-z]*\))?\s(?P<verb>is|are|was|refers to|means)\s(?P<def>(?:a|an|the)\s.{10,})$"
 )
+_DEFINITION_LOWER = re.compile(
+    r"^(?:[\w\s]+:\s)?(?:The|A|An)\s(?P<term>[a-z][\w\-]*(?:\s[a-z][\w\-]*){0,2}?)(?:\s\([A-Z][A-Za-z]*\))?"
+    r"\s(?P<verb>is|are|was|refers to|means)\s(?P<def>(?:a|an|the)\s.{10,})$"
+)
+"""A common noun defined: "A cell is the basic unit of life", "An astronomical unit (AU) is the mean distance …"."""
+_TERM_STOP = {"of", "this", "that", "these", "those", "it", "its", "their", "and", "or", "to", "in", "on", "for", "with"}
+_DEFINITION_END = re.compile(
+    r"\s(?:will|would|shall)\s(?:be\s)?|,\s(?:and|but|while|whereas|although|though)\s"
+    r"|\s(?:and|but)\s(?:is|are|was|were|has|have|had|also|can|could|holds|contains|lies)\b"
+)
+"""Where a definition ends: "The Sun is a star … and holds 99.86% of its mass" defines the Sun as a star."""
 _STARTED = re.compile(
     r"^(?:A|An|The)\s[‘“\"'](?P<term>[^’”\"']{2,60})[’”\"']\s(?:was|were|has been|is)\s(?P<verb>started|launched|set up|established|introduced|created),?\s(?P<def>under which .{10,})$"
 )
@@ -359,13 +416,18 @@ _STARTED = re.compile(
 
 def find_definitions(text: str) -> list[Fact]:
     body = text.rstrip(".")
-    for pattern in (_STARTED, _DEFINITION):
+    for pattern in (_STARTED, _DEFINITION, _DEFINITION_LOWER):
         m = pattern.match(body)
         if m:
             term = m.group("term").strip()
-            if term.split()[0] in _NOT_NAME_START or len(term) < 3:
-                return []
-            definition = re.split(r"\s(?:will|would|shall)\s(?:be\s)?", m.group("def").strip(), maxsplit=1)[0]
+            words = term.split()
+            if words[0] in _NOT_NAME_START or len(term) < 3:
+                continue  # "A cell is …" is no capitalised term "A cell"; the lowercase pattern may take it
+            if any(word in ("The", "A", "An") for word in words[1:]):
+                return []  # "Cell Biology The cell": a heading run into its first sentence, no term
+            if pattern is _DEFINITION_LOWER and any(word in _TERM_STOP for word in words):
+                return []  # "The importance of this is a matter of debate" defines nothing
+            definition = _DEFINITION_END.split(m.group("def").strip(), maxsplit=1)[0].rstrip(" ,")
             return [Fact("definition", term, m.start("term"), m.end("term"), "definition", (definition, m.group("verb")))]
     return []
 

@@ -16,12 +16,14 @@ from quizapp.documents import read_document
 from quizapp.documents.model import Document, DocumentError, Section
 from quizapp.generate.facts import Fact, extract_facts
 from quizapp.generate.quality import select
-from quizapp.generate.questions import Draft, SentenceContext, fact_questions, section_flashcard
+from quizapp.generate.questions import Draft, SentenceContext, fact_questions
 
 _TYPE_ORDER = {"mcq": 0, "cloze": 1, "short": 2, "list": 3, "truefalse": 4, "flashcard": 5}
 _PRONOUN = re.compile(r"^(?P<word>It|Its|They|Their|He|She|His|Her)\b")
 _VAGUE_START = re.compile(r"^(?:This|These|Those|That)\b")
 _DISCOURSE = re.compile(r"^(?:In this regard|However|Also|Further|Furthermore|Moreover|Besides|Thus|Hence|Therefore),\s")
+_LABEL = re.compile(r"^[A-Z][\w\s-]{0,30}:\s(?=[A-Z])")
+"""A bullet's lead-in label ("Defence ties: …"): a heading inside the sentence, not part of what it says."""
 _SUBJECT = re.compile(
     r"^(?:[A-Z][\w\s-]{0,30}:\s)?(?P<subj>(?:The\s)?[A-Z][\w-]+(?:\s[A-Z][\w-]+){0,4})\s"
     r"(?:has|have|had|is|are|was|were|will|would|can|must|also|\w+ed|\w+s)\b"
@@ -48,7 +50,7 @@ def _subject(sentence: str) -> str | None:
 
 def _stand_alone(text: str, previous_subject: str | None) -> str | None:
     """The sentence made to stand on its own, or None when it cannot be (a pronoun with nobody to refer to)."""
-    text = _DISCOURSE.sub("", text)
+    text = _LABEL.sub("", _DISCOURSE.sub("", text))
     text = text[:1].upper() + text[1:]
     if _VAGUE_START.match(text):
         return None
@@ -86,17 +88,6 @@ def _sentences(document: Document) -> list[_Sentence]:
     return out
 
 
-def _section_drafts(document: Document, topic_of: dict[int, str]) -> list[tuple[int, Draft]]:
-    drafts = []
-    for section in document.sections:
-        bullets = [b.text for b in section.blocks if b.kind == "bullet"]
-        if section.heading and bullets and all(len(b.split()) <= 20 for b in bullets):
-            draft = section_flashcard(section.heading, bullets)
-            if draft:
-                drafts.append((section.line, draft))
-    return drafts
-
-
 def generate_bank(document: Document, *, deck: str | None = None, source: str | None = None) -> tuple[Bank, GenerateReport]:
     """A bank of questions from a document; the same document always gives the same bank."""
     deck_name = deck or document.title
@@ -118,8 +109,6 @@ def generate_bank(document: Document, *, deck: str | None = None, source: str | 
             block_text=sentence.block_text,
         )
         drafted.extend((sentence, sentence.line, draft) for draft in fact_questions(ctx))
-    for line, draft in _section_drafts(document, {}):
-        drafted.append((None, line, draft))
     kept = {id(d) for d in select([d for _, _, d in drafted])}
     questions: list[tuple[tuple[int, int, int], BankQuestion]] = []
     used_ids: set[str] = set()

@@ -14,7 +14,7 @@ TRIVIAL = {
     "both", "some", "many", "more", "most", "other", "such", "all", "any", "each", "year", "years", "one", "two",
 }
 _PAIRS = (("“", "”"), ("‘", "’"), ("(", ")"), ("[", "]"))
-_PER_FACT = {"cloze": 1, "mcq": 1, "short": 1, "flashcard": 2, "list": 1, "truefalse": 1}
+_PER_FACT = {"cloze": 1, "mcq": 1, "short": 1, "flashcard": 1, "list": 1, "truefalse": 1}
 """At most this many questions of each type per fact: several good questions per fact, not every blank."""
 
 

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass, field
 
-from quizapp.generate.distractors import choose_distractors, normalise
+from quizapp.generate.distractors import choose_distractors, same_words
 from quizapp.generate.facts import MONTHS, Fact
 
 BLANK = "____"
@@ -151,32 +152,50 @@ def _mcq(ctx: SentenceContext, fact: Fact, prompt: str, seed: str) -> Draft | No
     return Draft("mcq", prompt, fact.text, [fact.tag], fact, choices=[fact.text, *wrong], score=1.2)
 
 
+_COMPARATIVE = re.compile(r"\b(?:lower|higher|more|less|larger|smaller|fewer|greater|better|worse)\s+than\b")
+"""A value on one side of a comparison is no single fact: other values could be true too."""
+
+
+def _coin(seed: str, sides: int) -> int:
+    """A stable choice among `sides` options, so regenerating gives the same questions."""
+    return int(hashlib.sha1(seed.encode("utf-8")).hexdigest()[:8], 16) % sides
+
+
 def fact_questions(ctx: SentenceContext) -> list[Draft]:
-    """Over-generate: every question each fact of the sentence can make. The filter picks the best."""
+    """A few questions per fact, each asking something different.
+
+    One question recalls the fact (a wh-question, else a cloze or an mcq on the cloze), one recognises it
+    (a true or false statement), and a fact that has a wh-question also gets an mcq on its cloze.
+    """
     drafts: list[Draft] = []
+    comparative = bool(_COMPARATIVE.search(ctx.text))
     for fact in ctx.facts:
         seed = f"{ctx.source}\x1f{fact.text}"
         if fact.kind == "acronym":
-            drafts.extend(acronym_questions(ctx, fact, seed))
+            drafts.extend(acronym_questions(ctx, fact))
             continue
         if fact.kind == "definition":
-            definition = fact.value[0]
-            drafts.append(Draft("flashcard", fact.text, _sentence_case(definition), ["definition"], fact, score=1.1))
+            drafts.extend(definition_questions(ctx, fact))
             continue
         if fact.kind == "list":
             drafts.extend(list_questions(ctx, fact))
             continue
         if fact.tag == "name" and not _askable_name(fact, ctx):
             continue
+        if fact.kind == "quantity" and re.search(r"\btop\s$", ctx.text[: fact.start]):
+            continue  # "top 25 countries" sizes a list; it is not a fact to learn
         blanked = cloze(ctx.text, fact)
-        drafts.append(Draft("cloze", blanked, fact.text, [fact.tag], fact, accept=_accept(fact)))
         wh = wh_question(ctx.text, fact)
-        mcq = _mcq(ctx, fact, blanked, seed)
-        if mcq:
-            drafts.append(mcq)
+        mcq = None if comparative else _mcq(ctx, fact, blanked, seed)
         if wh:
-            drafts.append(Draft("short", wh, fact.text, [fact.tag], fact, accept=_accept(fact), score=1.3))
-    drafts.extend(truefalse_questions(ctx))
+            drafts.append(Draft("short", wh, fact.text, [fact.tag], fact, accept=_accept(fact, ctx), score=1.3))
+            if mcq:
+                drafts.append(mcq)
+        elif mcq and _coin(seed, 2):
+            drafts.append(mcq)
+        else:
+            drafts.append(Draft("cloze", blanked, fact.text, [fact.tag], fact, accept=_accept(fact, ctx)))
+        drafts.extend(truefalse_questions(ctx, fact, allow_false=not comparative))
     return drafts
 
 
@@ -193,7 +212,10 @@ def _askable_name(fact: Fact, ctx: SentenceContext) -> bool:
     return fact.kind == "quoted" or bool(fact.value[1]) or fact.value[0] == "place"
 
 
-def _accept(fact: Fact) -> list[str]:
+def _accept(fact: Fact, ctx: SentenceContext) -> list[str]:
+    """Other ways of writing the answer: the other date order, the same name with its words swapped."""
+    if fact.tag == "name":
+        return sorted({f.text for f in ctx.pool if f.tag == "name" and f.text != fact.text and same_words(f.text, fact.text)})
     if fact.kind == "date" and fact.value[0] == "date":
         _, day, month, year = fact.value
         return [f"{MONTHS[month - 1]} {day}, {year}"] if not re.match(r"^[A-Za-z]", fact.text) else [
@@ -207,18 +229,31 @@ def _sentence_case(text: str) -> str:
     return text[:1].upper() + text[1:] + "."
 
 
-def acronym_questions(ctx: SentenceContext, fact: Fact, seed: str) -> list[Draft]:
+def acronym_questions(ctx: SentenceContext, fact: Fact) -> list[Draft]:
+    """"What does ACR stand for?", and a card: expansion → acronym unless the initials spell it out."""
     acronym, expansion = fact.text, fact.value[0]
-    drafts = [
-        Draft("short", f"What does {acronym} stand for?", expansion, ["acronym"], fact, score=1.4),
-        Draft("flashcard", acronym, expansion, ["acronym"], fact, score=1.2),
-        Draft("flashcard", expansion, acronym, ["acronym"], fact, score=1.0),
-    ]
-    wrong = choose_distractors(fact, ctx.pool, seed=seed)
-    if len(wrong) == 3:
-        prompt = f"Which acronym stands for “{expansion}”?"
-        drafts.append(Draft("mcq", prompt, acronym, ["acronym"], fact, choices=[acronym, *wrong], score=1.3))
+    drafts = [Draft("short", f"What does {acronym} stand for?", expansion, ["acronym"], fact, score=1.4)]
+    initials = "".join(word[0] for word in re.findall(r"[\w’']+", expansion) if word[0].isupper())
+    if initials.upper() != acronym.upper():
+        drafts.append(Draft("flashcard", expansion, acronym, ["acronym"], fact, score=1.0))
+    else:
+        # The initials give the acronym away, so the card goes the other way for the flashcard deck.
+        drafts.append(Draft("flashcard", acronym, expansion, ["acronym"], fact, score=1.0))
     return drafts
+
+
+def definition_questions(ctx: SentenceContext, fact: Fact) -> list[Draft]:
+    """A term → definition card, unless a list question of the sentence already asks the same."""
+    definition, verb = fact.value
+    if any(f.kind == "list" and f.value[0] == "between" for f in ctx.facts):
+        return []
+    if definition.startswith("under which "):
+        back = "Under it, " + definition[len("under which ") :]
+        front = f"What is the {fact.text}?" if verb != "is" else fact.text
+    else:
+        back = _sentence_case(definition)
+        front = fact.text
+    return [Draft("flashcard", front, back.rstrip(".") + ".", ["definition"], fact, score=1.1)]
 
 
 _NOUN_STOP = {"for", "of", "to", "in", "on", "with", "from", "by", "at", "and", "or", "the", "a", "an", "some",
@@ -265,30 +300,17 @@ def list_questions(ctx: SentenceContext, fact: Fact) -> list[Draft]:
     return [Draft("list", prompt, answer, ["list"], fact, items=items, score=1.3)]
 
 
-def truefalse_questions(ctx: SentenceContext) -> list[Draft]:
-    """The sentence as a true statement, and once with a value swapped for a wrong one of its kind."""
-    usable = [
-        f for f in ctx.facts
-        if f.tag in ("date", "money", "rank", "name") and (f.tag != "name" or _askable_name(f, ctx))
-    ]
-    if not usable:
-        return []
+def truefalse_questions(ctx: SentenceContext, fact: Fact, *, allow_false: bool) -> list[Draft]:
+    """The sentence as a statement: as written (True), or with the fact swapped for a wrong one (False).
+
+    Which of the two is stable per fact and about even over a bank, so "always False" is no strategy.
+    """
     statement = ctx.text if ctx.text.endswith((".", "!", "?")) else ctx.text + "."
-    drafts = [Draft("truefalse", statement, "True", [usable[0].tag], None, score=0.8)]
-    for fact in usable:
-        wrong = choose_distractors(fact, ctx.pool, seed=f"tf\x1f{ctx.source}\x1f{fact.text}", banned=[ctx.block_text], n=1)
-        if wrong and normalise(wrong[0]) not in normalise(ctx.block_text):
+    seed = f"tf\x1f{ctx.source}\x1f{fact.text}"
+    if allow_false and _coin(seed, 2):
+        wrong = choose_distractors(fact, ctx.pool, seed=seed, banned=[ctx.block_text], n=1)
+        if wrong:
             false = statement[: fact.start] + wrong[0] + statement[fact.end :]
-            drafts.append(
-                Draft("truefalse", false, "False", [fact.tag], fact, explanation=f"It is {fact.text}, not {wrong[0]}.", score=0.9)
-            )
-            break
-    return drafts
-
-
-def section_flashcard(topic: str, bullets: list[str]) -> Draft | None:
-    """A section's bullet list as one card: the heading on the front, its points on the back."""
-    if not 2 <= len(bullets) <= 8:
-        return None
-    back = "\n".join(f"• {b}" for b in bullets)
-    return Draft("flashcard", f"{topic}: what are the {len(bullets)} points in the notes?", back, ["list"], None, score=0.7)
+            explanation = f"The notes say {fact.text}, not {wrong[0]}."
+            return [Draft("truefalse", false, "False", [fact.tag], fact, explanation=explanation, score=0.9)]
+    return [Draft("truefalse", statement, "True", [fact.tag], fact, score=0.8)]

@@ -1,0 +1,229 @@
+"""The Document → Bank pipeline on the bundled notes: determinism, stable ids, the committed bank, the bar."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+import pytest
+
+from quizapp.bank import Bank, BankQuestion, dump_bank
+from quizapp.documents import parse_text
+from quizapp.generate.distractors import normalise
+from quizapp.generate.pipeline import bank_for_file, generate_bank
+
+ROOT = Path(__file__).resolve().parents[2]
+NOTES = ROOT / "question_bank" / "sources" / "india-japan-relations.txt"
+COMMITTED = ROOT / "question_bank" / "india-japan-relations.yaml"
+DECK = "India–Japan Relations"
+
+Check = Callable[[Bank, Sequence[str]], None]
+
+
+def generate(text: str) -> Bank:
+    bank, _ = generate_bank(parse_text(text, path=NOTES), deck=DECK, source="sources/india-japan-relations.txt")
+    return bank
+
+
+def edited(text: str, line: int, old: str, new: str) -> str:
+    """The notes with `old` replaced by `new` on one line; the line count stays."""
+    lines = text.split("\n")
+    assert old in lines[line - 1], lines[line - 1]
+    lines[line - 1] = lines[line - 1].replace(old, new, 1)
+    result = "\n".join(lines)
+    assert result.count("\n") == text.count("\n")
+    return result
+
+
+def others(bank: Bank, line: int) -> dict[str, BankQuestion]:
+    return {q.id: q for q in bank.questions if q.source_line != line}
+
+
+def mentions(question: BankQuestion, value: str) -> bool:
+    texts = [question.prompt, question.answer, question.explanation or "", *(question.choices or [])]
+    return any(value in text for text in texts)
+
+
+# -- the bank as a whole --------------------------------------------------------------------------
+
+
+def test_the_bundled_bank_is_sound(bundled: Bank, notes_text: str, sound_bank: Check) -> None:
+    sound_bank(bundled, notes_text.split("\n"))
+
+
+def test_the_committed_bank_is_what_generate_makes_now() -> None:
+    _, _, text = bank_for_file(NOTES, ROOT / "question_bank", deck=DECK)
+    assert text == COMMITTED.read_text(encoding="utf-8")
+
+
+def test_false_statements_are_really_false(bundled: Bank, notes_text: str) -> None:
+    lines = notes_text.split("\n")
+    sentences = {normalise(q.source_text) for q in bundled.questions if q.source_text}
+    falses = [q for q in bundled.questions if q.type == "truefalse" and q.answer == "False"]
+    assert len(falses) >= 15
+    for q in falses:
+        assert normalise(q.prompt) not in sentences, q.prompt
+        right, wrong = re.fullmatch(r"It is (.+), not (.+)\.", q.explanation or "").groups()  # type: ignore[union-attr]
+        # The value put in is not written on the sentence's line (its block): there it would be true.
+        assert normalise(wrong) not in normalise(lines[q.source_line - 1]), q.prompt  # type: ignore[operator]
+        assert normalise(right) != normalise(wrong)
+
+
+def test_true_statements_are_sentences_of_the_notes(bundled: Bank, notes_text: str) -> None:
+    trues = [q for q in bundled.questions if q.type == "truefalse" and q.answer == "True"]
+    assert len(trues) >= 15
+    for q in trues:
+        assert q.source_text and q.source_line
+        # The statement is its sentence, a leading connective or pronoun aside.
+        assert q.prompt.rstrip(".").split()[-3:] == q.source_text.rstrip(".").split()[-3:], q.prompt
+
+
+def test_no_trivial_answers(bundled: Bank) -> None:
+    trivial = {"it", "they", "this", "that", "the", "a", "an", "and", "of", "is", "was", "also", "both", "year", "one"}
+    for q in bundled.questions:
+        assert q.answer.casefold() not in trivial and len(normalise(q.answer)) >= 2, q
+
+
+def test_choices_are_shuffled_deterministically(bundled: Bank) -> None:
+    mcqs = [q for q in bundled.questions if q.type == "mcq"]
+    positions = {q.choices.index(q.answer) for q in mcqs}  # type: ignore[union-attr]
+    assert positions == {0, 1, 2, 3}  # the answer is not always in the same place
+
+
+def test_generating_twice_gives_identical_yaml(notes_text: str) -> None:
+    assert dump_bank(generate(notes_text)) == dump_bank(generate(notes_text))
+
+
+def test_generating_from_another_folder_gives_identical_yaml(notes_text: str, tmp_path: Path) -> None:
+    (tmp_path / "sources").mkdir()
+    copy = tmp_path / "sources" / NOTES.name
+    copy.write_text(notes_text, encoding="utf-8")
+    _, _, text = bank_for_file(copy, tmp_path, deck=DECK)
+    assert text == COMMITTED.read_text(encoding="utf-8")
+
+
+def test_ids_carry_the_deck_prefix_and_are_unique(bundled: Bank) -> None:
+    ids = [q.id for q in bundled.questions]
+    assert len(set(ids)) == len(ids)
+    assert all(re.fullmatch(r"ijr-[0-9a-f]{8}", i) for i in ids)
+
+
+# -- editing one bullet ---------------------------------------------------------------------------
+
+
+def test_editing_words_of_one_bullet_changes_only_its_questions(bundled: Bank, notes_text: str) -> None:
+    after = generate(edited(notes_text, 10, "carried by", "conducted by"))
+    assert others(after, 10) == others(bundled, 10)  # ids and content of every other question
+    old = {q.id for q in bundled.questions if q.source_line == 10}
+    new = {q.id for q in after.questions if q.source_line == 10}
+    assert old and new and not old & new  # the edited sentence's questions are new questions
+
+
+@pytest.mark.parametrize(
+    ("line", "old", "new", "value"),
+    [
+        (44, "$90 billion", "$75 billion", "$90 billion"),
+        (8, "in 2017", "in 2016", "2017"),
+        (17, "October 2018", "October 2017", "October 2018"),
+        (53, "AI, IoT, and big data", "AI, robotics, and big data", "IoT"),
+        (59, "ranks 12th", "ranks 11th", "12th"),
+        (46, "Rs 38,000 crore", "Rs 36,000 crore", "Rs 38,000 crore"),
+    ],
+)
+def test_editing_a_value_keeps_every_other_id(
+    bundled: Bank, notes_text: str, line: int, old: str, new: str, value: str
+) -> None:
+    after = generate(edited(notes_text, line, old, new))
+    before_others, after_others = others(bundled, line), others(after, line)
+    assert set(after_others) == set(before_others)
+    # The document's pool of values changed, so another question may change its choices or its false
+    # statement (it does: "October 2018" → "October 2017" changes five mcqs and a false statement of
+    # lines 25–26), but only a question that used the old value.
+    for qid, question in after_others.items():
+        if question.content() != before_others[qid].content():
+            assert mentions(before_others[qid], value), question
+
+
+@pytest.mark.xfail(reason="pipeline: a section's flashcard ('Way Forward: what are the 5 points…') takes its id from "
+                          "the text of every bullet, so editing one bullet retires it and adds a new one", strict=True)
+def test_editing_a_bullet_keeps_the_id_of_its_sections_card(bundled: Bank, notes_text: str) -> None:
+    after = generate(edited(notes_text, 68, "medical equipment and hospitals", "medical equipment and pharmaceuticals"))
+    assert set(others(after, 68)) == set(others(bundled, 68))
+
+
+# -- the bar on the bundled notes -----------------------------------------------------------------
+
+
+def test_at_least_80_questions_of_all_six_types(bundled: Bank) -> None:
+    assert len(bundled.questions) >= 80
+    assert {q.type for q in bundled.questions} == {"mcq", "cloze", "short", "truefalse", "flashcard", "list"}
+
+
+ANSWERS = [
+    "28 April 1952", "2017", "October 2018", "November 2018", "June 2019", "September-October 2019", "July 2019",
+    "December 2018", "September 2019", "1958", "FY18", "FY15", "$90 billion", "Rs 50,000 crore", "Rs 38,000 crore",
+    "18th", "12th", "14th", "Dharma Guardian-2019", "SHINYUU Maitri-2019", "Malabar 2019", "Cope India 2018",
+    "Indo-Pacific Oceans Initiative", "Cool EMS Service", "Delhi-Mumbai Industrial Corridor",
+    "Dedicated Freight Corridor", "Quadrilateral Security Dialogue",
+]
+
+
+@pytest.mark.parametrize("answer", ANSWERS)
+def test_the_notes_key_facts_are_asked(bundled: Bank, answer: str) -> None:
+    assert any(q.answer == answer or answer in (q.items or []) for q in bundled.questions if q.type != "truefalse")
+
+
+@pytest.mark.parametrize(
+    ("acronym", "expansion"),
+    [
+        ("ODA", "Official Development Assistance"),
+        ("AAGR", "Asia-Africa Growth Corridor"),
+        ("ACSA", "Acquisition and Cross-Servicing Agreement"),
+        ("MINEX", "mine-countermeasures exercise"),
+        ("UNCLOS", "United Nations Convention on the Law of the Sea"),
+    ],
+)
+def test_the_acronyms_are_asked_as_acronyms(bundled: Bank, acronym: str, expansion: str) -> None:
+    asked = [q for q in bundled.questions if "acronym" in q.tags and {q.answer, q.prompt} & {acronym, f"What does {acronym} stand for?"}]
+    assert {q.type for q in asked} >= {"short", "flashcard", "mcq"}
+    [short] = [q for q in asked if q.type == "short"]
+    assert short.answer == expansion
+
+
+@pytest.mark.parametrize(
+    ("line", "items"),
+    [
+        (9, ["India", "United States", "Japan", "Australia"]),
+        (53, ["AI", "IoT", "big data"]),
+        (8, ["Bangladesh", "Myanmar", "Sri Lanka"]),
+        (7, ["Delhi-Mumbai Freight Corridor", "Delhi-Mumbai Industrial Corridor", "Chennai-Bangalore Industrial Corridor",
+             "Ahmedabad-Mumbai High Speed Rail"]),
+        (43, ["power", "transportation", "environmental projects", "projects related to basic human needs"]),
+    ],
+)
+def test_the_enumerations_are_list_questions(bundled: Bank, line: int, items: list[str]) -> None:
+    lists = [q for q in bundled.questions if q.type == "list" and q.source_line == line]
+    assert [q.items for q in lists] == [items]
+
+
+def test_the_quad_list_names_its_members(bundled: Bank) -> None:
+    [quad] = [q for q in bundled.questions if q.type == "list" and q.source_line == 9]
+    assert quad.prompt == "Who are the 4 members of the Quadrilateral Security Dialogue?"
+
+
+def test_a_pronoun_takes_its_subject(bundled: Bank) -> None:
+    [projects] = [q for q in bundled.questions if q.type == "list" and q.source_line == 7]
+    assert "Japan continues to maintain" in projects.prompt
+    assert projects.source_text and projects.source_text.startswith("It continues")
+
+
+@pytest.mark.xfail(reason="quality: the short 'What does ODA stand for?' and the flashcard 'ODA' ask the same thing "
+                          "with the same answer; both are kept for every acronym", strict=True)
+def test_no_two_questions_of_a_sentence_ask_for_the_same_answer_from_the_same_cue(bundled: Bank) -> None:
+    cues: set[tuple[int | None, str, str]] = set()
+    for q in bundled.questions:
+        cue = re.sub(r"^What does (\S+) stand for\?$", r"\1", q.prompt)
+        key = (q.source_line, normalise(cue), normalise(q.answer))
+        assert key not in cues, q.prompt
+        cues.add(key)
