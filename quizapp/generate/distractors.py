@@ -123,7 +123,8 @@ def _pick(answer: str, seed: str, preferred: Iterable[str], fallback: Iterable[s
 def _month_name(like: str, month: int) -> str:
     """A month written as `like` is: "Sep" style abbreviations stay abbreviated, full names stay full."""
     full = MONTHS[month - 1]
-    abbreviated = len(like) <= 4 and like.lower() not in ("june", "july")
+    # "May" is a full name as much as an abbreviation: only a word that is no month's full name is short.
+    abbreviated = like.rstrip(".").lower() not in {name.lower() for name in MONTHS}
     return full[:3] if abbreviated else full
 
 
@@ -139,7 +140,7 @@ def _date_variants(fact: Fact) -> list[str]:
         (year,) = parts
         out = [str(year + d) for d in (-3, 2, 5, -6, 7, -9, 4)]
     elif kind == "date":
-        day, month, year = parts
+        _day, month, year = parts
         month_word = re.search(r"[A-Za-z]+\.?", text).group(0).rstrip(".")
         for dy, dm in ((-2, 0), (3, 0), (0, 3), (-5, 0), (6, -4), (0, -5)):
             new_month = (month - 1 + dm) % 12 + 1
@@ -169,7 +170,7 @@ def _date_variants(fact: Fact) -> list[str]:
         year, end = parts
         for d in (-3, 2, -1, 4):
             # "FY2019-20" moves as a whole: FY2016-17, never FY2016-20.
-            shifted = re.sub(rf"(?<=FY)(\s?){year}", lambda m: m.group(1) + _shift_year_text(year, d), text, count=1)
+            shifted = re.sub(rf"(?<=FY)(\s?){year}", rf"\g<1>{_shift_year_text(year, d)}", text, count=1)
             if end:
                 shifted = re.sub(rf"(?<=[-–/]){end}\b", _shift_year_text(end, d), shifted, count=1)
             out.append(shifted)
@@ -200,12 +201,12 @@ def _format_like(original: str, value: float, *, indian: bool = False) -> str:
     # Without separators in the original, keep none, unless a short number grew past 9999 ("615" → "6,150").
     if "," not in original and (decimals or len(original) > 3 or value < 10_000):
         return f"{value:.{decimals}f}"
-    whole = f"{int(round(value)):d}"
+    whole = f"{round(value):d}"
     if len(whole) <= 3:
         return whole
     if indian or re.search(r"\d,\d\d,\d{3}", original):
         return _group_indian(whole)
-    return f"{int(round(value)):,d}"
+    return f"{round(value):,d}"
 
 
 def _nice(value: float, original: str) -> float:
@@ -260,7 +261,8 @@ def _in_notation(value: Fact, like: Fact) -> str:
     """An amount of the document written with the answer's currency sign: "₹450 crore" as "Rs 450 crore"."""
     if value.kind != "money" or not value.value[0] or not like.value[0] or value.value[0] == like.value[0]:
         return value.text
-    return like.value[0] + value.text[len(value.value[0]) :].lstrip()
+    prefix = like.text[: like.text.index(like.value[1])]  # the sign as the answer writes it, space and all
+    return prefix + value.text[value.text.index(value.value[1]) :]
 
 
 def _date_format(text: str) -> str:

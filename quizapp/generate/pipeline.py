@@ -24,10 +24,9 @@ _VAGUE_START = re.compile(r"^(?:This|These|Those|That)\b")
 _DISCOURSE = re.compile(r"^(?:In this regard|However|Also|Further|Furthermore|Moreover|Besides|Thus|Hence|Therefore),\s")
 _LABEL = re.compile(r"^[A-Z][\w\s-]{0,30}:\s(?=[A-Z])")
 """A bullet's lead-in label ("Defence ties: …"): a heading inside the sentence, not part of what it says."""
-_SUBJECT = re.compile(
-    r"^(?:[A-Z][\w\s-]{0,30}:\s)?(?P<subj>(?:The\s)?[A-Z][\w-]+(?:\s[A-Z][\w-]+){0,4})\s"
-    r"(?:has|have|had|is|are|was|were|will|would|can|must|also|\w+ed|\w+s)\b"
-)
+_SUBJECT = re.compile(r"^(?P<subj>(?:The\s)?[A-Z][\w-]+(?:\s[A-Z][\w-]+){0,4})\s[a-z]")
+"""A sentence opening with a capitalised name and then a lowercase word (its verb, whatever the verb)."""
+_FRONTED_PRONOUN = re.compile(r"^(?P<front>[^,]{2,60},\s)(?P<word>it|its|they|their|he|she|his|her)\b")
 _NOT_SUBJECT = {"The", "A", "An", "In", "On", "At", "It", "This", "They", "There", "Both", "Its"}
 
 
@@ -54,13 +53,16 @@ def _stand_alone(text: str, previous_subject: str | None) -> str | None:
     text = text[:1].upper() + text[1:]
     if _VAGUE_START.match(text):
         return None
-    m = _PRONOUN.match(text)
+    m = _PRONOUN.match(text) or _FRONTED_PRONOUN.match(text)
     if m:
         if previous_subject is None:
             return None
-        possessive = m["word"] in ("Its", "Their", "His", "Her")
+        possessive = m["word"].lower() in ("its", "their", "his", "her")
         replacement = previous_subject + ("’s" if possessive else "")
-        text = replacement + text[m.end() :]
+        front = m.groupdict().get("front") or ""
+        if front and replacement.startswith("The "):
+            replacement = "the " + replacement[4:]
+        text = front + replacement + text[m.end() :]
     return text
 
 
@@ -81,7 +83,8 @@ def _sentences(document: Document) -> list[_Sentence]:
         for block in section.blocks:
             for sentence in block.sentences:
                 resolved = _stand_alone(sentence.text, subject)
-                subject = _subject(sentence.text) or subject
+                # Only the sentence just before can lend its subject: an older one may be the wrong referent.
+                subject = _subject(resolved) if resolved is not None else None
                 if resolved is None:
                     continue
                 out.append(_Sentence(section, resolved, sentence.text, sentence.line, block.text, extract_facts(resolved)))

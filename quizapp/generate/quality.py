@@ -31,6 +31,9 @@ def defects(draft: Draft) -> list[str]:
         for item in draft.items or []:
             if normalise(item) in prompt_key:
                 found.append(f"item {item!r} visible in the prompt")
+    words = re.findall(r"\w+", draft.prompt.replace(BLANK, " "))
+    if len(words) < 3 and draft.type != "flashcard":  # a card's front may be a lone term
+        found.append("prompt asks nothing")
     if BLANK in draft.prompt:
         if re.search(rf"\w{re.escape(BLANK)}|{re.escape(BLANK)}\w", draft.prompt):
             found.append("blank splits a word")

@@ -93,15 +93,21 @@ def when_question(text: str, fact: Fact) -> str | None:
     if len(body.split()) > 14 or re.search(r"\b(?:since|which|that|who|whose|to)\b", body):
         return None  # the date may belong to a clause, not to the main verb
     passive = re.match(r"^(?P<subj>.+?) (?P<aux>was|were) (?P<verb>\w+)(?P<rest>.*)$", body)
-    if passive and passive["verb"] in PAST_TO_BASE:
+    if passive and passive["verb"] in PAST_TO_BASE and _plain_subject(passive["subj"]):
         return f"When {passive['aux']} {_lower_article(_clean(passive['subj']))} {passive['verb']}{passive['rest']}".rstrip() + "?"
     words = body.split()
     for index, word in enumerate(words[1:], start=1):
         verb = base_form(word)
-        if verb and words[0][:1].isupper() and index + 1 < len(words):
+        if verb and words[0][:1].isupper() and index + 1 < len(words) and _plain_subject(" ".join(words[:index])):
             subject = _lower_article(" ".join(words[:index]))
             return f"When did {subject} {verb} {_clean(' '.join(words[index + 1 :]))}?"
     return None
+
+
+def _plain_subject(subject: str) -> bool:
+    """A subject a question can be built on: a short noun phrase, not a clause with its own verb or values."""
+    words = subject.split()
+    return 0 < len(words) <= 7 and not re.search(r"\d|[$₹¥€£%]|\b(?:and|but|or)$", subject)
 
 
 def _lower_article(subject: str) -> str:
@@ -292,7 +298,7 @@ def list_questions(ctx: SentenceContext, fact: Fact) -> list[Draft]:
         else:
             noun = _list_noun(before)
         if noun and len(noun.split()) <= 6:
-            noun = re.sub(r"^\S+[’']s\s", "", noun)
+            noun = re.sub(r"^(?:\S+[’']s|the|a|an|some|these|those|its|their)\s", "", noun, flags=re.IGNORECASE)
             prompt = f"Name the {n} {noun} mentioned: “{blanked}”"
         else:
             prompt = f"Name the {n} items that fill the blank: “{blanked}”"

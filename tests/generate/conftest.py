@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from quizapp.bank import Bank, dump_bank
+from quizapp.bank import Bank, BankQuestion, dump_bank
 from quizapp.bank.load import check_text
 from quizapp.documents import parse_text
 from quizapp.generate.distractors import normalise
@@ -29,7 +29,9 @@ def notes_text() -> str:
 @pytest.fixture(scope="session")
 def bundled(notes_text: str) -> Bank:
     """The bank generated from the bundled India–Japan notes."""
-    bank, _ = generate_bank(parse_text(notes_text, path=NOTES), deck=DECK, source="sources/india-japan-relations.txt")
+    bank, _ = generate_bank(
+        parse_text(notes_text, path=NOTES), deck=DECK, source="sources/india-japan-relations.txt"
+    )
     return bank
 
 
@@ -41,6 +43,13 @@ def _visible(answer: str, prompt: str) -> bool:
     """`answer` written in `prompt` as whole words (the blank aside)."""
     want, have = _words(answer), _words(prompt.replace(BLANK, " "))
     return bool(want) and any(have[i : i + len(want)] == want for i in range(len(have) - len(want) + 1))
+
+
+def wrong_value(question: BankQuestion) -> re.Match[str] | None:
+    """A false statement's explanation ("It is X, not Y." or "The notes say X, not Y."): `right` X, `wrong` Y."""
+    return re.search(
+        r"(?:^|\s)(?:is|say|says|said)\s(?P<right>.+?), not (?P<wrong>.+)\.$", question.explanation or ""
+    )
 
 
 def check_bank(bank: Bank, lines: Sequence[str]) -> None:
@@ -57,9 +66,14 @@ def check_bank(bank: Bank, lines: Sequence[str]) -> None:
         assert q.source_line is not None and 1 <= q.source_line <= len(lines), where
         line = lines[q.source_line - 1]
         if q.source_text is not None:
-            first = " ".join(q.source_text.split()[:3])
-            # The reader strips list markers and collapses spaces, so compare the words.
-            assert " ".join(_words(first)) in " ".join(_words(line)), f"{where}: line {q.source_line} is {line!r}"
+            # The reader strips list markers and collapses spaces, so compare words: the sentence's first word
+            # is on its line, and its first three words are read from that line on (a sentence may wrap).
+            first = _words(q.source_text)[:3]
+            assert first and first[0] in _words(line), f"{where}: line {q.source_line} is {line!r}"
+            following = _words(" ".join(lines[q.source_line - 1 : q.source_line + 2]))
+            assert any(following[i : i + 3] == first for i in range(len(following))), (
+                f"{where}: line {line!r}"
+            )
         else:  # a section's card points at its heading
             assert q.topic.casefold() in line.casefold(), where
         assert q.answer.strip(), where
@@ -75,9 +89,13 @@ def check_bank(bank: Bank, lines: Sequence[str]) -> None:
             assert q.prompt.count(BLANK) == 1, where
             assert not re.search(rf"\w{BLANK}|{BLANK}\w", q.prompt), f"blank splits a word: {where}"
         for opening, closing in (("“", "”"), ("(", ")"), ("[", "]")):
-            assert q.prompt.count(opening) == q.prompt.count(closing), f"broken pair {opening}{closing}: {where}"
+            assert q.prompt.count(opening) == q.prompt.count(closing), (
+                f"broken pair {opening}{closing}: {where}"
+            )
         assert q.prompt.count('"') % 2 == 0, where
-        assert not re.match(r"^(?:It|They|This|These|Those|He|She)\b", q.prompt), f"prompt leans on another: {where}"
+        assert not re.match(r"^(?:It|They|This|These|Those|He|She)\b", q.prompt), (
+            f"prompt leans on another: {where}"
+        )
         if q.type == "mcq":
             assert q.choices is not None and len(q.choices) == 4, where
             assert q.choices.count(q.answer) == 1, where
@@ -93,8 +111,7 @@ def check_bank(bank: Bank, lines: Sequence[str]) -> None:
                 assert q.source_text is not None
             else:
                 # A false statement differs from its sentence, and the value put in is not in the sentence.
-                assert q.explanation, where
-                match = re.fullmatch(r"It is (?P<right>.+), not (?P<wrong>.+)\.", q.explanation)
+                match = wrong_value(q)
                 assert match, where
                 assert normalise(match["right"]) in normalise(q.source_text or "")
                 assert normalise(match["wrong"]) not in normalise(q.source_text or ""), where
@@ -104,3 +121,21 @@ def check_bank(bank: Bank, lines: Sequence[str]) -> None:
 @pytest.fixture
 def sound_bank() -> Callable[[Bank, Sequence[str]], None]:
     return check_bank
+
+
+@pytest.fixture
+def wrong_values() -> Callable[[Bank, str], list[str]]:
+    """The wrong values a bank offers for `answer`: its mcq distractors and what its false statements put in."""
+
+    def values(bank: Bank, answer: str) -> list[str]:
+        found: list[str] = []
+        for q in bank.questions:
+            if q.type == "mcq" and q.answer == answer:
+                found.extend(c for c in q.choices or [] if c != answer)
+            if q.type == "truefalse" and q.answer == "False":
+                match = wrong_value(q)
+                if match and match["right"] == answer:
+                    found.append(match["wrong"])
+        return found
+
+    return values

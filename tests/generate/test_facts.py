@@ -47,9 +47,19 @@ def test_every_fact_span_is_its_text() -> None:
 @pytest.mark.parametrize(
     ("text", "answer", "kind", "value"),
     [
-        ("India and Japan established diplomatic relations on 28 April 1952.", "28 April 1952", "date", ("date", 28, 4, 1952)),
+        (
+            "India and Japan established diplomatic relations on 28 April 1952.",
+            "28 April 1952",
+            "date",
+            ("date", 28, 4, 1952),
+        ),
         ("The negotiations began in October 2018.", "October 2018", "date", ("month", 10, 2018)),
-        ("It was held from September-October 2019 off the coast of Japan.", "September-October 2019", "period", ("period", 9, 10, 2019)),
+        (
+            "It was held from September-October 2019 off the coast of Japan.",
+            "September-October 2019",
+            "period",
+            ("period", 9, 10, 2019),
+        ),
         ("Japan has been a donor since 1958, and is the largest.", "1958", "year", ("year", 1958)),
         ("The corridor was announced in 2017 and joint projects followed.", "2017", "year", ("year", 2017)),
         ("Exports in FY18 were lower.", "FY18", "fiscal", ("fiscal", "18", None)),
@@ -76,7 +86,9 @@ def test_the_day_of_a_date_is_not_a_rank() -> None:
 
 
 def test_a_date_inside_a_period_is_not_asked_twice() -> None:
-    assert spans(extract_facts("held from September-October 2019 off Japan")) == [("period", "September-October 2019")]
+    assert spans(extract_facts("held from September-October 2019 off Japan")) == [
+        ("period", "September-October 2019")
+    ]
     assert spans(extract_facts("Exports in FY2019-20 rose.")) == [("fiscal", "FY2019-20")]
 
 
@@ -101,7 +113,9 @@ def test_a_year_inside_a_quoted_name_belongs_to_the_name() -> None:
     assert spans(facts) == [("quoted", "Malabar 2019"), ("quoted", "Cope India 2018")]
 
 
-@pytest.mark.parametrize(("name", "number"), [("January", 1), ("Sept", 9), ("Sep", 9), ("September", 9), ("dec", 12)])
+@pytest.mark.parametrize(
+    ("name", "number"), [("January", 1), ("Sept", 9), ("Sep", 9), ("September", 9), ("dec", 12)]
+)
 def test_month_number(name: str, number: int) -> None:
     assert month_number(name) == number
 
@@ -113,8 +127,18 @@ def test_month_number(name: str, number: int) -> None:
     ("text", "answer", "kind", "value"),
     [
         ("$90 billion has gone into the corridor.", "$90 billion", "money", ("$", "90", "billion", "")),
-        ("a project of close to Rs 50,000 crore of which", "Rs 50,000 crore", "money", ("Rs ", "50,000", "crore", "")),
-        ("assistance has been of about Rs 38,000 crore.", "Rs 38,000 crore", "money", ("Rs ", "38,000", "crore", "")),
+        (
+            "a project of close to Rs 50,000 crore of which",
+            "Rs 50,000 crore",
+            "money",
+            ("Rs ", "50,000", "crore", ""),
+        ),
+        (
+            "assistance has been of about Rs 38,000 crore.",
+            "Rs 38,000 crore",
+            "money",
+            ("Rs ", "38,000", "crore", ""),
+        ),
         ("It cost Rs. 500 cr. in total.", "Rs. 500 cr", "money", ("Rs. ", "500", "cr", "")),
         ("It cost ₹2 lakh crore in all.", "₹2 lakh crore", "money", ("₹", "2", "lakh crore", "")),
         ("It cost ₹ 10 lakh in all.", "₹ 10 lakh", "money", ("₹ ", "10", "lakh", "")),
@@ -124,8 +148,18 @@ def test_month_number(name: str, number: int) -> None:
         ("Growth was 45% last year.", "45%", "percent", ("", "45", "", "%")),
         ("Growth was 12 per cent last year.", "12 per cent", "percent", ("", "12", "", "per cent")),
         ("The road is 300 km long.", "300 km", "quantity", ("", "300", "", "km")),
-        ("There are 1,50,000 people in the town.", "1,50,000 people", "quantity", ("", "1,50,000", "", "people")),
-        ("The Earth is 150 million km from the Sun.", "150 million km", "quantity", ("", "150", "million", "km")),
+        (
+            "There are 1,50,000 people in the town.",
+            "1,50,000 people",
+            "quantity",
+            ("", "1,50,000", "", "people"),
+        ),
+        (
+            "The Earth is 150 million km from the Sun.",
+            "150 million km",
+            "quantity",
+            ("", "150", "million", "km"),
+        ),
         ("Light takes about 8 minutes to arrive.", "8 minutes", "quantity", ("", "8", "", "minutes")),
         ("Human cells contain 46 chromosomes.", "46 chromosomes", "quantity", ("", "46", "", "chromosomes")),
     ],
@@ -179,8 +213,22 @@ def test_not_ranks(text: str) -> None:
     assert find_ranks(text) == []
 
 
-@pytest.mark.parametrize(("n", "text"), [(1, "1st"), (2, "2nd"), (3, "3rd"), (4, "4th"), (11, "11th"), (12, "12th"),
-                                         (13, "13th"), (21, "21st"), (22, "22nd"), (101, "101st"), (111, "111th")])
+@pytest.mark.parametrize(
+    ("n", "text"),
+    [
+        (1, "1st"),
+        (2, "2nd"),
+        (3, "3rd"),
+        (4, "4th"),
+        (11, "11th"),
+        (12, "12th"),
+        (13, "13th"),
+        (21, "21st"),
+        (22, "22nd"),
+        (101, "101st"),
+        (111, "111th"),
+    ],
+)
 def test_ordinal(n: int, text: str) -> None:
     assert ordinal(n) == text
 
@@ -191,8 +239,16 @@ def test_ordinal(n: int, text: str) -> None:
 @pytest.mark.parametrize(
     ("text", "acronym", "expansion"),
     [
-        ("Japan is a donor in the form of ODA (Official Development Assistance) to India.", "ODA", "Official Development Assistance"),
-        ("Outside India: Asia-Africa Growth Corridor (AAGR) announced in 2017.", "AAGR", "Asia-Africa Growth Corridor"),
+        (
+            "Japan is a donor in the form of ODA (Official Development Assistance) to India.",
+            "ODA",
+            "Official Development Assistance",
+        ),
+        (
+            "Outside India: Asia-Africa Growth Corridor (AAGR) announced in 2017.",
+            "AAGR",
+            "Asia-Africa Growth Corridor",
+        ),
         ("a mine-countermeasures exercise (MINEX) held in Japan", "MINEX", "mine-countermeasures exercise"),
         (
             "those reflected in the United Nations Convention on the Law of the Sea (UNCLOS).",
@@ -206,9 +262,17 @@ def test_ordinal(n: int, text: str) -> None:
         ),
         ("The World Health Organization (WHO) said so.", "WHO", "World Health Organization"),
         ("The WHO (World Health Organization) said so.", "WHO", "World Health Organization"),
-        ("National Aeronautics and Space Administration (NASA) launched it.", "NASA", "National Aeronautics and Space Administration"),
+        (
+            "National Aeronautics and Space Administration (NASA) launched it.",
+            "NASA",
+            "National Aeronautics and Space Administration",
+        ),
         ("The nucleus holds deoxyribonucleic acid (DNA).", "DNA", "deoxyribonucleic acid"),
-        ("launched by ISRO (Indian Space Research Organisation).", "ISRO", "Indian Space Research Organisation"),
+        (
+            "launched by ISRO (Indian Space Research Organisation).",
+            "ISRO",
+            "Indian Space Research Organisation",
+        ),
     ],
 )
 def test_acronyms_both_ways(text: str, acronym: str, expansion: str) -> None:
@@ -243,7 +307,10 @@ def test_parentheses_that_define_no_acronym(text: str) -> None:
         ("the recently conducted second “Dharma Guardian-2019” and", "Dharma Guardian-2019"),
         ("the recently conducted second “SHINYUU Maitri-2019”.", "SHINYUU Maitri-2019"),
         ("A ‘Cool EMS Service’ was started, under which food is sent.", "Cool EMS Service"),
-        ("India’s announcement of “Indo-Pacific Oceans Initiative” at the summit", "Indo-Pacific Oceans Initiative"),
+        (
+            "India’s announcement of “Indo-Pacific Oceans Initiative” at the summit",
+            "Indo-Pacific Oceans Initiative",
+        ),
         ("the 'Make in India' scheme", "Make in India"),
         ('the "Digital India" programme', "Digital India"),
     ],
@@ -255,20 +322,50 @@ def test_quoted_names(text: str, name: str) -> None:
 
 
 def test_quoted_text_that_is_a_sentence_is_no_name() -> None:
-    assert [f for f in find_names("He said “we will come back, and soon.” to all.") if f.kind == "quoted"] == []
+    assert [
+        f for f in find_names("He said “we will come back, and soon.” to all.") if f.kind == "quoted"
+    ] == []
 
 
 @pytest.mark.parametrize(
     ("text", "name", "kind"),
     [
-        ("the negotiations of Acquisition and Cross-Servicing Agreement (ACSA) since", "Acquisition and Cross-Servicing Agreement", "Agreement"),
-        ("those in the United Nations Convention on the Law of the Sea (UNCLOS).", "United Nations Convention on the Law of the Sea", "Convention"),
-        ("$90 billion has gone into the Delhi-Mumbai Industrial Corridor.", "Delhi-Mumbai Industrial Corridor", "Corridor"),
-        ("Japan is also backing the Mumbai-Ahmedabad High Speed Rail (bullet train) service.", "Mumbai-Ahmedabad High Speed Rail", "Rail"),
-        ("Discussions took place on the Dedicated Freight Corridor, a project", "Dedicated Freight Corridor", "Corridor"),
-        ("Defence ties: Quadrilateral Security Dialogue is a strategic dialogue", "Quadrilateral Security Dialogue", "Dialogue"),
+        (
+            "the negotiations of Acquisition and Cross-Servicing Agreement (ACSA) since",
+            "Acquisition and Cross-Servicing Agreement",
+            "Agreement",
+        ),
+        (
+            "those in the United Nations Convention on the Law of the Sea (UNCLOS).",
+            "United Nations Convention on the Law of the Sea",
+            "Convention",
+        ),
+        (
+            "$90 billion has gone into the Delhi-Mumbai Industrial Corridor.",
+            "Delhi-Mumbai Industrial Corridor",
+            "Corridor",
+        ),
+        (
+            "Japan is also backing the Mumbai-Ahmedabad High Speed Rail (bullet train) service.",
+            "Mumbai-Ahmedabad High Speed Rail",
+            "Rail",
+        ),
+        (
+            "Discussions took place on the Dedicated Freight Corridor, a project",
+            "Dedicated Freight Corridor",
+            "Corridor",
+        ),
+        (
+            "Defence ties: Quadrilateral Security Dialogue is a strategic dialogue",
+            "Quadrilateral Security Dialogue",
+            "Dialogue",
+        ),
         ("Malabar exercise has been carried out by India.", "Malabar", "Exercise"),
-        ("Recalling the Japan-India-US Summit Meetings in November 2018", "Japan-India-US Summit Meetings", "Meetings"),
+        (
+            "Recalling the Japan-India-US Summit Meetings in November 2018",
+            "Japan-India-US Summit Meetings",
+            "Meetings",
+        ),
     ],
 )
 def test_capitalised_names_and_their_kind(text: str, name: str, kind: str) -> None:
@@ -279,7 +376,11 @@ def test_capitalised_names_and_their_kind(text: str, name: str, kind: str) -> No
 
 
 def test_a_place_is_a_place() -> None:
-    [fact] = [f for f in find_names("The Ministers exchanged views on developments in the South China Sea.") if f.kind == "name"]
+    [fact] = [
+        f
+        for f in find_names("The Ministers exchanged views on developments in the South China Sea.")
+        if f.kind == "name"
+    ]
     assert (fact.text, fact.value) == ("South China Sea", ("place", "Sea"))
     [fact] = [f for f in find_names("They met in New York in September 2019.")]
     assert (fact.text, fact.value[0]) == ("New York", "place")
@@ -288,8 +389,14 @@ def test_a_place_is_a_place() -> None:
 @pytest.mark.parametrize(
     ("text", "names"),
     [
-        ("The Reserve Bank of India and the State Bank of India met.", {"Reserve Bank of India", "State Bank of India"}),
-        ("National Aeronautics and Space Administration (NASA) launched it.", {"National Aeronautics and Space Administration"}),
+        (
+            "The Reserve Bank of India and the State Bank of India met.",
+            {"Reserve Bank of India", "State Bank of India"},
+        ),
+        (
+            "National Aeronautics and Space Administration (NASA) launched it.",
+            {"National Aeronautics and Space Administration"},
+        ),
         ("Japan and Australia signed it.", set()),
         ("India and Japan established diplomatic relations.", set()),
         ("Japan’s interest in India is increasing.", set()),
@@ -307,23 +414,41 @@ def test_and_inside_a_name_or_between_two(text: str, names: set[str]) -> None:
     ("text", "trigger", "items"),
     [
         (
-            "Defence ties: Quadrilateral Security Dialogue is a strategic dialogue between India, United States, "
-            "Japan and Australia will be carried out.",
+            (
+                "Defence ties: Quadrilateral Security Dialogue is a strategic dialogue between India, United States, "
+                "Japan and Australia will be carried out."
+            ),
             "between",
             ("India", "United States", "Japan", "Australia"),
         ),
-        ("Areas of potential collaboration include AI, IoT, and big data.", "include", ("AI", "IoT", "big data")),
-        ("Areas of collaboration such as AI, IoT and big data are growing.", "such as", ("AI", "IoT", "big data")),
-        ("Areas such as AI, IoT, and big data in the coming years will grow.", "such as", ("AI", "IoT", "big data")),
         (
-            "Joint projects in some third countries like Bangladesh, Myanmar, and Sri Lanka and in Africa as well "
-            "will be taken jointly.",
+            "Areas of potential collaboration include AI, IoT, and big data.",
+            "include",
+            ("AI", "IoT", "big data"),
+        ),
+        (
+            "Areas of collaboration such as AI, IoT and big data are growing.",
+            "such as",
+            ("AI", "IoT", "big data"),
+        ),
+        (
+            "Areas such as AI, IoT, and big data in the coming years will grow.",
+            "such as",
+            ("AI", "IoT", "big data"),
+        ),
+        (
+            (
+                "Joint projects in some third countries like Bangladesh, Myanmar, and Sri Lanka and in Africa as well "
+                "will be taken jointly."
+            ),
             "like",
             ("Bangladesh", "Myanmar", "Sri Lanka"),
         ),
         (
-            "It supports India’s mega infrastructure projects like the Delhi-Mumbai Freight Corridor, Delhi-Mumbai "
-            "Industrial Corridor, Chennai-Bangalore Industrial Corridor and the Ahmedabad-Mumbai High Speed Rail",
+            (
+                "It supports India’s mega infrastructure projects like the Delhi-Mumbai Freight Corridor, Delhi-Mumbai "
+                "Industrial Corridor, Chennai-Bangalore Industrial Corridor and the Ahmedabad-Mumbai High Speed Rail"
+            ),
             "like",
             (
                 "Delhi-Mumbai Freight Corridor",
@@ -333,15 +458,29 @@ def test_and_inside_a_name_or_between_two(text: str, names: set[str]) -> None:
             ),
         ),
         (
-            "Japanese ODA supports India’s development in sectors such as power, transportation, environmental "
-            "projects and projects related to basic human needs.",
+            (
+                "Japanese ODA supports India’s development in sectors such as power, transportation, environmental "
+                "projects and projects related to basic human needs."
+            ),
             "such as",
             ("power", "transportation", "environmental projects", "projects related to basic human needs"),
         ),
-        ("The inner planets are Mercury, Venus, Earth and Mars.", "are", ("Mercury", "Venus", "Earth", "Mars")),
-        ("The inner planets are Mercury, Venus, Earth, and Mars, which are rocky.", "are", ("Mercury", "Venus", "Earth", "Mars")),
+        (
+            "The inner planets are Mercury, Venus, Earth and Mars.",
+            "are",
+            ("Mercury", "Venus", "Earth", "Mars"),
+        ),
+        (
+            "The inner planets are Mercury, Venus, Earth, and Mars, which are rocky.",
+            "are",
+            ("Mercury", "Venus", "Earth", "Mars"),
+        ),
         ("Gas giants include Jupiter and Saturn.", "include", ("Jupiter", "Saturn")),
-        ("India must leverage Japan’s strengths in areas such as medical equipment and hospitals.", "such as", ("medical equipment", "hospitals")),
+        (
+            "India must leverage Japan’s strengths in areas such as medical equipment and hospitals.",
+            "such as",
+            ("medical equipment", "hospitals"),
+        ),
     ],
 )
 def test_enumerations(text: str, trigger: str, items: tuple[str, ...]) -> None:
@@ -364,8 +503,10 @@ def test_enumerations(text: str, trigger: str, items: tuple[str, ...]) -> None:
         "Planets such as Earth are rocky.",
         "The Ministers expressed their intention to cooperate including through cooperation with other countries.",
         "It stressed countering terrorism, including through increased sharing of information and intelligence.",
-        "Japan’s interest is increasing due to reasons including India’s large and growing market and its "
-        "resources, especially the human resources.",
+        (
+            "Japan’s interest is increasing due to reasons including India’s large and growing market and its "
+            "resources, especially the human resources."
+        ),
         "Good fruits such as apples, pears and apples are sold.",
     ],
 )
@@ -380,19 +521,31 @@ def test_not_enumerations(text: str) -> None:
     ("text", "term", "definition"),
     [
         (
-            "Defence ties: Quadrilateral Security Dialogue is a strategic dialogue between India, United States, "
-            "Japan and Australia will be carried out.",
+            (
+                "Defence ties: Quadrilateral Security Dialogue is a strategic dialogue between India, United States, "
+                "Japan and Australia will be carried out."
+            ),
             "Quadrilateral Security Dialogue",
             "a strategic dialogue between India, United States, Japan and Australia",
         ),
         (
-            "A ‘Cool EMS Service’ was started, under which Japanese food items are transported in cool boxes from "
-            "Japan to India through postal channels.",
+            (
+                "A ‘Cool EMS Service’ was started, under which Japanese food items are transported in cool boxes from "
+                "Japan to India through postal channels."
+            ),
             "Cool EMS Service",
             "under which Japanese food items are transported in cool boxes from Japan to India through postal channels",
         ),
-        ("Photosynthesis is the process by which plants make food.", "Photosynthesis", "the process by which plants make food"),
-        ("A cell is the basic unit of life in all organisms.", "cell", "the basic unit of life in all organisms"),
+        (
+            "Photosynthesis is the process by which plants make food.",
+            "Photosynthesis",
+            "the process by which plants make food",
+        ),
+        (
+            "A cell is the basic unit of life in all organisms.",
+            "cell",
+            "the basic unit of life in all organisms",
+        ),
         (
             "An astronomical unit (AU) is the mean distance between the Earth and the Sun.",
             "astronomical unit",
@@ -403,7 +556,11 @@ def test_not_enumerations(text: str) -> None:
             "Sun",
             "a star at the centre of the Solar System",
         ),
-        ("Mercury is the smallest planet, and a year on Mercury lasts 88 days.", "Mercury", "the smallest planet"),
+        (
+            "Mercury is the smallest planet, and a year on Mercury lasts 88 days.",
+            "Mercury",
+            "the smallest planet",
+        ),
         (
             "The Indian Space Research Organisation (ISRO) is the national space agency of India.",
             "Indian Space Research Organisation",
@@ -455,5 +612,7 @@ def test_facts_of_a_sentence_of_the_notes() -> None:
 
 
 def test_overlapping_facts_of_one_family_keep_the_longest() -> None:
-    facts = extract_facts("Discussions have been on a project of close to Rs 50,000 crore since 12th April 2019.")
+    facts = extract_facts(
+        "Discussions have been on a project of close to Rs 50,000 crore since 12th April 2019."
+    )
     assert spans(facts) == [("money", "Rs 50,000 crore"), ("date", "12th April 2019")]
