@@ -172,8 +172,13 @@ def import_command(paths: tuple[str, ...], dry_run: bool, db: str | None) -> Non
 @main.command()
 @click.argument("documents", nargs=-1, required=True, metavar="DOC...")
 @click.option(
-    "-o", "--output", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("."),
-    show_default=True, help="Folder to write the banks into (one DOC-NAME.yaml per document).",
+    "-o",
+    "--output",
+    "out_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("."),
+    show_default=True,
+    help="Folder to write the banks into (one DOC-NAME.yaml per document).",
 )
 @click.option("--deck", default=None, help="Deck name (one document only; default: the document's title).")
 @click.option("--stdout", "to_stdout", is_flag=True, help="Print the bank instead of writing a file.")

@@ -45,7 +45,7 @@ def read_document(path: Path) -> Document:
 
 
 def _read_pdf(path: Path) -> Document:
-    return parse_text(pdf_text(path), path=path)
+    return parse_text(pdf_text(path), path=path, loose_titles=True)
 
 
 def _decode(data: bytes, path: Path) -> str:

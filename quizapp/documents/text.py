@@ -73,8 +73,14 @@ def split_lines(text: str) -> list[str]:
     return text.split("\n")
 
 
-def parse_text(text: str, *, path: Path | None = None, title: str | None = None) -> Document:
-    """Read plain-text notes: headings, bullets and paragraphs, with the line each sentence starts on."""
+def parse_text(
+    text: str, *, path: Path | None = None, title: str | None = None, loose_titles: bool = False
+) -> Document:
+    """Read plain-text notes: headings, bullets and paragraphs, with the line each sentence starts on.
+
+    `loose_titles` is for text without blank lines (a PDF's text layer): a short unpunctuated line after
+    a finished sentence and above a capitalised line is then a heading too.
+    """
     if not has_words(text):
         raise DocumentError(f"{source_name(path)}: the document is empty")
     lines = [
@@ -84,7 +90,8 @@ def parse_text(text: str, *, path: Path | None = None, title: str | None = None)
     if leading_title is not None:
         title = title or leading_title[1]
         lines[leading_title[0]].blank = True  # the title line is not a section of its own
-    return _TextParser(lines).run().document(path=path, title=title or title_from_path(path))
+    parser = _TextParser(lines, loose_titles=loose_titles)
+    return parser.run().document(path=path, title=title or title_from_path(path))
 
 
 def _leading_title(lines: list[_Line]) -> tuple[int, str] | None:
@@ -102,8 +109,9 @@ def _leading_title(lines: list[_Line]) -> tuple[int, str] | None:
 class _TextParser:
     """One pass over the lines, keeping the open block and whether a list is running."""
 
-    def __init__(self, lines: list[_Line]) -> None:
+    def __init__(self, lines: list[_Line], *, loose_titles: bool = False) -> None:
         self.lines = lines
+        self.loose_titles = loose_titles
         self.builder = DocumentBuilder()
         self.open: _Open | None = None
         self.list_id: int | None = None
@@ -120,7 +128,7 @@ class _TextParser:
                 blank_run += 1
                 continue
             # A heading stands alone: after a blank line, at the start, or straight under another heading.
-            alone = blank_run > 0 or not seen_content or after_heading
+            alone = blank_run > 0 or not seen_content or after_heading or self._after_sentence(index)
             if seen_content and blank_run >= GAP_BLANK_LINES:
                 self._end_list()
                 self.builder.gap()
@@ -162,7 +170,15 @@ class _TextParser:
     def _title_follows(self, index: int) -> bool:
         """A title line stands alone: a blank line after it, or the list it names starts right under it."""
         following = self.lines[index + 1]
+        if self.loose_titles and following.text.strip()[:1].isupper():
+            return True
         return following.blank or _match_bullet(following.text) is not None
+
+    def _after_sentence(self, index: int) -> bool:
+        """Without blank lines, a finished sentence on the line before is what sets a heading apart."""
+        if not self.loose_titles or index == 0 or self.lines[index - 1].blank:
+            return False
+        return self.lines[index - 1].text.rstrip().rstrip(_CLOSERS)[-1:] in (".", "!", "?", "…", ":")
 
     def _heading(self, number: int, text: str, level: int) -> None:
         self._close_block()

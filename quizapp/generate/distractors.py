@@ -25,13 +25,23 @@ def normalise(text: str) -> str:
 
 
 _SCALES = {
-    "": 1, "thousand": 1e3, "lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7, "cr": 1e7,
-    "million": 1e6, "mn": 1e6, "billion": 1e9, "bn": 1e9, "trillion": 1e12,
+    "": 1,
+    "thousand": 1e3,
+    "lakh": 1e5,
+    "lakhs": 1e5,
+    "crore": 1e7,
+    "crores": 1e7,
+    "cr": 1e7,
+    "million": 1e6,
+    "mn": 1e6,
+    "billion": 1e9,
+    "bn": 1e9,
+    "trillion": 1e12,
 }
 
 
 def _scale_factor(scale: str) -> float:
-    """"lakh crore" is a lakh of crores; every other scale is one word of `_SCALES`."""
+    """ "lakh crore" is a lakh of crores; every other scale is one word of `_SCALES`."""
     factor = 1.0
     for word in scale.lower().split():
         factor *= _SCALES.get(word, 1)
@@ -78,7 +88,8 @@ def _whole_value_key(text: str) -> tuple[object, ...] | None:
 
 
 def same_words(a: str, b: str) -> bool:
-    """"Mumbai-Ahmedabad High Speed Rail" and "Ahmedabad-Mumbai High Speed Rail" name one thing."""
+    """ "Mumbai-Ahmedabad High Speed Rail" and "Ahmedabad-Mumbai High Speed Rail" name one thing."""
+
     def words(text: str) -> list[str]:
         return sorted(re.findall(r"\w+", text.casefold()))
 
@@ -90,7 +101,9 @@ def _rank(seed: str, candidate: str) -> str:
     return hashlib.sha1(f"{seed}\x1f{candidate}".encode()).hexdigest()
 
 
-def _pick(answer: str, seed: str, preferred: Iterable[str], fallback: Iterable[str], banned: set[str], n: int) -> list[str]:
+def _pick(
+    answer: str, seed: str, preferred: Iterable[str], fallback: Iterable[str], banned: set[str], n: int
+) -> list[str]:
     """`banned` holds texts (the sentence, its block) in which a distractor must not stand: there it would be true."""
     keys = {normalise(answer)}
     contexts = [normalise(text) for text in banned]
@@ -154,7 +167,9 @@ def _date_variants(fact: Fact) -> list[str]:
         for dy, dm in ((-1, 0), (0, 4), (1, -3), (2, 0), (-2, 6)):
             candidate = _replace_word(text, str(year), str(year + dy))
             if dm:
-                candidate = _replace_word(candidate, month_word, _month_name(month_word, (month - 1 + dm) % 12 + 1))
+                candidate = _replace_word(
+                    candidate, month_word, _month_name(month_word, (month - 1 + dm) % 12 + 1)
+                )
             out.append(candidate)
     elif kind == "period":
         first, second, year = parts
@@ -162,10 +177,18 @@ def _date_variants(fact: Fact) -> list[str]:
         for dy, dm in ((0, -3), (-1, 0), (0, 4), (1, 2)):
             a = _month_name(words[0], (first - 1 + dm) % 12 + 1)
             b = _month_name(words[1], (second - 1 + dm) % 12 + 1)
-            out.append(text.replace(words[0], "\x00").replace(words[1], b).replace("\x00", a).replace(str(year), str(year + dy)))
+            out.append(
+                text.replace(words[0], "\x00")
+                .replace(words[1], b)
+                .replace("\x00", a)
+                .replace(str(year), str(year + dy))
+            )
     elif kind == "years":
         start, end = parts
-        out = [text.replace(str(start), str(start + d), 1).replace(end, _shift_year_text(end, d), 1) for d in (-2, 3, -5, 6)]
+        out = [
+            text.replace(str(start), str(start + d), 1).replace(end, _shift_year_text(end, d), 1)
+            for d in (-2, 3, -5, 6)
+        ]
     elif kind == "fiscal":
         year, end = parts
         for d in (-3, 2, -1, 4):
@@ -224,9 +247,13 @@ def _nice(value: float, original: str) -> float:
 
 def _amount_variants(fact: Fact) -> list[str]:
     cur, number, scale, _unit = fact.value
-    indian = _CURRENCY_SAME.get(cur.strip().lower()) == "rs" or scale.lower().startswith(("lakh", "crore", "cr"))
+    indian = _CURRENCY_SAME.get(cur.strip().lower()) == "rs" or scale.lower().startswith(
+        ("lakh", "crore", "cr")
+    )
     base = parse_number(number)
-    factors = (0.5, 2, 1.5, 0.25, 3, 10, 0.1) if fact.kind != "percent" else (0.5, 1.5, 2, 0.75, 1.25, 3, 0.25, 0.9)
+    factors = (
+        (0.5, 2, 1.5, 0.25, 3, 10, 0.1) if fact.kind != "percent" else (0.5, 1.5, 2, 0.75, 1.25, 3, 0.25, 0.9)
+    )
     out = []
     for factor in factors:
         value = _nice(base * factor, number)
@@ -247,9 +274,11 @@ def _same_amount_shape(a: Fact, b: Fact) -> bool:
     if a.kind != b.kind:
         return False
     if a.kind == "money":
-        return _CURRENCY_SAME.get(a.value[0].strip().lower(), a.value[0]) == _CURRENCY_SAME.get(
-            b.value[0].strip().lower(), b.value[0]
-        ) and a.value[2].lower() == b.value[2].lower()
+        return (
+            _CURRENCY_SAME.get(a.value[0].strip().lower(), a.value[0])
+            == _CURRENCY_SAME.get(b.value[0].strip().lower(), b.value[0])
+            and a.value[2].lower() == b.value[2].lower()
+        )
     if a.kind == "quantity":
         return a.value[3] == b.value[3] and a.value[2].lower() == b.value[2].lower()
     if a.kind == "percent":  # "45%" with "12%", "12 per cent" with "45 per cent"
@@ -267,6 +296,7 @@ def _in_notation(value: Fact, like: Fact) -> str:
 
 def _date_format(text: str) -> str:
     """How a date is written: "28 April 1952" → "9 M Y", "April 28, 1952" → "M 9, Y", "Sept 2019" → "m Y"."""
+
     def month(m: re.Match[str]) -> str:
         word = m.group(0)
         return "M" if word in MONTHS else "m"
@@ -311,11 +341,16 @@ def choose_distractors(
     if fact.tag == "name":
         answer_key = normalise(fact.text)
         same = [
-            f for f in pool
-            if f.tag == "name" and _same_name_shape(f, fact)
-            and answer_key not in normalise(f.text) and normalise(f.text) not in answer_key
+            f
+            for f in pool
+            if f.tag == "name"
+            and _same_name_shape(f, fact)
+            and answer_key not in normalise(f.text)
+            and normalise(f.text) not in answer_key
         ]
         # Quoted names of the same kind (two exercises, two initiatives) first, then the other quoted names.
         closest = [f.text for f in same if f.value[1] == fact.value[1]]
-        return _pick(fact.text, seed, closest, sorted({f.text for f in same}, key=lambda c: _rank(seed, c)), blocked, n)
+        return _pick(
+            fact.text, seed, closest, sorted({f.text for f in same}, key=lambda c: _rank(seed, c)), blocked, n
+        )
     return []

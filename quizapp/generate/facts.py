@@ -6,8 +6,18 @@ import re
 from dataclasses import dataclass, field
 
 MONTHS = [
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 ]
 _MONTH_ALIASES = {m[:3].lower(): i + 1 for i, m in enumerate(MONTHS)} | {"sept": 9}
 _MONTH = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
@@ -54,7 +64,12 @@ def find_dates(text: str) -> list[Fact]:
         for m in pattern.finditer(text):
             groups = m.groupdict()
             if kind in ("date", "date_us"):
-                value: tuple[object, ...] = ("date", int(groups["d"]), month_number(groups["m"]), int(groups["y"]))
+                value: tuple[object, ...] = (
+                    "date",
+                    int(groups["d"]),
+                    month_number(groups["m"]),
+                    int(groups["y"]),
+                )
                 if not 1 <= int(groups["d"]) <= 31:
                     continue
                 kind_out = "date"
@@ -83,7 +98,9 @@ _NUMBER = r"\d{1,3}(?:,\d{2,3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _SCALE = r"lakh\s?crores?|lakhs?|crores?|cr|billion|million|trillion|bn|mn|thousand"
 """Longest first: "₹2 lakh crore" is one amount, not "₹2 lakh" followed by a stray word."""
 _CURRENCY = r"US\$|USD\s?|Rs\.?\s?|INR\s?|₹\s?|\$|¥|€|£|Yen\s"
-_MONEY = re.compile(rf"(?P<cur>{_CURRENCY})\s?(?P<num>{_NUMBER})(?:\s?(?P<scale>{_SCALE})\b)?(?:\s(?P<unit>rupees|yen|dollars))?")
+_MONEY = re.compile(
+    rf"(?P<cur>{_CURRENCY})\s?(?P<num>{_NUMBER})(?:\s?(?P<scale>{_SCALE})\b)?(?:\s(?P<unit>rupees|yen|dollars))?"
+)
 _MONEY_WORDS = re.compile(rf"\b(?P<num>{_NUMBER})\s(?P<scale>{_SCALE})\s(?P<unit>rupees|dollars|yen)\b")
 _PERCENT = re.compile(rf"(?<![\w.])(?P<num>{_NUMBER})\s?(?P<unit>%|per\s?cent\b|percent\b)")
 _UNITS = (
@@ -92,11 +109,33 @@ _UNITS = (
     r"troops|soldiers|students|villages|districts|minutes|seconds|weeks|decades|centuries|degrees|°C|°F|cm|mm|"
     r"litres|liters|light-years|kmph|km/h|mph"
 )
-_QUANTITY = re.compile(rf"(?<![\w$₹¥€£.,-])(?P<num>{_NUMBER})(?:\s(?P<scale>{_SCALE}))?\s(?P<unit>{_UNITS})(?![\w/-])")
+_QUANTITY = re.compile(
+    rf"(?<![\w$₹¥€£.,-])(?P<num>{_NUMBER})(?:\s(?P<scale>{_SCALE}))?\s(?P<unit>{_UNITS})(?![\w/-])"
+)
 _COUNT = re.compile(rf"(?<![\w$₹¥€£.,-])(?P<num>{_NUMBER})\s(?P<unit>[a-z]{{3,}}s)\b(?!-)")
 """A count of things written as a number and a plural noun: "46 chromosomes", "104 satellites"."""
-_NOT_COUNTED = {"this", "thus", "plus", "less", "unless", "always", "perhaps", "whereas", "besides", "towards",
-                "afterwards", "sometimes", "nevertheless", "across", "was", "has", "does", "its", "his", "yes"}
+_NOT_COUNTED = {
+    "this",
+    "thus",
+    "plus",
+    "less",
+    "unless",
+    "always",
+    "perhaps",
+    "whereas",
+    "besides",
+    "towards",
+    "afterwards",
+    "sometimes",
+    "nevertheless",
+    "across",
+    "was",
+    "has",
+    "does",
+    "its",
+    "his",
+    "yes",
+}
 
 
 def parse_number(text: str) -> float:
@@ -108,18 +147,44 @@ def find_amounts(text: str) -> list[Fact]:
     for m in _MONEY.finditer(text):
         cur = m.group("cur")
         facts.append(
-            Fact("money", m.group(0).rstrip(), m.start(), m.start() + len(m.group(0).rstrip()), "money",
-                 (cur, m.group("num"), m.group("scale") or "", m.group("unit") or ""))
+            Fact(
+                "money",
+                m.group(0).rstrip(),
+                m.start(),
+                m.start() + len(m.group(0).rstrip()),
+                "money",
+                (cur, m.group("num"), m.group("scale") or "", m.group("unit") or ""),
+            )
         )
     for m in _MONEY_WORDS.finditer(text):
-        facts.append(Fact("money", m.group(0), m.start(), m.end(), "money", ("", m.group("num"), m.group("scale"), m.group("unit"))))
+        facts.append(
+            Fact(
+                "money",
+                m.group(0),
+                m.start(),
+                m.end(),
+                "money",
+                ("", m.group("num"), m.group("scale"), m.group("unit")),
+            )
+        )
     for m in _PERCENT.finditer(text):
-        facts.append(Fact("percent", m.group(0), m.start(), m.end(), "money", ("", m.group("num"), "", m.group("unit"))))
+        facts.append(
+            Fact(
+                "percent", m.group(0), m.start(), m.end(), "money", ("", m.group("num"), "", m.group("unit"))
+            )
+        )
     for m in _QUANTITY.finditer(text):
         if re.fullmatch(_YEAR, m.group("num")) and m.group("unit") in ("years", "days", "months"):
             continue
         facts.append(
-            Fact("quantity", m.group(0), m.start(), m.end(), "money", ("", m.group("num"), m.group("scale") or "", m.group("unit")))
+            Fact(
+                "quantity",
+                m.group(0),
+                m.start(),
+                m.end(),
+                "money",
+                ("", m.group("num"), m.group("scale") or "", m.group("unit")),
+            )
         )
     taken = [(f.start, f.end) for f in facts]
     for m in _COUNT.finditer(text):
@@ -129,7 +194,9 @@ def find_amounts(text: str) -> list[Fact]:
             continue
         if any(start < m.end() and m.start() < end for start, end in taken):
             continue
-        facts.append(Fact("quantity", m.group(0), m.start(), m.end(), "money", ("", m.group("num"), "", unit)))
+        facts.append(
+            Fact("quantity", m.group(0), m.start(), m.end(), "money", ("", m.group("num"), "", unit))
+        )
     return facts
 
 
@@ -151,7 +218,7 @@ def find_ranks(text: str) -> list[Fact]:
         if m.group(0) != ordinal(n):
             continue  # "1th" and the like are typos, not ranks
         # A date's day ("28th April 1952") is a date, not a rank.
-        if re.match(rf"\s{_MONTH}\b", text[m.end():]):
+        if re.match(rf"\s{_MONTH}\b", text[m.end() :]):
             continue
         facts.append(Fact("rank", m.group(0), m.start(), m.end(), "rank", (n,)))
     return facts
@@ -195,7 +262,9 @@ def _expansion_before(acronym: str, before: str) -> str | None:
         if all(w[0].isupper() for w in content):
             initials = _letters(chosen)
             strict = _letters(content)
-            if _is_subsequence(letters, initials) or (len(strict) == len(letters) and strict[:-1] == letters[:-1]):
+            if _is_subsequence(letters, initials) or (
+                len(strict) == len(letters) and strict[:-1] == letters[:-1]
+            ):
                 return " ".join(chosen)
         elif len(content) <= len(letters) and _is_subsequence(letters, "".join(chosen).lower()):
             return " ".join(chosen)
@@ -212,34 +281,122 @@ def find_acronyms(text: str) -> list[Fact]:
         expansion = _expansion_before(acronym, text[: m.start()].rstrip())
         if expansion:
             start = text.rfind(expansion, 0, m.start())
-            facts.append(Fact("acronym", acronym, m.start("acr"), m.end("acr"), "acronym", (expansion, start)))
+            facts.append(
+                Fact("acronym", acronym, m.start("acr"), m.end("acr"), "acronym", (expansion, start))
+            )
     for m in _EXPANSION_IN_PARENS.finditer(text):
         acronym, expansion = m.group("acr"), m.group("exp").strip()
         words = _WORD.findall(expansion)
         content = [w for w in words if w.lower() not in _CONNECTORS]
-        if content and _is_subsequence(acronym.lower().rstrip("s"), _letters(content)) and len(content) <= len(acronym) + 2:
-            facts.append(Fact("acronym", acronym, m.start("acr"), m.end("acr"), "acronym", (expansion, m.start("exp"))))
+        if (
+            content
+            and _is_subsequence(acronym.lower().rstrip("s"), _letters(content))
+            and len(content) <= len(acronym) + 2
+        ):
+            facts.append(
+                Fact("acronym", acronym, m.start("acr"), m.end("acr"), "acronym", (expansion, m.start("exp")))
+            )
     return facts
 
 
 # -- names ----------------------------------------------------------------------------------------
 
-_QUOTED = re.compile(r"“(?P<a>[^”“]{2,60})”|‘(?P<b>[^‘’]{2,60})’|\"(?P<c>[^\"]{2,60})\"|(?<!\w)'(?P<d>[^']{2,60})'(?!\w)")
+_QUOTED = re.compile(
+    r"“(?P<a>[^”“]{2,60})”|‘(?P<b>[^‘’]{2,60})’|\"(?P<c>[^\"]{2,60})\"|(?<!\w)'(?P<d>[^']{2,60})'(?!\w)"
+)
 NAME_KINDS = (
-    "Corridor", "Initiative", "Agreement", "Exercise", "Summit", "Dialogue", "Project", "Rail", "Railway",
-    "Service", "Programme", "Program", "Mission", "Treaty", "Convention", "Partnership", "Scheme", "Policy",
-    "Act", "Bank", "Fund", "Forum", "Organisation", "Organization", "Council", "Conference", "Declaration",
-    "Accord", "Pact", "Alliance", "Strategy", "Plan", "Framework", "Consultations", "Meeting", "Meetings",
-    "Ocean", "Sea", "Route", "Port", "Station", "Airport", "University", "Institute", "Committee", "Commission",
+    "Corridor",
+    "Initiative",
+    "Agreement",
+    "Exercise",
+    "Summit",
+    "Dialogue",
+    "Project",
+    "Rail",
+    "Railway",
+    "Service",
+    "Programme",
+    "Program",
+    "Mission",
+    "Treaty",
+    "Convention",
+    "Partnership",
+    "Scheme",
+    "Policy",
+    "Act",
+    "Bank",
+    "Fund",
+    "Forum",
+    "Organisation",
+    "Organization",
+    "Council",
+    "Conference",
+    "Declaration",
+    "Accord",
+    "Pact",
+    "Alliance",
+    "Strategy",
+    "Plan",
+    "Framework",
+    "Consultations",
+    "Meeting",
+    "Meetings",
+    "Ocean",
+    "Sea",
+    "Route",
+    "Port",
+    "Station",
+    "Airport",
+    "University",
+    "Institute",
+    "Committee",
+    "Commission",
 )
 _CAP_WORD = r"(?:[A-Z][\w]*(?:[-–][A-Z0-9][\w]*)*|[A-Z]{2,})"
 _NAME = re.compile(rf"{_CAP_WORD}(?:\s(?:(?:of|and|for|the|on|de)\s){{0,2}}{_CAP_WORD})+")
 _LOWER_KINDS = "exercise|project|initiative|scheme|mission|programme|program|summit|dialogue|corridor|agreement|treaty|operation|service"
 _NAME_WITH_KIND = re.compile(rf"(?P<name>{_CAP_WORD}(?:\s{_CAP_WORD})*)\s(?P<kind>{_LOWER_KINDS})s?\b")
 _NOT_NAME_START = {
-    "The", "A", "An", "In", "On", "At", "It", "This", "That", "These", "Those", "They", "He", "She", "We", "Both",
-    "Its", "Their", "Our", "Within", "Outside", "Inside", "Under", "Over", "From", "To", "For", "With", "By", "As",
-    "After", "Before", "During", "Since", "Recalling", "Acknowledging", "Emphasized", "Appreciated", "Also", "And",
+    "The",
+    "A",
+    "An",
+    "In",
+    "On",
+    "At",
+    "It",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "They",
+    "He",
+    "She",
+    "We",
+    "Both",
+    "Its",
+    "Their",
+    "Our",
+    "Within",
+    "Outside",
+    "Inside",
+    "Under",
+    "Over",
+    "From",
+    "To",
+    "For",
+    "With",
+    "By",
+    "As",
+    "After",
+    "Before",
+    "During",
+    "Since",
+    "Recalling",
+    "Acknowledging",
+    "Emphasized",
+    "Appreciated",
+    "Also",
+    "And",
 }
 _LOWER_CONNECTORS = {"of", "and", "for", "the", "on", "de"}
 _PLACE_KINDS = {"Ocean", "Sea", "Port", "Station", "Airport", "Route"}
@@ -259,7 +416,9 @@ def find_names(text: str) -> list[Fact]:
         inner = next(g for g in m.groups() if g is not None).strip()
         if inner and not inner.endswith((".", ",")) and len(inner.split()) <= 8:
             start = text.index(inner, m.start())
-            facts.append(Fact("quoted", inner, start, start + len(inner), "name", ("quoted", _kind_of(inner))))
+            facts.append(
+                Fact("quoted", inner, start, start + len(inner), "name", ("quoted", _kind_of(inner)))
+            )
     expansions = [f.value[0] for f in find_acronyms(text) if " and " in f.value[0]]
     for m in _NAME.finditer(text):
         for piece in _name_pieces(m.group(0), expansions):
@@ -287,7 +446,9 @@ def find_names(text: str) -> list[Fact]:
             continue
         name = " ".join(words)
         start = text.index(name, m.start())
-        facts.append(Fact("name", name, start, start + len(name), "name", ("name", m.group("kind").capitalize())))
+        facts.append(
+            Fact("name", name, start, start + len(name), "name", ("name", m.group("kind").capitalize()))
+        )
     return facts
 
 
@@ -316,15 +477,37 @@ def _name_pieces(run: str, whole: list[str] | tuple[str, ...] = ()) -> list[str]
 
 # -- enumerations -----------------------------------------------------------------------------------
 
-_ENUM_TRIGGER = re.compile(r"\b(?P<trigger>between|such as|include|includes|including|like|namely|viz\.?|are|comprising)\s")
+_ENUM_TRIGGER = re.compile(
+    r"\b(?P<trigger>between|such as|include|includes|including|like|namely|viz\.?|are|comprising)\s"
+)
 _STOP_WORDS = re.compile(
     r"\s(?:will|is|are|was|were|has|have|had|which|that|who|to be|as well)\b"
     r"|\s(?:in|at|on|during|across|since|within|over|for|from|by|with|after|before)\s"
     r"(?:the|a|an|this|that|these|those|its|their|our|his|her|recent|coming|next|last|\d)\b"
 )
 """Where the words after the last item stop being part of it: a verb, a clause, a phrase such as "in the coming years"."""
-_PRONOUNS = {"i", "me", "you", "he", "him", "she", "her", "it", "we", "us", "they", "them", "this", "that",
-             "these", "those", "one", "others", "each other", "one another"}
+_PRONOUNS = {
+    "i",
+    "me",
+    "you",
+    "he",
+    "him",
+    "she",
+    "her",
+    "it",
+    "we",
+    "us",
+    "they",
+    "them",
+    "this",
+    "that",
+    "these",
+    "those",
+    "one",
+    "others",
+    "each other",
+    "one another",
+}
 
 
 _PREPOSITIONS = {"through", "of", "in", "to", "for", "by", "with", "from", "on", "at", "into", "especially"}
@@ -355,7 +538,9 @@ def _split_items(tail: str, trigger: str) -> list[str] | None:
         pair = re.match(r"(.+?)\s(?:and|or)\s(.+)", clause)
         if not pair:
             return None
-        if trigger not in ("between", "such as") and re.search(r"\s(?:and|or)\s", _STOP_WORDS.split(pair.group(2))[0]):
+        if trigger not in ("between", "such as") and re.search(
+            r"\s(?:and|or)\s", _STOP_WORDS.split(pair.group(2))[0]
+        ):
             return None  # "include X and Y and Z" is too loose to be sure where the items are
         items = [pair.group(1), pair.group(2)]
     else:
@@ -390,7 +575,9 @@ def find_enumerations(text: str) -> list[Fact]:
         if first < 0 or last < 0:
             continue
         start, end = m.end() + first, m.end() + last + len(items[-1])
-        facts.append(Fact("list", text[start:end], start, end, "list", (m.group("trigger"), tuple(items), m.start())))
+        facts.append(
+            Fact("list", text[start:end], start, end, "list", (m.group("trigger"), tuple(items), m.start()))
+        )
     return facts
 
 
@@ -404,7 +591,23 @@ _DEFINITION_LOWER = re.compile(
     r"\s(?P<verb>is|are|was|refers to|means)\s(?P<def>(?:a|an|the)\s.{10,})$"
 )
 """A common noun defined: "A cell is the basic unit of life", "An astronomical unit (AU) is the mean distance …"."""
-_TERM_STOP = {"of", "this", "that", "these", "those", "it", "its", "their", "and", "or", "to", "in", "on", "for", "with"}
+_TERM_STOP = {
+    "of",
+    "this",
+    "that",
+    "these",
+    "those",
+    "it",
+    "its",
+    "their",
+    "and",
+    "or",
+    "to",
+    "in",
+    "on",
+    "for",
+    "with",
+}
 _DEFINITION_END = re.compile(
     r"\s(?:will|would|shall)\s(?:be\s)?|,\s(?:and|but|while|whereas|although|though)\s"
     r"|\s(?:and|but)\s(?:is|are|was|were|has|have|had|also|can|could|holds|contains|lies)\b"
@@ -429,11 +632,28 @@ def find_definitions(text: str) -> list[Fact]:
             if pattern is _DEFINITION_LOWER and any(word in _TERM_STOP for word in words):
                 return []  # "The importance of this is a matter of debate" defines nothing
             definition = _DEFINITION_END.split(m.group("def").strip(), maxsplit=1)[0].rstrip(" ,")
-            return [Fact("definition", term, m.start("term"), m.end("term"), "definition", (definition, m.group("verb")))]
+            return [
+                Fact(
+                    "definition",
+                    term,
+                    m.start("term"),
+                    m.end("term"),
+                    "definition",
+                    (definition, m.group("verb")),
+                )
+            ]
     return []
 
 
-EXTRACTORS = (find_dates, find_amounts, find_ranks, find_acronyms, find_names, find_enumerations, find_definitions)
+EXTRACTORS = (
+    find_dates,
+    find_amounts,
+    find_ranks,
+    find_acronyms,
+    find_names,
+    find_enumerations,
+    find_definitions,
+)
 
 
 def _overlaps(a: Fact, b: Fact) -> bool:
@@ -447,16 +667,22 @@ def extract_facts(text: str) -> list[Fact]:
         found.extend(extractor(text))
     quoted = [f for f in found if f.kind == "quoted"]
     # A year inside a quoted name ("Malabar 2019") belongs to the name.
-    found = [f for f in found if f.tag not in ("date", "rank", "money") or not any(_overlaps(q, f) for q in quoted)]
+    found = [
+        f for f in found if f.tag not in ("date", "rank", "money") or not any(_overlaps(q, f) for q in quoted)
+    ]
     found.sort(key=lambda f: (-(f.end - f.start), f.start, not (f.tag == "name" and f.value[1])))
     kept: list[Fact] = []
     for fact in found:
         family = fact.tag
         if any(k.tag == family and _overlaps(k, fact) for k in kept):
             continue
-        if family == "name" and any(k.tag in ("date", "money", "acronym") and _overlaps(k, fact) for k in kept):
+        if family == "name" and any(
+            k.tag in ("date", "money", "acronym") and _overlaps(k, fact) for k in kept
+        ):
             continue
-        if family in ("date", "money", "rank") and any(k.tag in ("date", "money", "rank") and _overlaps(k, fact) for k in kept):
+        if family in ("date", "money", "rank") and any(
+            k.tag in ("date", "money", "rank") and _overlaps(k, fact) for k in kept
+        ):
             continue
         kept.append(fact)
     kept.sort(key=lambda f: (f.start, f.end))

@@ -52,13 +52,42 @@ def cloze(text: str, fact: Fact) -> str:
 # -- wh-questions -------------------------------------------------------------------------------
 
 PAST_TO_BASE = {
-    "established": "establish", "signed": "sign", "launched": "launch", "started": "start", "announced": "announce",
-    "held": "hold", "founded": "found", "formed": "form", "created": "create", "began": "begin", "joined": "join",
-    "adopted": "adopt", "conducted": "conduct", "opened": "open", "inaugurated": "inaugurate", "visited": "visit",
-    "agreed": "agree", "commenced": "commence", "introduced": "introduce", "organised": "organise",
-    "organized": "organize", "hosted": "host", "declared": "declare", "released": "release", "completed": "complete",
-    "approved": "approve", "passed": "pass", "enacted": "enact", "ratified": "ratify", "won": "win", "became": "become",
-    "abolished": "abolish", "merged": "merge", "discovered": "discover", "invented": "invent", "published": "publish",
+    "established": "establish",
+    "signed": "sign",
+    "launched": "launch",
+    "started": "start",
+    "announced": "announce",
+    "held": "hold",
+    "founded": "found",
+    "formed": "form",
+    "created": "create",
+    "began": "begin",
+    "joined": "join",
+    "adopted": "adopt",
+    "conducted": "conduct",
+    "opened": "open",
+    "inaugurated": "inaugurate",
+    "visited": "visit",
+    "agreed": "agree",
+    "commenced": "commence",
+    "introduced": "introduce",
+    "organised": "organise",
+    "organized": "organize",
+    "hosted": "host",
+    "declared": "declare",
+    "released": "release",
+    "completed": "complete",
+    "approved": "approve",
+    "passed": "pass",
+    "enacted": "enact",
+    "ratified": "ratify",
+    "won": "win",
+    "became": "become",
+    "abolished": "abolish",
+    "merged": "merge",
+    "discovered": "discover",
+    "invented": "invent",
+    "published": "publish",
 }
 """Verbs whose event a date can be asked about ("When did X establish Y?"), with their base forms.
 A list, not a rule: English past tenses are too irregular to undo by suffix without mistakes."""
@@ -77,7 +106,7 @@ _LABEL = re.compile(r"^[A-Z][\w\s-]{0,30}:\s")
 
 
 def when_question(text: str, fact: Fact) -> str | None:
-    """"X established Y on DATE." → "When did X establish Y?"; "X was held in DATE" → "When was X held?"."""
+    """ "X established Y on DATE." → "When did X establish Y?"; "X was held in DATE" → "When was X held?"."""
     body = _LABEL.sub("", text[: fact.start]).rstrip()
     after = text[fact.end :].strip()
     if after not in ("", ".") or not re.search(r"\s(?:on|in)$", body):
@@ -85,7 +114,10 @@ def when_question(text: str, fact: Fact) -> str | None:
             m = re.match(r"^(?P<subj>[A-Z][\w\s’'-]*?) has been (?P<ing>\w+ing) (?P<rest>.+?) since$", body)
             if m:
                 return f"Since when has {m['subj']} been {m['ing']} {_clean(m['rest'])}?"
-        m = re.search(rf"(?P<name>[A-Z][\w\s-]+?)(?: \([A-Z]+\))? (?P<verb>announced|launched|signed|started|established|founded|held|set up|formed|created) in$", body)
+        m = re.search(
+            r"(?P<name>[A-Z][\w\s-]+?)(?: \([A-Z]+\))? (?P<verb>announced|launched|signed|started|established|founded|held|set up|formed|created) in$",
+            body,
+        )
         if m and fact.kind == "year":
             return f"In which year was the {m['name'].strip()} {m['verb']}?"
         return None
@@ -94,11 +126,19 @@ def when_question(text: str, fact: Fact) -> str | None:
         return None  # the date may belong to a clause, not to the main verb
     passive = re.match(r"^(?P<subj>.+?) (?P<aux>was|were) (?P<verb>\w+)(?P<rest>.*)$", body)
     if passive and passive["verb"] in PAST_TO_BASE and _plain_subject(passive["subj"]):
-        return f"When {passive['aux']} {_lower_article(_clean(passive['subj']))} {passive['verb']}{passive['rest']}".rstrip() + "?"
+        return (
+            f"When {passive['aux']} {_lower_article(_clean(passive['subj']))} {passive['verb']}{passive['rest']}".rstrip()
+            + "?"
+        )
     words = body.split()
     for index, word in enumerate(words[1:], start=1):
         verb = base_form(word)
-        if verb and words[0][:1].isupper() and index + 1 < len(words) and _plain_subject(" ".join(words[:index])):
+        if (
+            verb
+            and words[0][:1].isupper()
+            and index + 1 < len(words)
+            and _plain_subject(" ".join(words[:index]))
+        ):
             subject = _lower_article(" ".join(words[:index]))
             return f"When did {subject} {verb} {_clean(' '.join(words[index + 1 :]))}?"
     return None
@@ -111,12 +151,12 @@ def _plain_subject(subject: str) -> bool:
 
 
 def _lower_article(subject: str) -> str:
-    """"The Ministers" inside a question reads "the Ministers"."""
+    """ "The Ministers" inside a question reads "the Ministers"."""
     return re.sub(r"^(The|A|An)\b", lambda m: m.group(1).lower(), subject)
 
 
 def how_much_question(text: str, fact: Fact) -> str | None:
-    """"$90 billion has gone into X." → "How much has gone into X?"."""
+    """ "$90 billion has gone into X." → "How much has gone into X?"."""
     if fact.start != 0:
         return None
     m = re.match(r"^\s(?P<aux>has|have|had|was|were|is)\s(?P<rest>.+?)\.?$", text[fact.end :])
@@ -194,7 +234,9 @@ def fact_questions(ctx: SentenceContext) -> list[Draft]:
         wh = wh_question(ctx.text, fact)
         mcq = None if comparative else _mcq(ctx, fact, blanked, seed)
         if wh:
-            drafts.append(Draft("short", wh, fact.text, [fact.tag], fact, accept=_accept(fact, ctx), score=1.3))
+            drafts.append(
+                Draft("short", wh, fact.text, [fact.tag], fact, accept=_accept(fact, ctx), score=1.3)
+            )
             if mcq:
                 drafts.append(mcq)
         elif mcq and _coin(seed, 2):
@@ -213,7 +255,10 @@ def _askable_name(fact: Fact, ctx: SentenceContext) -> bool:
     """
     if re.match(r"\s?\([A-Z]{2,}\)", ctx.text[fact.end :]):
         return False
-    if any(f.kind == "list" and f.start <= fact.start and fact.end <= f.end for f in ctx.facts):
+    if any(
+        f.kind == "list" and f.start <= fact.start and fact.end <= f.end and _makes_list(f, ctx)
+        for f in ctx.facts
+    ):
         return False
     return fact.kind == "quoted" or bool(fact.value[1]) or fact.value[0] == "place"
 
@@ -221,12 +266,20 @@ def _askable_name(fact: Fact, ctx: SentenceContext) -> bool:
 def _accept(fact: Fact, ctx: SentenceContext) -> list[str]:
     """Other ways of writing the answer: the other date order, the same name with its words swapped."""
     if fact.tag == "name":
-        return sorted({f.text for f in ctx.pool if f.tag == "name" and f.text != fact.text and same_words(f.text, fact.text)})
+        return sorted(
+            {
+                f.text
+                for f in ctx.pool
+                if f.tag == "name" and f.text != fact.text and same_words(f.text, fact.text)
+            }
+        )
     if fact.kind == "date" and fact.value[0] == "date":
         _, day, month, year = fact.value
-        return [f"{MONTHS[month - 1]} {day}, {year}"] if not re.match(r"^[A-Za-z]", fact.text) else [
-            f"{day} {MONTHS[month - 1]} {year}"
-        ]
+        return (
+            [f"{MONTHS[month - 1]} {day}, {year}"]
+            if not re.match(r"^[A-Za-z]", fact.text)
+            else [f"{day} {MONTHS[month - 1]} {year}"]
+        )
     return []
 
 
@@ -236,15 +289,13 @@ def _sentence_case(text: str) -> str:
 
 
 def acronym_questions(ctx: SentenceContext, fact: Fact) -> list[Draft]:
-    """"What does ACR stand for?", and a card: expansion → acronym unless the initials spell it out."""
+    """ "What does ACR stand for?", and a card expansion → acronym unless the initials spell it out."""
     acronym, expansion = fact.text, fact.value[0]
     drafts = [Draft("short", f"What does {acronym} stand for?", expansion, ["acronym"], fact, score=1.4)]
     initials = "".join(word[0] for word in re.findall(r"[\w’']+", expansion) if word[0].isupper())
     if initials.upper() != acronym.upper():
+        # The other way round only when the initials do not simply spell the answer out.
         drafts.append(Draft("flashcard", expansion, acronym, ["acronym"], fact, score=1.0))
-    else:
-        # The initials give the acronym away, so the card goes the other way for the flashcard deck.
-        drafts.append(Draft("flashcard", acronym, expansion, ["acronym"], fact, score=1.0))
     return drafts
 
 
@@ -262,8 +313,36 @@ def definition_questions(ctx: SentenceContext, fact: Fact) -> list[Draft]:
     return [Draft("flashcard", front, back.rstrip(".") + ".", ["definition"], fact, score=1.1)]
 
 
-_NOUN_STOP = {"for", "of", "to", "in", "on", "with", "from", "by", "at", "and", "or", "the", "a", "an", "some",
-              "its", "their", "his", "her", "our", "is", "are", "was", "were", "has", "have", "support", "interest"}
+_NOUN_STOP = {
+    "for",
+    "of",
+    "to",
+    "in",
+    "on",
+    "with",
+    "from",
+    "by",
+    "at",
+    "and",
+    "or",
+    "the",
+    "a",
+    "an",
+    "some",
+    "its",
+    "their",
+    "his",
+    "her",
+    "our",
+    "is",
+    "are",
+    "was",
+    "were",
+    "has",
+    "have",
+    "support",
+    "interest",
+}
 
 
 def _list_noun(before: str) -> str | None:
@@ -279,15 +358,22 @@ def _list_noun(before: str) -> str | None:
     return " ".join(phrase) if phrase else None
 
 
+def _makes_list(fact: Fact, ctx: SentenceContext) -> bool:
+    """Whether an enumeration becomes a list question ("between X and Y" only when it lists members)."""
+    return fact.value[0] != "between" or (
+        len(fact.value[1]) >= 3 and any(f.kind == "definition" for f in ctx.facts)
+    )
+
+
 def list_questions(ctx: SentenceContext, fact: Fact) -> list[Draft]:
     trigger, items, trigger_start = fact.value
     items = list(items)
     n = len(items)
     blanked = cloze(ctx.text, fact)
     definition = next((f for f in ctx.facts if f.kind == "definition"), None)
-    if trigger == "between":
-        if definition is None or n < 3:
-            return []  # "between X and Y" names a relation, not a set worth listing
+    if not _makes_list(fact, ctx):
+        return []  # "between X and Y" names a relation, not a set worth listing
+    if trigger == "between" and definition is not None:
         prompt = f"Who are the {n} members of the {definition.text}?"
     else:
         before = ctx.text[:trigger_start].strip()
@@ -298,7 +384,9 @@ def list_questions(ctx: SentenceContext, fact: Fact) -> list[Draft]:
         else:
             noun = _list_noun(before)
         if noun and len(noun.split()) <= 6:
-            noun = re.sub(r"^(?:\S+[’']s|the|a|an|some|these|those|its|their)\s", "", noun, flags=re.IGNORECASE)
+            noun = re.sub(
+                r"^(?:\S+[’']s|the|a|an|some|these|those|its|their)\s", "", noun, flags=re.IGNORECASE
+            )
             prompt = f"Name the {n} {noun} mentioned: “{blanked}”"
         else:
             prompt = f"Name the {n} items that fill the blank: “{blanked}”"
@@ -312,6 +400,8 @@ def truefalse_questions(ctx: SentenceContext, fact: Fact, *, allow_false: bool) 
     Which of the two is stable per fact and about even over a bank, so "always False" is no strategy.
     """
     statement = ctx.text if ctx.text.endswith((".", "!", "?")) else ctx.text + "."
+    if len(re.findall(r"\w+", statement[: fact.start] + statement[fact.end :])) < 3:
+        return []  # "Rs 500 crore." states nothing beyond its value
     seed = f"tf\x1f{ctx.source}\x1f{fact.text}"
     if allow_false and _coin(seed, 2):
         wrong = choose_distractors(fact, ctx.pool, seed=seed, banned=[ctx.block_text], n=1)

@@ -216,11 +216,6 @@ def test_science_numbers_with_units(solar: Bank, wrong_values: Callable[[Bank, s
         assert asked(solar, answer), answer
 
 
-@pytest.mark.xfail(
-    reason="pipeline: a pronoun after a fronted phrase ('In August 2012 it became …') is not resolved "
-    "and the sentence is not dropped",
-    strict=True,
-)
 def test_science_prompts_stand_on_their_own(solar: Bank) -> None:
     for q in solar.questions:
         assert not re.match(r"^(?:In|On|By|After|Since|Later)\b[^,]*?\s(?:it|they|he|she)\s", q.prompt), (
@@ -276,11 +271,6 @@ def test_pdf_source_lines_are_lines_of_the_text_layer(cells: Bank) -> None:
             assert CELL_BIOLOGY[q.source_line - 1] == q.source_text
 
 
-@pytest.mark.xfail(
-    reason="documents: a PDF's text layer has no blank lines, so its title line is glued to the "
-    "first sentence ('Cell Biology The cell is the basic unit of life.')",
-    strict=True,
-)
 def test_pdf_title_line_is_not_part_of_the_first_sentence(pdf_path: Path) -> None:
     first = next(read_document(pdf_path).sentences())[2]
     assert first.text == "The cell is the basic unit of life."
