@@ -14,6 +14,7 @@ from quizapp.generate.facts import MONTHS, Fact, find_amounts, find_dates, find_
 _CURRENCY_SAME = {"rs": "rs", "rs.": "rs", "inr": "rs", "₹": "rs", "us$": "$", "usd": "$", "$": "$"}
 
 
+@lru_cache(maxsize=65536)
 def normalise(text: str) -> str:
     """A comparison key: two values with the same key are the same answer written differently."""
     text = unicodedata.normalize("NFKC", text).casefold()
@@ -87,13 +88,14 @@ def _whole_value_key(text: str) -> tuple[object, ...] | None:
     return None
 
 
+@lru_cache(maxsize=65536)
+def _sorted_words(text: str) -> tuple[str, ...]:
+    return tuple(sorted(re.findall(r"\w+", text.casefold())))
+
+
 def same_words(a: str, b: str) -> bool:
     """ "Mumbai-Ahmedabad High Speed Rail" and "Ahmedabad-Mumbai High Speed Rail" name one thing."""
-
-    def words(text: str) -> list[str]:
-        return sorted(re.findall(r"\w+", text.casefold()))
-
-    return words(a) == words(b)
+    return _sorted_words(a) == _sorted_words(b)
 
 
 def _rank(seed: str, candidate: str) -> str:
@@ -294,6 +296,7 @@ def _in_notation(value: Fact, like: Fact) -> str:
     return prefix + value.text[value.text.index(value.value[1]) :]
 
 
+@lru_cache(maxsize=65536)
 def _date_format(text: str) -> str:
     """How a date is written: "28 April 1952" → "9 M Y", "April 28, 1952" → "M 9, Y", "Sept 2019" → "m Y"."""
 
@@ -322,11 +325,47 @@ def _same_name_shape(a: Fact, b: Fact) -> bool:
     return bool(a.value[1]) and a.value[1] == b.value[1]
 
 
+NEARBY = 150
+"""Facts on either side of a fact that its distractors are drawn from. Notes of a few pages fit in whole;
+in a book-length document the values of the same chapter are the closest, and the work stays linear."""
+_positions: dict[int, tuple[list[Fact], dict[int, int]]] = {}
+
+
+def nearby(fact: Fact, pool: list[Fact]) -> list[Fact]:
+    """The part of the document's facts around `fact` (all of them in short notes)."""
+    if len(pool) <= 2 * NEARBY:
+        return pool
+    cached = _positions.get(id(pool))
+    if cached is None or cached[0] is not pool:
+        _positions.clear()
+        cached = _positions[id(pool)] = (pool, {id(f): i for i, f in enumerate(pool)})
+    index = cached[1].get(id(fact), 0)
+    start = max(0, min(index - NEARBY, len(pool) - 2 * NEARBY))
+    return pool[start : start + 2 * NEARBY]
+
+
+_variants: dict[int, tuple[list[Fact], dict[tuple[str, ...], set[str]]]] = {}
+
+
+def name_variants(fact: Fact, pool: list[Fact]) -> list[str]:
+    """The same name written with its words in another order elsewhere in the document, as typed answers to accept."""
+    cached = _variants.get(id(pool))
+    if cached is None or cached[0] is not pool:
+        index: dict[tuple[str, ...], set[str]] = {}
+        for other in pool:
+            if other.tag == "name":
+                index.setdefault(_sorted_words(other.text), set()).add(other.text)
+        _variants.clear()
+        cached = _variants[id(pool)] = (pool, index)
+    return sorted(cached[1].get(_sorted_words(fact.text), set()) - {fact.text})
+
+
 def choose_distractors(
     fact: Fact, pool: list[Fact], *, seed: str, banned: Iterable[str] = (), n: int = 3
 ) -> list[str]:
     """Up to `n` wrong answers for `fact`; `pool` is every fact of the document, `banned` texts they must not be in."""
     blocked = set(banned)
+    pool = nearby(fact, pool)
     if fact.tag == "date":
         preferred = [f.text for f in pool if _same_date_shape(f, fact)]
         return _pick(fact.text, seed, preferred, _date_variants(fact), blocked, n)

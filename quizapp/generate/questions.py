@@ -6,7 +6,7 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 
-from quizapp.generate.distractors import choose_distractors, same_words
+from quizapp.generate.distractors import choose_distractors, name_variants
 from quizapp.generate.facts import MONTHS, Fact
 
 BLANK = "____"
@@ -266,13 +266,7 @@ def _askable_name(fact: Fact, ctx: SentenceContext) -> bool:
 def _accept(fact: Fact, ctx: SentenceContext) -> list[str]:
     """Other ways of writing the answer: the other date order, the same name with its words swapped."""
     if fact.tag == "name":
-        return sorted(
-            {
-                f.text
-                for f in ctx.pool
-                if f.tag == "name" and f.text != fact.text and same_words(f.text, fact.text)
-            }
-        )
+        return name_variants(fact, ctx.pool)
     if fact.kind == "date" and fact.value[0] == "date":
         _, day, month, year = fact.value
         return (
