@@ -147,32 +147,52 @@ def _replace_word(text: str, old: str, new: str) -> str:
     return re.sub(rf"\b{re.escape(old)}\b", new, text, count=1)
 
 
-def _date_variants(fact: Fact) -> list[str]:
+def _offsets(seed: str, choices: tuple[int, ...], k: int) -> list[int]:
+    """`k` of `choices` in a stable order drawn from `seed`, so the answer is not always in the middle."""
+    return sorted(choices, key=lambda c: _rank(seed, str(c)))[:k]
+
+
+def _date_variants(fact: Fact, seed: str = "") -> list[str]:
+    """Dates near the answer, written the same way.
+
+    Full dates and month-years are varied as a balanced set: each day, month and year of the four
+    choices appears in two of them, so no choice gives itself away by sharing the most with the others.
+    """
     kind, *parts = fact.value
     text = fact.text
     out: list[str] = []
     if kind == "year":
         (year,) = parts
-        out = [str(year + d) for d in (-3, 2, 5, -6, 7, -9, 4)]
-    elif kind == "date":
-        _day, month, year = parts
+        out = [str(year + d) for d in _offsets(seed, (-9, -7, -6, -4, -3, -2, 2, 3, 4, 5, 7, 8), 6)]
+    elif kind in ("date", "month"):
+        month = parts[-2]
+        year = parts[-1]
         month_word = re.search(r"[A-Za-z]+\.?", text).group(0).rstrip(".")
-        for dy, dm in ((-2, 0), (3, 0), (0, 3), (-5, 0), (6, -4), (0, -5)):
-            new_month = (month - 1 + dm) % 12 + 1
-            candidate = _replace_word(text, str(year), str(year + dy))
-            if dm:
-                candidate = _replace_word(candidate, month_word, _month_name(month_word, new_month))
-            out.append(candidate)
-    elif kind == "month":
-        month, year = parts
-        month_word = re.search(r"[A-Za-z]+\.?", text).group(0).rstrip(".")
-        for dy, dm in ((-1, 0), (0, 4), (1, -3), (2, 0), (-2, 6)):
-            candidate = _replace_word(text, str(year), str(year + dy))
-            if dm:
-                candidate = _replace_word(
-                    candidate, month_word, _month_name(month_word, (month - 1 + dm) % 12 + 1)
+        dy, dm = _offsets(seed + "y", (-4, -3, -2, 2, 3, 5), 1)[0], _offsets(seed + "m", (-5, -3, -2, 2, 3, 4), 1)[0]
+        other_year = str(year + dy)
+        other_month = _month_name(month_word, (month - 1 + dm) % 12 + 1)
+
+        def variant(change_month: bool, change_year: bool, change_day: bool) -> str:
+            candidate = _replace_word(text, str(year), other_year) if change_year else text
+            if change_month:
+                candidate = _replace_word(candidate, month_word, other_month)
+            if change_day:
+                day = parts[0]
+                other_day = (day + 9) % 28 + 1 if day <= 28 else day - 11
+                candidate = re.sub(
+                    rf"\b{day}(st|nd|rd|th)?\b",
+                    lambda m: ordinal(other_day) if m.group(1) else str(other_day),
+                    candidate,
+                    count=1,
                 )
-            out.append(candidate)
+            return candidate
+
+        if kind == "date":
+            out = [variant(True, False, True), variant(True, True, False), variant(False, True, True)]
+        else:
+            out = [variant(True, False, False), variant(False, True, False), variant(True, True, False)]
+        # More than three wanted: the same date in other years.
+        out += [_replace_word(text, str(year), str(year + d)) for d in (-6, 7, -9, 11) if d != dy]
     elif kind == "period":
         first, second, year = parts
         words = re.findall(r"[A-Za-z]+", text)
@@ -247,15 +267,17 @@ def _nice(value: float, original: str) -> float:
     return rounded if "." in original else float(int(rounded))
 
 
-def _amount_variants(fact: Fact) -> list[str]:
+def _amount_variants(fact: Fact, seed: str = "") -> list[str]:
     cur, number, scale, _unit = fact.value
     indian = _CURRENCY_SAME.get(cur.strip().lower()) == "rs" or scale.lower().startswith(
         ("lakh", "crore", "cr")
     )
     base = parse_number(number)
-    factors = (
-        (0.5, 2, 1.5, 0.25, 3, 10, 0.1) if fact.kind != "percent" else (0.5, 1.5, 2, 0.75, 1.25, 3, 0.25, 0.9)
-    )
+    # Drawn per question from a spread of factors, so the answer is sometimes the smallest or the largest.
+    spread = (0.3, 0.45, 0.6, 0.75, 1.3, 1.6, 2, 2.5, 3) if fact.kind != "percent" else (0.5, 0.7, 0.8, 1.2, 1.4, 1.6, 2)
+    factors: list[float] = sorted(spread, key=lambda f: _rank(seed, str(f)))
+    if base < 10 and "." not in number:
+        factors += [(base + d) / base for d in (1, 2, 3, 4, -1, -2) if base + d > 0]  # small counts step by one
     out = []
     for factor in factors:
         value = _nice(base * factor, number)
@@ -267,9 +289,10 @@ def _amount_variants(fact: Fact) -> list[str]:
     return out
 
 
-def _rank_variants(fact: Fact) -> list[str]:
+def _rank_variants(fact: Fact, seed: str = "") -> list[str]:
     (n,) = fact.value
-    return [fact.text.replace(ordinal(n), ordinal(n + d), 1) for d in (-2, 1, 3, -4, 2, 6, -1) if n + d >= 1]
+    deltas = _offsets(seed, (-6, -4, -3, -2, -1, 1, 2, 3, 4, 6), 10)
+    return [fact.text.replace(ordinal(n), ordinal(n + d), 1) for d in deltas if n + d >= 1]
 
 
 def _same_amount_shape(a: Fact, b: Fact) -> bool:
@@ -360,6 +383,26 @@ def name_variants(fact: Fact, pool: list[Fact]) -> list[str]:
     return sorted(cached[1].get(_sorted_words(fact.text), set()) - {fact.text})
 
 
+def _keeps_order(fact: Fact, candidate: str, contexts: set[str]) -> bool:
+    """A wrong amount stays on the answer's side of every other amount of its kind in the sentence.
+
+    In "a project of Rs 50,000 crore of which Japan gave Rs 38,000 crore", Japan's share cannot be
+    offered as Rs 76,000 crore: a student would rule it out from the sentence alone.
+    """
+    values = [found for found in find_amounts(candidate) if found.start == 0]
+    if not values:
+        return True
+    mine, wrong = parse_number(fact.value[1]), parse_number(values[0].value[1])
+    for context in contexts:
+        for other in find_amounts(context):
+            if other.text == fact.text or not _same_amount_shape(other, fact):
+                continue
+            theirs = parse_number(other.value[1])
+            if (mine < theirs) != (wrong < theirs):
+                return False
+    return True
+
+
 def choose_distractors(
     fact: Fact, pool: list[Fact], *, seed: str, banned: Iterable[str] = (), n: int = 3
 ) -> list[str]:
@@ -368,13 +411,14 @@ def choose_distractors(
     pool = nearby(fact, pool)
     if fact.tag == "date":
         preferred = [f.text for f in pool if _same_date_shape(f, fact)]
-        return _pick(fact.text, seed, preferred, _date_variants(fact), blocked, n)
+        return _pick(fact.text, seed, preferred, _date_variants(fact, seed), blocked, n)
     if fact.tag == "money":
         preferred = [_in_notation(f, fact) for f in pool if _same_amount_shape(f, fact)]
-        return _pick(fact.text, seed, preferred, _amount_variants(fact), blocked, n)
+        wrong = _pick(fact.text, seed, preferred, _amount_variants(fact, seed), blocked, n + 3)
+        return [w for w in wrong if _keeps_order(fact, w, blocked)][:n]
     if fact.tag == "rank":
         preferred = [f.text for f in pool if f.kind == "rank" and abs(f.value[0] - fact.value[0]) <= 15]
-        return _pick(fact.text, seed, preferred, _rank_variants(fact), blocked, n)
+        return _pick(fact.text, seed, preferred, _rank_variants(fact, seed), blocked, n)
     if fact.tag == "acronym":
         return _pick(fact.text, seed, [f.text for f in pool if f.kind == "acronym"], [], blocked, n)
     if fact.tag == "name":
@@ -387,9 +431,7 @@ def choose_distractors(
             and answer_key not in normalise(f.text)
             and normalise(f.text) not in answer_key
         ]
-        # Quoted names of the same kind (two exercises, two initiatives) first, then the other quoted names.
+        # Only names of the same kind: an initiative among exercises gives the answer away.
         closest = [f.text for f in same if f.value[1] == fact.value[1]]
-        return _pick(
-            fact.text, seed, closest, sorted({f.text for f in same}, key=lambda c: _rank(seed, c)), blocked, n
-        )
+        return _pick(fact.text, seed, closest, [], blocked, n)
     return []

@@ -25,8 +25,8 @@ def synthetic_notes(size: int) -> str:
     total, copy = 0, 0
     while total < size:
         copy += 1
-        shifted = re.sub(r"\b(19|20)(\d\d)\b", lambda m: str(int(m.group(0)) - copy % 40), base)
-        shifted = re.sub(r"\b(\d+),000\b", lambda m: f"{int(m.group(1)) + copy},000", shifted)
+        shifted = re.sub(r"\b(19|20)(\d\d)\b", lambda m, c=copy: str(int(m.group(0)) - c % 40), base)
+        shifted = re.sub(r"\b(\d+),000\b", lambda m, c=copy: f"{int(m.group(1)) + c},000", shifted)
         shifted = shifted.replace("Corridor", f"Corridor {copy}").replace(":\n", f" {copy}:\n")
         parts.append(shifted)
         total += len(shifted.encode("utf-8"))

@@ -99,7 +99,7 @@ def test_us_style_dates_stay_us_style() -> None:
 
 def test_ordinal_day_dates_keep_their_ordinal() -> None:
     chosen = wrong("The talks were held on 12th April 2019.", "12th April 2019")
-    assert all(re.fullmatch(rf"12th {MONTH} \d{{4}}", c) for c in chosen), chosen
+    assert all(re.fullmatch(rf"\d{{1,2}}(?:st|nd|rd|th) {MONTH} \d{{4}}", c) for c in chosen), chosen
 
 
 def test_month_dates_come_from_the_document_first() -> None:
@@ -244,8 +244,7 @@ def test_amounts_keep_currency_scale_unit_and_notation(sentence: str, answer: st
 
 def test_decimal_amounts_keep_their_precision() -> None:
     chosen = wrong("India spent about US$ 1.6 billion on space.", "US$ 1.6 billion")
-    values = {float(re.search(r"[\d.]+", c).group(0)) for c in chosen}  # type: ignore[union-attr]
-    assert values <= {0.8, 2.4, 3.2, 0.4, 4.8, 16.0, 0.2}, chosen
+    assert len(chosen) == 3 and all(re.fullmatch(r"US\$ \d+\.\d billion", c) for c in chosen), chosen
 
 
 def test_quantities_keep_their_scale() -> None:
