@@ -191,8 +191,12 @@ def _date_variants(fact: Fact, seed: str = "") -> list[str]:
             out = [variant(True, False, True), variant(True, True, False), variant(False, True, True)]
         else:
             out = [variant(True, False, False), variant(False, True, False), variant(True, True, False)]
-        # More than three wanted: the same date in other years.
+        # More than three wanted: the same date in other years, then in other months of its year.
         out += [_replace_word(text, str(year), str(year + d)) for d in (-6, 7, -9, 11) if d != dy]
+        out += [
+            _replace_word(text, month_word, _month_name(month_word, (month - 1 + d) % 12 + 1))
+            for d in _offsets(seed + "months", (-5, -4, -3, -2, -1, 1, 2, 3, 4, 5), 10)
+        ]
     elif kind == "period":
         first, second, year = parts
         words = re.findall(r"[A-Za-z]+", text)
@@ -411,6 +415,13 @@ def choose_distractors(
     pool = nearby(fact, pool)
     if fact.tag == "date":
         preferred = [f.text for f in pool if _same_date_shape(f, fact)]
+        year = re.search(r"\d{4}", fact.text)
+        if year and any(context.count(year.group(0)) > context.count(fact.text) for context in blocked):
+            # The year stands elsewhere in the sentence ("“Cope India 2018” … in December 2018"): another year
+            # would be ruled out at sight, so only the month or day may change.
+            wanted = n + 12
+            choices = _pick(fact.text, seed, preferred, _date_variants(fact, seed), blocked, wanted)
+            return [c for c in choices if year.group(0) in c][:n]
         return _pick(fact.text, seed, preferred, _date_variants(fact, seed), blocked, n)
     if fact.tag == "money":
         preferred = [_in_notation(f, fact) for f in pool if _same_amount_shape(f, fact)]

@@ -354,8 +354,15 @@ NAME_KINDS = (
 )
 _CAP_WORD = r"(?:[A-Z][\w]*(?:[-–][A-Z0-9][\w]*)*|[A-Z]{2,})"
 _NAME = re.compile(rf"{_CAP_WORD}(?:\s(?:(?:of|and|for|the|on|de)\s){{0,2}}{_CAP_WORD})+")
-_LOWER_KINDS = "exercise|project|initiative|scheme|mission|programme|program|summit|dialogue|corridor|agreement|treaty|operation|service"
-_NAME_WITH_KIND = re.compile(rf"(?P<name>{_CAP_WORD}(?:\s{_CAP_WORD})*)\s(?P<kind>{_LOWER_KINDS})s?\b")
+_LOWER_KINDS = (
+    "exercise|project|initiative|scheme|mission|programme|program|summit|dialogue|corridor|agreement|treaty|"
+    "operation|service|aircraft|plane|jet|helicopter|missile|satellite|rocket|submarine|vessel|ship|format"
+)
+_CODE_NAME = r"(?:[A-Z]{1,4}-\d{1,4}[A-Z]?|\d\+\d)"
+"""Names made of letters and digits: "US-2" planes, the "2+2" dialogue, the "F-16"."""
+_NAME_WITH_KIND = re.compile(
+    rf"(?P<name>{_CODE_NAME}|{_CAP_WORD}(?:\s{_CAP_WORD})*)\s(?P<kind>{_LOWER_KINDS})s?\b"
+)
 _NOT_NAME_START = {
     "The",
     "A",

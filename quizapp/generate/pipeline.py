@@ -21,9 +21,9 @@ from quizapp.generate.questions import Draft, SentenceContext, fact_questions
 _TYPE_ORDER = {"mcq": 0, "cloze": 1, "short": 2, "list": 3, "truefalse": 4, "flashcard": 5}
 _PRONOUN = re.compile(r"^(?P<word>It|Its|They|Their|He|She|His|Her)\b")
 _VAGUE_START = re.compile(r"^(?:This|These|Those|That)\b")
-_DISCOURSE = re.compile(
-    r"^(?:In this regard|However|Also|Further|Furthermore|Moreover|Besides|Thus|Hence|Therefore),\s"
-)
+_DISCOURSE = re.compile(r"^(?:However|Also|Further|Furthermore|Moreover|Besides),\s")
+_ANAPHORIC = re.compile(r"^(?:In this regard|In this context|To this end|As a result|Thus|Hence|Therefore|Accordingly),\s")
+"""Openings that point back at the sentence before: what follows may be no statement of its own."""
 _LABEL = re.compile(r"^[A-Z][\w\s-]{0,30}:\s(?=[A-Z])")
 """A bullet's lead-in label ("Defence ties: …"): a heading inside the sentence, not part of what it says."""
 _SUBJECT = re.compile(r"^(?P<subj>(?:The\s)?[A-Z][\w-]+(?:\s[A-Z][\w-]+){0,4})\s[a-z]")
@@ -55,7 +55,7 @@ def _subject(sentence: str) -> str | None:
 
 def _stand_alone(text: str, previous_subject: str | None) -> str | None:
     """The sentence made to stand on its own, or None when it cannot be (a pronoun with nobody to refer to)."""
-    text = _LABEL.sub("", _DISCOURSE.sub("", text))
+    text = _LABEL.sub("", _ANAPHORIC.sub("", _DISCOURSE.sub("", text)))
     text = text[:1].upper() + text[1:]
     if _VAGUE_START.match(text):
         return None
@@ -122,6 +122,7 @@ def generate_bank(
             facts=sentence.facts,
             pool=pool,
             block_text=sentence.block_text,
+            leans_back=bool(_ANAPHORIC.match(_LABEL.sub("", sentence.source))),
         )
         drafted.extend((sentence, sentence.line, draft) for draft in fact_questions(ctx))
     kept = {id(d) for d in select([d for _, _, d in drafted])}

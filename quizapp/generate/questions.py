@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 
 from quizapp.generate.distractors import choose_distractors, name_variants
-from quizapp.generate.facts import MONTHS, Fact
+from quizapp.generate.facts import MONTHS, NAME_KINDS, Fact
 
 BLANK = "____"
 
@@ -43,6 +43,9 @@ class SentenceContext:
     """Every fact of the document, for distractors."""
     block_text: str
     """The sentence's whole block: a false statement must not be true elsewhere in it."""
+    leans_back: bool = False
+    """The sentence opened with "In this regard," or the like: only its topic can stand in for what it points at,
+    so it gives blanks with the topic before them, and no true/false statement."""
 
 
 def cloze(text: str, fact: Fact) -> str:
@@ -215,6 +218,7 @@ def fact_questions(ctx: SentenceContext) -> list[Draft]:
     """
     drafts: list[Draft] = []
     comparative = bool(_COMPARATIVE.search(ctx.text))
+    stated = False
     for fact in ctx.facts:
         seed = f"{ctx.source}\x1f{fact.text}"
         if fact.kind == "acronym":
@@ -231,6 +235,8 @@ def fact_questions(ctx: SentenceContext) -> list[Draft]:
         if fact.kind == "quantity" and re.search(r"\btop\s$", ctx.text[: fact.start]):
             continue  # "top 25 countries" sizes a list; it is not a fact to learn
         blanked = cloze(ctx.text, fact)
+        if ctx.leans_back:
+            blanked = f"{ctx.topic}: {blanked[:1].lower()}{blanked[1:]}"
         wh = wh_question(ctx.text, fact)
         mcq = None if comparative else _mcq(ctx, fact, blanked, seed)
         if wh:
@@ -243,7 +249,13 @@ def fact_questions(ctx: SentenceContext) -> list[Draft]:
             drafts.append(mcq)
         else:
             drafts.append(Draft("cloze", blanked, fact.text, [fact.tag], fact, accept=_accept(fact, ctx)))
-        drafts.extend(truefalse_questions(ctx, fact, allow_false=not comparative))
+        if not ctx.leans_back:
+            # One true statement per sentence; its other facts can still be asked as false ones.
+            statement = truefalse_questions(
+                ctx, fact, allow_false=not comparative and fact.tag != "name", force_false=stated
+            )
+            stated = stated or any(d.answer == "True" for d in statement)
+            drafts.extend(statement)
     return drafts
 
 
@@ -260,13 +272,32 @@ def _askable_name(fact: Fact, ctx: SentenceContext) -> bool:
         for f in ctx.facts
     ):
         return False
+    if fact.value[0] == "place" and not any(f is not fact and f.tag != "name" for f in ctx.facts):
+        return False  # "developments in the ____" could be any place: a date or amount must pin it down
+    if _gives_itself_away(fact, ctx.text):
+        return False
     return fact.kind == "quoted" or bool(fact.value[1]) or fact.value[0] == "place"
+
+
+def _gives_itself_away(fact: Fact, text: str) -> bool:
+    """Most distinctive words of the name stand elsewhere in the sentence: the blank fills itself in."""
+    rest = text[: fact.start] + " " + text[fact.end :]
+    words = {w.casefold() for w in re.findall(r"[A-Za-z]+", rest)}
+    parts = [
+        part for part in re.findall(r"[A-Za-z]+", fact.text)
+        if part not in NAME_KINDS and part.casefold() not in _NOUN_STOP and len(part) >= 2
+    ]
+    return bool(parts) and 2 * sum(part.casefold() in words for part in parts) > len(parts)
 
 
 def _accept(fact: Fact, ctx: SentenceContext) -> list[str]:
     """Other ways of writing the answer: the other date order, the same name with its words swapped."""
     if fact.tag == "name":
-        return name_variants(fact, ctx.pool)
+        variants = name_variants(fact, ctx.pool)
+        demonym = re.match(r"^[A-Z][a-z]+(?:ese|ian|an|ish|i)\s(?=\S+\s\S)", fact.text)
+        if demonym:  # "Japanese Asia Health … Initiative" is also right as "Asia Health … Initiative"
+            variants.append(fact.text[demonym.end() :])
+        return variants
     if fact.kind == "date" and fact.value[0] == "date":
         _, day, month, year = fact.value
         return (
@@ -283,14 +314,14 @@ def _sentence_case(text: str) -> str:
 
 
 def acronym_questions(ctx: SentenceContext, fact: Fact) -> list[Draft]:
-    """ "What does ACR stand for?", and a card expansion → acronym unless the initials spell it out."""
+    """"What does ACR stand for?": typed when the expansion is short enough to type, else a flashcard.
+
+    The other direction (expansion → acronym) is never asked: the expansion spells the acronym out.
+    """
     acronym, expansion = fact.text, fact.value[0]
-    drafts = [Draft("short", f"What does {acronym} stand for?", expansion, ["acronym"], fact, score=1.4)]
-    initials = "".join(word[0] for word in re.findall(r"[\w’']+", expansion) if word[0].isupper())
-    if initials.upper() != acronym.upper():
-        # The other way round only when the initials do not simply spell the answer out.
-        drafts.append(Draft("flashcard", expansion, acronym, ["acronym"], fact, score=1.0))
-    return drafts
+    prompt = f"What does {acronym} stand for?"
+    kind = "short" if len(expansion.split()) <= 4 else "flashcard"
+    return [Draft(kind, prompt, expansion, ["acronym"], fact, score=1.4)]
 
 
 def definition_questions(ctx: SentenceContext, fact: Fact) -> list[Draft]:
@@ -388,7 +419,9 @@ def list_questions(ctx: SentenceContext, fact: Fact) -> list[Draft]:
     return [Draft("list", prompt, answer, ["list"], fact, items=items, score=1.3)]
 
 
-def truefalse_questions(ctx: SentenceContext, fact: Fact, *, allow_false: bool) -> list[Draft]:
+def truefalse_questions(
+    ctx: SentenceContext, fact: Fact, *, allow_false: bool, force_false: bool = False
+) -> list[Draft]:
     """The sentence as a statement: as written (True), or with the fact swapped for a wrong one (False).
 
     Which of the two is stable per fact and about even over a bank, so "always False" is no strategy.
@@ -397,10 +430,12 @@ def truefalse_questions(ctx: SentenceContext, fact: Fact, *, allow_false: bool) 
     if len(re.findall(r"\w+", statement[: fact.start] + statement[fact.end :])) < 3:
         return []  # "Rs 500 crore." states nothing beyond its value
     seed = f"tf\x1f{ctx.source}\x1f{fact.text}"
-    if allow_false and _coin(seed, 2):
+    if allow_false and (force_false or _coin(seed, 2)):
         wrong = choose_distractors(fact, ctx.pool, seed=seed, banned=[ctx.block_text], n=1)
         if wrong:
             false = statement[: fact.start] + wrong[0] + statement[fact.end :]
             explanation = f"The notes say {fact.text}, not {wrong[0]}."
             return [Draft("truefalse", false, "False", [fact.tag], fact, explanation=explanation, score=0.9)]
+    if force_false:
+        return []
     return [Draft("truefalse", statement, "True", [fact.tag], fact, score=0.8)]
