@@ -9,7 +9,16 @@ import pytest
 
 
 @pytest.mark.parametrize(
-    "module", ["quizapp.bank", "quizapp.db", "quizapp.stats.overview", "quizapp.paths", "quizapp.cli"]
+    "module",
+    [
+        "quizapp.bank",
+        "quizapp.db",
+        "quizapp.stats.overview",
+        "quizapp.paths",
+        "quizapp.cli",
+        "quizapp.documents",
+        "quizapp.generate.pipeline",
+    ],
 )
 def test_module_does_not_pull_in_textual(module: str) -> None:
     code = f"import sys, {module}; print('textual' in sys.modules)"
