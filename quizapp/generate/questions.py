@@ -280,13 +280,17 @@ def _askable_name(fact: Fact, ctx: SentenceContext) -> bool:
 
 
 def _gives_itself_away(fact: Fact, text: str) -> bool:
-    """Most distinctive words of the name stand elsewhere in the sentence: the blank fills itself in."""
+    """The name's own words stand elsewhere in the sentence, so the blank all but fills itself in."""
     rest = text[: fact.start] + " " + text[fact.end :]
     words = {w.casefold() for w in re.findall(r"[A-Za-z]+", rest)}
     parts = [
         part for part in re.findall(r"[A-Za-z]+", fact.text)
         if part not in NAME_KINDS and part.casefold() not in _NOUN_STOP and len(part) >= 2
     ]
+    # "Japan-India-US …" names its parties: one of them in the sentence already narrows the blank to the rest.
+    parties = re.findall(r"[A-Za-z]+", fact.text.split()[0]) if "-" in fact.text.split()[0] else []
+    if len(parties) >= 3 and any(party.casefold() in words for party in parties):
+        return True
     return bool(parts) and 2 * sum(part.casefold() in words for part in parts) > len(parts)
 
 
@@ -297,7 +301,10 @@ def _accept(fact: Fact, ctx: SentenceContext) -> list[str]:
         demonym = re.match(r"^[A-Z][a-z]+(?:ese|ian|an|ish|i)\s(?=\S+\s\S)", fact.text)
         if demonym:  # "Japanese Asia Health … Initiative" is also right as "Asia Health … Initiative"
             variants.append(fact.text[demonym.end() :])
-        return variants
+        edition = re.match(r"^(?P<name>.*[A-Za-z].*?)[\s-](?:19|20)\d\d$", fact.text)
+        if edition and len(edition["name"]) >= 3:  # "Malabar 2019" is the 2019 Malabar: "Malabar" is right too
+            variants.append(edition["name"])
+        return sorted(set(variants))
     if fact.kind == "date" and fact.value[0] == "date":
         _, day, month, year = fact.value
         return (
