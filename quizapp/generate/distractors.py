@@ -347,7 +347,7 @@ def _same_date_shape(a: Fact, b: Fact) -> bool:
 def _same_name_shape(a: Fact, b: Fact) -> bool:
     if a.kind == "quoted" or b.kind == "quoted":
         return a.kind == b.kind
-    if a.value[0] == "place" or b.value[0] == "place":
+    if a.value[0] in ("place", "agent") or b.value[0] in ("place", "agent"):
         return a.value == b.value
     return bool(a.value[1]) and a.value[1] == b.value[1]
 

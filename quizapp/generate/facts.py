@@ -443,8 +443,11 @@ def find_names(text: str) -> list[Fact]:
                 continue  # a possessive ("Japan’s …") or a label ("Defence Ties: …") is no name to ask about
             kind = _kind_of(name)
             place = bool(re.search(r"\b(?:in|at|from|to|near|off)\s(?:the\s)?$", text[:start]))
+            # "described by Robert Hooke", "founded by …": whoever did it is a fact to learn, like a place.
+            agent = bool(re.search(r"\bby\s$", text[:start]))
             place = place and (not kind or kind in _PLACE_KINDS)
-            facts.append(Fact("name", name, start, end, "name", ("place" if place else "name", kind)))
+            role = "place" if place else "agent" if agent else "name"
+            facts.append(Fact("name", name, start, end, "name", (role, kind)))
     for m in _NAME_WITH_KIND.finditer(text):
         words = m.group("name").split()
         while words and words[0] in _NOT_NAME_START:

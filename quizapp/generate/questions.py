@@ -272,11 +272,11 @@ def _askable_name(fact: Fact, ctx: SentenceContext) -> bool:
         for f in ctx.facts
     ):
         return False
-    if fact.value[0] == "place" and not any(f is not fact and f.tag != "name" for f in ctx.facts):
+    if fact.value[0] in ("place", "agent") and not any(f is not fact and f.tag != "name" for f in ctx.facts):
         return False  # "developments in the ____" could be any place: a date or amount must pin it down
     if _gives_itself_away(fact, ctx.text):
         return False
-    return fact.kind == "quoted" or bool(fact.value[1]) or fact.value[0] == "place"
+    return fact.kind == "quoted" or bool(fact.value[1]) or fact.value[0] in ("place", "agent")
 
 
 def _gives_itself_away(fact: Fact, text: str) -> bool:
@@ -415,6 +415,8 @@ def list_questions(ctx: SentenceContext, fact: Fact) -> list[Draft]:
                 noun = noun[:1].lower() + noun[1:]
         else:
             noun = _list_noun(before)
+            if noun and before.startswith(noun) and not noun.split()[0].isupper():
+                noun = noun[:1].lower() + noun[1:]  # "Organelles such as …" opens the sentence
         if noun and len(noun.split()) <= 6:
             noun = re.sub(
                 r"^(?:\S+[’']s|the|a|an|some|these|those|its|their)\s", "", noun, flags=re.IGNORECASE
