@@ -18,6 +18,8 @@ import pytest
         "quizapp.cli",
         "quizapp.documents",
         "quizapp.generate.pipeline",
+        "quizapp.srs.queue",
+        "quizapp.srs.review",
     ],
 )
 def test_module_does_not_pull_in_textual(module: str) -> None:

@@ -1,0 +1,175 @@
+"""The daily queue: due learning cards, then today's reviews (most overdue first), then new cards up to the limit."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime, tzinfo
+
+from sqlalchemy import ColumnElement, and_, case, exists, func, or_, select
+from sqlalchemy.orm import aliased
+from sqlmodel import Session
+
+from quizapp.db.models import Card, CardState, Deck, Question, Review
+from quizapp.srs.day import day_bounds
+from quizapp.srs.settings import DeckSettings, load_settings
+
+
+@dataclass(frozen=True, slots=True)
+class DayWindow:
+    """The study day the queue is built for."""
+
+    now: datetime
+    start: datetime
+    end: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class QueueCounts:
+    """What is left for today: as the home screen and the review screen's progress show it."""
+
+    learning: int
+    review: int
+    new: int
+
+    @property
+    def total(self) -> int:
+        return self.learning + self.review + self.new
+
+
+def window(now: datetime, *, zone: tzinfo, starts_at: int = 4) -> DayWindow:
+    start, end = day_bounds(now, zone=zone, starts_at=starts_at)
+    return DayWindow(now, start, end)
+
+
+def _studyable(day: DayWindow) -> ColumnElement[bool]:
+    """Active, not suspended, not buried, and no sibling (a question from the same sentence) studied today."""
+    sibling_question = aliased(Question)
+    sibling_studied = exists(
+        select(Review.id)
+        .join(sibling_question, sibling_question.id == Review.question_id)
+        .where(
+            Review.reviewed_at >= day.start,
+            sibling_question.deck_id == Question.deck_id,
+            sibling_question.source_text == Question.source_text,
+            sibling_question.id != Question.id,
+        )
+    )
+    return and_(
+        Question.active.is_(True),
+        Card.suspended.is_(False),
+        or_(Card.buried_until.is_(None), Card.buried_until <= day.now),
+        or_(Question.source_text.is_(None), ~sibling_studied),
+    )
+
+
+def _done_today(session: Session, day: DayWindow, deck_ids: list[int], state: int) -> dict[int, int]:
+    """Flashcard answers given today per deck to cards that were in `state` (new cards started, reviews done)."""
+    rows = session.execute(
+        select(Review.deck_id, func.count(func.distinct(Review.question_id)))
+        .where(Review.reviewed_at >= day.start, Review.state_before == state, Review.deck_id.in_(deck_ids))
+        .group_by(Review.deck_id)
+    )
+    return {deck: count for deck, count in rows}
+
+
+def _decks(session: Session, deck_id: int | None) -> list[int]:
+    query = select(Deck.id).order_by(Deck.name)
+    if deck_id is not None:
+        query = query.where(Deck.id == deck_id)
+    return list(session.execute(query).scalars())
+
+
+def _overdueness(session: Session, day: DayWindow) -> ColumnElement[float]:
+    """How far past its interval a card is: elapsed / stability. For FSRS, lower retrievability sorts first."""
+    if session.get_bind().dialect.name == "sqlite":
+        stamp = day.now.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S.%f")  # as the UTC column stores it
+        elapsed = func.julianday(stamp) - func.julianday(Card.last_review)
+        return -(elapsed / func.coalesce(Card.stability, Card.interval_days, 1.0))
+    return Card.due  # elsewhere: oldest due date first, the same order for cards of equal stability
+
+
+@dataclass
+class Queue:
+    """The queue of one deck (or all decks) for one study day; ask it for the next card after every answer."""
+
+    session: Session
+    day: DayWindow
+    deck_id: int | None = None
+
+    def _limits(self) -> tuple[dict[int, int], dict[int, int]]:
+        decks = _decks(self.session, self.deck_id)
+        settings: dict[int, DeckSettings] = {d: load_settings(self.session, d) for d in decks}
+        started = _done_today(self.session, self.day, decks, CardState.NEW)
+        reviewed = _done_today(self.session, self.day, decks, CardState.REVIEW)
+        new_left = {d: max(0, settings[d].new_per_day - started.get(d, 0)) for d in decks}
+        reviews_left = {d: max(0, settings[d].reviews_per_day - reviewed.get(d, 0)) for d in decks}
+        return new_left, reviews_left
+
+    def _base(self, decks: list[int]):  # type: ignore[no-untyped-def]
+        return (
+            select(Question.id)
+            .join(Card, Card.question_id == Question.id)
+            .where(Question.deck_id.in_(decks), _studyable(self.day))
+        )
+
+    def next_card(self, *, exclude: frozenset[str] = frozenset()) -> str | None:
+        """The id of the question to show next, or None when nothing is left today."""
+        new_left, reviews_left = self._limits()
+        decks = list(new_left)
+        if not decks:
+            return None
+        skip = Question.id.not_in(exclude) if exclude else True
+        learning = self.session.execute(
+            self._base(decks)
+            .where(Card.state.in_((CardState.LEARNING, CardState.RELEARNING)), Card.due <= self.day.now, skip)
+            .order_by(Card.due, Question.id)
+            .limit(1)
+        ).scalar()
+        if learning:
+            return learning
+        open_reviews = [d for d, left in reviews_left.items() if left > 0]
+        if open_reviews:
+            review = self.session.execute(
+                self._base(open_reviews)
+                .where(Card.state == CardState.REVIEW, Card.due < self.day.end, skip)
+                .order_by(_overdueness(self.session, self.day), Card.due, Question.id)
+                .limit(1)
+            ).scalar()
+            if review:
+                return review
+        open_new = [d for d, left in new_left.items() if left > 0]
+        if open_new:
+            deck_order = case({d: i for i, d in enumerate(decks)}, value=Question.deck_id)
+            return self.session.execute(
+                self._base(open_new)
+                .where(Card.state == CardState.NEW, skip)
+                .order_by(deck_order, Question.position)
+                .limit(1)
+            ).scalar()
+        return None
+
+    def counts(self) -> QueueCounts:
+        """Cards left today, limits applied."""
+        new_left, reviews_left = self._limits()
+        decks = list(new_left)
+        if not decks:
+            return QueueCounts(0, 0, 0)
+
+        def count(decks_: list[int], *conditions: ColumnElement[bool]) -> dict[int, int]:
+            rows = self.session.execute(
+                select(Question.deck_id, func.count())
+                .select_from(Question)
+                .join(Card, Card.question_id == Question.id)
+                .where(Question.deck_id.in_(decks_), _studyable(self.day), *conditions)
+                .group_by(Question.deck_id)
+            )
+            return {d: n for d, n in rows}
+
+        learning = count(decks, Card.state.in_((CardState.LEARNING, CardState.RELEARNING)), Card.due < self.day.end)
+        reviews = count(decks, Card.state == CardState.REVIEW, Card.due < self.day.end)
+        new = count(decks, Card.state == CardState.NEW)
+        return QueueCounts(
+            learning=sum(learning.values()),
+            review=sum(min(n, reviews_left[d]) for d, n in reviews.items()),
+            new=sum(min(n, new_left[d]) for d, n in new.items()),
+        )

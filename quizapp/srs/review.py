@@ -1,0 +1,131 @@
+"""Answering a card, and the card actions around it: undo, suspend, bury, reset. Each commits at once."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, tzinfo
+
+from sqlalchemy import select
+from sqlmodel import Session
+
+from quizapp.db.models import Card, CardState, Question, Review
+from quizapp.srs.day import day_bounds
+from quizapp.srs.schedulers import AGAIN, next_state
+from quizapp.srs.settings import load_settings
+from quizapp.srs.snapshot import CardSnapshot
+
+
+class CardActionError(Exception):
+    """An action that cannot be done to this card (no such card, not the latest answer to undo…)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Answered:
+    """What an answer did: the Review row written, the card's new state, whether it just became a leech."""
+
+    review_id: int
+    card: CardSnapshot
+    became_leech: bool
+
+
+def _card(session: Session, question_id: str) -> tuple[Card, Question]:
+    card = session.get(Card, question_id)
+    question = session.get(Question, question_id)
+    if card is None or question is None:
+        raise CardActionError(f"no card for question {question_id}")
+    return card, question
+
+
+def answer_card(
+    session: Session,
+    *,
+    question_id: str,
+    rating: int,
+    now: datetime,
+    duration_ms: int | None = None,
+    mode: str = "flashcard",
+    response: str | None = None,
+    correct: bool | None = None,
+    quiz_run_id: int | None = None,
+) -> Answered:
+    """Schedule the card after `rating`, write the Review row with the state before and after, and commit."""
+    card, question = _card(session, question_id)
+    settings = load_settings(session, question.deck_id)
+    before = CardSnapshot.of(card)
+    after = next_state(before, rating, now, settings)
+    became_leech = after.lapses >= settings.leech_lapses and before.lapses < after.lapses and not before.leech
+    if became_leech:
+        after = after.but(leech=True, suspended=True)
+    interval_before = None
+    if before.state == CardState.REVIEW and before.last_review is not None:
+        interval_before = (before.due - before.last_review).total_seconds() / 86400
+    review = Review(
+        question_id=question_id,
+        deck_id=question.deck_id,
+        quiz_run_id=quiz_run_id,
+        reviewed_at=now,
+        mode=mode,
+        scheduler=settings.scheduler,
+        rating=rating,
+        correct=(rating != AGAIN) if correct is None else correct,
+        response=response,
+        duration_ms=duration_ms,
+        state_before=before.state,
+        interval_before=interval_before,
+        card_before=before.to_json(),
+        card_after=after.to_json(),
+    )
+    after.apply(card)
+    session.add(card)
+    session.add(review)
+    session.commit()
+    assert review.id is not None
+    return Answered(review.id, after, became_leech)
+
+
+def undo_review(session: Session, review_id: int) -> str:
+    """Take back an answer: the card returns exactly to its state before, the Review row goes. Returns the question id.
+
+    Only the latest answer to a card can be undone, so undoing walks back through a session one answer at a time.
+    """
+    review = session.get(Review, review_id)
+    if review is None or review.card_before is None:
+        raise CardActionError("that answer is already undone")
+    latest = session.execute(
+        select(Review.id).where(Review.question_id == review.question_id).order_by(Review.id.desc()).limit(1)
+    ).scalar()
+    if latest != review_id:
+        raise CardActionError("a later answer to this card must be undone first")
+    card, _ = _card(session, review.question_id)
+    CardSnapshot.from_json(review.card_before).apply(card)
+    session.add(card)
+    session.delete(review)
+    session.commit()
+    return review.question_id
+
+
+def set_suspended(session: Session, question_id: str, suspended: bool = True) -> None:
+    card, _ = _card(session, question_id)
+    card.suspended = suspended
+    if not suspended:
+        card.leech = False  # unsuspending a leech is the student's decision to try again
+    session.add(card)
+    session.commit()
+
+
+def bury(session: Session, question_id: str, *, now: datetime, zone: tzinfo, starts_at: int = 4) -> datetime:
+    """Hide the card until the next study day begins; returns when that is."""
+    card, _ = _card(session, question_id)
+    _, tomorrow = day_bounds(now, zone=zone, starts_at=starts_at)
+    card.buried_until = tomorrow
+    session.add(card)
+    session.commit()
+    return tomorrow
+
+
+def reset_card(session: Session, question_id: str, *, now: datetime) -> None:
+    """Forget the card's schedule: it is new again (its review history stays)."""
+    card, _ = _card(session, question_id)
+    CardSnapshot(state=CardState.NEW, due=now).apply(card)
+    session.add(card)
+    session.commit()

@@ -1,0 +1,69 @@
+"""A card's scheduling state as a value: read from a Card row, written back, kept in Review rows for undo."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, replace
+from datetime import datetime
+from typing import Any
+
+from quizapp.db.models import Card
+
+
+@dataclass(frozen=True, slots=True)
+class CardSnapshot:
+    """Everything a scheduler reads and writes about a card."""
+
+    state: int
+    due: datetime
+    step: int | None = None
+    stability: float | None = None
+    difficulty: float | None = None
+    ease: float | None = None
+    interval_days: float | None = None
+    last_review: datetime | None = None
+    reps: int = 0
+    lapses: int = 0
+    suspended: bool = False
+    buried_until: datetime | None = None
+    leech: bool = False
+
+    @classmethod
+    def of(cls, card: Card) -> CardSnapshot:
+        return cls(
+            state=card.state,
+            due=card.due,
+            step=card.step,
+            stability=card.stability,
+            difficulty=card.difficulty,
+            ease=card.ease,
+            interval_days=card.interval_days,
+            last_review=card.last_review,
+            reps=card.reps,
+            lapses=card.lapses,
+            suspended=card.suspended,
+            buried_until=card.buried_until,
+            leech=card.leech,
+        )
+
+    def apply(self, card: Card) -> None:
+        """Write this state into a Card row."""
+        for name, value in asdict(self).items():
+            setattr(card, name, value)
+
+    def to_json(self) -> dict[str, Any]:
+        data = asdict(self)
+        for key in ("due", "last_review", "buried_until"):
+            if data[key] is not None:
+                data[key] = data[key].isoformat()
+        return data
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> CardSnapshot:
+        values = dict(data)
+        for key in ("due", "last_review", "buried_until"):
+            if values.get(key) is not None:
+                values[key] = datetime.fromisoformat(values[key])
+        return cls(**values)
+
+    def but(self, **changes: Any) -> CardSnapshot:
+        return replace(self, **changes)
