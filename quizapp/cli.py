@@ -7,13 +7,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import click
+from sqlalchemy import select
 from sqlalchemy.engine import make_url
 from sqlmodel import Session
 
 from quizapp import __version__
 from quizapp.bank import Problem, load_banks
 from quizapp.clock import utc_now
-from quizapp.db import DatabaseError, import_banks, import_paths, open_database
+from quizapp.db import DatabaseError, Deck, import_banks, import_paths, open_database
 from quizapp.db.engine import resolve_url, sqlite_file
 from quizapp.db.sync import deck_count
 from quizapp.paths import DB_ENV, bundled_bank_dir, bundled_banks, data_dir, database_target, default_db_path
@@ -75,7 +76,7 @@ def main(ctx: click.Context, db: str | None) -> None:
         _launch(_target(None))
 
 
-def _launch(target: str) -> None:
+def _launch(target: str, *, study: str | None | bool = False) -> None:
     engine = _open(target)
     now = utc_now()
     with Session(engine) as session:
@@ -87,10 +88,29 @@ def _launch(target: str) -> None:
             if result.problems:
                 _print_problems(result.problems, err=True)
                 raise click.ClickException("the bundled question bank has problems; nothing was imported")
+    study_deck: int | None | bool = False
+    if study is not False:
+        study_deck = None
+        if isinstance(study, str):
+            with Session(engine) as session:
+                study_deck = session.execute(select(Deck.id).where(Deck.name == study)).scalar()
+                names = list(session.execute(select(Deck.name).order_by(Deck.name)).scalars())
+            if study_deck is None:
+                raise click.BadParameter(
+                    f"no deck named {study!r}; decks: {', '.join(names) or 'none yet'}", param_hint="--deck"
+                )
     # Imported here, not at the top: only launching the app needs Textual.
     from quizapp.tui.app import make_app
 
-    make_app(engine).run()
+    make_app(engine, study_deck=study_deck).run()
+
+
+@main.command()
+@click.option("--deck", default=None, metavar="NAME", help="Study this deck only (default: every deck).")
+@_db_option
+def study(deck: str | None, db: str | None) -> None:
+    """Open straight into a flashcard session of today's queue."""
+    _launch(_target(db), study=deck)
 
 
 @main.command()
@@ -158,9 +178,7 @@ def import_command(paths: tuple[str, ...], dry_run: bool, db: str | None) -> Non
         click.echo(report.summary())
     if result.problems:
         _print_problems(result.problems, err=True)
-        done = (
-            "Nothing imported" if not result.reports else "The decks above were imported; the rest were not"
-        )
+        done = "Nothing imported" if not result.reports else "The decks above were imported; the rest were not"
         click.echo(f"{done}: {len(result.problems)} problem(s).", err=True)
         sys.exit(BANK_PROBLEM_EXIT)
     if not result.changed:

@@ -12,9 +12,7 @@ def deck_prefix(deck: str) -> str:
     # Accents fall away (é → e), but any other non-ASCII character (a dash, a CJK letter) separates words,
     # so "India–Japan" is two words, not one.
     decomposed = unicodedata.normalize("NFKD", deck)
-    ascii_name = "".join(
-        ch if ch.isascii() else ("" if unicodedata.combining(ch) else " ") for ch in decomposed
-    )
+    ascii_name = "".join(ch if ch.isascii() else ("" if unicodedata.combining(ch) else " ") for ch in decomposed)
     words = re.findall(r"[A-Za-z0-9]+", ascii_name)
     return "".join(word[0].lower() for word in words)[:6] or "q"
 

@@ -174,9 +174,7 @@ class _FileReader:
             if question is None:
                 continue
             if question.id in seen:
-                self.problem(
-                    question.line, "id", f"duplicate id {question.id} (first at line {seen[question.id]})"
-                )
+                self.problem(question.line, "id", f"duplicate id {question.id} (first at line {seen[question.id]})")
                 continue
             seen[question.id] = question.line
             questions.append(question)
@@ -212,9 +210,7 @@ class _FileReader:
             )
             qtype = None
 
-        choices = (
-            self.text_list(fields["choices"], "choices", scalar_ok=False) if "choices" in fields else None
-        )
+        choices = self.text_list(fields["choices"], "choices", scalar_ok=False) if "choices" in fields else None
         items = self.text_list(fields["items"], "items", scalar_ok=False) if "items" in fields else None
         accept = self.text_list(fields["accept"], "accept", scalar_ok=True) if "accept" in fields else None
         tags = self.text_list(fields["tags"], "tags", scalar_ok=True) if "tags" in fields else None
@@ -255,13 +251,9 @@ class _FileReader:
     ) -> str:
         """The rules each type adds; returns the answer in its canonical form."""
         if qtype != "mcq" and "choices" in fields:
-            self.problem(
-                _line(fields["choices"]), "choices", f"only an mcq has choices, not a {qtype}{label}"
-            )
+            self.problem(_line(fields["choices"]), "choices", f"only an mcq has choices, not a {qtype}{label}")
         if qtype != "list" and "items" in fields:
-            self.problem(
-                _line(fields["items"]), "items", f"only a list question has items, not a {qtype}{label}"
-            )
+            self.problem(_line(fields["items"]), "items", f"only a list question has items, not a {qtype}{label}")
         if qtype == "mcq":
             self.check_choices(answer, fields, choices, label, line)
         elif qtype == "truefalse":
@@ -287,9 +279,7 @@ class _FileReader:
             return
         node = fields["choices"]
         if len(choices) < 2:
-            self.problem(
-                _line(node), "choices", f"an mcq needs at least 2 choices, found {len(choices)}{label}"
-            )
+            self.problem(_line(node), "choices", f"an mcq needs at least 2 choices, found {len(choices)}{label}")
         if len(choices) > MAX_CHOICES:
             self.problem(
                 _line(node),
@@ -301,15 +291,11 @@ class _FileReader:
         if count == 0:
             near = [c for c in choices if c.casefold() == answer.casefold()]
             hint = f" (did you mean {near[0]!r}?)" if near else ""
-            self.problem(
-                _line(node), "choices", f"the answer {answer!r} is not among the choices{hint}{label}"
-            )
+            self.problem(_line(node), "choices", f"the answer {answer!r} is not among the choices{hint}{label}")
         elif count > 1:
             self.problem(_line(node), "choices", f"the answer {answer!r} appears {count} times{label}")
 
-    def check_items(
-        self, fields: dict[str, yaml.Node], items: list[str] | None, label: str, line: int
-    ) -> None:
+    def check_items(self, fields: dict[str, yaml.Node], items: list[str] | None, label: str, line: int) -> None:
         if "items" not in fields or not items:
             where = _line(fields["items"]) if "items" in fields else line
             self.problem(where, "items", f"missing: a list question needs its items{label}")

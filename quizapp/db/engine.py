@@ -48,9 +48,7 @@ def _schema_problem(where: str, tables: set[str], version: int | None) -> str | 
         return None
     if version is None:
         shown = ", ".join(sorted(tables)[:5])
-        return (
-            f"{where} is a database, but not a quizapp one (it holds tables: {shown}); it was left untouched"
-        )
+        return f"{where} is a database, but not a quizapp one (it holds tables: {shown}); it was left untouched"
     if version > SCHEMA_VERSION:
         return (
             f"{where} was written by a newer quizapp (schema version {version}; this one knows up to "
@@ -89,19 +87,21 @@ def _preflight_sqlite(path: Path) -> None:
             tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
             version = None
             if "setting" in tables:
-                row = conn.execute(
-                    "SELECT value FROM setting WHERE deck_id = 0 AND key = 'schema_version'"
-                ).fetchone()
+                row = conn.execute("SELECT value FROM setting WHERE deck_id = 0 AND key = 'schema_version'").fetchone()
                 version = _stored_version(row[0] if row else None)
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
-        raise DatabaseError(
-            f"{path} is not a readable SQLite database ({exc}); it was left untouched"
-        ) from exc
+        raise DatabaseError(f"{path} is not a readable SQLite database ({exc}); it was left untouched") from exc
     problem = _schema_problem(str(path), tables - {"sqlite_sequence"}, version)
     if problem:
         raise DatabaseError(problem)
+
+
+def _power(base: float | None, exponent: float | None) -> float | None:
+    if base is None or exponent is None or base <= 0:
+        return None
+    return float(base) ** float(exponent)
 
 
 def _configure_sqlite(engine: Engine) -> None:
@@ -109,6 +109,8 @@ def _configure_sqlite(engine: Engine) -> None:
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:
         # Let SQLAlchemy's "begin" below open every transaction, so DDL is transactional too.
         dbapi_connection.isolation_level = None
+        # SQLite builds may lack math functions; FSRS's forgetting curve needs a power in SQL.
+        dbapi_connection.create_function("quizapp_power", 2, _power, deterministic=True)
         cursor = dbapi_connection.cursor()
         try:
             cursor.execute("PRAGMA journal_mode = WAL")  # readers never block the writer
@@ -164,9 +166,7 @@ def ensure_schema(engine: Engine) -> None:
             if not tables:
                 SQLModel.metadata.create_all(conn)
                 conn.execute(
-                    Setting.__table__.insert().values(
-                        deck_id=0, key="schema_version", value=json.dumps(SCHEMA_VERSION)
-                    )
+                    Setting.__table__.insert().values(deck_id=0, key="schema_version", value=json.dumps(SCHEMA_VERSION))
                 )
             elif version is not None and version < SCHEMA_VERSION:
                 _migrate(conn, version)

@@ -79,9 +79,7 @@ def _chunks(values: Sequence[str]) -> Iterable[Sequence[str]]:
 
 def plan_sync(session: Session, bank: Bank) -> SyncPlan:
     """Compare a bank with its deck in the database; reads only."""
-    deck = session.execute(
-        select(Deck.id, Deck.source, Deck.bank_digest).where(Deck.name == bank.deck)
-    ).first()
+    deck = session.execute(select(Deck.id, Deck.source, Deck.bank_digest).where(Deck.name == bank.deck)).first()
     deck_id = deck.id if deck is not None else None
     plan = SyncPlan(bank=bank, deck_id=deck_id)
     plan.deck_current = deck is not None and (deck.source, deck.bank_digest) == (bank.source, bank.digest)
@@ -97,9 +95,7 @@ def plan_sync(session: Session, bank: Bank) -> SyncPlan:
     owners: dict[str, str] = {}
     for chunk in _chunks(foreign):
         rows = session.execute(
-            select(Question.id, Deck.name)
-            .join(Deck, Deck.id == Question.deck_id)
-            .where(Question.id.in_(chunk))
+            select(Question.id, Deck.name).join(Deck, Deck.id == Question.deck_id).where(Question.id.in_(chunk))
         )
         owners.update({qid: name for qid, name in rows})
     for position, question in enumerate(bank.questions):
@@ -178,10 +174,7 @@ def apply_sync(session: Session, plan: SyncPlan, *, now: datetime) -> SyncReport
     if rewrites:
         session.execute(
             update(Question),
-            [
-                {**_question_row(q, pos), "active": True, "retired_at": None, "updated_at": now}
-                for pos, q in rewrites
-            ],
+            [{**_question_row(q, pos), "active": True, "retired_at": None, "updated_at": now} for pos, q in rewrites],
         )
     moves = [{"id": q.id, "position": pos} for pos, q, content in plan.change if not content]
     if moves:
@@ -209,9 +202,7 @@ class ImportResult:
         return any(report.changed for report in self.reports)
 
 
-def import_banks(
-    engine: Engine, banks: Sequence[Bank], *, now: datetime, dry_run: bool = False
-) -> ImportResult:
+def import_banks(engine: Engine, banks: Sequence[Bank], *, now: datetime, dry_run: bool = False) -> ImportResult:
     """Sync valid banks: plan all first (reads only), then write each bank in a transaction of its own.
 
     If any bank conflicts with the database, nothing at all is written.
@@ -238,9 +229,7 @@ def import_banks(
     return result
 
 
-def import_paths(
-    engine: Engine, paths: Iterable[str | Path], *, now: datetime, dry_run: bool = False
-) -> ImportResult:
+def import_paths(engine: Engine, paths: Iterable[str | Path], *, now: datetime, dry_run: bool = False) -> ImportResult:
     """Validate every bank behind `paths`; if all are sound, sync them."""
     bank_set = load_banks(str(p) for p in paths)
     if not bank_set.ok:

@@ -62,9 +62,7 @@ class DocumentBuilder:
         if not sentences:
             return None
         first_line = next(line for line, raw in parts if raw.strip()) if kind == "paragraph" else parts[0][0]
-        block = Block(
-            kind=kind, text=text, line=first_line, sentences=sentences, marker=marker, list_id=list_id
-        )
+        block = Block(kind=kind, text=text, line=first_line, sentences=sentences, marker=marker, list_id=list_id)
         if self._open_anonymous:
             self.sections.append(Section(heading=None, line=block.line, level=1))
             self._open_anonymous = False
@@ -74,7 +72,5 @@ class DocumentBuilder:
     def document(self, *, path: Path | None, title: str) -> Document:
         """The finished Document; one with no sentences at all is refused, as nothing can be asked about it."""
         if not any(section.blocks for section in self.sections):
-            raise DocumentError(
-                f"{source_name(path)}: no sentences found (the document has no text to ask about)"
-            )
+            raise DocumentError(f"{source_name(path)}: no sentences found (the document has no text to ask about)")
         return Document(path=path, title=title, sections=self.sections)

@@ -25,9 +25,7 @@ def pdf_text(path: Path) -> str:
         raise DocumentError(f"{path}: the PDF has no pages")
     text = "\n".join(pages)
     if not has_words(text):
-        raise DocumentError(
-            f"{path}: has no text layer (a scanned PDF?); run OCR on it or save your notes as text"
-        )
+        raise DocumentError(f"{path}: has no text layer (a scanned PDF?); run OCR on it or save your notes as text")
     return text
 
 

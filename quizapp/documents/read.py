@@ -57,9 +57,7 @@ def _decode(data: bytes, path: Path) -> str:
             raise DocumentError(f"{path}: not valid UTF-16 text ({error.reason})") from error
     for magic, kind in _MAGIC:
         if data.startswith(magic):
-            raise DocumentError(
-                f"{path}: is a binary file ({kind}?), not text; save your notes as .txt, .md or .pdf"
-            )
+            raise DocumentError(f"{path}: is a binary file ({kind}?), not text; save your notes as .txt, .md or .pdf")
     if b"\x00" in data[:_SNIFF_BYTES]:
         raise DocumentError(f"{path}: is a binary file, not text; save your notes as .txt, .md or .pdf")
     try:

@@ -80,8 +80,7 @@ def split_sentences(parts: Sequence[tuple[int, str]]) -> tuple[str, list[Sentenc
             spans.append((start, end))
 
     sentences = [
-        Sentence(text=text[start:end].strip(), line=lines[bisect_right(starts, start) - 1])
-        for start, end in spans
+        Sentence(text=text[start:end].strip(), line=lines[bisect_right(starts, start) - 1]) for start, end in spans
     ]
     return text, sentences
 

@@ -83,9 +83,7 @@ def parse_text(
     """
     if not has_words(text):
         raise DocumentError(f"{source_name(path)}: the document is empty")
-    lines = [
-        _Line(number, raw.rstrip(), not has_words(raw)) for number, raw in enumerate(split_lines(text), 1)
-    ]
+    lines = [_Line(number, raw.rstrip(), not has_words(raw)) for number, raw in enumerate(split_lines(text), 1)]
     leading_title = _leading_title(lines)
     if leading_title is not None:
         title = title or leading_title[1]

@@ -273,12 +273,12 @@ def _nice(value: float, original: str) -> float:
 
 def _amount_variants(fact: Fact, seed: str = "") -> list[str]:
     cur, number, scale, _unit = fact.value
-    indian = _CURRENCY_SAME.get(cur.strip().lower()) == "rs" or scale.lower().startswith(
-        ("lakh", "crore", "cr")
-    )
+    indian = _CURRENCY_SAME.get(cur.strip().lower()) == "rs" or scale.lower().startswith(("lakh", "crore", "cr"))
     base = parse_number(number)
     # Drawn per question from a spread of factors, so the answer is sometimes the smallest or the largest.
-    spread = (0.3, 0.45, 0.6, 0.75, 1.3, 1.6, 2, 2.5, 3) if fact.kind != "percent" else (0.5, 0.7, 0.8, 1.2, 1.4, 1.6, 2)
+    spread = (
+        (0.3, 0.45, 0.6, 0.75, 1.3, 1.6, 2, 2.5, 3) if fact.kind != "percent" else (0.5, 0.7, 0.8, 1.2, 1.4, 1.6, 2)
+    )
     factors: list[float] = sorted(spread, key=lambda f: _rank(seed, str(f)))
     if base < 10 and "." not in number:
         factors += [(base + d) / base for d in (1, 2, 3, 4, -1, -2) if base + d > 0]  # small counts step by one
@@ -407,9 +407,7 @@ def _keeps_order(fact: Fact, candidate: str, contexts: set[str]) -> bool:
     return True
 
 
-def choose_distractors(
-    fact: Fact, pool: list[Fact], *, seed: str, banned: Iterable[str] = (), n: int = 3
-) -> list[str]:
+def choose_distractors(fact: Fact, pool: list[Fact], *, seed: str, banned: Iterable[str] = (), n: int = 3) -> list[str]:
     """Up to `n` wrong answers for `fact`; `pool` is every fact of the document, `banned` texts they must not be in."""
     blocked = set(banned)
     pool = nearby(fact, pool)

@@ -136,12 +136,7 @@ def when_question(text: str, fact: Fact) -> str | None:
     words = body.split()
     for index, word in enumerate(words[1:], start=1):
         verb = base_form(word)
-        if (
-            verb
-            and words[0][:1].isupper()
-            and index + 1 < len(words)
-            and _plain_subject(" ".join(words[:index]))
-        ):
+        if verb and words[0][:1].isupper() and index + 1 < len(words) and _plain_subject(" ".join(words[:index])):
             subject = _lower_article(" ".join(words[:index]))
             return f"When did {subject} {verb} {_clean(' '.join(words[index + 1 :]))}?"
     return None
@@ -240,9 +235,7 @@ def fact_questions(ctx: SentenceContext) -> list[Draft]:
         wh = wh_question(ctx.text, fact)
         mcq = None if comparative else _mcq(ctx, fact, blanked, seed)
         if wh:
-            drafts.append(
-                Draft("short", wh, fact.text, [fact.tag], fact, accept=_accept(fact, ctx), score=1.3)
-            )
+            drafts.append(Draft("short", wh, fact.text, [fact.tag], fact, accept=_accept(fact, ctx), score=1.3))
             if mcq:
                 drafts.append(mcq)
         elif mcq and _coin(seed, 2):
@@ -267,10 +260,7 @@ def _askable_name(fact: Fact, ctx: SentenceContext) -> bool:
     """
     if re.match(r"\s?\([A-Z]{2,}\)", ctx.text[fact.end :]):
         return False
-    if any(
-        f.kind == "list" and f.start <= fact.start and fact.end <= f.end and _makes_list(f, ctx)
-        for f in ctx.facts
-    ):
+    if any(f.kind == "list" and f.start <= fact.start and fact.end <= f.end and _makes_list(f, ctx) for f in ctx.facts):
         return False
     if fact.value[0] in ("place", "agent") and not any(f is not fact and f.tag != "name" for f in ctx.facts):
         return False  # "developments in the ____" could be any place: a date or amount must pin it down
@@ -284,7 +274,8 @@ def _gives_itself_away(fact: Fact, text: str) -> bool:
     rest = text[: fact.start] + " " + text[fact.end :]
     words = {w.casefold() for w in re.findall(r"[A-Za-z]+", rest)}
     parts = [
-        part for part in re.findall(r"[A-Za-z]+", fact.text)
+        part
+        for part in re.findall(r"[A-Za-z]+", fact.text)
         if part not in NAME_KINDS and part.casefold() not in _NOUN_STOP and len(part) >= 2
     ]
     # "Japan-India-US …" names its parties: one of them in the sentence already narrows the blank to the rest.
@@ -321,7 +312,7 @@ def _sentence_case(text: str) -> str:
 
 
 def acronym_questions(ctx: SentenceContext, fact: Fact) -> list[Draft]:
-    """"What does ACR stand for?": typed when the expansion is short enough to type, else a flashcard.
+    """ "What does ACR stand for?": typed when the expansion is short enough to type, else a flashcard.
 
     The other direction (expansion → acronym) is never asked: the expansion spells the acronym out.
     """
@@ -392,9 +383,7 @@ def _list_noun(before: str) -> str | None:
 
 def _makes_list(fact: Fact, ctx: SentenceContext) -> bool:
     """Whether an enumeration becomes a list question ("between X and Y" only when it lists members)."""
-    return fact.value[0] != "between" or (
-        len(fact.value[1]) >= 3 and any(f.kind == "definition" for f in ctx.facts)
-    )
+    return fact.value[0] != "between" or (len(fact.value[1]) >= 3 and any(f.kind == "definition" for f in ctx.facts))
 
 
 def list_questions(ctx: SentenceContext, fact: Fact) -> list[Draft]:
@@ -418,9 +407,7 @@ def list_questions(ctx: SentenceContext, fact: Fact) -> list[Draft]:
             if noun and before.startswith(noun) and not noun.split()[0].isupper():
                 noun = noun[:1].lower() + noun[1:]  # "Organelles such as …" opens the sentence
         if noun and len(noun.split()) <= 6:
-            noun = re.sub(
-                r"^(?:\S+[’']s|the|a|an|some|these|those|its|their)\s", "", noun, flags=re.IGNORECASE
-            )
+            noun = re.sub(r"^(?:\S+[’']s|the|a|an|some|these|those|its|their)\s", "", noun, flags=re.IGNORECASE)
             prompt = f"Name the {n} {noun} mentioned: “{blanked}”"
         else:
             prompt = f"Name the {n} items that fill the blank: “{blanked}”"

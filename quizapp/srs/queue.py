@@ -95,13 +95,15 @@ class Queue:
     session: Session
     day: DayWindow
     deck_id: int | None = None
+    extra_new: int = 0
+    """New cards allowed today beyond each deck's limit (the student asked for more)."""
 
     def _limits(self) -> tuple[dict[int, int], dict[int, int]]:
         decks = _decks(self.session, self.deck_id)
         settings: dict[int, DeckSettings] = {d: load_settings(self.session, d) for d in decks}
         started = _done_today(self.session, self.day, decks, CardState.NEW)
         reviewed = _done_today(self.session, self.day, decks, CardState.REVIEW)
-        new_left = {d: max(0, settings[d].new_per_day - started.get(d, 0)) for d in decks}
+        new_left = {d: max(0, settings[d].new_per_day + self.extra_new - started.get(d, 0)) for d in decks}
         reviews_left = {d: max(0, settings[d].reviews_per_day - reviewed.get(d, 0)) for d in decks}
         return new_left, reviews_left
 
@@ -147,6 +149,16 @@ class Queue:
                 .limit(1)
             ).scalar()
         return None
+
+    def next_ahead(self, *, exclude: frozenset[str] = frozenset()) -> str | None:
+        """Studying ahead: the started card due soonest, even if that is after today."""
+        decks = _decks(self.session, self.deck_id)
+        if not decks:
+            return None
+        skip = Question.id.not_in(exclude) if exclude else True
+        return self.session.execute(
+            self._base(decks).where(Card.state != CardState.NEW, skip).order_by(Card.due, Question.id).limit(1)
+        ).scalar()
 
     def counts(self) -> QueueCounts:
         """Cards left today, limits applied."""

@@ -1,13 +1,21 @@
-"""Per-deck counts for the home screen, one grouped query."""
+"""The home screen's figures: per-deck counts and readiness, today's answers and the study streak."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta, tzinfo
 
+from fsrs import Scheduler
 from sqlalchemy import case, func, select
 from sqlmodel import Session
 
-from quizapp.db.models import Card, CardState, Deck, Question
+from quizapp.db.models import Card, CardState, Deck, Question, Review
+from quizapp.srs.day import day_start
+from quizapp.srs.queue import DayWindow, Queue
+
+_DECAY = -Scheduler().parameters[20]
+_FACTOR = 0.9 ** (1 / _DECAY) - 1
+"""FSRS's forgetting curve, R = (1 + FACTOR · t / S) ^ DECAY, with the default parameters."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -19,29 +27,101 @@ class DeckOverview:
     questions: int
     """Active questions (retired ones are not counted)."""
     new: int
-    studied: int
+    learning: int
+    review: int
     suspended: int
     retired: int
+    due_today: int
+    """Cards left to study today, daily limits applied."""
+    readiness: float | None
+    """Mean FSRS retrievability of the studied cards now; None before any card was studied."""
+
+    @property
+    def studied(self) -> int:
+        return self.learning + self.review
 
 
-def deck_overview(session: Session) -> list[DeckOverview]:
+def _stamp(moment: datetime) -> str:
+    return moment.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S.%f")
+
+
+def deck_overview(session: Session, day: DayWindow) -> list[DeckOverview]:
     """Every deck with its counts, by name; decks without questions included."""
     active = Question.active.is_(True)
     usable = active & Card.suspended.is_(False)
+    columns = [
+        Deck.id,
+        Deck.name,
+        func.count(case((active, 1))),
+        func.count(case((usable & (Card.state == CardState.NEW), 1))),
+        func.count(case((usable & Card.state.in_((CardState.LEARNING, CardState.RELEARNING)), 1))),
+        func.count(case((usable & (Card.state == CardState.REVIEW), 1))),
+        func.count(case((active & Card.suspended.is_(True), 1))),
+        func.count(case((Question.active.is_(False), 1))),
+    ]
+    if session.get_bind().dialect.name == "sqlite":
+        elapsed = func.max(0.0, func.julianday(_stamp(day.now)) - func.julianday(Card.last_review))
+        recall = func.quizapp_power(1 + _FACTOR * elapsed / Card.stability, _DECAY)
+        studied = active & (Card.state != CardState.NEW) & Card.stability.is_not(None)
+        columns.append(func.avg(case((studied, recall))))
     query = (
-        select(
-            Deck.id,
-            Deck.name,
-            func.count(case((active, 1))),
-            func.count(case((usable & (Card.state == CardState.NEW), 1))),
-            func.count(case((usable & (Card.state != CardState.NEW), 1))),
-            func.count(case((active & Card.suspended.is_(True), 1))),
-            func.count(case((Question.active.is_(False), 1))),
-        )
+        select(*columns)
         .select_from(Deck)
         .outerjoin(Question, Question.deck_id == Deck.id)
         .outerjoin(Card, Card.question_id == Question.id)
         .group_by(Deck.id, Deck.name)
         .order_by(Deck.name)
     )
-    return [DeckOverview(*row) for row in session.execute(query)]
+    decks = []
+    for row in session.execute(query):
+        deck_id, name, questions, new, learning, review, suspended, retired, *readiness = row
+        due = Queue(session, day, deck_id).counts().total
+        decks.append(
+            DeckOverview(
+                deck_id,
+                name,
+                questions,
+                new,
+                learning,
+                review,
+                suspended,
+                retired,
+                due,
+                readiness[0] if readiness else None,
+            )
+        )
+    return decks
+
+
+@dataclass(frozen=True, slots=True)
+class Today:
+    """Today's work and the streak of study days (a day counts with at least one answer)."""
+
+    answers: int
+    seconds: float
+    streak: int
+
+
+def today(session: Session, day: DayWindow, *, zone: tzinfo, starts_at: int = 4) -> Today:
+    answers, millis = session.execute(
+        select(func.count(), func.coalesce(func.sum(Review.duration_ms), 0)).where(Review.reviewed_at >= day.start)
+    ).one()
+    # The study days with answers, newest first: a streak is a run of consecutive ones reaching today or yesterday.
+    recent = session.execute(
+        select(Review.reviewed_at)
+        .where(Review.reviewed_at >= day.start - timedelta(days=3650))
+        .order_by(Review.reviewed_at.desc())
+    ).scalars()
+    streak = 0
+    expected = day.start
+    for moment in recent:
+        start = day_start(moment, zone=zone, starts_at=starts_at)
+        if start == expected:
+            streak += 1
+            expected = day_start(start - timedelta(hours=12), zone=zone, starts_at=starts_at)
+        elif start < expected:
+            if streak == 0 and start == day_start(day.start - timedelta(hours=12), zone=zone, starts_at=starts_at):
+                streak, expected = 1, day_start(start - timedelta(hours=12), zone=zone, starts_at=starts_at)
+            else:
+                break
+    return Today(answers=answers, seconds=millis / 1000, streak=streak)

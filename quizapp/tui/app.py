@@ -2,12 +2,26 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
+from datetime import tzinfo
+from typing import TypeVar
+
 from sqlalchemy import Engine
+from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session
-from textual.app import App
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
 
 from quizapp.clock import Clock, utc_now
+from quizapp.db.engine import read_setting, write_setting
+from quizapp.srs.day import local_zone
+from quizapp.srs.queue import DayWindow, window
+from quizapp.tui.screens.help import HelpScreen
 from quizapp.tui.screens.home import HomeScreen
+from quizapp.tui.screens.review import ReviewScreen
+
+T = TypeVar("T")
 
 
 class QuizApp(App[None]):
@@ -16,20 +30,76 @@ class QuizApp(App[None]):
     CSS_PATH = "app.tcss"
     TITLE = "quizapp"
     SUB_TITLE = "exam prep from your own notes"
+    BINDINGS = [
+        Binding("question_mark,f1", "help", "Help", key_display="?"),
+    ]
+    """Help from everywhere; ctrl+q quits and ctrl+p opens the command palette (Textual's own)."""
 
-    def __init__(self, engine: Engine, clock: Clock) -> None:
+    def __init__(self, engine: Engine, clock: Clock, zone: tzinfo, study_deck: int | None | bool = False) -> None:
         super().__init__()
         self.engine = engine
         self.clock = clock
+        self.zone = zone
+        self._study_deck = study_deck
+        self._theme_ready = False
 
     def session(self) -> Session:
         """A new database session; screens open one per action and close it again."""
         return Session(self.engine)
 
+    def day(self) -> DayWindow:
+        return window(self.clock(), zone=self.zone)
+
+    def guarded(self, action: Callable[[Session], T], *, doing: str) -> T | None:
+        """Run a database action; if the database fails (deleted, locked, full), say so and keep the app usable."""
+        try:
+            with self.session() as session:
+                return action(session)
+        except SQLAlchemyError as exc:
+            reason = str(getattr(exc, "orig", None) or exc).splitlines()[0]
+            self.notify(f"Could not {doing}: {reason}", title="Database problem", severity="error", timeout=8)
+            return None
+
     def on_mount(self) -> None:
+        saved = self.guarded(lambda s: read_setting(s, "theme"), doing="read the theme")
+        if isinstance(saved, str) and saved in self.available_themes:
+            self.theme = saved
+        self._theme_ready = True
         self.push_screen(HomeScreen())
+        if self._study_deck is not False:
+            self.push_screen(ReviewScreen(deck_id=self._study_deck))
+
+    def watch_theme(self, theme: str) -> None:
+        if not self._theme_ready:
+            return
+
+        def remember(session: Session) -> None:
+            write_setting(session, "theme", theme)
+            session.commit()
+
+        self.guarded(remember, doing="remember the theme")
+
+    def action_help(self) -> None:
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        yield SystemCommand("Help", "The keys of every screen", self.action_help)
+        if isinstance(screen, HomeScreen):
+            yield SystemCommand("Study selected deck", "Flashcards of the highlighted deck", screen.action_study)
+            yield SystemCommand("Study all decks", "Flashcards of every deck", screen.action_study_all)
+            yield SystemCommand("Refresh", "Read the decks again", screen.action_refresh)
+        if isinstance(screen, ReviewScreen):
+            for title, help_text, action in screen.palette_commands():
+                yield SystemCommand(title, help_text, action)
 
 
-def make_app(engine: Engine, clock: Clock = utc_now) -> QuizApp:
-    """Build the app on a ready database (see `quizapp.db.open_database`) and a clock."""
-    return QuizApp(engine, clock)
+def make_app(
+    engine: Engine, clock: Clock = utc_now, *, zone: tzinfo | None = None, study_deck: int | None | bool = False
+) -> QuizApp:
+    """Build the app on a ready database (see `quizapp.db.open_database`), a clock and a time zone.
+
+    `study_deck` opens a review session straight away: a deck id, None for all decks, False for none.
+    """
+    return QuizApp(engine, clock, zone or local_zone(), study_deck)

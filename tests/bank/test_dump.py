@@ -121,9 +121,7 @@ def test_dump_layout() -> None:
 
 def test_dump_leaves_out_empty_optional_fields() -> None:
     bank = Bank(deck="D", questions=[BankQuestion(id="q1", type="short", prompt="p", answer="a")])
-    assert (
-        dump_bank(bank) == "deck: D\nquestions:\n  - id: q1\n    type: short\n    prompt: p\n    answer: a\n"
-    )
+    assert dump_bank(bank) == "deck: D\nquestions:\n  - id: q1\n    type: short\n    prompt: p\n    answer: a\n"
 
 
 # -- the round trip as a property ------------------------------------------------------------------

@@ -76,17 +76,11 @@ GOOD_QUESTIONS = "questions:\n  - id: a\n    type: short\n    prompt: p\n    ans
 @pytest.mark.parametrize(
     ("text", "line", "field", "fragment"),
     [
-        pytest.param(
-            "deck: D\nquestions:\n  - id: a\n   type: short\n", 4, "yaml", "syntax error", id="bad-indent"
-        ),
+        pytest.param("deck: D\nquestions:\n  - id: a\n   type: short\n", 4, "yaml", "syntax error", id="bad-indent"),
         pytest.param('deck: D\nsource: "unclosed\n', 3, "yaml", "syntax error", id="unclosed-quote"),
-        pytest.param(
-            "deck: D\nquestions:\n  - id: a\n  deck: x: y\n", 4, "yaml", "syntax error", id="colon-in-value"
-        ),
+        pytest.param("deck: D\nquestions:\n  - id: a\n  deck: x: y\n", 4, "yaml", "syntax error", id="colon-in-value"),
         pytest.param("- one\n- two\n", 1, "(top level)", "found a list", id="top-level-list"),
-        pytest.param(
-            "# a comment\n- one\n", 2, "(top level)", "found a list", id="top-level-list-after-comment"
-        ),
+        pytest.param("# a comment\n- one\n", 2, "(top level)", "found a list", id="top-level-list-after-comment"),
         pytest.param("just some text\n", 1, "(top level)", "found a value", id="top-level-scalar"),
         pytest.param(GOOD_QUESTIONS, 1, "deck", "missing", id="missing-deck"),
         pytest.param("deck:\n" + GOOD_QUESTIONS, 1, "deck", "missing", id="null-deck"),
@@ -196,9 +190,7 @@ def test_folder_given_to_load_bank(tmp_path: Path) -> None:
 def test_display_name_is_used_in_problems(tmp_path: Path) -> None:
     path = write(tmp_path, "deck: D\n")
     _, problems = load_bank(path, display="banks/mine.yaml")
-    assert [str(p) for p in problems] == [
-        "banks/mine.yaml:1: questions: missing: a bank needs a list of questions"
-    ]
+    assert [str(p) for p in problems] == ["banks/mine.yaml:1: questions: missing: a bank needs a list of questions"]
 
 
 # -- a question's required fields ------------------------------------------------------------------
@@ -206,11 +198,7 @@ def test_display_name_is_used_in_problems(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("field", ["id", "type", "prompt", "answer"])
 def test_question_missing_a_required_field(tmp_path: Path, field: str) -> None:
-    lines = [
-        line
-        for line in textwrap.dedent(SHORT).strip().splitlines()
-        if not line.lstrip("- ").startswith(field)
-    ]
+    lines = [line for line in textwrap.dedent(SHORT).strip().splitlines() if not line.lstrip("- ").startswith(field)]
     if field == "id":  # the question's first line now starts with the next key
         lines[0] = "- " + lines[0].strip()
     path = write(tmp_path, one_question("\n".join(lines)))
@@ -220,14 +208,10 @@ def test_question_missing_a_required_field(tmp_path: Path, field: str) -> None:
 
 
 @pytest.mark.parametrize("field", ["type", "prompt", "answer"])
-@pytest.mark.parametrize(
-    "null", ["", " ~", " null", " ''", ' "  "'], ids=["empty", "tilde", "null", "quotes", "blank"]
-)
+@pytest.mark.parametrize("null", ["", " ~", " null", " ''", ' "  "'], ids=["empty", "tilde", "null", "quotes", "blank"])
 def test_null_or_blank_required_field_counts_as_missing(tmp_path: Path, field: str, null: str) -> None:
     text = textwrap.dedent(SHORT)
-    lines = [
-        f"  {field}:{null}" if line.startswith(f"  {field}:") else line for line in text.strip().splitlines()
-    ]
+    lines = [f"  {field}:{null}" if line.startswith(f"  {field}:") else line for line in text.strip().splitlines()]
     path = write(tmp_path, one_question("\n".join(lines)))
     field_line = 3 + next(i for i, line in enumerate(lines) if line.startswith(f"  {field}:"))
     _, problem = only_problem(path)
@@ -282,9 +266,7 @@ def test_unknown_field_typo(tmp_path: Path) -> None:
 
 
 def test_key_given_twice(tmp_path: Path) -> None:
-    path = write(
-        tmp_path, one_question("- id: q1\n  type: short\n  prompt: first\n  answer: a\n  prompt: second")
-    )
+    path = write(tmp_path, one_question("- id: q1\n  type: short\n  prompt: first\n  answer: a\n  prompt: second"))
     bank, problem = only_problem(path)
     assert_problem(problem, path, 7, "prompt", "given twice (first at line 5)")
     assert bank is not None and bank.questions == []
@@ -331,15 +313,11 @@ def mcq(answer: str, choices: str) -> str:
             "at most 6 choices (keys 1–6), found 7",
             id="seven-choices",
         ),
-        pytest.param(
-            "Tokyo", "Tokyo", 7, "choices", "expected a list, found a single value", id="choices-scalar"
-        ),
+        pytest.param("Tokyo", "Tokyo", 7, "choices", "expected a list, found a single value", id="choices-scalar"),
         pytest.param("Tokyo", "[Tokyo, '']", 7, "choices[1]", "empty entry", id="empty-choice"),
     ],
 )
-def test_mcq_problems(
-    tmp_path: Path, answer: str, choices: str, line: int, field: str, fragment: str
-) -> None:
+def test_mcq_problems(tmp_path: Path, answer: str, choices: str, line: int, field: str, fragment: str) -> None:
     path = write(tmp_path, one_question(mcq(answer, choices)))
     bank, problems = load_bank(path)
     assert problems, "expected a problem"
@@ -416,9 +394,7 @@ def test_truefalse_answer_normalised(tmp_path: Path, written: str, expected: str
 def test_truefalse_answer_must_be_true_or_false(tmp_path: Path, answer: str) -> None:
     path = write(tmp_path, one_question(truefalse(answer)))
     _, problem = only_problem(path)
-    assert_problem(
-        problem, path, 6, "answer", f"a truefalse answer is True or False, not {answer!r} (question t1)"
-    )
+    assert_problem(problem, path, 6, "answer", f"a truefalse answer is True or False, not {answer!r} (question t1)")
 
 
 # -- list ------------------------------------------------------------------------------------------
@@ -432,14 +408,10 @@ def list_question(items: str | None) -> str:
 @pytest.mark.parametrize(
     ("items", "line", "field", "fragment"),
     [
-        pytest.param(
-            None, 3, "items", "missing: a list question needs its items (question l1)", id="no-items"
-        ),
+        pytest.param(None, 3, "items", "missing: a list question needs its items (question l1)", id="no-items"),
         pytest.param("[]", 7, "items", "missing: a list question needs its items", id="empty-items"),
         pytest.param("[India]", 7, "items", "a list needs at least 2 items (question l1)", id="one-item"),
-        pytest.param(
-            "[India, Japan, INDIA]", 7, "items[2]", "duplicate of items[0] 'INDIA'", id="duplicate-items"
-        ),
+        pytest.param("[India, Japan, INDIA]", 7, "items[2]", "duplicate of items[0] 'INDIA'", id="duplicate-items"),
     ],
 )
 def test_list_problems(tmp_path: Path, items: str | None, line: int, field: str, fragment: str) -> None:
@@ -721,9 +693,7 @@ def test_bad_source(tmp_path: Path, source: str, line: int, field: str, fragment
 
 def test_null_optional_fields_are_absent(tmp_path: Path) -> None:
     question = load_question(tmp_path, SHORT + "  topic:\n  explanation: ~\n  accept:\n  tags:\n  source:")
-    assert question == BankQuestion(
-        id="q1", type="short", prompt="What is the capital of Japan?", answer="Tokyo"
-    )
+    assert question == BankQuestion(id="q1", type="short", prompt="What is the capital of Japan?", answer="Tokyo")
 
 
 # -- good banks ------------------------------------------------------------------------------------
@@ -801,12 +771,8 @@ def test_valid_bank_with_all_six_types(tmp_path: Path) -> None:
             answer="New Delhi",
             accept=["Delhi"],
         ),
-        BankQuestion(
-            id="a-short", type="short", prompt="In which year were relations established?", answer="1952"
-        ),
-        BankQuestion(
-            id="a-tf", type="truefalse", prompt="The Ganga flows into the Bay of Bengal.", answer="True"
-        ),
+        BankQuestion(id="a-short", type="short", prompt="In which year were relations established?", answer="1952"),
+        BankQuestion(id="a-tf", type="truefalse", prompt="The Ganga flows into the Bay of Bengal.", answer="True"),
         BankQuestion(
             id="a-card",
             type="flashcard",

@@ -52,9 +52,7 @@ def timed(text: str, repeat: int) -> tuple[float, float, int, int]:
 def main() -> None:
     rows = [("bundled notes", NOTES.read_text(encoding="utf-8"), 9)]
     rows += [(f"{mb} MB of notes", synthetic_notes(mb * 1_000_000), 1) for mb in (1, 2)]
-    print(
-        f"{'input':<16} {'bytes':>10} {'median s':>9} {'best s':>8} {'questions':>10} {'s per MB':>9} {'peak MB':>8}"
-    )
+    print(f"{'input':<16} {'bytes':>10} {'median s':>9} {'best s':>8} {'questions':>10} {'s per MB':>9} {'peak MB':>8}")
     for label, text, repeat in rows:
         median, best, questions, peak = timed(text, repeat)
         size = len(text.encode("utf-8"))

@@ -71,9 +71,7 @@ def test_check_reports_every_problem_as_file_line_field_message(
     assert not isolated_home.exists()  # check never creates a database
 
 
-def test_import_twice_reports_no_change_the_second_time(
-    runner: CliRunner, small_bank: Path, tmp_path: Path
-) -> None:
+def test_import_twice_reports_no_change_the_second_time(runner: CliRunner, small_bank: Path, tmp_path: Path) -> None:
     db = tmp_path / "q.db"
     first = runner.invoke(main, ["--db", str(db), "import", str(small_bank)])
     assert first.exit_code == 0, first.output
@@ -122,9 +120,7 @@ def test_quizapp_db_variable_and_db_option(
     assert deck_names(tmp_path / "url.db") == ["Geography"]
 
 
-def test_the_default_database_lives_in_the_data_dir(
-    runner: CliRunner, small_bank: Path, isolated_home: Path
-) -> None:
+def test_the_default_database_lives_in_the_data_dir(runner: CliRunner, small_bank: Path, isolated_home: Path) -> None:
     result = runner.invoke(main, ["import", str(small_bank)])
     assert result.exit_code == 0, result.output
     assert deck_names(isolated_home / "quizapp.db") == ["Geography"]
@@ -191,3 +187,20 @@ def test_python_dash_m_runs_the_cli() -> None:
         [sys.executable, "-m", "quizapp", "--version"], capture_output=True, text=True, check=True
     )
     assert completed.stdout.strip() == f"quizapp, version {__version__}"
+
+
+def test_study_opens_a_review_session_of_the_named_deck(
+    runner: CliRunner, small_bank: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    launched: list[QuizApp] = []
+    monkeypatch.setattr(QuizApp, "run", lambda self, *a, **k: launched.append(self))
+    db = tmp_path / "study.db"
+    assert runner.invoke(main, ["import", "--db", str(db), str(small_bank)]).exit_code == 0
+    result = runner.invoke(main, ["study", "--deck", "Geography", "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    assert launched[-1]._study_deck == 1
+    assert runner.invoke(main, ["study", "--db", str(db)]).exit_code == 0
+    assert launched[-1]._study_deck is None
+    wrong = runner.invoke(main, ["study", "--deck", "Geografy", "--db", str(db)])
+    assert wrong.exit_code == 2
+    assert "no deck named 'Geografy'; decks: Geography" in wrong.stderr

@@ -82,7 +82,9 @@ def test_an_unreadable_document_stops_everything(runner: CliRunner, notes: Path,
     binary = notes.parent / "scan.txt"
     binary.write_bytes(b"\x00\x01\x02binary")
     out = tmp_path / "banks"
-    result = runner.invoke(main, ["generate", str(notes), str(binary), str(notes.parent / "missing.md"), "-o", str(out)])
+    result = runner.invoke(
+        main, ["generate", str(notes), str(binary), str(notes.parent / "missing.md"), "-o", str(out)]
+    )
     assert result.exit_code == 2
     assert f"{binary}:" in result.stderr and "binary" in result.stderr
     assert f"{notes.parent / 'missing.md'}: no such file" in result.stderr

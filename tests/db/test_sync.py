@@ -36,9 +36,7 @@ def questions(engine: Engine) -> dict[str, Question]:
         return {q.id: q for q in session.exec(select(Question)).all()}
 
 
-def test_first_import_adds_every_question_with_a_new_card(
-    engine: Engine, small_bank: Path, now: datetime
-) -> None:
+def test_first_import_adds_every_question_with_a_new_card(engine: Engine, small_bank: Path, now: datetime) -> None:
     result = import_paths(engine, [small_bank], now=now)
     assert not result.problems
     [report] = result.reports
@@ -85,9 +83,7 @@ def _study(engine: Engine, question_id: str, now: datetime) -> None:
         card.state, card.reps, card.stability = CardState.REVIEW, 3, 12.5
         session.add(card)
         session.add(
-            Review(
-                question_id=question_id, deck_id=question.deck_id, reviewed_at=now, mode="flashcard", rating=3
-            )
+            Review(question_id=question_id, deck_id=question.deck_id, reviewed_at=now, mode="flashcard", rating=3)
         )
         session.commit()
 
@@ -141,9 +137,7 @@ def test_a_question_gone_from_the_bank_is_retired_not_deleted_and_can_come_back(
         assert session.get(Card, "g-3").reps == 3
 
 
-def test_reordering_moves_questions_without_counting_them_as_updated(
-    engine: Engine, write_bank, now: datetime
-) -> None:
+def test_reordering_moves_questions_without_counting_them_as_updated(engine: Engine, write_bank, now: datetime) -> None:
     bank = """
         deck: Order
         questions:
@@ -192,15 +186,11 @@ def test_an_id_that_belongs_to_another_deck_stops_the_whole_import(
         """,
         "history.yaml",
     )
-    fresh = write_bank(
-        "deck: Fresh\nquestions:\n  - {id: f-1, type: short, prompt: New?, answer: yes}\n", "fresh.yaml"
-    )
+    fresh = write_bank("deck: Fresh\nquestions:\n  - {id: f-1, type: short, prompt: New?, answer: yes}\n", "fresh.yaml")
     engine.dispose()
     before = files_digest(db_path)
     result = import_paths(engine, [fresh, history], now=now)
-    assert [str(p) for p in result.problems] == [
-        f"{history}:4: id: id g-2 already belongs to deck 'Geography'"
-    ]
+    assert [str(p) for p in result.problems] == [f"{history}:4: id: id g-2 already belongs to deck 'Geography'"]
     assert result.reports == []
     engine.dispose()
     assert files_digest(db_path) == before
@@ -210,9 +200,7 @@ def test_an_invalid_bank_is_not_imported_and_the_database_is_byte_identical(
     engine: Engine, db_path: Path, write_bank, small_bank: Path, now: datetime
 ) -> None:
     import_paths(engine, [small_bank], now=now)
-    broken = write_bank(
-        "deck: Broken\nquestions:\n  - {id: b-1, type: essay, prompt: Why?, answer: x}\n", "b.yaml"
-    )
+    broken = write_bank("deck: Broken\nquestions:\n  - {id: b-1, type: essay, prompt: Why?, answer: x}\n", "b.yaml")
     engine.dispose()
     before = files_digest(db_path)
     result = import_paths(engine, [small_bank, broken], now=now)
@@ -223,9 +211,7 @@ def test_an_invalid_bank_is_not_imported_and_the_database_is_byte_identical(
 
 
 def test_each_bank_becomes_its_own_deck(engine: Engine, write_bank, small_bank: Path, now: datetime) -> None:
-    other = write_bank(
-        "deck: Other\nquestions:\n  - {id: x-1, type: short, prompt: X?, answer: x}\n", "other.yaml"
-    )
+    other = write_bank("deck: Other\nquestions:\n  - {id: x-1, type: short, prompt: X?, answer: x}\n", "other.yaml")
     result = import_paths(engine, [small_bank.parent], now=now)
     assert sorted((r.deck, r.added) for r in result.reports) == [("Geography", 4), ("Other", 1)]
     with Session(engine) as session:

@@ -91,10 +91,7 @@ def test_trade_bullets_after_the_long_gap_have_no_heading(notes: Document) -> No
 
 
 def test_every_list_id_is_distinct_per_section(notes: Document) -> None:
-    ids = [
-        {block.list_id for block in section.blocks if block.kind == "bullet"}
-        for section in notes.sections[1:]
-    ]
+    ids = [{block.list_id for block in section.blocks if block.kind == "bullet"} for section in notes.sections[1:]]
     assert all(len(section_ids) == 1 for section_ids in ids)
     assert len(set().union(*ids)) == len(ids)
 

@@ -81,9 +81,7 @@ def test_setext_heading_is_a_heading() -> None:
 
 
 def test_inline_markup_is_reduced_to_text() -> None:
-    document = md(
-        "Japan is **very** _close_ to `India` per [the MEA](https://mea.gov.in) ![map](m.png) site.\n"
-    )
+    document = md("Japan is **very** _close_ to `India` per [the MEA](https://mea.gov.in) ![map](m.png) site.\n")
     assert blocks(document)[0].text == "Japan is very close to India per the MEA site."
 
 

@@ -52,9 +52,7 @@ PAGES = [
 
 
 def test_the_hand_written_pdf_is_valid_and_pypdf_extracts_its_text(tmp_path: Path) -> None:
-    reader = PdfReader(
-        make_pdf(tmp_path / "notes.pdf", PAGES), strict=True
-    )  # strict: a wrong xref would fail
+    reader = PdfReader(make_pdf(tmp_path / "notes.pdf", PAGES), strict=True)  # strict: a wrong xref would fail
     assert len(reader.pages) == 2
     assert reader.pages[0].extract_text().splitlines() == PAGES[0]
 

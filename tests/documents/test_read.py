@@ -60,9 +60,7 @@ def test_utf8_bom_and_windows_line_endings(tmp_path: Path) -> None:
 def test_utf16_with_a_bom_is_read(tmp_path: Path) -> None:
     path = write(tmp_path, "notes.txt", "Trade:\r\n\r\nJapan ranks 12th.\r\n".encode("utf-16"))
     document = read_document(path)
-    assert [(s.heading, b.text) for s in document.sections for b in s.blocks] == [
-        ("Trade", "Japan ranks 12th.")
-    ]
+    assert [(s.heading, b.text) for s in document.sections for b in s.blocks] == [("Trade", "Japan ranks 12th.")]
 
 
 def test_missing_file(tmp_path: Path) -> None:
@@ -75,9 +73,7 @@ def test_folder(tmp_path: Path) -> None:
 
 
 def test_not_utf8_names_the_line(tmp_path: Path) -> None:
-    path = write(
-        tmp_path, "notes.txt", "Line one is fine.\nLine two too.\nCaf\xe9 on line three.\n".encode("latin-1")
-    )
+    path = write(tmp_path, "notes.txt", "Line one is fine.\nLine two too.\nCaf\xe9 on line three.\n".encode("latin-1"))
     message = error_of(path)
     assert message.startswith(f"{path}:3: not UTF-8 text")
     assert "line 3" in message and "0xe9" in message
@@ -110,9 +106,7 @@ def test_file_with_headings_only_has_no_sentences(tmp_path: Path) -> None:
     assert error_of(path).startswith(f"{path}: no sentences found")
 
 
-@pytest.mark.skipif(
-    os.name != "posix" or os.geteuid() == 0, reason="needs file permissions that bind this user"
-)
+@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="needs file permissions that bind this user")
 def test_unreadable_file(tmp_path: Path) -> None:
     path = write(tmp_path, "notes.txt", "Japan ranks 12th.")
     path.chmod(0)

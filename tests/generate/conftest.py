@@ -29,9 +29,7 @@ def notes_text() -> str:
 @pytest.fixture(scope="session")
 def bundled(notes_text: str) -> Bank:
     """The bank generated from the bundled India–Japan notes."""
-    bank, _ = generate_bank(
-        parse_text(notes_text, path=NOTES), deck=DECK, source="sources/india-japan-relations.txt"
-    )
+    bank, _ = generate_bank(parse_text(notes_text, path=NOTES), deck=DECK, source="sources/india-japan-relations.txt")
     return bank
 
 
@@ -47,9 +45,7 @@ def _visible(answer: str, prompt: str) -> bool:
 
 def wrong_value(question: BankQuestion) -> re.Match[str] | None:
     """A false statement's explanation ("It is X, not Y." or "The notes say X, not Y."): `right` X, `wrong` Y."""
-    return re.search(
-        r"(?:^|\s)(?:is|say|says|said)\s(?P<right>.+?), not (?P<wrong>.+)\.$", question.explanation or ""
-    )
+    return re.search(r"(?:^|\s)(?:is|say|says|said)\s(?P<right>.+?), not (?P<wrong>.+)\.$", question.explanation or "")
 
 
 def check_bank(bank: Bank, lines: Sequence[str]) -> None:
@@ -71,9 +67,7 @@ def check_bank(bank: Bank, lines: Sequence[str]) -> None:
             first = _words(q.source_text)[:3]
             assert first and first[0] in _words(line), f"{where}: line {q.source_line} is {line!r}"
             following = _words(" ".join(lines[q.source_line - 1 : q.source_line + 2]))
-            assert any(following[i : i + 3] == first for i in range(len(following))), (
-                f"{where}: line {line!r}"
-            )
+            assert any(following[i : i + 3] == first for i in range(len(following))), f"{where}: line {line!r}"
         else:  # a section's card points at its heading
             assert q.topic.casefold() in line.casefold(), where
         assert q.answer.strip(), where
@@ -89,13 +83,9 @@ def check_bank(bank: Bank, lines: Sequence[str]) -> None:
             assert q.prompt.count(BLANK) == 1, where
             assert not re.search(rf"\w{BLANK}|{BLANK}\w", q.prompt), f"blank splits a word: {where}"
         for opening, closing in (("“", "”"), ("(", ")"), ("[", "]")):
-            assert q.prompt.count(opening) == q.prompt.count(closing), (
-                f"broken pair {opening}{closing}: {where}"
-            )
+            assert q.prompt.count(opening) == q.prompt.count(closing), f"broken pair {opening}{closing}: {where}"
         assert q.prompt.count('"') % 2 == 0, where
-        assert not re.match(r"^(?:It|They|This|These|Those|He|She)\b", q.prompt), (
-            f"prompt leans on another: {where}"
-        )
+        assert not re.match(r"^(?:It|They|This|These|Those|He|She)\b", q.prompt), f"prompt leans on another: {where}"
         if q.type == "mcq":
             assert q.choices is not None and len(q.choices) == 4, where
             assert q.choices.count(q.answer) == 1, where

@@ -24,9 +24,7 @@ def pool_of(*sentences: str) -> list[Fact]:
     return [fact for sentence in sentences for fact in extract_facts(sentence)]
 
 
-def wrong(
-    sentence: str, answer: str, *others: str, banned: tuple[str, ...] | None = None, n: int = 3
-) -> list[str]:
+def wrong(sentence: str, answer: str, *others: str, banned: tuple[str, ...] | None = None, n: int = 3) -> list[str]:
     """Distractors for `answer` in `sentence`, with the facts of `others` as the document's pool."""
     fact = fact_of(sentence, answer)
     pool = pool_of(sentence, *others)
@@ -115,9 +113,7 @@ def test_month_dates_come_from_the_document_first() -> None:
 
 def test_a_date_written_another_way_is_never_taken_from_the_document() -> None:
     others = ("Talks ended on April 30, 1952.", "A treaty followed on 3 May 1951.")
-    chosen = wrong(
-        "India and Japan established diplomatic relations on 28 April 1952.", "28 April 1952", *others
-    )
+    chosen = wrong("India and Japan established diplomatic relations on 28 April 1952.", "28 April 1952", *others)
     assert "April 30, 1952" not in chosen
     assert "3 May 1951" in chosen
 
@@ -133,9 +129,7 @@ def test_document_dates_far_from_the_answer_are_not_preferred() -> None:
 
 
 def test_periods_keep_their_span_of_months() -> None:
-    chosen = wrong(
-        "It was held from September-October 2019 off the coast of Japan.", "September-October 2019"
-    )
+    chosen = wrong("It was held from September-October 2019 off the coast of Japan.", "September-October 2019")
     assert len(chosen) == 3
     for choice in chosen:
         first, second, year = re.fullmatch(rf"({MONTH})-({MONTH}) (\d{{4}})", choice).groups()  # type: ignore[union-attr]
@@ -167,9 +161,7 @@ def test_fiscal_years_and_year_ranges(sentence: str, answer: str, shape: str) ->
 def test_a_year_written_elsewhere_in_the_sentence_is_never_a_distractor() -> None:
     sentence = "The corridor was announced in 2017 and “Malabar 2019” was held."
     for _ in range(3):
-        chosen = wrong(
-            sentence, "2017", "It grew in 2019.", "It fell in 2015.", "It rose in 2016.", "It rose in 2018."
-        )
+        chosen = wrong(sentence, "2017", "It grew in 2019.", "It fell in 2015.", "It rose in 2016.", "It rose in 2018.")
         assert "2019" not in chosen
 
 
@@ -184,7 +176,9 @@ def test_the_same_date_written_another_way_in_the_sentence_is_banned() -> None:
 
 
 def test_rupee_crores_stay_rupee_crores_with_indian_grouping() -> None:
-    sentence = "The Dedicated Freight Corridor is a project of close to Rs 50,000 crore of which Japan gave Rs 38,000 crore."
+    sentence = (
+        "The Dedicated Freight Corridor is a project of close to Rs 50,000 crore of which Japan gave Rs 38,000 crore."
+    )
     for answer in ("Rs 50,000 crore", "Rs 38,000 crore"):
         chosen = wrong(sentence, answer, "$90 billion has gone into the corridor.")
         assert len(chosen) == 3
@@ -211,9 +205,7 @@ def test_the_same_amount_in_another_notation_is_never_a_distractor() -> None:
 
 
 def test_dollars_are_not_rupees() -> None:
-    chosen = wrong(
-        "$90 billion has gone into the corridor.", "$90 billion", "The project cost Rs 50,000 crore."
-    )
+    chosen = wrong("$90 billion has gone into the corridor.", "$90 billion", "The project cost Rs 50,000 crore.")
     assert len(chosen) == 3 and all(re.fullmatch(r"\$\d+ billion", c) for c in chosen), chosen
 
 
@@ -249,9 +241,7 @@ def test_decimal_amounts_keep_their_precision() -> None:
 
 def test_quantities_keep_their_scale() -> None:
     sentence = "The Earth orbits at an average distance of 150 million km."
-    chosen = wrong(
-        sentence, "150 million km", "Jupiter has a diameter of 139,820 km.", "Mars is 228 million km away."
-    )
+    chosen = wrong(sentence, "150 million km", "Jupiter has a diameter of 139,820 km.", "Mars is 228 million km away.")
     assert "139,820 km" not in chosen
     assert "228 million km" in chosen
     assert all(c.endswith(" million km") for c in chosen)
@@ -276,9 +266,7 @@ def test_percentages_stay_below_a_whole(sentence: str, answer: str) -> None:
 
 
 def test_percentages_keep_their_notation_and_never_repeat_the_answer() -> None:
-    chosen = wrong(
-        "Growth was 12 per cent last year.", "12 per cent", "Exports grew 12%.", "Imports grew 30 per cent."
-    )
+    chosen = wrong("Growth was 12 per cent last year.", "12 per cent", "Exports grew 12%.", "Imports grew 30 per cent.")
     assert all(c.endswith(" per cent") for c in chosen), chosen
     assert "30 per cent" in chosen
     chosen = wrong("Exports grew 12%.", "12%", "Growth was 12 per cent last year.", "Imports grew 30%.")
@@ -432,14 +420,8 @@ def test_adding_an_unrelated_value_leaves_the_choice_alone() -> None:
 
 
 def test_n_limits_the_count() -> None:
-    assert (
-        len(wrong("India and Japan established diplomatic relations on 28 April 1952.", "28 April 1952", n=1))
-        == 1
-    )
-    assert (
-        len(wrong("India and Japan established diplomatic relations on 28 April 1952.", "28 April 1952", n=5))
-        == 5
-    )
+    assert len(wrong("India and Japan established diplomatic relations on 28 April 1952.", "28 April 1952", n=1)) == 1
+    assert len(wrong("India and Japan established diplomatic relations on 28 April 1952.", "28 April 1952", n=5)) == 5
 
 
 def test_dates_found_in_distractors_parse_back_to_dates() -> None:

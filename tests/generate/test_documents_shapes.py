@@ -41,9 +41,7 @@ def minimal_pdf(lines: list[str]) -> bytes:
     def escape(text: str) -> str:
         return text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
 
-    content = "\n".join(
-        ["BT", "/F1 10 Tf", "14 TL", "40 800 Td", *(f"({escape(line)}) Tj T*" for line in lines), "ET"]
-    )
+    content = "\n".join(["BT", "/F1 10 Tf", "14 TL", "40 800 Td", *(f"({escape(line)}) Tj T*" for line in lines), "ET"])
     stream = content.encode("latin-1")
     objects = [
         b"<< /Type /Catalog /Pages 2 0 R >>",
@@ -77,9 +75,7 @@ def pdf_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def generated(path: Path) -> tuple[Bank, list[str]]:
     """The bank of a document and the lines its source lines refer to."""
     bank, _ = generate_bank(read_document(path))
-    lines = (
-        pdf_text(path).split("\n") if path.suffix == ".pdf" else path.read_text(encoding="utf-8").split("\n")
-    )
+    lines = pdf_text(path).split("\n") if path.suffix == ".pdf" else path.read_text(encoding="utf-8").split("\n")
     return bank, lines
 
 
@@ -88,9 +84,7 @@ def test_the_minimal_pdf_reads_back_line_by_line(pdf_path: Path) -> None:
 
 
 @pytest.mark.parametrize("name", ["markdown", "science", "pdf"])
-def test_every_shape_gives_a_sound_bank_of_several_types(
-    name: str, pdf_path: Path, sound_bank: Check
-) -> None:
+def test_every_shape_gives_a_sound_bank_of_several_types(name: str, pdf_path: Path, sound_bank: Check) -> None:
     path = {"markdown": MARKDOWN, "science": SCIENCE, "pdf": pdf_path}[name]
     bank, lines = generated(path)
     sound_bank(bank, lines)
@@ -101,11 +95,7 @@ def test_every_shape_gives_a_sound_bank_of_several_types(
 
 def asked(bank: Bank, answer: str) -> list[BankQuestion]:
     """The questions (a true/false statement aside) whose answer, or one of whose items, is `answer`."""
-    return [
-        q
-        for q in bank.questions
-        if q.type != "truefalse" and (q.answer == answer or answer in (q.items or []))
-    ]
+    return [q for q in bank.questions if q.type != "truefalse" and (q.answer == answer or answer in (q.items or []))]
 
 
 def check_wrong(values: list[str], shape: str) -> None:
@@ -138,9 +128,7 @@ def test_markdown_topics_are_its_headings(space: Bank) -> None:
 
 def test_markdown_numbered_items_are_bullets() -> None:
     blocks = [block for section in read_document(MARKDOWN).sections for block in section.blocks]
-    numbered = [
-        block for block in blocks if block.kind == "bullet" and block.marker and block.marker[0].isdigit()
-    ]
+    numbered = [block for block in blocks if block.kind == "bullet" and block.marker and block.marker[0].isdigit()]
     assert len(numbered) == 13
     assert all(not block.text[:1].isdigit() for block in numbered)  # "1. " is the marker, not the text
 
@@ -219,9 +207,7 @@ def test_science_numbers_with_units(solar: Bank, wrong_values: Callable[[Bank, s
 
 def test_science_prompts_stand_on_their_own(solar: Bank) -> None:
     for q in solar.questions:
-        assert not re.match(r"^(?:In|On|By|After|Since|Later)\b[^,]*?\s(?:it|they|he|she)\s", q.prompt), (
-            q.prompt
-        )
+        assert not re.match(r"^(?:In|On|By|After|Since|Later)\b[^,]*?\s(?:it|they|he|she)\s", q.prompt), q.prompt
 
 
 def test_science_when_questions_are_grammatical(solar: Bank) -> None:
@@ -259,9 +245,7 @@ def test_pdf_facts(cells: Bank, wrong_values: Callable[[Bank, str], list[str]]) 
     [organelles] = [q for q in cells.questions if q.type == "list"]
     assert organelles.items == ["chloroplasts", "vacuoles", "cell walls"]
     cost = asked(cells, "$2.7 billion")
-    assert cost and all(
-        q.prompt.startswith("The Human Genome Project cost") for q in cost
-    )  # "It" took its subject
+    assert cost and all(q.prompt.startswith("The Human Genome Project cost") for q in cost)  # "It" took its subject
     check_wrong(wrong_values(cells, "$2.7 billion"), r"\$\d+\.\d billion")
     assert asked(cells, "46 chromosomes") and asked(cells, "120 days") and asked(cells, "April 2003")
 

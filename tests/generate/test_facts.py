@@ -86,9 +86,7 @@ def test_the_day_of_a_date_is_not_a_rank() -> None:
 
 
 def test_a_date_inside_a_period_is_not_asked_twice() -> None:
-    assert spans(extract_facts("held from September-October 2019 off Japan")) == [
-        ("period", "September-October 2019")
-    ]
+    assert spans(extract_facts("held from September-October 2019 off Japan")) == [("period", "September-October 2019")]
     assert spans(extract_facts("Exports in FY2019-20 rose.")) == [("fiscal", "FY2019-20")]
 
 
@@ -113,9 +111,7 @@ def test_a_year_inside_a_quoted_name_belongs_to_the_name() -> None:
     assert spans(facts) == [("quoted", "Malabar 2019"), ("quoted", "Cope India 2018")]
 
 
-@pytest.mark.parametrize(
-    ("name", "number"), [("January", 1), ("Sept", 9), ("Sep", 9), ("September", 9), ("dec", 12)]
-)
+@pytest.mark.parametrize(("name", "number"), [("January", 1), ("Sept", 9), ("Sep", 9), ("September", 9), ("dec", 12)])
 def test_month_number(name: str, number: int) -> None:
     assert month_number(name) == number
 
@@ -322,9 +318,7 @@ def test_quoted_names(text: str, name: str) -> None:
 
 
 def test_quoted_text_that_is_a_sentence_is_no_name() -> None:
-    assert [
-        f for f in find_names("He said “we will come back, and soon.” to all.") if f.kind == "quoted"
-    ] == []
+    assert [f for f in find_names("He said “we will come back, and soon.” to all.") if f.kind == "quoted"] == []
 
 
 @pytest.mark.parametrize(
@@ -612,7 +606,5 @@ def test_facts_of_a_sentence_of_the_notes() -> None:
 
 
 def test_overlapping_facts_of_one_family_keep_the_longest() -> None:
-    facts = extract_facts(
-        "Discussions have been on a project of close to Rs 50,000 crore since 12th April 2019."
-    )
+    facts = extract_facts("Discussions have been on a project of close to Rs 50,000 crore since 12th April 2019.")
     assert spans(facts) == [("money", "Rs 50,000 crore"), ("date", "12th April 2019")]

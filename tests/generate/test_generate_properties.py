@@ -87,9 +87,7 @@ MONEY = st.builds(
 
 
 @settings(max_examples=50, deadline=None)
-@given(
-    st.one_of(DAY_FIRST, MONTH_FIRST, MONEY), st.lists(st.one_of(DAY_FIRST, MONTH_FIRST, MONEY), max_size=6)
-)
+@given(st.one_of(DAY_FIRST, MONTH_FIRST, MONEY), st.lists(st.one_of(DAY_FIRST, MONTH_FIRST, MONEY), max_size=6))
 def test_distractors_are_never_the_answer_and_keep_its_shape(answer: str, others: list[str]) -> None:
     sentence = f"The value was {answer} in the end."
     [fact] = [f for f in extract_facts(sentence) if f.text == answer]

@@ -23,9 +23,7 @@ Check = Callable[[Bank, Sequence[str]], None]
 
 
 def generate(text: str) -> Bank:
-    bank, _ = generate_bank(
-        parse_text(text, path=NOTES), deck=DECK, source="sources/india-japan-relations.txt"
-    )
+    bank, _ = generate_bank(parse_text(text, path=NOTES), deck=DECK, source="sources/india-japan-relations.txt")
     return bank
 
 
@@ -45,9 +43,7 @@ def others(bank: Bank, line: int) -> dict[str, BankQuestion]:
 
 def wrong_value(question: BankQuestion) -> re.Match[str] | None:
     """A false statement's explanation ("It is X, not Y." or "The notes say X, not Y."): `right` X, `wrong` Y."""
-    return re.search(
-        r"(?:^|\s)(?:is|say|says|said)\s(?P<right>.+?), not (?P<wrong>.+)\.$", question.explanation or ""
-    )
+    return re.search(r"(?:^|\s)(?:is|say|says|said)\s(?P<right>.+?), not (?P<wrong>.+)\.$", question.explanation or "")
 
 
 def mentions(question: BankQuestion, value: str) -> bool:
@@ -172,9 +168,7 @@ def test_editing_a_value_keeps_every_other_id(
 
 
 def test_editing_a_bullet_keeps_every_other_id_of_its_section(bundled: Bank, notes_text: str) -> None:
-    after = generate(
-        edited(notes_text, 68, "medical equipment and hospitals", "medical equipment and pharmaceuticals")
-    )
+    after = generate(edited(notes_text, 68, "medical equipment and hospitals", "medical equipment and pharmaceuticals"))
     assert set(others(after, 68)) == set(others(bundled, 68))
 
 
@@ -219,9 +213,7 @@ ANSWERS = [
 
 @pytest.mark.parametrize("answer", ANSWERS)
 def test_the_notes_key_facts_are_asked(bundled: Bank, answer: str) -> None:
-    assert any(
-        q.answer == answer or answer in (q.items or []) for q in bundled.questions if q.type != "truefalse"
-    )
+    assert any(q.answer == answer or answer in (q.items or []) for q in bundled.questions if q.type != "truefalse")
 
 
 @pytest.mark.parametrize(
@@ -307,9 +299,7 @@ def test_a_pronoun_with_nobody_to_refer_to_drops_its_sentence() -> None:
 
 
 def test_a_pronoun_takes_the_subject_of_the_sentence_before() -> None:
-    bank = small(
-        "Japan has been a donor since 1958. It gave $90 billion to the Delhi-Mumbai Industrial Corridor."
-    )
+    bank = small("Japan has been a donor since 1958. It gave $90 billion to the Delhi-Mumbai Industrial Corridor.")
     prompts = [q.prompt for q in bank.questions if "$90 billion" in q.answer or "90 billion" in q.prompt]
     assert prompts and all(p.startswith(("Japan gave", "How much")) for p in prompts), prompts
 

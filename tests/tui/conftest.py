@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
@@ -18,6 +18,9 @@ def stocked_engine(engine: Engine, small_bank: Path, now: datetime) -> Engine:
     return engine
 
 
+IST = timezone(timedelta(hours=5, minutes=30), "IST")
+
+
 @pytest.fixture
 def app(stocked_engine: Engine, now: datetime) -> QuizApp:
-    return make_app(stocked_engine, clock=lambda: now)
+    return make_app(stocked_engine, clock=lambda: now, zone=IST)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta, timezone
 
 from sqlalchemy import Engine
 from textual.widgets import DataTable, Static
@@ -10,6 +10,8 @@ from textual.widgets import DataTable, Static
 from quizapp.db import import_paths
 from quizapp.tui.app import QuizApp, make_app
 from quizapp.tui.screens.home import HomeScreen
+
+IST = timezone(timedelta(hours=5, minutes=30), "IST")
 
 
 def rows(app: QuizApp) -> list[list[str]]:
@@ -22,13 +24,13 @@ async def test_home_lists_each_deck_with_its_counts(app: QuizApp) -> None:
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
-        assert rows(app) == [["Geography", "4", "4", "0", "0", "0"]]
-        assert "1 deck(s), 4 questions" in str(app.screen.query_one("#totals", Static).render())
+        assert rows(app) == [["Geography", "4", "4", "0", "4", "0", "—"]]
+        assert "4 cards left to study" in str(app.screen.query_one("#today", Static).render())
         assert not app.screen.query_one("#empty").display
 
 
 async def test_an_empty_database_says_how_to_import(engine: Engine, now: datetime) -> None:
-    app = make_app(engine, clock=lambda: now)
+    app = make_app(engine, clock=lambda: now, zone=IST)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         empty = app.screen.query_one("#empty", Static)
@@ -37,10 +39,8 @@ async def test_an_empty_database_says_how_to_import(engine: Engine, now: datetim
         assert not app.screen.query_one("#decks").display
 
 
-async def test_r_rereads_the_database_after_an_import_elsewhere(
-    engine: Engine, write_bank, now: datetime
-) -> None:
-    app = make_app(engine, clock=lambda: now)
+async def test_r_rereads_the_database_after_an_import_elsewhere(engine: Engine, write_bank, now: datetime) -> None:
+    app = make_app(engine, clock=lambda: now, zone=IST)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         assert rows(app) == []
@@ -48,7 +48,7 @@ async def test_r_rereads_the_database_after_an_import_elsewhere(
         import_paths(engine, [bank], now=now)
         await pilot.press("r")
         await pilot.pause()
-        assert rows(app) == [["Later", "1", "1", "0", "0", "0"]]
+        assert rows(app) == [["Later", "1", "1", "0", "1", "0", "—"]]
         assert app.screen.query_one("#decks").display
 
 
@@ -60,8 +60,8 @@ async def test_ctrl_q_quits(app: QuizApp) -> None:
 
 
 def test_home_snapshot(snap_compare, stocked_engine: Engine, now: datetime) -> None:
-    assert snap_compare(make_app(stocked_engine, clock=lambda: now), terminal_size=(100, 30))
+    assert snap_compare(make_app(stocked_engine, clock=lambda: now, zone=IST), terminal_size=(100, 30))
 
 
 def test_empty_home_snapshot(snap_compare, engine: Engine, now: datetime) -> None:
-    assert snap_compare(make_app(engine, clock=lambda: now), terminal_size=(80, 24))
+    assert snap_compare(make_app(engine, clock=lambda: now, zone=IST), terminal_size=(80, 24))

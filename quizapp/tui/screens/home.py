@@ -1,15 +1,17 @@
-"""Home: the decks with their question counts, or how to get started when there are none."""
+"""Home: the decks with what is due today and how ready they are, or how to get started when there are none."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
 from rich.text import Text
+from sqlmodel import Session
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
-from quizapp.stats.overview import DeckOverview, deck_overview
+from quizapp.stats.overview import DeckOverview, Today, deck_overview, today
 
 if TYPE_CHECKING:
     from quizapp.tui.app import QuizApp
@@ -17,28 +19,38 @@ if TYPE_CHECKING:
 EMPTY_TEXT = (
     "No decks yet.\n\n"
     "Import a question bank from the command line:\n"
-    "    quizapp import PATH/TO/BANK.yaml\n\n"
-    "then open quizapp again."
+    "    quizapp import PATH/TO/BANK.yaml\n"
+    "or make one from your notes first:\n"
+    "    quizapp generate NOTES.txt\n\n"
+    "then press r here, or open quizapp again."
 )
 
-COLUMNS = ("Deck", "Questions", "New", "Studied", "Suspended", "Retired")
+COLUMNS = ("Deck", "Questions", "New", "Learning", "Due today", "Suspended", "Readiness")
+
+
+def _right(value: object) -> Text:
+    return Text(str(value), justify="right")
 
 
 class HomeScreen(Screen[None]):
-    """The first screen: every deck and its counts."""
+    """The first screen: every deck, what is due, and today's work."""
 
-    BINDINGS = [("r", "refresh", "Refresh")]
-    """`r` re-reads the database (after an import from another terminal)."""
+    BINDINGS = [
+        Binding("enter,s", "study", "Study deck"),
+        Binding("a", "study_all", "Study all"),
+        Binding("r", "refresh", "Refresh"),
+    ]
+    """`enter`/`s` studies the highlighted deck, `a` every deck; `r` re-reads the database."""
 
     app: QuizApp
 
     def compose(self) -> ComposeResult:
         yield Header()
+        yield Static(id="today")
         table: DataTable[str | Text] = DataTable(id="decks", cursor_type="row", zebra_stripes=True)
         table.border_title = "Decks"
         yield table
         yield Static(EMPTY_TEXT, id="empty")
-        yield Static(id="totals")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -48,22 +60,61 @@ class HomeScreen(Screen[None]):
             table.add_column(name, key=name.lower())
         self.action_refresh()
 
-    def action_refresh(self) -> None:
-        with self.app.session() as session:
-            decks = deck_overview(session)
-        self.show_decks(decks)
+    def on_screen_resume(self) -> None:
+        self.action_refresh()
 
-    def show_decks(self, decks: list[DeckOverview]) -> None:
+    def action_refresh(self) -> None:
+        def read(session: Session) -> tuple[list[DeckOverview], Today]:
+            day = self.app.day()
+            return deck_overview(session, day), today(session, day, zone=self.app.zone)
+
+        figures = self.app.guarded(read, doing="read the decks")
+        if figures is not None:
+            self.show_figures(*figures)
+
+    def show_figures(self, decks: list[DeckOverview], done: Today) -> None:
         table = self.query_one("#decks", DataTable)
+        selected = table.cursor_row
         table.clear()
         for deck in decks:
-            counts = (deck.questions, deck.new, deck.studied, deck.suspended, deck.retired)
-            table.add_row(deck.name, *(Text(str(n), justify="right") for n in counts), key=str(deck.deck_id))
+            readiness = "—" if deck.readiness is None else f"{deck.readiness:.0%}"
+            cells = (deck.questions, deck.new, deck.learning, deck.due_today, deck.suspended, readiness)
+            table.add_row(deck.name, *(_right(c) for c in cells), key=str(deck.deck_id))
+        if decks:
+            table.move_cursor(row=min(selected, len(decks) - 1))
         table.display = bool(decks)
         self.query_one("#empty", Static).display = not decks
-        total = sum(deck.questions for deck in decks)
-        totals = self.query_one("#totals", Static)
-        totals.update(f"{len(decks)} deck(s), {total} questions" if decks else "")
-        totals.display = bool(decks)
+        streak = f"{done.streak} day{'s' if done.streak != 1 else ''}"
+        due = sum(deck.due_today for deck in decks)
+        summary = self.query_one("#today", Static)
+        summary.update(
+            f"Today: [b]{done.answers}[/] answers in [b]{done.seconds / 60:.0f}[/] min · "
+            f"streak [b]{streak}[/] · [b]{due}[/] cards left to study"
+        )
+        summary.display = bool(decks)
         if decks:
             table.focus()
+
+    def _selected_deck(self) -> int | None:
+        table = self.query_one("#decks", DataTable)
+        if not table.row_count:
+            return None
+        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        return int(key) if key is not None else None
+
+    def action_study(self) -> None:
+        deck_id = self._selected_deck()
+        if deck_id is not None:
+            self._open(deck_id)
+
+    def action_study_all(self) -> None:
+        if self.query_one("#decks", DataTable).row_count:
+            self._open(None)
+
+    def _open(self, deck_id: int | None) -> None:
+        from quizapp.tui.screens.review import ReviewScreen  # the review screen imports nothing of home
+
+        self.app.push_screen(ReviewScreen(deck_id))
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        self.action_study()

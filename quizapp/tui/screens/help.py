@@ -1,0 +1,45 @@
+"""The help screen: every key of every screen."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Markdown
+
+HELP = """\
+# Keys
+
+| where | key | does |
+| --- | --- | --- |
+| everywhere | `ctrl+q` | quit |
+| | `ctrl+p` | command palette: every action by name, and the themes |
+| | `?` `f1` | this help |
+| | `escape` | back |
+| home | `enter` `s` | study the highlighted deck |
+| | `a` | study all decks |
+| | `r` | read the decks again |
+| flashcards | `space` `enter` | show the answer |
+| | `1` `2` `3` `4` | Again, Hard, Good, Easy |
+| | `u` | undo the last answer |
+| | `!` | suspend the card |
+| | `-` | bury the card until tomorrow |
+| | `o` | show or hide the source sentence |
+| no cards due | `n` | learn more new cards today |
+| | `h` | study ahead: the cards due soonest |
+
+The schedule is FSRS (or SM-2 for a deck set to it). Every answer is saved the moment you give it.
+"""
+
+
+class HelpScreen(ModalScreen[None]):
+    """Keys, in one table."""
+
+    BINDINGS = [("escape,question_mark,f1,q", "dismiss", "Close")]
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="help"):
+            yield Markdown(HELP)
+
+    def action_dismiss(self) -> None:  # type: ignore[override]
+        self.dismiss(None)

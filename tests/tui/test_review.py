@@ -1,0 +1,105 @@
+"""The review screen driven by keys: answers land in the database, undo and suspend work, the end is said."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+
+from sqlalchemy import Engine
+from sqlmodel import Session, select
+from textual.widgets import Static
+
+from quizapp.db.models import Card, CardState, Review
+from quizapp.tui.app import QuizApp, make_app
+from quizapp.tui.screens.review import ReviewScreen
+
+IST = timezone(timedelta(hours=5, minutes=30), "IST")
+
+
+class Clock:
+    """A clock the test moves forward, a few seconds per answer."""
+
+    def __init__(self, start: datetime) -> None:
+        self.now = start
+
+    def __call__(self) -> datetime:
+        return self.now
+
+
+def text(app: QuizApp, selector: str) -> str:
+    return str(app.screen.query_one(selector, Static).render())
+
+
+async def test_review_cards_by_keys_writes_reviews_and_card_states(stocked_engine: Engine, now: datetime) -> None:
+    clock = Clock(now)
+    app = make_app(stocked_engine, clock=clock, zone=IST)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("s")
+        await pilot.pause()
+        assert isinstance(app.screen, ReviewScreen)
+        assert "What is the capital of Japan?" in text(app, "#prompt")
+        assert "a) Osaka" in text(app, "#prompt")
+        await pilot.press("3")  # before the answer is shown, a rating only shows it
+        await pilot.pause()
+        assert "Tokyo" in text(app, "#answer")
+        for key in ("3", "space", "1", "space", "4", "space", "2"):
+            if key != "space":
+                clock.now += timedelta(seconds=7)
+            await pilot.press(key)
+            await pilot.pause()
+    with Session(stocked_engine) as session:
+        reviews = session.exec(select(Review).order_by(Review.id)).all()
+        assert [(r.question_id, r.rating, r.duration_ms) for r in reviews] == [
+            ("g-1", 3, 7000),
+            ("g-2", 1, 7000),
+            ("g-3", 4, 7000),
+            ("g-4", 2, 7000),
+        ]
+        assert all(r.mode == "flashcard" and r.state_before == CardState.NEW for r in reviews)
+        states = {c.question_id: c.state for c in session.exec(select(Card)).all()}
+    assert states == {
+        "g-1": CardState.LEARNING,
+        "g-2": CardState.LEARNING,
+        "g-3": CardState.REVIEW,
+        "g-4": CardState.LEARNING,
+    }
+
+
+async def test_undo_brings_the_card_back_and_suspend_hides_it(stocked_engine: Engine, now: datetime) -> None:
+    app = make_app(stocked_engine, clock=lambda: now, zone=IST)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("s", "space", "3")
+        await pilot.pause()
+        assert "New Delhi" not in text(app, "#answer")  # the next card, answer hidden
+        await pilot.press("u")
+        await pilot.pause()
+        assert "capital of Japan" in text(app, "#prompt")
+        await pilot.press("exclamation_mark")
+        await pilot.pause()
+        assert "capital of India" in text(app, "#prompt")
+    with Session(stocked_engine) as session:
+        assert session.exec(select(Review)).all() == []
+        card = session.get(Card, "g-1")
+        assert card.suspended and card.state == CardState.NEW
+
+
+async def test_the_end_of_the_queue_says_so_and_offers_more(stocked_engine: Engine, now: datetime) -> None:
+    app = make_app(stocked_engine, clock=lambda: now, zone=IST)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("s")
+        for _ in range(4):
+            await pilot.press("space", "4")
+        await pilot.pause()
+        finished = text(app, "#finished")
+        assert "Session done: 4 cards" in finished and "Again on 0%" in finished
+        assert "n learn more new cards" in finished
+        await pilot.press("h")  # study ahead: the card due soonest comes back
+        await pilot.pause()
+        assert app.screen.query_one("#card").display
+
+
+def test_review_screen_snapshot(snap_compare, stocked_engine: Engine, now: datetime) -> None:
+    app = make_app(stocked_engine, clock=lambda: now, zone=IST)
+    assert snap_compare(app, press=["s", "space"], terminal_size=(100, 30))
