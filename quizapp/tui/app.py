@@ -14,7 +14,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 
 from quizapp.clock import Clock, utc_now
-from quizapp.db.engine import read_setting, write_setting
+from quizapp.db.engine import read_setting, sqlite_file, write_setting
 from quizapp.srs.day import local_zone
 from quizapp.srs.queue import DayWindow, window
 from quizapp.tui.screens.help import HelpScreen
@@ -42,6 +42,7 @@ class QuizApp(App[None]):
         self.zone = zone
         self._study_deck = study_deck
         self._theme_ready = False
+        self._db_file = sqlite_file(engine.url.render_as_string(hide_password=False))
 
     def session(self) -> Session:
         """A new database session; screens open one per action and close it again."""
@@ -52,6 +53,15 @@ class QuizApp(App[None]):
 
     def guarded(self, action: Callable[[Session], T], *, doing: str) -> T | None:
         """Run a database action; if the database fails (deleted, locked, full), say so and keep the app usable."""
+        if self._db_file is not None and not self._db_file.exists():
+            # Writing now would go to a file nobody can open again: refuse, loudly, and keep the app usable.
+            self.notify(
+                f"Could not {doing}: the database file {self._db_file} is gone. Restore it, or restart quizapp.",
+                title="Database missing",
+                severity="error",
+                timeout=10,
+            )
+            return None
         try:
             with self.session() as session:
                 return action(session)

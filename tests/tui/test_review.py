@@ -103,3 +103,25 @@ async def test_the_end_of_the_queue_says_so_and_offers_more(stocked_engine: Engi
 def test_review_screen_snapshot(snap_compare, stocked_engine: Engine, now: datetime) -> None:
     app = make_app(stocked_engine, clock=lambda: now, zone=IST)
     assert snap_compare(app, press=["s", "space"], terminal_size=(100, 30))
+
+
+async def test_a_deleted_database_is_reported_and_the_app_stays_up(
+    stocked_engine: Engine, db_path, now: datetime
+) -> None:
+    app = make_app(stocked_engine, clock=lambda: now, zone=IST)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("s", "space")
+        await pilot.pause()
+        moved = db_path.with_suffix(".moved")
+        db_path.rename(moved)
+        await pilot.press("3")
+        await pilot.pause()
+        assert any("is gone" in n.message for n in app._notifications)
+        assert isinstance(app.screen, ReviewScreen) and "capital of Japan" in text(app, "#prompt")
+        moved.rename(db_path)
+        await pilot.press("3")
+        await pilot.pause()
+        assert "capital of India" in text(app, "#prompt")
+    with Session(stocked_engine) as session:
+        assert [r.question_id for r in session.exec(select(Review)).all()] == ["g-1"]
