@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, replace
+from dataclasses import asdict, dataclass, fields, replace
 from datetime import datetime
 from typing import Any
 
@@ -29,21 +29,7 @@ class CardSnapshot:
 
     @classmethod
     def of(cls, card: Card) -> CardSnapshot:
-        return cls(
-            state=card.state,
-            due=card.due,
-            step=card.step,
-            stability=card.stability,
-            difficulty=card.difficulty,
-            ease=card.ease,
-            interval_days=card.interval_days,
-            last_review=card.last_review,
-            reps=card.reps,
-            lapses=card.lapses,
-            suspended=card.suspended,
-            buried_until=card.buried_until,
-            leech=card.leech,
-        )
+        return cls(**{item.name: getattr(card, item.name) for item in fields(cls)})
 
     def apply(self, card: Card) -> None:
         """Write this state into a Card row."""
