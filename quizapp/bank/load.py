@@ -352,17 +352,30 @@ def _line_of_offset(data: bytes, offset: int) -> int:
     return data.count(b"\n", 0, offset) + 1
 
 
-def check_text(text: str, file: str) -> list[Problem]:
-    """The problems of a bank given as text (as `generate` is about to write it)."""
+def _parse(text: str, file: str, digest: str) -> tuple[Bank | None, list[Problem]]:
+    """A bank from its decoded text: YAML syntax first, then every rule of the schema."""
+    # Checked before parsing: YAML rejects a line holding only a tab, yet such a file is just empty.
+    if not text.strip():
+        return None, [Problem(file, 1, "file", "empty: a bank needs `deck` and `questions`")]
     try:
         root = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else 1
+        what = ": ".join(part for part in (exc.context, exc.problem) if part)
+        return None, [Problem(file, line, "yaml", f"syntax error: {what}")]
     except yaml.YAMLError as exc:
-        return [Problem(file, 1, "yaml", f"syntax error: {exc}")]
+        return None, [Problem(file, 1, "yaml", f"syntax error: {exc}")]
     if root is None:
-        return [Problem(file, 1, "file", "empty")]
+        return None, [Problem(file, 1, "file", "empty: a bank needs `deck` and `questions`")]
     reader = _FileReader(file)
-    reader.bank(root, "")
-    return reader.problems
+    bank = reader.bank(root, digest)
+    return bank, reader.problems
+
+
+def check_text(text: str, file: str) -> list[Problem]:
+    """The problems of a bank given as text (as `generate` is about to write it)."""
+    return _parse(text, file, "")[1]
 
 
 def load_bank(path: Path, display: str | None = None) -> tuple[Bank | None, list[Problem]]:
@@ -393,23 +406,7 @@ def load_bank(path: Path, display: str | None = None) -> tuple[Bank | None, list
                 f"not UTF-8 text (byte 0x{data[offset]:02x}); save it as UTF-8",
             )
         ]
-    # Checked before parsing: YAML rejects a line holding only a tab, yet such a file is just empty.
-    if not text.strip():
-        return None, [Problem(file, 1, "file", "empty: a bank needs `deck` and `questions`")]
-    try:
-        root = yaml.compose(text, Loader=_Loader)
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else 1
-        what = ": ".join(part for part in (exc.context, exc.problem) if part)
-        return None, [Problem(file, line, "yaml", f"syntax error: {what}")]
-    except yaml.YAMLError as exc:
-        return None, [Problem(file, 1, "yaml", f"syntax error: {exc}")]
-    if root is None:
-        return None, [Problem(file, 1, "file", "empty: a bank needs `deck` and `questions`")]
-    reader = _FileReader(file)
-    bank = reader.bank(root, hashlib.sha256(data).hexdigest())
-    return bank, reader.problems
+    return _parse(text, file, hashlib.sha256(data).hexdigest())
 
 
 def expand_paths(paths: Iterable[str]) -> tuple[list[tuple[Path, str]], list[Problem]]:
