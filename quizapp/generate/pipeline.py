@@ -112,7 +112,7 @@ def generate_bank(
     report.sentences = len(sentences)
     pool = [fact for s in sentences for fact in s.facts]
     report.facts.update(fact.tag for fact in pool)
-    drafted: list[tuple[_Sentence | None, int, Draft]] = []
+    drafted: list[tuple[SentenceContext, Draft]] = []
     for sentence in sentences:
         ctx = SentenceContext(
             text=sentence.text,
@@ -124,41 +124,37 @@ def generate_bank(
             block_text=sentence.block_text,
             leans_back=bool(_ANAPHORIC.match(_LABEL.sub("", sentence.source))),
         )
-        drafted.extend((sentence, sentence.line, draft) for draft in fact_questions(ctx))
-    kept = {id(d) for d in select([d for _, _, d in drafted])}
+        drafted.extend((ctx, draft) for draft in fact_questions(ctx))
+    kept = {id(d) for d in select([d for _, d in drafted])}
     questions: list[tuple[tuple[int, int, int], BankQuestion]] = []
     used_ids: set[str] = set()
-    for order, (sentence, line, draft) in enumerate(drafted):
+    for order, (ctx, draft) in enumerate(drafted):
         if id(draft) not in kept:
             continue
-        source_text = sentence.source if sentence else draft.prompt
-        qid = stable_id(prefix, source_text, draft.type, draft.answer)
+        qid = stable_id(prefix, ctx.source, draft.type, draft.answer)
         if qid in used_ids:
-            qid = stable_id(prefix, source_text, draft.type, draft.answer, draft.prompt)
+            qid = stable_id(prefix, ctx.source, draft.type, draft.answer, draft.prompt)
         used_ids.add(qid)
         choices = None
         if draft.choices:
             choices = list(draft.choices)
             random.Random(qid).shuffle(choices)
-        topic = (sentence.section.heading if sentence else None) or document.title
-        if sentence is None:
-            topic = draft.prompt.split(":")[0]
         question = BankQuestion(
             id=qid,
             type=draft.type,
-            topic=topic,
+            topic=ctx.topic,
             prompt=draft.prompt,
             answer=draft.answer,
             choices=choices,
             accept=draft.accept,
             items=draft.items,
             explanation=draft.explanation,
-            source_line=line,
-            source_text=source_text if sentence else None,
+            source_line=ctx.line,
+            source_text=ctx.source,
             tags=sorted(set(draft.tags)),
         )
         start = draft.fact.start if draft.fact else 0
-        questions.append(((line, start, order), question))
+        questions.append(((ctx.line, start, order), question))
         report.questions[draft.type] += 1
     questions.sort(key=lambda pair: pair[0])
     bank = Bank(deck=deck_name, source=source, questions=[q for _, q in questions])
