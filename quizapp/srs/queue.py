@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, datetime, tzinfo
+from functools import cached_property
 
 from sqlalchemy import ColumnElement, and_, case, exists, func, or_, select
 from sqlalchemy.orm import aliased
@@ -90,7 +91,10 @@ def _overdueness(session: Session, day: DayWindow) -> ColumnElement[float]:
 
 @dataclass
 class Queue:
-    """The queue of one deck (or all decks) for one study day; ask it for the next card after every answer."""
+    """The queue of one deck (or all decks) at one moment: build a new one after every answer.
+
+    The daily limits are read once per queue, so its next card and its counts agree with each other.
+    """
 
     session: Session
     day: DayWindow
@@ -98,6 +102,7 @@ class Queue:
     extra_new: int = 0
     """New cards allowed today beyond each deck's limit (the student asked for more)."""
 
+    @cached_property
     def _limits(self) -> tuple[dict[int, int], dict[int, int]]:
         decks = _decks(self.session, self.deck_id)
         settings: dict[int, DeckSettings] = {d: load_settings(self.session, d) for d in decks}
@@ -116,7 +121,7 @@ class Queue:
 
     def next_card(self, *, exclude: frozenset[str] = frozenset()) -> str | None:
         """The id of the question to show next, or None when nothing is left today."""
-        new_left, reviews_left = self._limits()
+        new_left, reviews_left = self._limits
         decks = list(new_left)
         if not decks:
             return None
@@ -162,7 +167,7 @@ class Queue:
 
     def counts(self) -> QueueCounts:
         """Cards left today, limits applied."""
-        new_left, reviews_left = self._limits()
+        new_left, reviews_left = self._limits
         decks = list(new_left)
         if not decks:
             return QueueCounts(0, 0, 0)
