@@ -113,8 +113,8 @@ class _TextParser:
         self.builder = DocumentBuilder()
         self.open: _Open | None = None
         self.list_id: int | None = None
-        # The index of the last non-blank line: a heading needs content after it.
-        self._last_content = max((i for i, line in enumerate(lines) if not line.blank), default=-1)
+        # The last line with text to ask about (not a bare "1." nor a "# Heading"): a heading needs text after it.
+        self._last_content = max((i for i, line in enumerate(lines) if _has_content(line)), default=-1)
 
     def run(self) -> DocumentBuilder:
         blank_run = 0
@@ -195,6 +195,14 @@ class _TextParser:
     def _end_list(self) -> None:
         self._close_block()
         self.list_id = None
+
+
+def _has_content(line: _Line) -> bool:
+    """A line of text to ask about: words besides a bullet marker, and not a Markdown heading."""
+    if line.blank or _MARKDOWN_HEADING.match(line.text):
+        return False
+    bullet = _match_bullet(line.text)
+    return bullet is None or has_words(bullet[1])
 
 
 def _match_bullet(text: str) -> tuple[str, str] | None:

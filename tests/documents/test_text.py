@@ -99,6 +99,16 @@ def test_a_heading_with_nothing_after_it_is_text() -> None:
     assert blocks(document)[-1].text == "Way Forward:"
 
 
+@pytest.mark.parametrize(
+    "text", ["Ties grew on 28 April 1952.0\n1. ", "Trade ties\n\n1.\n", "Trade ties:\n- \n", "Ties grew in 1952\n\n# Next\n"]
+)
+def test_a_heading_above_no_text_is_text(text: str) -> None:
+    # A bare "1." or a heading has nothing to ask about, so the line above it is not a heading of nothing.
+    document = parse_text(text)
+    assert document.sections[0].heading is None
+    assert blocks(document)[0].text == text.split("\n")[0]
+
+
 def test_consecutive_headings_keep_the_first_as_an_empty_section() -> None:
     document = parse_text("## Part one\n### Trade\nJapan ranks 12th.")
     assert outline(document) == [("Part one", 1, []), ("Trade", 2, [("paragraph", 3)])]
