@@ -34,15 +34,28 @@ def _fsrs(settings: DeckSettings, fuzz: bool) -> Scheduler:
     )
 
 
+def _ease_to_difficulty(ease: float | None) -> float:
+    """FSRS difficulty (1 easy … 10 hard) for an SM-2 ease: 2.5 is the middle, the minimum ease 1.3 the hardest."""
+    if ease is None:
+        return 5.0
+    return min(10.0, max(1.0, 5.0 + (START_EASE - ease) * 5.0 / (START_EASE - MIN_EASE)))
+
+
 def _as_fsrs(card: CardSnapshot, now: datetime) -> FsrsCard:
     if card.state == CardState.NEW:
         return FsrsCard(card_id=0, state=State.Learning, step=0, due=now)
+    stability, difficulty = card.stability, card.difficulty
+    if card.state != CardState.LEARNING and (stability is None or difficulty is None):
+        # A card studied before FSRS tracked it: its interval is about the time it is recalled at 90 %, which is
+        # what FSRS means by stability; its ease says how hard it is.
+        stability = max(0.1, card.interval_days or 1.0)
+        difficulty = _ease_to_difficulty(card.ease)
     return FsrsCard(
         card_id=0,
         state=State(card.state),
         step=card.step,
-        stability=card.stability,
-        difficulty=card.difficulty,
+        stability=stability,
+        difficulty=difficulty,
         due=card.due,
         last_review=card.last_review,
     )
@@ -139,7 +152,10 @@ def next_state(
     if card.last_review is not None and now < card.last_review:
         now = card.last_review
     if settings.scheduler == "sm2":
-        return sm2_next(card, rating, now, settings)
+        # SM-2 decides when the card comes back; FSRS still follows its memory, so readiness means the same for
+        # every deck and a deck switched to FSRS starts from what the student knows.
+        memory = fsrs_next(card, rating, now, settings, fuzz=False)
+        return sm2_next(card, rating, now, settings).but(stability=memory.stability, difficulty=memory.difficulty)
     return fsrs_next(card, rating, now, settings, fuzz=settings.fuzz if fuzz is None else fuzz)
 
 

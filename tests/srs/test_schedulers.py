@@ -6,7 +6,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 from fsrs import Card as FsrsCard
-from fsrs import Rating, Scheduler
+from fsrs import Rating, Scheduler, State
 
 from quizapp.db.models import CardState
 from quizapp.srs.schedulers import describe_interval, next_state, preview, retrievability
@@ -57,6 +57,48 @@ def test_sm2_intervals_for_a_known_sequence() -> None:
     ]
     assert [round(ease, 2) for _, ease in seen] == [2.5, 2.5, 2.5, 2.5, 2.3, 2.3, 2.3, 2.45, 2.3]
     assert card.lapses == 1 and card.reps == 9
+
+
+def test_sm2_keeps_fsrs_memory_in_step_so_readiness_and_a_switch_to_fsrs_work() -> None:
+    reference = Scheduler(enable_fuzzing=False)
+    theirs = FsrsCard(card_id=0)
+    card = CardSnapshot(state=CardState.NEW, due=START)
+    when = START
+    for rating in (3, 3, 3, 3):
+        card = next_state(card, rating, when, SM2)
+        theirs, _ = reference.review_card(theirs, Rating(rating), when)
+        when = card.due  # SM-2's schedule, not FSRS's
+    # FSRS saw the same answers at the same moments, so it knows the same memory.
+    assert card.stability == pytest.approx(theirs.stability)
+    assert card.difficulty == pytest.approx(theirs.difficulty)
+    assert retrievability(card, when, SM2) is not None
+    switched = next_state(card, 3, when, FSRS)
+    assert switched.state == CardState.REVIEW and switched.stability > card.stability
+
+
+@pytest.mark.parametrize(("ease", "difficulty"), [(None, 5.0), (2.5, 5.0), (1.3, 10.0), (3.1, 2.5), (5.0, 1.0)])
+def test_a_review_card_without_fsrs_memory_starts_from_its_interval_and_ease(
+    ease: float | None, difficulty: float
+) -> None:
+    # A card scheduled before FSRS followed it (no stability): its interval and ease stand in for the memory.
+    card = CardSnapshot(
+        state=CardState.REVIEW, due=START, last_review=START - timedelta(days=10), interval_days=10.0, ease=ease
+    )
+    expected = Scheduler(enable_fuzzing=False).review_card(
+        FsrsCard(
+            card_id=0,
+            state=State.Review,
+            stability=10.0,
+            difficulty=difficulty,
+            due=START,
+            last_review=card.last_review,
+        ),
+        Rating.Good,
+        START,
+    )[0]
+    after = next_state(card, 3, START, FSRS)
+    assert after.stability == pytest.approx(expected.stability)
+    assert after.due == expected.due
 
 
 def test_sm2_easy_on_a_new_card_graduates_at_four_days() -> None:
