@@ -22,6 +22,9 @@ class DayWindow:
     now: datetime
     start: datetime
     end: datetime
+    zone: tzinfo
+    starts_at: int
+    """The hour the study day begins at, local time."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,7 +42,7 @@ class QueueCounts:
 
 def window(now: datetime, *, zone: tzinfo, starts_at: int = 4) -> DayWindow:
     start, end = day_bounds(now, zone=zone, starts_at=starts_at)
-    return DayWindow(now, start, end)
+    return DayWindow(now, start, end, zone, starts_at)
 
 
 def _studyable(day: DayWindow) -> ColumnElement[bool]:

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, tzinfo
+from datetime import datetime
 
 from sqlalchemy import select
 from sqlmodel import Session
 
 from quizapp.db.models import Card, CardState, Question, Review
-from quizapp.srs.day import day_bounds
+from quizapp.srs.queue import DayWindow
 from quizapp.srs.schedulers import AGAIN, next_state
 from quizapp.srs.settings import load_settings
 from quizapp.srs.snapshot import CardSnapshot
@@ -113,14 +113,13 @@ def set_suspended(session: Session, question_id: str, suspended: bool = True) ->
     session.commit()
 
 
-def bury(session: Session, question_id: str, *, now: datetime, zone: tzinfo, starts_at: int = 4) -> datetime:
+def bury(session: Session, question_id: str, day: DayWindow) -> datetime:
     """Hide the card until the next study day begins; returns when that is."""
     card, _ = _card(session, question_id)
-    _, tomorrow = day_bounds(now, zone=zone, starts_at=starts_at)
-    card.buried_until = tomorrow
+    card.buried_until = day.end
     session.add(card)
     session.commit()
-    return tomorrow
+    return day.end
 
 
 def reset_card(session: Session, question_id: str, *, now: datetime) -> None:

@@ -24,8 +24,6 @@ class DeckSettings:
     fuzz: bool = True
     new_per_day: int = 20
     reviews_per_day: int = 200
-    day_starts_at: int = 4
-    """The hour (local time) at which a new study day begins, as in Anki."""
     leech_lapses: int = 8
 
     @property
@@ -46,8 +44,8 @@ class DeckSettings:
             raise ValueError("learning and relearning steps must be positive minutes")
         if self.maximum_interval < 1 or self.new_per_day < 0 or self.reviews_per_day < 0:
             raise ValueError("maximum_interval must be at least 1 day and the daily limits at least 0")
-        if not 0 <= self.day_starts_at <= 23:
-            raise ValueError("day_starts_at must be an hour from 0 to 23")
+        if self.leech_lapses < 1:
+            raise ValueError("leech_lapses must be at least 1")
 
 
 _KEY = "srs.{}"
@@ -71,3 +69,20 @@ def save_settings(session: Session, settings: DeckSettings, *, deck_id: int) -> 
     settings.check()
     for name, value in asdict(settings).items():
         write_setting(session, _KEY.format(name), list(value) if isinstance(value, tuple) else value, deck_id=deck_id)
+
+
+DAY_STARTS_AT = 4
+"""The hour (local time) a new study day begins, as in Anki; one for every deck, since a day is the student's."""
+_DAY_KEY = "srs.day_starts_at"
+
+
+def day_starts_at(session: Session) -> int:
+    value = read_setting(session, _DAY_KEY)
+    return value if isinstance(value, int) and 0 <= value <= 23 else DAY_STARTS_AT
+
+
+def save_day_starts_at(session: Session, hour: int) -> None:
+    """Store the hour the study day begins at; the caller commits."""
+    if not 0 <= hour <= 23:
+        raise ValueError("the day starts at an hour from 0 to 23")
+    write_setting(session, _DAY_KEY, hour)

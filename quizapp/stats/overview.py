@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta, tzinfo
+from datetime import UTC, datetime, timedelta
 
 from fsrs import Scheduler
 from sqlalchemy import case, func, select
@@ -102,7 +102,7 @@ class Today:
     streak: int
 
 
-def today(session: Session, day: DayWindow, *, zone: tzinfo, starts_at: int = 4) -> Today:
+def today(session: Session, day: DayWindow) -> Today:
     answers, millis = session.execute(
         select(func.count(), func.coalesce(func.sum(Review.duration_ms), 0)).where(Review.reviewed_at >= day.start)
     ).one()
@@ -115,13 +115,15 @@ def today(session: Session, day: DayWindow, *, zone: tzinfo, starts_at: int = 4)
     streak = 0
     expected = day.start
     for moment in recent:
-        start = day_start(moment, zone=zone, starts_at=starts_at)
+        start = day_start(moment, zone=day.zone, starts_at=day.starts_at)
         if start == expected:
             streak += 1
-            expected = day_start(start - timedelta(hours=12), zone=zone, starts_at=starts_at)
+            expected = day_start(start - timedelta(hours=12), zone=day.zone, starts_at=day.starts_at)
         elif start < expected:
-            if streak == 0 and start == day_start(day.start - timedelta(hours=12), zone=zone, starts_at=starts_at):
-                streak, expected = 1, day_start(start - timedelta(hours=12), zone=zone, starts_at=starts_at)
+            if streak == 0 and start == day_start(
+                day.start - timedelta(hours=12), zone=day.zone, starts_at=day.starts_at
+            ):
+                streak, expected = 1, day_start(start - timedelta(hours=12), zone=day.zone, starts_at=day.starts_at)
             else:
                 break
     return Today(answers=answers, seconds=millis / 1000, streak=streak)

@@ -17,6 +17,7 @@ from quizapp.clock import Clock, utc_now
 from quizapp.db.engine import read_setting, sqlite_file, write_setting
 from quizapp.srs.day import local_zone
 from quizapp.srs.queue import DayWindow, window
+from quizapp.srs.settings import DAY_STARTS_AT, day_starts_at
 from quizapp.tui.screens.help import HelpScreen
 from quizapp.tui.screens.home import HomeScreen
 from quizapp.tui.screens.review import ReviewScreen
@@ -42,6 +43,8 @@ class QuizApp(App[None]):
         self.zone = zone
         self._study_deck = study_deck
         self._theme_ready = False
+        self.day_starts_at = DAY_STARTS_AT
+        """The hour the study day begins at, read from the database when the app starts and kept when changed."""
         self._db_file = sqlite_file(engine.url.render_as_string(hide_password=False))
 
     def session(self) -> Session:
@@ -49,7 +52,7 @@ class QuizApp(App[None]):
         return Session(self.engine)
 
     def day(self) -> DayWindow:
-        return window(self.clock(), zone=self.zone)
+        return window(self.clock(), zone=self.zone, starts_at=self.day_starts_at)
 
     def guarded(self, action: Callable[[Session], T], *, doing: str) -> T | None:
         """Run a database action; if the database fails (deleted, locked, full), say so and keep the app usable."""
@@ -71,6 +74,9 @@ class QuizApp(App[None]):
             return None
 
     def on_mount(self) -> None:
+        hour = self.guarded(day_starts_at, doing="read when the study day begins")
+        if hour is not None:
+            self.day_starts_at = hour
         saved = self.guarded(lambda s: read_setting(s, "theme"), doing="read the theme")
         if isinstance(saved, str) and saved in self.available_themes:
             self.theme = saved

@@ -100,7 +100,8 @@ def test_a_heading_with_nothing_after_it_is_text() -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["Ties grew on 28 April 1952.0\n1. ", "Trade ties\n\n1.\n", "Trade ties:\n- \n", "Ties grew in 1952\n\n# Next\n"]
+    "text",
+    ["Ties grew on 28 April 1952.0\n1. ", "Trade ties\n\n1.\n", "Trade ties:\n- \n", "Ties grew in 1952\n\n# Next\n"],
 )
 def test_a_heading_above_no_text_is_text(text: str) -> None:
     # A bare "1." or a heading has nothing to ask about, so the line above it is not a heading of nothing.

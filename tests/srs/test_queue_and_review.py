@@ -92,7 +92,7 @@ def test_reviews_most_overdue_first_and_the_review_limit(session: Session, zone:
 
 def test_suspended_buried_and_retired_cards_never_appear(session: Session, zone: timezone) -> None:
     set_suspended(session, "s-1")
-    until = bury(session, "s-2", now=MORNING, zone=zone)
+    until = bury(session, "s-2", window(MORNING, zone=zone))
     assert until == datetime(2026, 11, 25, 4, 0, tzinfo=zone)
     question = session.get(Question, "s-3")
     question.active = False

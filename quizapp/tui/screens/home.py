@@ -66,7 +66,7 @@ class HomeScreen(Screen[None]):
     def action_refresh(self) -> None:
         def read(session: Session) -> tuple[list[DeckOverview], Today]:
             day = self.app.day()
-            return deck_overview(session, day), today(session, day, zone=self.app.zone)
+            return deck_overview(session, day), today(session, day)
 
         figures = self.app.guarded(read, doing="read the decks")
         if figures is not None:

@@ -248,7 +248,7 @@ class ReviewScreen(Screen[None]):
     def action_bury(self) -> None:
         if self.shown is not None:
             qid = self.shown.question_id
-            self.app.guarded(lambda s: bury(s, qid, now=self.app.clock(), zone=self.app.zone), doing="bury the card")
+            self.app.guarded(lambda s: bury(s, qid, self.app.day()), doing="bury the card")
             self.notify("Card buried until tomorrow.")
             self.next_card()
 
