@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Mapping
 from dataclasses import asdict, dataclass, fields
 from datetime import timedelta
 
@@ -86,3 +88,96 @@ def save_day_starts_at(session: Session, hour: int) -> None:
     if not 0 <= hour <= 23:
         raise ValueError("the day starts at an hour from 0 to 23")
     write_setting(session, _DAY_KEY, hour)
+
+
+class SettingsError(ValueError):
+    """A setting typed in a form that cannot be used; `field` names it."""
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(f"{field}: {message}")
+        self.field = field
+        self.message = message
+
+
+_STEP = re.compile(r"^(\d+(?:\.\d+)?)([smhd]?)$")
+_STEP_MINUTES = {"s": 1 / 60, "m": 1, "": 1, "h": 60, "d": 1440}
+
+
+def parse_steps(text: str, *, field: str) -> tuple[int, ...]:
+    """ "1m 10m 1h 1d" (a bare number is minutes) as whole minutes; an empty text means no steps."""
+    steps = []
+    for part in text.replace(",", " ").split():
+        match = _STEP.match(part.strip().lower())
+        if match is None:
+            raise SettingsError(field, f"{part!r} is not a step; write steps like 1m 10m 1h 1d")
+        minutes = float(match.group(1)) * _STEP_MINUTES[match.group(2)]
+        if minutes < 1:
+            raise SettingsError(field, f"{part!r} is shorter than a minute")
+        steps.append(round(minutes))
+    return tuple(steps)
+
+
+def format_steps(steps: tuple[int, ...]) -> str:
+    """Minutes written as the form shows them: 1m 10m 1h 1d."""
+    parts = []
+    for minutes in steps:
+        if minutes % 1440 == 0:
+            parts.append(f"{minutes // 1440}d")
+        elif minutes % 60 == 0:
+            parts.append(f"{minutes // 60}h")
+        else:
+            parts.append(f"{minutes}m")
+    return " ".join(parts)
+
+
+def _whole(text: str, *, field: str, low: int, high: int) -> int:
+    if not text.strip():
+        raise SettingsError(field, f"is empty; give a whole number from {low} to {high}")
+    try:
+        value = int(text.strip())
+    except ValueError:
+        raise SettingsError(field, f"{text.strip()!r} is not a whole number") from None
+    if not low <= value <= high:
+        raise SettingsError(field, f"must be from {low} to {high}, not {value}")
+    return value
+
+
+def settings_from_form(values: Mapping[str, str], *, scheduler: str, fuzz: bool) -> DeckSettings:
+    """DeckSettings from the texts typed in a form (keys are the field names); the first bad one raises."""
+    retention_text = values["desired_retention"].strip().removesuffix("%").strip()
+    if not retention_text:
+        raise SettingsError("desired_retention", "is empty; give a number from 0.70 to 0.99")
+    try:
+        retention = float(retention_text)
+    except ValueError:
+        raise SettingsError("desired_retention", f"{retention_text!r} is not a number") from None
+    if retention > 1:  # "90" or "90%" means 0.90
+        retention /= 100
+    if not 0.7 <= retention <= 0.99:
+        raise SettingsError("desired_retention", f"must be from 0.70 to 0.99 (70–99 %), not {retention_text}")
+    settings = DeckSettings(
+        scheduler=scheduler,
+        desired_retention=round(retention, 4),
+        learning_steps=parse_steps(values["learning_steps"], field="learning_steps"),
+        relearning_steps=parse_steps(values["relearning_steps"], field="relearning_steps"),
+        maximum_interval=_whole(values["maximum_interval"], field="maximum_interval", low=1, high=36500),
+        fuzz=fuzz,
+        new_per_day=_whole(values["new_per_day"], field="new_per_day", low=0, high=9999),
+        reviews_per_day=_whole(values["reviews_per_day"], field="reviews_per_day", low=0, high=99999),
+        leech_lapses=_whole(values["leech_lapses"], field="leech_lapses", low=1, high=99),
+    )
+    settings.check()
+    return settings
+
+
+def settings_as_form(settings: DeckSettings) -> dict[str, str]:
+    """The texts a form shows for `settings`; `settings_from_form` reads them back to the same settings."""
+    return {
+        "desired_retention": f"{settings.desired_retention:.4g}",
+        "learning_steps": format_steps(settings.learning_steps),
+        "relearning_steps": format_steps(settings.relearning_steps),
+        "maximum_interval": str(settings.maximum_interval),
+        "new_per_day": str(settings.new_per_day),
+        "reviews_per_day": str(settings.reviews_per_day),
+        "leech_lapses": str(settings.leech_lapses),
+    }

@@ -105,6 +105,9 @@ class QuizApp(App[None]):
         if isinstance(screen, HomeScreen):
             yield SystemCommand("Study selected deck", "Flashcards of the highlighted deck", screen.action_study)
             yield SystemCommand("Study all decks", "Flashcards of every deck", screen.action_study_all)
+            yield SystemCommand(
+                "Deck options", "Scheduler, limits and steps of the highlighted deck", screen.action_options
+            )
             yield SystemCommand("Refresh", "Read the decks again", screen.action_refresh)
         if isinstance(screen, ReviewScreen):
             for title, help_text, action in screen.palette_commands():

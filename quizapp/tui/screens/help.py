@@ -18,6 +18,7 @@ HELP = """\
 | | `escape` | back |
 | home | `enter` `s` | study the highlighted deck |
 | | `a` | study all decks |
+| | `o` | options of the highlighted deck: scheduler, limits, steps |
 | | `r` | read the decks again |
 | flashcards | `space` `enter` | show the answer |
 | | `1` `2` `3` `4` | Again, Hard, Good, Easy |
@@ -25,6 +26,7 @@ HELP = """\
 | | `!` | suspend the card |
 | | `-` | bury the card until tomorrow |
 | | `o` | show or hide the source sentence |
+| options | `ctrl+s` `enter` | save · `escape` cancel |
 | no cards due | `n` | learn more new cards today |
 | | `h` | study ahead: the cards due soonest |
 

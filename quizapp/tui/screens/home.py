@@ -38,9 +38,10 @@ class HomeScreen(Screen[None]):
     BINDINGS = [
         Binding("enter,s", "study", "Study deck"),
         Binding("a", "study_all", "Study all"),
+        Binding("o", "options", "Options"),
         Binding("r", "refresh", "Refresh"),
     ]
-    """`enter`/`s` studies the highlighted deck, `a` every deck; `r` re-reads the database."""
+    """`enter`/`s` studies the highlighted deck, `a` every deck, `o` sets its options; `r` re-reads the database."""
 
     app: QuizApp
 
@@ -110,6 +111,15 @@ class HomeScreen(Screen[None]):
     def action_study_all(self) -> None:
         if self.query_one("#decks", DataTable).row_count:
             self._open(None)
+
+    def action_options(self) -> None:
+        from quizapp.tui.screens.options import DeckOptionsScreen
+
+        deck_id = self._selected_deck()
+        if deck_id is not None:
+            table = self.query_one("#decks", DataTable)
+            name = str(table.get_row(str(deck_id))[0])
+            self.app.push_screen(DeckOptionsScreen(deck_id, name))
 
     def _open(self, deck_id: int | None) -> None:
         from quizapp.tui.screens.review import ReviewScreen  # the review screen imports nothing of home
