@@ -58,8 +58,8 @@ class Deck(SQLModel, table=True):
     """The bank file this deck was last imported from."""
     bank_digest: str | None = None
     """SHA-256 of that file when it was imported, so an unchanged file can be recognised."""
-    scheduler: str = "fsrs"
     exam_date: date | None = None
+    """The day of the exam the deck prepares for, if the student gave one (the scheduler is a Setting row)."""
     created_at: datetime = _when()
     updated_at: datetime = _when()
 

@@ -128,3 +128,11 @@ def reset_card(session: Session, question_id: str, *, now: datetime) -> None:
     CardSnapshot(state=CardState.NEW, due=now).apply(card)
     session.add(card)
     session.commit()
+
+
+def unbury(session: Session, question_id: str) -> None:
+    """Bring a buried card back today."""
+    card, _ = _card(session, question_id)
+    card.buried_until = None
+    session.add(card)
+    session.commit()

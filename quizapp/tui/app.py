@@ -102,15 +102,10 @@ class QuizApp(App[None]):
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
         yield SystemCommand("Help", "The keys of every screen", self.action_help)
-        if isinstance(screen, HomeScreen):
-            yield SystemCommand("Study selected deck", "Flashcards of the highlighted deck", screen.action_study)
-            yield SystemCommand("Study all decks", "Flashcards of every deck", screen.action_study_all)
-            yield SystemCommand(
-                "Deck options", "Scheduler, limits and steps of the highlighted deck", screen.action_options
-            )
-            yield SystemCommand("Refresh", "Read the decks again", screen.action_refresh)
-        if isinstance(screen, ReviewScreen):
-            for title, help_text, action in screen.palette_commands():
+        # Each screen lists its own actions, so the palette offers exactly what its keys do.
+        palette_commands = getattr(screen, "palette_commands", None)
+        if palette_commands is not None:
+            for title, help_text, action in palette_commands():
                 yield SystemCommand(title, help_text, action)
 
 

@@ -18,6 +18,7 @@ HELP = """\
 | | `escape` | back |
 | home | `enter` `s` | study the highlighted deck |
 | | `a` | study all decks |
+| | `b` | browse the highlighted deck's cards |
 | | `o` | options of the highlighted deck: scheduler, limits, steps |
 | | `r` | read the decks again |
 | flashcards | `space` `enter` | show the answer |
@@ -26,6 +27,11 @@ HELP = """\
 | | `!` | suspend the card |
 | | `-` | bury the card until tomorrow |
 | | `o` | show or hide the source sentence |
+| browse | `f` | next filter: due, new, learning, review, suspended, leeches, buried |
+| | `/` | search words (enter to apply) |
+| | `!` | suspend or unsuspend (an unsuspended leech gets another chance) |
+| | `-` | bury until tomorrow, or unbury |
+| | `r` | reset: the card is new again (asks first) |
 | options | `ctrl+s` `enter` | save · `escape` cancel |
 | no cards due | `n` | learn more new cards today |
 | | `h` | study ahead: the cards due soonest |

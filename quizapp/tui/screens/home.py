@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from rich.text import Text
@@ -38,10 +39,11 @@ class HomeScreen(Screen[None]):
     BINDINGS = [
         Binding("enter,s", "study", "Study deck"),
         Binding("a", "study_all", "Study all"),
+        Binding("b", "browse", "Browse"),
         Binding("o", "options", "Options"),
         Binding("r", "refresh", "Refresh"),
     ]
-    """`enter`/`s` studies the highlighted deck, `a` every deck, `o` sets its options; `r` re-reads the database."""
+    """`enter`/`s` studies the highlighted deck, `a` every deck; `b` browses its cards, `o` sets its options."""
 
     app: QuizApp
 
@@ -112,19 +114,36 @@ class HomeScreen(Screen[None]):
         if self.query_one("#decks", DataTable).row_count:
             self._open(None)
 
+    def _selected_name(self, deck_id: int) -> str:
+        return str(self.query_one("#decks", DataTable).get_row(str(deck_id))[0])
+
     def action_options(self) -> None:
         from quizapp.tui.screens.options import DeckOptionsScreen
 
         deck_id = self._selected_deck()
         if deck_id is not None:
-            table = self.query_one("#decks", DataTable)
-            name = str(table.get_row(str(deck_id))[0])
-            self.app.push_screen(DeckOptionsScreen(deck_id, name))
+            self.app.push_screen(DeckOptionsScreen(deck_id, self._selected_name(deck_id)))
+
+    def action_browse(self) -> None:
+        from quizapp.tui.screens.browse import BrowseScreen
+
+        deck_id = self._selected_deck()
+        if deck_id is not None:
+            self.app.push_screen(BrowseScreen(deck_id, self._selected_name(deck_id)))
 
     def _open(self, deck_id: int | None) -> None:
         from quizapp.tui.screens.review import ReviewScreen  # the review screen imports nothing of home
 
         self.app.push_screen(ReviewScreen(deck_id))
+
+    def palette_commands(self) -> list[tuple[str, str, Callable[[], None]]]:
+        return [
+            ("Study selected deck", "Flashcards of the highlighted deck", self.action_study),
+            ("Study all decks", "Flashcards of every deck", self.action_study_all),
+            ("Browse cards", "Cards of the highlighted deck: leeches, suspended, buried…", self.action_browse),
+            ("Deck options", "Scheduler, limits and steps of the highlighted deck", self.action_options),
+            ("Refresh", "Read the decks again", self.action_refresh),
+        ]
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         self.action_study()

@@ -215,7 +215,8 @@ class ReviewScreen(Screen[None]):
         self.again += rating == 1
         if answered.became_leech:
             self.notify(
-                "You have forgotten this card 8 times: it is now a leech and suspended. Rewrite it in the bank?",
+                f"You have forgotten this card {answered.card.lapses} times: it is now a leech and suspended. "
+                "Rewrite it in the bank, or unsuspend it under b (browse).",
                 title="Leech",
                 severity="warning",
                 timeout=8,
