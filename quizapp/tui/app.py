@@ -70,7 +70,11 @@ class QuizApp(App[None]):
                 return action(session)
         except SQLAlchemyError as exc:
             reason = str(getattr(exc, "orig", None) or exc).splitlines()[0]
-            self.notify(f"Could not {doing}: {reason}", title="Database problem", severity="error", timeout=8)
+            if "locked" in reason or "busy" in reason:
+                reason = (
+                    "the database is busy: another program is writing to it. Nothing was changed; try again in a moment"
+                )
+            self.notify(f"Could not {doing}: {reason}.", title="Database problem", severity="error", timeout=8)
             return None
 
     def on_mount(self) -> None:

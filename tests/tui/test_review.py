@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import sqlite3
 from datetime import datetime, timedelta, timezone
 
 from sqlalchemy import Engine
 from sqlmodel import Session, select
 from textual.widgets import Static
 
+from quizapp.db import engine as engine_module
+from quizapp.db import open_database
 from quizapp.db.models import Card, CardState, Review
 from quizapp.tui.app import QuizApp, make_app
 from quizapp.tui.screens.review import ReviewScreen
@@ -125,3 +128,30 @@ async def test_a_deleted_database_is_reported_and_the_app_stays_up(
         assert "capital of India" in text(app, "#prompt")
     with Session(stocked_engine) as session:
         assert [r.question_id for r in session.exec(select(Review)).all()] == ["g-1"]
+
+
+async def test_a_locked_database_is_reported_and_the_answer_can_be_given_again(
+    stocked_engine: Engine, db_path, now: datetime, monkeypatch
+) -> None:
+    monkeypatch.setattr(engine_module, "BUSY_TIMEOUT_MS", 200)  # wait a moment, not ten seconds, for the lock
+    stocked_engine.dispose()
+    quick = open_database(str(db_path))
+    app = make_app(quick, clock=lambda: now, zone=IST)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("s", "space")
+        await pilot.pause()
+        other = sqlite3.connect(db_path, isolation_level=None)
+        other.execute("BEGIN EXCLUSIVE")  # another program holds the write lock
+        await pilot.press("3")
+        await pilot.pause()
+        assert any("database is busy" in n.message for n in app._notifications)
+        assert isinstance(app.screen, ReviewScreen) and "capital of Japan" in text(app, "#prompt")
+        other.execute("ROLLBACK")
+        other.close()
+        await pilot.press("3")
+        await pilot.pause()
+        assert "capital of India" in text(app, "#prompt")
+    with Session(quick) as session:
+        assert [r.question_id for r in session.exec(select(Review)).all()] == ["g-1"]
+    quick.dispose()
