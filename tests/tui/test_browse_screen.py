@@ -77,3 +77,9 @@ async def test_search_then_bury_then_reset_after_confirming(app: QuizApp, stocke
         assert isinstance(app.screen, BrowseScreen)
         reset = card(stocked_engine, "g-3")
         assert (reset.state, reset.reps, reset.stability) == (CardState.NEW, 0, None)
+
+
+def test_browse_snapshot(snap_compare, app: QuizApp, stocked_engine: Engine, now) -> None:  # type: ignore[no-untyped-def]
+    with Session(stocked_engine) as session:
+        answer_card(session, question_id="g-3", rating=3, now=now)
+    assert snap_compare(app, press=["b", "down", "exclamation_mark"], terminal_size=(110, 24))

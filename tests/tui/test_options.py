@@ -73,3 +73,7 @@ async def test_a_bad_value_names_its_field_and_saves_nothing(app: QuizApp, stock
     with Session(stocked_engine) as session:
         assert session.exec(select(Setting).where(Setting.key.startswith("srs."))).all() == []
         assert load_settings(session, deck_id(stocked_engine)).new_per_day == 20
+
+
+def test_options_snapshot(snap_compare, app: QuizApp) -> None:
+    assert snap_compare(app, press=["o"], terminal_size=(110, 30))

@@ -98,9 +98,11 @@ async def test_the_end_of_the_queue_says_so_and_offers_more(stocked_engine: Engi
         finished = text(app, "#finished")
         assert "Session done: 4 cards" in finished and "Again on 0%" in finished
         assert "n learn more new cards" in finished
+        assert "studying ahead" not in text(app, "#progress")
         await pilot.press("h")  # study ahead: the card due soonest comes back
         await pilot.pause()
         assert app.screen.query_one("#card").display
+        assert "studying ahead" in text(app, "#progress")
 
 
 def test_review_screen_snapshot(snap_compare, stocked_engine: Engine, now: datetime) -> None:

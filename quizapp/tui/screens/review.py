@@ -149,10 +149,11 @@ class ReviewScreen(Screen[None]):
         self._paint()
 
     def _show_progress(self, counts: QueueCounts) -> None:
+        ahead = "  [reverse $warning] studying ahead [/]" if self.ahead and self.shown is not None else ""
         self.query_one("#progress", Static).update(
             f"Done [b]{self.answers}[/] · Left [b]{counts.total}[/]  "
             f"([$warning]learning {counts.learning}[/] · [$primary]review {counts.review}[/] · "
-            f"[$success]new {counts.new}[/])"
+            f"[$success]new {counts.new}[/]){ahead}"
         )
 
     def _paint(self) -> None:
