@@ -139,3 +139,13 @@ def due_text(row: CardRow, day: DayWindow) -> str:
         return "today"
     days = int((row.due - day.end).total_seconds() // 86400) + 1
     return "tomorrow" if days == 1 else f"in {days}d"
+
+
+def held_back(session: Session, deck_id: int | None) -> tuple[int, int]:
+    """(active cards, suspended ones) of a deck or of all decks: to tell "all suspended" from "all done"."""
+    query = select(func.count(), func.count().filter(Card.suspended.is_(True))).select_from(Question)
+    query = query.join(Card, Card.question_id == Question.id).where(Question.active.is_(True))
+    if deck_id is not None:
+        query = query.where(Question.deck_id == deck_id)
+    active, suspended = session.execute(query).one()
+    return active, suspended

@@ -157,3 +157,23 @@ async def test_a_locked_database_is_reported_and_the_answer_can_be_given_again(
     with Session(quick) as session:
         assert [r.question_id for r in session.exec(select(Review)).all()] == ["g-1"]
     quick.dispose()
+
+
+async def test_a_deck_with_every_card_suspended_says_how_to_get_them_back(
+    stocked_engine: Engine, now: datetime
+) -> None:
+    with Session(stocked_engine) as session:
+        for card in session.exec(select(Card)).all():
+            card.suspended = True
+            session.add(card)
+        session.commit()
+    app = make_app(stocked_engine, clock=lambda: now, zone=IST)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("s")
+        await pilot.pause()
+        finished = text(app, "#finished")
+        assert "All 4 cards here are suspended" in finished and "unsuspend" in finished
+        await pilot.press("escape", "b", "f", "f", "f", "f", "f", "exclamation_mark", "escape", "s")
+        await pilot.pause()
+        assert "capital of Japan" in text(app, "#prompt")  # g-1, unsuspended, is studied again

@@ -16,6 +16,7 @@ from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, Static
 
 from quizapp.db.models import Card, Question
+from quizapp.srs.browse import held_back
 from quizapp.srs.queue import Queue, QueueCounts
 from quizapp.srs.review import Answered, answer_card, bury, set_suspended, undo_review
 from quizapp.srs.schedulers import describe_interval, preview
@@ -180,6 +181,14 @@ class ReviewScreen(Screen[None]):
     def _finished_text(self) -> str:
         offers = "[b]n[/] learn more new cards today · [b]h[/] study ahead · [b]escape[/] back home"
         if not self.answers:
+            counts = self.app.guarded(lambda s: held_back(s, self.deck_id), doing="count the cards")
+            if counts is not None and counts[0] == 0:
+                return "There are no cards here yet: import a bank with [b]quizapp import[/].\n\n[b]escape[/] back home"
+            if counts is not None and counts[0] == counts[1]:
+                return (
+                    f"All {counts[0]} cards here are suspended, so there is nothing to study.\n\n"
+                    "[b]escape[/] back home, then [b]b[/] to browse and [b]![/] to unsuspend"
+                )
             return f"Nothing is due now. Well done!\n\n{offers}"
         minutes = (self.app.clock() - self.started).total_seconds() / 60 if self.started else 0
         again_rate = self.again / self.answers
