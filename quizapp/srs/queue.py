@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime, tzinfo
+from datetime import datetime, tzinfo
 from functools import cached_property
 
 from sqlalchemy import ColumnElement, and_, case, exists, func, or_, select
@@ -12,6 +12,7 @@ from sqlmodel import Session
 
 from quizapp.db.models import Card, CardState, Deck, Question, Review
 from quizapp.srs.day import day_bounds
+from quizapp.srs.memory import utc_stamp
 from quizapp.srs.settings import DeckSettings, load_settings
 
 
@@ -86,8 +87,7 @@ def _decks(session: Session, deck_id: int | None) -> list[int]:
 def _overdueness(session: Session, day: DayWindow) -> ColumnElement[float]:
     """How far past its interval a card is: elapsed / stability. For FSRS, lower retrievability sorts first."""
     if session.get_bind().dialect.name == "sqlite":
-        stamp = day.now.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S.%f")  # as the UTC column stores it
-        elapsed = func.julianday(stamp) - func.julianday(Card.last_review)
+        elapsed = func.julianday(utc_stamp(day.now)) - func.julianday(Card.last_review)
         return -(elapsed / func.coalesce(Card.stability, Card.interval_days, 1.0))
     return Card.due  # elsewhere: oldest due date first, the same order for cards of equal stability
 

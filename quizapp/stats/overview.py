@@ -3,19 +3,15 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 
-from fsrs import Scheduler
 from sqlalchemy import case, func, select
 from sqlmodel import Session
 
 from quizapp.db.models import Card, CardState, Deck, Question, Review
 from quizapp.srs.day import day_start
+from quizapp.srs.memory import recall_sql
 from quizapp.srs.queue import DayWindow, Queue
-
-_DECAY = -Scheduler().parameters[20]
-_FACTOR = 0.9 ** (1 / _DECAY) - 1
-"""FSRS's forgetting curve, R = (1 + FACTOR · t / S) ^ DECAY, with the default parameters."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,10 +37,6 @@ class DeckOverview:
         return self.learning + self.review
 
 
-def _stamp(moment: datetime) -> str:
-    return moment.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S.%f")
-
-
 def deck_overview(session: Session, day: DayWindow) -> list[DeckOverview]:
     """Every deck with its counts, by name; decks without questions included."""
     active = Question.active.is_(True)
@@ -59,9 +51,8 @@ def deck_overview(session: Session, day: DayWindow) -> list[DeckOverview]:
         func.count(case((active & Card.suspended.is_(True), 1))),
         func.count(case((Question.active.is_(False), 1))),
     ]
-    if session.get_bind().dialect.name == "sqlite":
-        elapsed = func.max(0.0, func.julianday(_stamp(day.now)) - func.julianday(Card.last_review))
-        recall = func.quizapp_power(1 + _FACTOR * elapsed / Card.stability, _DECAY)
+    recall = recall_sql(session, day.now)
+    if recall is not None:
         studied = active & (Card.state != CardState.NEW) & Card.stability.is_not(None)
         columns.append(func.avg(case((studied, recall))))
     query = (
