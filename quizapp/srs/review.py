@@ -46,6 +46,7 @@ def answer_card(
     mode: str = "flashcard",
     response: str | None = None,
     correct: bool | None = None,
+    credit: float | None = None,
     quiz_run_id: int | None = None,
 ) -> Answered:
     """Schedule the card after `rating`, write the Review row with the state before and after, and commit."""
@@ -68,6 +69,7 @@ def answer_card(
         scheduler=settings.scheduler,
         rating=rating,
         correct=(rating != AGAIN) if correct is None else correct,
+        credit=credit,
         response=response,
         duration_ms=duration_ms,
         state_before=before.state,

@@ -36,8 +36,16 @@ class QuizApp(App[None]):
     ]
     """Help from everywhere; ctrl+q quits and ctrl+p opens the command palette (Textual's own)."""
 
-    def __init__(self, engine: Engine, clock: Clock, zone: tzinfo, study_deck: int | None | bool = False) -> None:
+    def __init__(
+        self,
+        engine: Engine,
+        clock: Clock,
+        zone: tzinfo,
+        study_deck: int | None | bool = False,
+        quiz_run: int | None = None,
+    ) -> None:
         super().__init__()
+        self._quiz_run = quiz_run
         self.engine = engine
         self.clock = clock
         self.zone = zone
@@ -88,6 +96,10 @@ class QuizApp(App[None]):
         self.push_screen(HomeScreen())
         if self._study_deck is not False:
             self.push_screen(ReviewScreen(deck_id=self._study_deck))
+        if self._quiz_run is not None:
+            from quizapp.tui.screens.quiz import QuizScreen
+
+            self.push_screen(QuizScreen(self._quiz_run))
 
     def watch_theme(self, theme: str) -> None:
         if not self._theme_ready:
@@ -114,10 +126,16 @@ class QuizApp(App[None]):
 
 
 def make_app(
-    engine: Engine, clock: Clock = utc_now, *, zone: tzinfo | None = None, study_deck: int | None | bool = False
+    engine: Engine,
+    clock: Clock = utc_now,
+    *,
+    zone: tzinfo | None = None,
+    study_deck: int | None | bool = False,
+    quiz_run: int | None = None,
 ) -> QuizApp:
     """Build the app on a ready database (see `quizapp.db.open_database`), a clock and a time zone.
 
-    `study_deck` opens a review session straight away: a deck id, None for all decks, False for none.
+    `study_deck` opens a review session straight away: a deck id, None for all decks, False for none;
+    `quiz_run` opens a quiz run already started (see `quizapp.quiz.run.start_run`).
     """
-    return QuizApp(engine, clock, zone or local_zone(), study_deck)
+    return QuizApp(engine, clock, zone or local_zone(), study_deck, quiz_run)

@@ -24,7 +24,7 @@ async def test_home_lists_each_deck_with_its_counts(app: QuizApp) -> None:
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
-        assert rows(app) == [["Geography", "4", "4", "0", "4", "0", "—"]]
+        assert rows(app) == [["Geography", "4", "4", "0", "4", "0", "—", "—"]]
         assert "4 cards left to study" in str(app.screen.query_one("#today", Static).render())
         assert not app.screen.query_one("#empty").display
 
@@ -48,7 +48,7 @@ async def test_r_rereads_the_database_after_an_import_elsewhere(engine: Engine, 
         import_paths(engine, [bank], now=now)
         await pilot.press("r")
         await pilot.pause()
-        assert rows(app) == [["Later", "1", "1", "0", "1", "0", "—"]]
+        assert rows(app) == [["Later", "1", "1", "0", "1", "0", "—", "—"]]
         assert app.screen.query_one("#decks").display
 
 

@@ -12,6 +12,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
+from quizapp.quiz.results import PastRun, last_scores
 from quizapp.stats.overview import DeckOverview, Today, deck_overview, today
 
 if TYPE_CHECKING:
@@ -26,7 +27,7 @@ EMPTY_TEXT = (
     "then press r here, or open quizapp again."
 )
 
-COLUMNS = ("Deck", "Questions", "New", "Learning", "Due today", "Suspended", "Readiness")
+COLUMNS = ("Deck", "Questions", "New", "Learning", "Due today", "Suspended", "Readiness", "Last quiz")
 
 
 def _right(value: object) -> Text:
@@ -39,6 +40,8 @@ class HomeScreen(Screen[None]):
     BINDINGS = [
         Binding("enter,s", "study", "Study deck"),
         Binding("a", "study_all", "Study all"),
+        Binding("z", "quiz", "Quiz"),
+        Binding("e", "exam", "Exam"),
         Binding("b", "browse", "Browse"),
         Binding("o", "options", "Options"),
         Binding("r", "refresh", "Refresh"),
@@ -67,21 +70,23 @@ class HomeScreen(Screen[None]):
         self.action_refresh()
 
     def action_refresh(self) -> None:
-        def read(session: Session) -> tuple[list[DeckOverview], Today]:
+        def read(session: Session) -> tuple[list[DeckOverview], Today, dict[int, PastRun]]:
             day = self.app.day()
-            return deck_overview(session, day), today(session, day)
+            return deck_overview(session, day), today(session, day), last_scores(session)
 
         figures = self.app.guarded(read, doing="read the decks")
         if figures is not None:
             self.show_figures(*figures)
 
-    def show_figures(self, decks: list[DeckOverview], done: Today) -> None:
+    def show_figures(self, decks: list[DeckOverview], done: Today, quizzes: dict[int, PastRun]) -> None:
         table = self.query_one("#decks", DataTable)
         selected = table.cursor_row
         table.clear()
         for deck in decks:
             readiness = "—" if deck.readiness is None else f"{deck.readiness:.0%}"
-            cells = (deck.questions, deck.new, deck.learning, deck.due_today, deck.suspended, readiness)
+            past = quizzes.get(deck.deck_id)
+            last = "—" if past is None or past.percent is None else f"{past.percent:.0f}% {past.mode}"
+            cells = (deck.questions, deck.new, deck.learning, deck.due_today, deck.suspended, readiness, last)
             table.add_row(deck.name, *(_right(c) for c in cells), key=str(deck.deck_id))
         if decks:
             table.move_cursor(row=min(selected, len(decks) - 1))
@@ -131,6 +136,23 @@ class HomeScreen(Screen[None]):
         if deck_id is not None:
             self.app.push_screen(BrowseScreen(deck_id, self._selected_name(deck_id)))
 
+    def action_quiz(self, exam: bool = False) -> None:
+        from quizapp.tui.screens.quiz_setup import QuizSetupScreen
+
+        if not self.query_one("#decks", DataTable).row_count:
+            return
+
+        def started(run_id: int | None) -> None:
+            if run_id is not None:
+                from quizapp.tui.screens.quiz import QuizScreen
+
+                self.app.push_screen(QuizScreen(run_id))
+
+        self.app.push_screen(QuizSetupScreen(self._selected_deck(), exam=exam), started)
+
+    def action_exam(self) -> None:
+        self.action_quiz(exam=True)
+
     def _open(self, deck_id: int | None) -> None:
         from quizapp.tui.screens.review import ReviewScreen  # the review screen imports nothing of home
 
@@ -140,6 +162,8 @@ class HomeScreen(Screen[None]):
         return [
             ("Study selected deck", "Flashcards of the highlighted deck", self.action_study),
             ("Study all decks", "Flashcards of every deck", self.action_study_all),
+            ("Quiz", "A practice quiz: feedback after every answer", self.action_quiz),
+            ("Exam", "A timed exam with negative marking", self.action_exam),
             ("Browse cards", "Cards of the highlighted deck: leeches, suspended, buried…", self.action_browse),
             ("Deck options", "Scheduler, limits and steps of the highlighted deck", self.action_options),
             ("Refresh", "Read the decks again", self.action_refresh),

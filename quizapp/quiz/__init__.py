@@ -1,0 +1,1 @@
+"""Quizzes: grading typed and chosen answers (building quizzes and scoring come later)."""

@@ -1,0 +1,145 @@
+"""What a finished (or abandoned) quiz run shows: score, counts, time, accuracy per topic, the answers to review."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlmodel import Session
+
+from quizapp.db.models import Deck, Question, QuizRun, Review
+from quizapp.quiz.run import answer_credits, get_run, run_marking
+from quizapp.quiz.scoring import Score, total
+
+
+@dataclass(frozen=True, slots=True)
+class AnswerLine:
+    """One question of the run with what was answered."""
+
+    question_id: str
+    topic: str | None
+    prompt: str
+    expected: str
+    response: str | None
+    credit: float | None
+    """None: not answered."""
+    source_line: int | None
+    source_text: str | None
+    overridden: bool
+
+    @property
+    def right(self) -> bool:
+        return self.credit is not None and self.credit >= 1
+
+
+@dataclass(frozen=True, slots=True)
+class TopicLine:
+    topic: str
+    right: int
+    asked: int
+
+
+@dataclass(frozen=True, slots=True)
+class Results:
+    run_id: int
+    mode: str
+    score: Score
+    seconds: float
+    finished: bool
+    time_limit_s: int | None
+    topics: list[TopicLine]
+    answers: list[AnswerLine]
+
+    @property
+    def to_retry(self) -> list[str]:
+        """The questions answered wrong or left unanswered: a retry asks these again."""
+        return [line.question_id for line in self.answers if not line.right]
+
+
+def results(session: Session, run_id: int, *, now: datetime | None = None) -> Results:
+    """The run's results; for an unfinished run, as far as it went (time counted up to `now`)."""
+    run = get_run(session, run_id)
+    credits = answer_credits(session, run)
+    responses = dict(
+        session.execute(select(Review.question_id, Review.response).where(Review.quiz_run_id == run_id)).all()
+    )
+    overridden = set((run.settings or {}).get("overridden", []))
+    answers = []
+    by_topic: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    for qid, credit in credits.items():
+        question = session.get(Question, qid)
+        if question is None:
+            continue
+        line = AnswerLine(
+            qid,
+            question.topic,
+            question.prompt,
+            question.answer,
+            responses.get(qid),
+            credit,
+            question.source_line,
+            question.source_text,
+            qid in overridden,
+        )
+        answers.append(line)
+        counts = by_topic[question.topic or "(no topic)"]
+        counts[0] += line.right
+        counts[1] += 1
+    end = run.finished_at or now or run.started_at
+    return Results(
+        run_id=run_id,
+        mode=run.mode,
+        score=total(run_marking(run), credits.values()),
+        seconds=max(0.0, (end - run.started_at).total_seconds()),
+        finished=run.finished_at is not None,
+        time_limit_s=run.time_limit_s,
+        topics=[TopicLine(topic, right, asked) for topic, (right, asked) in by_topic.items()],
+        answers=answers,
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class PastRun:
+    run_id: int
+    deck: str | None
+    mode: str
+    started_at: datetime
+    percent: float | None
+    """None for a run never finished."""
+    questions: int
+
+
+def recent_runs(session: Session, *, deck_id: int | None = None, limit: int = 5) -> list[PastRun]:
+    """The latest runs, newest first: of one deck, or of every deck (then all-deck quizzes too)."""
+    query = (
+        select(QuizRun, Deck.name)
+        .outerjoin(Deck, Deck.id == QuizRun.deck_id)
+        .order_by(QuizRun.started_at.desc(), QuizRun.id.desc())
+        .limit(limit)
+    )
+    if deck_id is not None:
+        query = query.where(QuizRun.deck_id == deck_id)
+    past = []
+    for run, deck in session.execute(query):
+        percent = None
+        if run.finished_at is not None and run.max_score:
+            percent = 100.0 * (run.score or 0.0) / run.max_score
+        past.append(PastRun(run.id, deck, run.mode, run.started_at, percent, run.question_count))
+    return past
+
+
+def last_scores(session: Session) -> dict[int, PastRun]:
+    """Per deck, its latest finished run: for the home screen."""
+    query = (
+        select(QuizRun, Deck.name)
+        .join(Deck, Deck.id == QuizRun.deck_id)
+        .where(QuizRun.finished_at.is_not(None))
+        .order_by(QuizRun.started_at, QuizRun.id)
+    )
+    latest: dict[int, PastRun] = {}
+    for run, deck in session.execute(query):
+        percent = 100.0 * (run.score or 0.0) / run.max_score if run.max_score else 0.0
+        latest[run.deck_id] = PastRun(run.id, deck, run.mode, run.started_at, percent, run.question_count)
+    return latest
