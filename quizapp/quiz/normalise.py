@@ -103,6 +103,7 @@ def _fold(text: str) -> str:
                 continue
         else:
             base = ch
+        # Digits of any script are the same numbers: "२०१९" is 2019.
         digit = unicodedata.decimal(ch, None)
         out.append(str(digit) if digit is not None else ch)
     return unicodedata.normalize("NFC", "".join(out))
@@ -146,7 +147,7 @@ def _join_ordinals(tokens: list[str]) -> list[str]:
 
 
 def _number_words(tokens: list[str]) -> list[str]:
-    """ "fourteenth" → "14th", "twenty one" → "21": numbers spelled out mean the same as in digits."""
+    """Numbers spelled out as digits, since they mean the same: "fourteenth" → "14th", "twenty one" → "21"."""
     out: list[str] = []
     i = 0
     while i < len(tokens):
