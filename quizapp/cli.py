@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import sys
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 import click
-from sqlalchemy import select
+from sqlalchemy import Engine, select
 from sqlalchemy.engine import make_url
 from sqlmodel import Session
 
@@ -18,6 +20,9 @@ from quizapp.db import DatabaseError, Deck, import_banks, import_paths, open_dat
 from quizapp.db.engine import resolve_url, sqlite_file
 from quizapp.db.sync import deck_count
 from quizapp.paths import DB_ENV, bundled_bank_dir, bundled_banks, data_dir, database_target, default_db_path
+from quizapp.quiz.build import ORDERS, SECONDS_PER_QUESTION, QuizError, QuizSpec, pick_questions
+from quizapp.quiz.run import start_run
+from quizapp.quiz.scoring import Marking, parse_marking
 
 BANK_PROBLEM_EXIT = 2
 """Exit status when a bank has problems (as for a usage error: the input must be fixed)."""
@@ -76,7 +81,18 @@ def main(ctx: click.Context, db: str | None) -> None:
         _launch(_target(None))
 
 
-def _launch(target: str, *, study: str | None | bool = False) -> None:
+def _deck_id(session: Session, name: str) -> int:
+    """The id of the deck called `name`, or a usage error listing the decks there are."""
+    deck_id = session.execute(select(Deck.id).where(Deck.name == name)).scalar()
+    if deck_id is None:
+        names = list(session.execute(select(Deck.name).order_by(Deck.name)).scalars())
+        raise click.BadParameter(
+            f"no deck named {name!r}; decks: {', '.join(names) or 'none yet'}", param_hint="--deck"
+        )
+    return deck_id
+
+
+def _launch(target: str, *, study: str | None | bool = False, quiz: dict[str, Any] | None = None) -> None:
     engine = _open(target)
     now = utc_now()
     with Session(engine) as session:
@@ -93,16 +109,38 @@ def _launch(target: str, *, study: str | None | bool = False) -> None:
         study_deck = None
         if isinstance(study, str):
             with Session(engine) as session:
-                study_deck = session.execute(select(Deck.id).where(Deck.name == study)).scalar()
-                names = list(session.execute(select(Deck.name).order_by(Deck.name)).scalars())
-            if study_deck is None:
-                raise click.BadParameter(
-                    f"no deck named {study!r}; decks: {', '.join(names) or 'none yet'}", param_hint="--deck"
-                )
+                study_deck = _deck_id(session, study)
+    quiz_run = None
+    if quiz is not None:
+        quiz_run = _start_quiz(engine, quiz, now=now)
     # Imported here, not at the top: only launching the app needs Textual.
     from quizapp.tui.app import make_app
 
-    make_app(engine, study_deck=study_deck).run()
+    make_app(engine, study_deck=study_deck, quiz_run=quiz_run).run()
+
+
+def _start_quiz(engine: Engine, options: dict[str, Any], *, now: datetime) -> int:
+    """Build and start the quiz the command line asked for; a clear usage error if it cannot be."""
+    with Session(engine) as session:
+        deck_id = _deck_id(session, options["deck"]) if options["deck"] else None
+        try:
+            marking = parse_marking(options["marking"]) if options["marking"] else Marking()
+        except ValueError as error:
+            raise click.BadParameter(str(error), param_hint="--marking") from None
+        spec = QuizSpec(
+            deck_id=deck_id,
+            topic=options["topic"],
+            count=options["count"],
+            order=options["order"],
+            mode="exam" if options["exam"] else "practice",
+            seconds_per_question=options["seconds"],
+            marking=marking,
+        )
+        try:
+            questions = pick_questions(session, spec, now=now, seed=now.isoformat())
+            return start_run(session, spec, questions, now=now, seed=now.isoformat())
+        except QuizError as error:
+            raise click.UsageError(str(error)) from None
 
 
 @main.command()
@@ -111,6 +149,41 @@ def _launch(target: str, *, study: str | None | bool = False) -> None:
 def study(deck: str | None, db: str | None) -> None:
     """Open straight into a flashcard session of today's queue."""
     _launch(_target(db), study=deck)
+
+
+@main.command()
+@click.option("--deck", default=None, metavar="NAME", help="Ask from this deck only (default: every deck).")
+@click.option("--topic", default=None, metavar="TOPIC", help="Ask from this topic (section of the notes) only.")
+@click.option("-n", "--count", default=10, show_default=True, type=click.IntRange(1, 500), help="Number of questions.")
+@click.option(
+    "--order", default="random", show_default=True, type=click.Choice(list(ORDERS)), help="Which questions first."
+)
+@click.option("--exam", is_flag=True, help="A timed exam, marked at the end (default: practice with feedback).")
+@click.option(
+    "--seconds",
+    default=SECONDS_PER_QUESTION,
+    show_default=True,
+    type=click.IntRange(5, 3600),
+    help="Exam time per question.",
+)
+@click.option(
+    "--marking", default=None, metavar="R/W[/U]", help="Marks for right/wrong/unanswered [default: +2/-0.66/0]."
+)
+@_db_option
+def quiz(
+    deck: str | None,
+    topic: str | None,
+    count: int,
+    order: str,
+    exam: bool,
+    seconds: int,
+    marking: str | None,
+    db: str | None,
+) -> None:
+    """Open straight into a practice quiz, or with --exam a timed exam with negative marking."""
+    options = {"deck": deck, "topic": topic, "count": count, "order": order, "exam": exam}
+    options |= {"seconds": seconds, "marking": marking}
+    _launch(_target(db), quiz=options)
 
 
 @main.command()

@@ -100,3 +100,27 @@ questions:
 def small_bank(write_bank: Callable[..., Path]) -> Path:
     """A four-question bank of deck "Geography" (mcq, cloze, truefalse, list)."""
     return write_bank(SMALL_BANK, "geography.yaml")
+
+
+QUIZ_DECK = """
+deck: Quiz
+questions:
+  - {id: q-1, type: mcq, topic: Dates, prompt: "Relations began on ____.", answer: 28 April 1952,
+     choices: [28 April 1952, 15 August 1947, 26 January 1950, 14 April 1958],
+     source: {line: 1, text: Relations began on 28 April 1952.}}
+  - {id: q-2, type: truefalse, topic: Dates, prompt: Loans began in 1958., answer: "True",
+     source: {line: 2, text: Loans began in 1958.}}
+  - {id: q-3, type: cloze, topic: Money, prompt: "Japan gave ____ for the corridor.", answer: $90 billion,
+     source: {line: 3, text: Japan gave $90 billion for the corridor.}}
+  - {id: q-4, type: short, topic: Money, prompt: What does ODA stand for?, answer: Official Development Assistance,
+     source: {line: 4, text: Japan gives Official Development Assistance (ODA) to India.}}
+  - {id: q-5, type: list, topic: Money, prompt: Name the 3 members., answer: "India, Japan and Australia",
+     items: [India, Japan, Australia], source: {line: 5, text: "The members are India, Japan and Australia."}}
+  - {id: q-6, type: flashcard, topic: Money, prompt: What is ODA?, answer: Loans and grants on easy terms.}
+"""
+
+
+@pytest.fixture
+def quiz_bank(write_bank: Callable[..., Path]) -> Path:
+    """Deck "Quiz": one question of each type across topics Dates and Money, each from its own sentence."""
+    return write_bank(QUIZ_DECK, "quiz.yaml")

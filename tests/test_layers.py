@@ -20,6 +20,11 @@ import pytest
         "quizapp.generate.pipeline",
         "quizapp.srs.queue",
         "quizapp.srs.review",
+        "quizapp.srs.browse",
+        "quizapp.quiz.grading",
+        "quizapp.quiz.build",
+        "quizapp.quiz.run",
+        "quizapp.quiz.results",
     ],
 )
 def test_module_does_not_pull_in_textual(module: str) -> None:

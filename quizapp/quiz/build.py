@@ -100,6 +100,9 @@ def pick_questions(session: Session, spec: QuizSpec, *, now, seed: int | str) ->
     else:
         ids = _weakest(session, query, now, in_notes)
     if not ids:
+        known = [name for name, _ in topics(session, spec.deck_id)]
+        if spec.topic is not None and spec.topic not in known:
+            raise QuizError(f"no topic “{spec.topic}” here; topics: {'; '.join(known) or 'none'}")
         raise QuizError(_nothing_to_ask(spec))
     return ids[: spec.count]
 

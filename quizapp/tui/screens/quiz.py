@@ -61,6 +61,9 @@ class QuizScreen(Screen[None]):
         Binding("escape", "leave", "Leave"),
     ]
 
+    AUTO_FOCUS = None
+    """Each question decides: the text box for typed answers, nothing (keys to the screen) for choices."""
+
     app: QuizApp
 
     def __init__(self, run_id: int) -> None:
@@ -135,7 +138,7 @@ class QuizScreen(Screen[None]):
         choices.display = question.type in ("mcq", "truefalse")
         typed = question.type not in ("mcq", "truefalse")
         answer.display = typed
-        answer.disabled = False
+        answer.disabled = not typed  # a hidden box must not take the keys meant for the choices
         answer.value = earlier[0] if earlier and typed else ""
         if typed:
             answer.placeholder = (
@@ -223,9 +226,7 @@ class QuizScreen(Screen[None]):
         now = self.app.clock()
         elapsed = int((now - self.shown_at).total_seconds() * 1000) if self.shown_at else None
         stored = response
-        if question.type == "mcq":
-            stored = verdict.expected if verdict.correct else self._choice_text(response)
-        elif question.type == "truefalse":
+        if question.type == "truefalse":
             stored = "True" if response == "t" else "False"
         saved = self.app.guarded(
             lambda s: record_answer(
@@ -241,14 +242,9 @@ class QuizScreen(Screen[None]):
         else:
             self._advance()
 
-    def _choice_text(self, response: str) -> str:
-        key = response.strip().lower()
-        index = LETTERS.index(key) if key in LETTERS else int(key) - 1
-        return self.item.choices[index]
-
     def action_choose(self, index: int) -> None:
         if self.item.question.type == "mcq" and index < len(self.item.choices):
-            self._answer(LETTERS[index])
+            self._answer(self.item.choices[index])  # the text: this attempt shows the choices in its own order
 
     def action_true_false(self, value: bool) -> None:
         if self.item.question.type == "truefalse":
