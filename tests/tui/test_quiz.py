@@ -207,3 +207,21 @@ def test_quiz_feedback_snapshot(snap_compare, quiz_engine: Engine, now: datetime
 def test_quiz_results_snapshot(snap_compare, quiz_engine: Engine, now: datetime) -> None:
     app = make_app(quiz_engine, clock=lambda: now, zone=IST, quiz_run=started(quiz_engine, now, mode="exam"))
     assert snap_compare(app, press=["a", "f", "ctrl+s", "y"], terminal_size=(100, 30))
+
+
+async def test_retry_asks_the_wrong_and_unanswered_ones_again(quiz_engine: Engine, now: datetime) -> None:
+    run_id = started(quiz_engine, now, mode="exam")
+    app = make_app(quiz_engine, clock=lambda: now, zone=IST, quiz_run=run_id)
+    async with app.run_test(size=(110, 36)) as pilot:
+        await pilot.pause()
+        await give(pilot, app, "28 April 1952")  # q-1 right
+        await give(pilot, app, "f")  # q-2 wrong; q-3…q-5 left unanswered
+        await pilot.press("ctrl+s", "y")
+        await pilot.pause()
+        await pilot.press("r")
+        await pilot.pause()
+        assert isinstance(app.screen, QuizScreen)
+        assert [item.question.id for item in app.screen.items] == ["q-2", "q-3", "q-4", "q-5"]
+    with Session(quiz_engine) as session:
+        retry = session.exec(select(QuizRun).where(QuizRun.id != run_id)).one()
+        assert (retry.mode, retry.question_order, retry.question_count) == ("exam", "retry", 4)

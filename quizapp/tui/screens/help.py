@@ -18,6 +18,7 @@ HELP = """\
 | | `escape` | back |
 | home | `enter` `s` | study the highlighted deck |
 | | `a` | study all decks |
+| | `z` `e` | a practice quiz, a timed exam (a dialog sets them up) |
 | | `b` | browse the highlighted deck's cards |
 | | `o` | options of the highlighted deck: scheduler, limits, steps |
 | | `r` | read the decks again |
@@ -33,6 +34,14 @@ HELP = """\
 | | `-` | bury until tomorrow, or unbury |
 | | `r` | reset: the card is new again (asks first) |
 | options | `ctrl+s` `enter` | save · `escape` cancel |
+| quiz | `a`–`f` `1`–`6` | choose |
+| | `t` `f` | true, false |
+| | `enter` | send a typed answer (on nothing: skip); next after feedback |
+| | `k` | skip |
+| | `i` | I was right: count a wrong answer as right |
+| | `pgup` `pgdn` | exam: previous, next question |
+| | `ctrl+s` | submit |
+| results | `r` | retry the wrong and unanswered ones |
 | no cards due | `n` | learn more new cards today |
 | | `h` | study ahead: the cards due soonest |
 
