@@ -131,15 +131,12 @@ def recent_runs(session: Session, *, deck_id: int | None = None, limit: int = 5)
 
 
 def last_scores(session: Session) -> dict[int, PastRun]:
-    """Per deck, its latest finished run: for the home screen."""
-    query = (
-        select(QuizRun, Deck.name)
-        .join(Deck, Deck.id == QuizRun.deck_id)
-        .where(QuizRun.finished_at.is_not(None))
-        .order_by(QuizRun.started_at, QuizRun.id)
-    )
+    """Per deck, its latest run (percent None when it was left unfinished): for the home screen."""
+    query = select(QuizRun, Deck.name).join(Deck, Deck.id == QuizRun.deck_id).order_by(QuizRun.started_at, QuizRun.id)
     latest: dict[int, PastRun] = {}
     for run, deck in session.execute(query):
-        percent = 100.0 * (run.score or 0.0) / run.max_score if run.max_score else 0.0
+        percent = None
+        if run.finished_at is not None:
+            percent = 100.0 * (run.score or 0.0) / run.max_score if run.max_score else 0.0
         latest[run.deck_id] = PastRun(run.id, deck, run.mode, run.started_at, percent, run.question_count)
     return latest

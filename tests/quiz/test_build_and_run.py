@@ -131,6 +131,7 @@ def test_i_was_right_turns_a_wrong_answer_right_and_moves_the_card_as_good(sessi
     run_id = start_run(session, spec, pick_questions(session, spec, now=NOW, seed=0), now=NOW, seed=0)
     answer(session, run_id, "q-3", "ninety billion dollars", NOW)
     assert session.get(Card, "q-3").lapses == 0 and session.get(Card, "q-3").state == CardState.LEARNING
+    assert last_scores(session)[deck(session)].percent is None  # started, not finished
     override_answer(session, run_id, "q-3")
     [review] = session.exec(select(Review).where(Review.question_id == "q-3")).all()
     assert (review.correct, review.credit, review.rating, review.response) == (True, 1.0, 3, "ninety billion dollars")

@@ -85,7 +85,13 @@ class HomeScreen(Screen[None]):
         for deck in decks:
             readiness = "—" if deck.readiness is None else f"{deck.readiness:.0%}"
             past = quizzes.get(deck.deck_id)
-            last = "—" if past is None or past.percent is None else f"{past.percent:.0f}% {past.mode}"
+            last = (
+                "—"
+                if past is None
+                else f"{past.mode} unfinished"
+                if past.percent is None
+                else f"{past.percent:.0f}% {past.mode}"
+            )
             cells = (deck.questions, deck.new, deck.learning, deck.due_today, deck.suspended, readiness, last)
             table.add_row(deck.name, *(_right(c) for c in cells), key=str(deck.deck_id))
         if decks:
