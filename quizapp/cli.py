@@ -20,8 +20,8 @@ from quizapp.db import DatabaseError, Deck, import_banks, import_paths, open_dat
 from quizapp.db.engine import resolve_url, sqlite_file
 from quizapp.db.sync import deck_count
 from quizapp.paths import DB_ENV, bundled_bank_dir, bundled_banks, data_dir, database_target, default_db_path
-from quizapp.quiz.build import ORDERS, SECONDS_PER_QUESTION, QuizError, QuizSpec, pick_questions
-from quizapp.quiz.run import start_run
+from quizapp.quiz.build import ORDERS, SECONDS_PER_QUESTION, QuizError, QuizSpec
+from quizapp.quiz.run import start_quiz
 from quizapp.quiz.scoring import Marking, parse_marking
 
 BANK_PROBLEM_EXIT = 2
@@ -137,8 +137,7 @@ def _start_quiz(engine: Engine, options: dict[str, Any], *, now: datetime) -> in
             marking=marking,
         )
         try:
-            questions = pick_questions(session, spec, now=now, seed=now.isoformat())
-            return start_run(session, spec, questions, now=now, seed=now.isoformat())
+            return start_quiz(session, spec, now=now, seed=now.isoformat())
         except QuizError as error:
             raise click.UsageError(str(error)) from None
 

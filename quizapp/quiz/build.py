@@ -55,10 +55,6 @@ class QuizSpec:
             raise QuizError(f"the time per question must be 5 to 3600 seconds, not {self.seconds_per_question}")
         self.marking.check()
 
-    @property
-    def time_limit_s(self) -> int | None:
-        return self.seconds_per_question * self.count if self.mode == "exam" else None
-
 
 def topics(session: Session, deck_id: int | None) -> list[tuple[str, int]]:
     """The topics a quiz can be narrowed to, with how many quiz questions each has, in the order of the notes."""

@@ -10,7 +10,7 @@ from sqlalchemy import select
 from sqlmodel import Session
 
 from quizapp.db.models import Question, QuizRun, Review
-from quizapp.quiz.build import QuizError, QuizSpec, shuffled_choices
+from quizapp.quiz.build import QuizError, QuizSpec, pick_questions, shuffled_choices
 from quizapp.quiz.grading import Grade, acronym_map
 from quizapp.quiz.scoring import Marking, Score, total
 from quizapp.srs.review import Answered, answer_card, undo_review
@@ -53,6 +53,11 @@ def start_run(session: Session, spec: QuizSpec, question_ids: list[str], *, now:
     session.commit()
     assert run.id is not None
     return run.id
+
+
+def start_quiz(session: Session, spec: QuizSpec, *, now: datetime, seed: int | str) -> int:
+    """Pick the spec's questions and start a run of them; QuizError when there is nothing to ask."""
+    return start_run(session, spec, pick_questions(session, spec, now=now, seed=seed), now=now, seed=seed)
 
 
 def get_run(session: Session, run_id: int) -> QuizRun:

@@ -12,8 +12,8 @@ from textual.widgets import Static
 
 from quizapp.db import import_paths
 from quizapp.db.models import Card, CardState, QuizRun, Review
-from quizapp.quiz.build import QuizSpec, pick_questions
-from quizapp.quiz.run import start_run
+from quizapp.quiz.build import QuizSpec
+from quizapp.quiz.run import start_quiz
 from quizapp.tui.app import QuizApp, make_app
 from quizapp.tui.screens.confirm import ConfirmScreen
 from quizapp.tui.screens.quiz import LETTERS, QuizScreen
@@ -48,7 +48,7 @@ def quiz_engine(engine: Engine, quiz_bank: Path, now: datetime) -> Engine:
 def started(engine: Engine, now: datetime, **spec_fields) -> int:  # type: ignore[no-untyped-def]
     spec = QuizSpec(order="new", **spec_fields)
     with Session(engine) as session:
-        return start_run(session, spec, pick_questions(session, spec, now=now, seed=1), now=now, seed=1)
+        return start_quiz(session, spec, now=now, seed=1)
 
 
 def screen_text(app: QuizApp, selector: str) -> str:

@@ -14,9 +14,9 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
 from quizapp.db.models import QuizRun
-from quizapp.quiz.build import QuizSpec
+from quizapp.quiz.build import SECONDS_PER_QUESTION, QuizSpec
 from quizapp.quiz.results import Results, results
-from quizapp.quiz.run import get_run, run_marking, start_run
+from quizapp.quiz.run import get_run, run_marking, start_quiz
 
 if TYPE_CHECKING:
     from quizapp.tui.app import QuizApp
@@ -98,11 +98,13 @@ class QuizResultsScreen(Screen[None]):
                 topic=run.topic,
                 count=len(retry),
                 mode=run.mode,
-                seconds_per_question=(run.time_limit_s // run.question_count) if run.time_limit_s else 72,
+                seconds_per_question=(run.time_limit_s // run.question_count)
+                if run.time_limit_s
+                else SECONDS_PER_QUESTION,
                 marking=run_marking(run),
                 question_ids=tuple(retry),
             )
-            return start_run(session, spec, retry, now=self.app.clock(), seed=f"retry-{self.run_id}")
+            return start_quiz(session, spec, now=self.app.clock(), seed=f"retry-{self.run_id}")
 
         new_run = self.app.guarded(start, doing="start the retry")
         if new_run is not None:

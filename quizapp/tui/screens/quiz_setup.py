@@ -13,8 +13,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static
 
 from quizapp.db.models import Deck
-from quizapp.quiz.build import ORDERS, SECONDS_PER_QUESTION, QuizError, QuizSpec, pick_questions, topics
-from quizapp.quiz.run import start_run
+from quizapp.quiz.build import ORDERS, SECONDS_PER_QUESTION, QuizError, QuizSpec, topics
+from quizapp.quiz.run import start_quiz
 from quizapp.quiz.scoring import Marking, parse_marking
 
 if TYPE_CHECKING:
@@ -24,11 +24,6 @@ ALL = -1
 """The deck choice "every deck" (a Select needs a value)."""
 ANY = ""
 """The topic choice "any topic"."""
-
-
-def start_quiz(session: Session, spec: QuizSpec, *, now, seed: str) -> int:  # type: ignore[no-untyped-def]
-    """Pick the questions and write the run; QuizError if there is nothing to ask."""
-    return start_run(session, spec, pick_questions(session, spec, now=now, seed=seed), now=now, seed=seed)
 
 
 class QuizSetupScreen(ModalScreen[int | None]):
