@@ -84,6 +84,35 @@ def _answer_in_run(session: Session, run_id: int, question_id: str) -> Review | 
     ).scalar()
 
 
+def _save(
+    session: Session,
+    run: QuizRun,
+    question_id: str,
+    *,
+    response: str | None,
+    correct: bool,
+    credit: float,
+    now: datetime,
+    duration_ms: int | None,
+) -> Answered:
+    """Replace the run's earlier answer to the question, if any, and answer the card: right = Good, wrong = Again."""
+    earlier = _answer_in_run(session, run.id, question_id)  # type: ignore[arg-type]
+    if earlier is not None and earlier.id is not None:
+        undo_review(session, earlier.id)
+    return answer_card(
+        session,
+        question_id=question_id,
+        rating=GOOD if correct else AGAIN,
+        now=now,
+        duration_ms=duration_ms,
+        mode=run.mode,
+        response=response,
+        correct=correct,
+        credit=credit,
+        quiz_run_id=run.id,
+    )
+
+
 def record_answer(
     session: Session,
     run_id: int,
@@ -102,42 +131,33 @@ def record_answer(
     run = get_run(session, run_id)
     if run.finished_at is not None:
         raise QuizError("this quiz is finished; its answers can no longer change")
-    earlier = _answer_in_run(session, run_id, question_id)
-    if earlier is not None and earlier.id is not None:
-        undo_review(session, earlier.id)
-    return answer_card(
+    return _save(
         session,
-        question_id=question_id,
-        rating=GOOD if grade.correct else AGAIN,
-        now=now,
-        duration_ms=duration_ms,
-        mode=run.mode,
+        run,
+        question_id,
         response=response,
         correct=grade.correct,
         credit=grade.credit,
-        quiz_run_id=run_id,
+        now=now,
+        duration_ms=duration_ms,
     )
 
 
 def override_answer(session: Session, run_id: int, question_id: str) -> Answered:
     """ "I was right": the answer counts as right, and the card is moved on as if it had been marked so."""
     earlier = _answer_in_run(session, run_id, question_id)
-    if earlier is None or earlier.id is None:
+    if earlier is None:
         raise QuizError("there is no answer to this question to mark right")
-    response, when, duration = earlier.response, earlier.reviewed_at, earlier.duration_ms
     run = get_run(session, run_id)
-    undo_review(session, earlier.id)
-    answered = answer_card(
+    answered = _save(
         session,
-        question_id=question_id,
-        rating=GOOD,
-        now=when,
-        duration_ms=duration,
-        mode=run.mode,
-        response=response,
+        run,
+        question_id,
+        response=earlier.response,
         correct=True,
         credit=1.0,
-        quiz_run_id=run_id,
+        now=earlier.reviewed_at,  # as if it had been marked right when it was given
+        duration_ms=earlier.duration_ms,
     )
     settings = dict(run.settings or {})
     settings["overridden"] = [*settings.get("overridden", []), question_id]
