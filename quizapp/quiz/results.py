@@ -110,6 +110,14 @@ class PastRun:
     """None for a run never finished."""
     questions: int
 
+    @classmethod
+    def of(cls, run: QuizRun, deck: str | None) -> PastRun:
+        percent = None
+        if run.finished_at is not None:
+            percent = 100.0 * (run.score or 0.0) / run.max_score if run.max_score else 0.0
+        assert run.id is not None
+        return cls(run.id, deck, run.mode, run.started_at, percent, run.question_count)
+
 
 def recent_runs(session: Session, *, deck_id: int | None = None, limit: int = 5) -> list[PastRun]:
     """The latest runs, newest first: of one deck, or of every deck (then all-deck quizzes too)."""
@@ -121,13 +129,7 @@ def recent_runs(session: Session, *, deck_id: int | None = None, limit: int = 5)
     )
     if deck_id is not None:
         query = query.where(QuizRun.deck_id == deck_id)
-    past = []
-    for run, deck in session.execute(query):
-        percent = None
-        if run.finished_at is not None and run.max_score:
-            percent = 100.0 * (run.score or 0.0) / run.max_score
-        past.append(PastRun(run.id, deck, run.mode, run.started_at, percent, run.question_count))
-    return past
+    return [PastRun.of(run, deck) for run, deck in session.execute(query)]
 
 
 def last_scores(session: Session) -> dict[int, PastRun]:
@@ -135,8 +137,5 @@ def last_scores(session: Session) -> dict[int, PastRun]:
     query = select(QuizRun, Deck.name).join(Deck, Deck.id == QuizRun.deck_id).order_by(QuizRun.started_at, QuizRun.id)
     latest: dict[int, PastRun] = {}
     for run, deck in session.execute(query):
-        percent = None
-        if run.finished_at is not None:
-            percent = 100.0 * (run.score or 0.0) / run.max_score if run.max_score else 0.0
-        latest[run.deck_id] = PastRun(run.id, deck, run.mode, run.started_at, percent, run.question_count)
+        latest[run.deck_id] = PastRun.of(run, deck)  # oldest first, so each deck ends on its latest run
     return latest
