@@ -83,6 +83,11 @@ def day_starts_at(session: Session) -> int:
     return value if isinstance(value, int) and 0 <= value <= 23 else DAY_STARTS_AT
 
 
+def parse_day_starts_at(text: str) -> int:
+    """The hour typed in a form, checked like every other whole-number setting."""
+    return _whole(text, field="day_starts_at", low=0, high=23)
+
+
 def save_day_starts_at(session: Session, hour: int) -> None:
     """Store the hour the study day begins at; the caller commits."""
     if not 0 <= hour <= 23:

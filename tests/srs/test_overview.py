@@ -9,7 +9,14 @@ from sqlmodel import Session
 
 from quizapp.srs.queue import window
 from quizapp.srs.review import answer_card
-from quizapp.srs.settings import DeckSettings, day_starts_at, save_day_starts_at, save_settings
+from quizapp.srs.settings import (
+    DeckSettings,
+    SettingsError,
+    day_starts_at,
+    parse_day_starts_at,
+    save_day_starts_at,
+    save_settings,
+)
 from quizapp.stats.overview import deck_overview, today
 
 IST = timezone(timedelta(hours=5, minutes=30), "IST")  # the zone of the `zone` fixture
@@ -62,6 +69,10 @@ def test_the_hour_the_day_starts_at_is_one_setting_for_every_deck(session: Sessi
     assert today(session, window(MORNING, zone=zone)).answers == 0
     with pytest.raises(ValueError, match="0 to 23"):
         save_day_starts_at(session, 24)
+    assert parse_day_starts_at(" 5 ") == 5
+    for typed, message in [("24", "from 0 to 23, not 24"), ("noon", "not a whole number"), ("", "is empty")]:
+        with pytest.raises(SettingsError, match=message):
+            parse_day_starts_at(typed)
 
 
 @pytest.mark.parametrize("scheduler", ["fsrs", "sm2"])

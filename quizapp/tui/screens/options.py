@@ -17,6 +17,7 @@ from quizapp.srs.settings import (
     SettingsError,
     day_starts_at,
     load_settings,
+    parse_day_starts_at,
     save_day_starts_at,
     save_settings,
     settings_as_form,
@@ -110,10 +111,7 @@ class DeckOptionsScreen(ModalScreen[bool]):
         scheduler = self.query_one("#scheduler", Select).value
         values = {name: self.query_one(f"#{name}", Input).value for name in FIELDS}
         settings = settings_from_form(values, scheduler=str(scheduler), fuzz=self.query_one("#fuzz", Checkbox).value)
-        hour_text = self.query_one(f"#{DAY_FIELD}", Input).value.strip()
-        if not hour_text.isdigit() or not 0 <= int(hour_text) <= 23:
-            raise SettingsError(DAY_FIELD, f"{hour_text!r} is not an hour from 0 to 23")
-        return settings, int(hour_text)
+        return settings, parse_day_starts_at(self.query_one(f"#{DAY_FIELD}", Input).value)
 
     def action_save(self) -> None:
         try:
