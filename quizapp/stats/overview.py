@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import timedelta
+from dataclasses import dataclass, replace
+from datetime import date
 
 from sqlalchemy import case, func, select
 from sqlmodel import Session
 
 from quizapp.db.models import Card, CardState, Deck, Question, Review
-from quizapp.srs.day import day_start
 from quizapp.srs.memory import recall_sql
 from quizapp.srs.queue import DayWindow, Queue
+from quizapp.stats.activity import streak
+from quizapp.stats.days import today_of
+from quizapp.stats.readiness import exam_moment, recall_at
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,6 +26,9 @@ class DeckOverview:
     """Active questions (retired ones are not counted)."""
     new: int
     learning: int
+    """Cards in their first learning steps."""
+    relearning: int
+    """Cards forgotten and in relearning steps."""
     review: int
     suspended: int
     retired: int
@@ -31,10 +36,24 @@ class DeckOverview:
     """Cards left to study today, daily limits applied."""
     readiness: float | None
     """Mean FSRS retrievability of the studied cards now; None before any card was studied."""
+    exam_date: date | None = None
+    exam_readiness: float | None = None
+    """The same mean projected to the exam day if nothing more is studied (None without a coming exam)."""
 
     @property
     def studied(self) -> int:
-        return self.learning + self.review
+        return self.learning + self.relearning + self.review
+
+    @property
+    def in_learning(self) -> int:
+        """Learning and relearning together, as the home screen shows them."""
+        return self.learning + self.relearning
+
+    def days_left(self, day: DayWindow) -> int | None:
+        """Study days until the exam (0 on the day), None without an exam date or once it is past."""
+        if self.exam_date is None or self.exam_date < today_of(day):
+            return None
+        return (self.exam_date - today_of(day)).days
 
 
 def deck_overview(session: Session, day: DayWindow) -> list[DeckOverview]:
@@ -44,9 +63,11 @@ def deck_overview(session: Session, day: DayWindow) -> list[DeckOverview]:
     columns = [
         Deck.id,
         Deck.name,
+        Deck.exam_date,
         func.count(case((active, 1))),
         func.count(case((usable & (Card.state == CardState.NEW), 1))),
-        func.count(case((usable & Card.state.in_((CardState.LEARNING, CardState.RELEARNING)), 1))),
+        func.count(case((usable & (Card.state == CardState.LEARNING), 1))),
+        func.count(case((usable & (Card.state == CardState.RELEARNING), 1))),
         func.count(case((usable & (Card.state == CardState.REVIEW), 1))),
         func.count(case((active & Card.suspended.is_(True), 1))),
         func.count(case((Question.active.is_(False), 1))),
@@ -60,27 +81,32 @@ def deck_overview(session: Session, day: DayWindow) -> list[DeckOverview]:
         .select_from(Deck)
         .outerjoin(Question, Question.deck_id == Deck.id)
         .outerjoin(Card, Card.question_id == Question.id)
-        .group_by(Deck.id, Deck.name)
+        .group_by(Deck.id, Deck.name, Deck.exam_date)
         .order_by(Deck.name)
     )
     decks = []
     for row in session.execute(query):
-        deck_id, name, questions, new, learning, review, suspended, retired, *readiness = row
+        deck_id, name, exam_date, questions, new, learning, relearning, review, suspended, retired, *readiness = row
         due = Queue(session, day, deck_id).counts().total
-        decks.append(
-            DeckOverview(
-                deck_id,
-                name,
-                questions,
-                new,
-                learning,
-                review,
-                suspended,
-                retired,
-                due,
-                readiness[0] if readiness else None,
-            )
+        deck = DeckOverview(
+            deck_id,
+            name,
+            questions,
+            new,
+            learning,
+            relearning,
+            review,
+            suspended,
+            retired,
+            due,
+            readiness[0] if readiness else None,
+            exam_date,
         )
+        if deck.days_left(day) is not None:
+            assert exam_date is not None
+            projected = recall_at(session, exam_moment(exam_date, day), [deck_id])
+            deck = replace(deck, exam_readiness=projected.mean if projected is not None else None)
+        decks.append(deck)
     return decks
 
 
@@ -95,26 +121,8 @@ class Today:
 
 def today(session: Session, day: DayWindow) -> Today:
     answers, millis = session.execute(
-        select(func.count(), func.coalesce(func.sum(Review.duration_ms), 0)).where(Review.reviewed_at >= day.start)
+        select(func.count(), func.coalesce(func.sum(Review.duration_ms), 0)).where(
+            Review.reviewed_at >= day.start, Review.reviewed_at < day.end
+        )
     ).one()
-    # The study days with answers, newest first: a streak is a run of consecutive ones reaching today or yesterday.
-    recent = session.execute(
-        select(Review.reviewed_at)
-        .where(Review.reviewed_at >= day.start - timedelta(days=3650))
-        .order_by(Review.reviewed_at.desc())
-    ).scalars()
-    streak = 0
-    expected = day.start
-    for moment in recent:
-        start = day_start(moment, zone=day.zone, starts_at=day.starts_at)
-        if start == expected:
-            streak += 1
-            expected = day_start(start - timedelta(hours=12), zone=day.zone, starts_at=day.starts_at)
-        elif start < expected:
-            if streak == 0 and start == day_start(
-                day.start - timedelta(hours=12), zone=day.zone, starts_at=day.starts_at
-            ):
-                streak, expected = 1, day_start(start - timedelta(hours=12), zone=day.zone, starts_at=day.starts_at)
-            else:
-                break
-    return Today(answers=answers, seconds=millis / 1000, streak=streak)
+    return Today(answers=answers, seconds=millis / 1000, streak=streak(session, day).current)

@@ -92,7 +92,7 @@ class HomeScreen(Screen[None]):
                 if past.percent is None
                 else f"{past.percent:.0f}% {past.mode}"
             )
-            cells = (deck.questions, deck.new, deck.learning, deck.due_today, deck.suspended, readiness, last)
+            cells = (deck.questions, deck.new, deck.in_learning, deck.due_today, deck.suspended, readiness, last)
             table.add_row(deck.name, *(_right(c) for c in cells), key=str(deck.deck_id))
         if decks:
             table.move_cursor(row=min(selected, len(decks) - 1))

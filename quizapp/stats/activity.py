@@ -1,0 +1,120 @@
+"""How much was done: answers per study day by kind (flashcard, quiz, exam), time spent, and the study streak."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from sqlalchemy import ColumnElement, case, func, select
+from sqlmodel import Session
+
+from quizapp.db.models import Review
+from quizapp.srs.queue import DayWindow
+from quizapp.stats.days import study_day_sql, today_of
+
+
+@dataclass(frozen=True, slots=True)
+class DayActivity:
+    """One study day's answers."""
+
+    day: date
+    flashcard: int = 0
+    quiz: int = 0
+    """Practice quiz answers."""
+    exam: int = 0
+    correct: int = 0
+    seconds: float = 0.0
+
+    @property
+    def count(self) -> int:
+        return self.flashcard + self.quiz + self.exam
+
+
+@dataclass(frozen=True, slots=True)
+class Activity:
+    """Answers over a period of days ending today, one entry per day (days without answers included)."""
+
+    days: list[DayActivity]
+    total: int
+    """Every answer ever given (in the chosen decks), not only in the period."""
+
+    @property
+    def today(self) -> DayActivity:
+        return self.days[-1]
+
+    @property
+    def answers(self) -> int:
+        return sum(day.count for day in self.days)
+
+    @property
+    def seconds(self) -> float:
+        return sum(day.seconds for day in self.days)
+
+    @property
+    def active_days(self) -> int:
+        return sum(1 for day in self.days if day.count)
+
+
+@dataclass(frozen=True, slots=True)
+class Streak:
+    current: int
+    """Consecutive study days with an answer, ending today (or yesterday, while today is still open)."""
+    longest: int
+
+
+def _deck_filter(deck_id: int | None) -> list[ColumnElement[bool]]:
+    return [] if deck_id is None else [Review.deck_id == deck_id]
+
+
+def _days_column(session: Session, day: DayWindow, since: datetime | None) -> ColumnElement[str]:
+    """The study day of each answer, exact from `since` (the first answer ever when None) to the end of today."""
+    if since is None:
+        since = session.execute(select(func.min(Review.reviewed_at))).scalar_one() or day.start
+    return study_day_sql(Review.reviewed_at, day, since, day.end)
+
+
+def activity(session: Session, day: DayWindow, *, days: int = 30, deck_id: int | None = None) -> Activity:
+    """Answers per day for the last `days` study days (today included), by kind, with the time they took."""
+    first = today_of(day) - timedelta(days=days - 1)
+    since = day.start - timedelta(days=days)  # a day early: summer time may move a day's start by an hour
+    study_day = _days_column(session, day, since)
+    query = (
+        select(
+            study_day,
+            func.count(case((Review.mode == "flashcard", 1))),
+            func.count(case((Review.mode == "practice", 1))),
+            func.count(case((Review.mode == "exam", 1))),
+            func.count(case((Review.correct.is_(True), 1))),
+            func.coalesce(func.sum(Review.duration_ms), 0),
+        )
+        .where(Review.reviewed_at >= since, Review.reviewed_at < day.end, *_deck_filter(deck_id))
+        .group_by(study_day)
+    )
+    found: dict[date, DayActivity] = {}
+    for when, flashcard, quiz, exam, correct, millis in session.execute(query):
+        moment = date.fromisoformat(when)
+        if moment >= first:
+            found[moment] = DayActivity(moment, flashcard, quiz, exam, correct, millis / 1000)
+    period = [first + timedelta(days=n) for n in range(days)]
+    total = session.execute(select(func.count(Review.id)).where(*_deck_filter(deck_id))).scalar_one()
+    return Activity([found.get(d, DayActivity(d)) for d in period], total)
+
+
+def streak(session: Session, day: DayWindow, *, deck_id: int | None = None) -> Streak:
+    """The current and the longest run of consecutive study days with at least one answer."""
+    study_day = _days_column(session, day, None)
+    query = select(study_day).where(Review.reviewed_at < day.end, *_deck_filter(deck_id)).group_by(study_day)
+    studied = sorted(date.fromisoformat(value) for value in session.execute(query).scalars())
+    return streak_of(studied, today_of(day))
+
+
+def streak_of(studied: list[date], today: date) -> Streak:
+    """The streaks in a sorted list of study days (a day without answers breaks a run)."""
+    longest = run = 0
+    previous: date | None = None
+    for moment in studied:
+        run = run + 1 if previous is not None and moment - previous == timedelta(days=1) else 1
+        longest = max(longest, run)
+        previous = moment
+    current = run if previous is not None and today - previous <= timedelta(days=1) else 0
+    return Streak(current, longest)

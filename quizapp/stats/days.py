@@ -1,0 +1,77 @@
+"""Study days in SQL: the local date a stored UTC moment falls on, with the day rolling over at the set hour."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta, tzinfo
+
+from sqlalchemy import ColumnElement, String, case, func, literal, type_coerce
+
+from quizapp.srs.memory import utc_stamp
+from quizapp.srs.queue import DayWindow
+
+_STEP = timedelta(days=7)
+"""How often the zone's UTC offset is sampled; offsets change at most twice a year, never twice in a week."""
+
+
+def _shift(moment: datetime, zone: tzinfo, starts_at: int) -> int:
+    """Seconds to add to a UTC moment to land on its study day's local calendar (offset minus the day's start)."""
+    offset = moment.astimezone(zone).utcoffset() or timedelta()
+    return int(offset.total_seconds()) - starts_at * 3600
+
+
+def _change(before: datetime, after: datetime, zone: tzinfo, starts_at: int) -> datetime:
+    """The first moment in (before, after] with after's offset, to the second (the offset differs at the ends)."""
+    target = _shift(after, zone, starts_at)
+    while after - before > timedelta(seconds=1):
+        middle = before + (after - before) / 2
+        if _shift(middle, zone, starts_at) == target:
+            after = middle
+        else:
+            before = middle
+    return after
+
+
+def shifts(zone: tzinfo, starts_at: int, since: datetime, until: datetime) -> list[tuple[datetime | None, int]]:
+    """The offsets in force over [since, until]: (from when, seconds), the first from the beginning of time."""
+    current = _shift(since, zone, starts_at)
+    found: list[tuple[datetime | None, int]] = [(None, current)]
+    moment = since
+    while moment < until:
+        following = min(moment + _STEP, until)
+        offset = _shift(following, zone, starts_at)
+        if offset != current:
+            found.append((_change(moment, following, zone, starts_at), offset))
+            current = offset
+        moment = following
+    return found
+
+
+def study_day_sql(
+    column: ColumnElement[datetime], day: DayWindow, since: datetime, until: datetime
+) -> ColumnElement[str]:
+    """The study day ('YYYY-MM-DD') of a UTC datetime column, exact for moments between `since` and `until`.
+
+    SQLite stores the column as UTC text; each moment gets its zone's offset of the time (a few CASE
+    branches where the zone has summer time) less the hour the day starts at, then its date is taken.
+    """
+    text = type_coerce(column, String)
+    periods = shifts(day.zone, day.starts_at, since.astimezone(UTC), until.astimezone(UTC))
+    modifier: ColumnElement[str] = literal(f"{periods[-1][1]:+d} seconds")
+    if len(periods) > 1:
+        whens = [
+            (text < utc_stamp(start), f"{offset:+d} seconds")
+            for (_, offset), (start, _) in zip(periods, periods[1:], strict=False)
+            if start is not None
+        ]
+        modifier = case(*whens, else_=f"{periods[-1][1]:+d} seconds")
+    return func.date(text, modifier)
+
+
+def day_of(moment: datetime, day: DayWindow) -> date:
+    """The study day a moment belongs to, in Python (the same rule as `study_day_sql`)."""
+    return (moment.astimezone(day.zone) - timedelta(hours=day.starts_at)).date()
+
+
+def today_of(day: DayWindow) -> date:
+    """The date of the study day the window is for."""
+    return day.start.date()

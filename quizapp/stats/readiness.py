@@ -1,0 +1,131 @@
+"""Readiness: how much of a deck the student would recall now, and on the exam day if nothing more is studied."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, time
+
+from sqlalchemy import case, func, select
+from sqlmodel import Session
+
+from quizapp.db.models import Card, CardState, Deck, Question
+from quizapp.srs.memory import recall_sql
+from quizapp.srs.queue import DayWindow
+from quizapp.stats.days import today_of
+
+
+@dataclass(frozen=True, slots=True)
+class Recall:
+    """FSRS's chance of recall summed and averaged over the studied cards at one moment."""
+
+    studied: int
+    knowledge: float
+    """Estimated knowledge: the sum of the chances of recall, i.e. how many cards would be answered."""
+
+    @property
+    def mean(self) -> float | None:
+        return self.knowledge / self.studied if self.studied else None
+
+
+@dataclass(frozen=True, slots=True)
+class ExamOutlook:
+    """Readiness projected to the exam day, if nothing more is studied."""
+
+    exam_date: date
+    """The nearest exam date among the decks counted."""
+    days_left: int
+    recall: Recall
+
+
+@dataclass(frozen=True, slots=True)
+class Readiness:
+    questions: int
+    """Active questions (retired ones are not counted)."""
+    unstudied: int
+    now: Recall | None
+    """None where the database cannot compute recall (only SQLite can)."""
+    exam: ExamOutlook | None
+    """None when no deck counted has an exam date today or later."""
+
+    @property
+    def unstudied_share(self) -> float | None:
+        return self.unstudied / self.questions if self.questions else None
+
+
+def recall_at(session: Session, moment: datetime, deck_ids: list[int] | None) -> Recall | None:
+    chance = recall_sql(session, moment)
+    if chance is None:
+        return None
+    studied = (Card.state != CardState.NEW) & Card.stability.is_not(None)
+    query = (
+        select(func.count(), func.coalesce(func.sum(chance), 0.0))
+        .select_from(Card)
+        .join(Question, Question.id == Card.question_id)
+        .where(Question.active.is_(True), studied)
+    )
+    if deck_ids is not None:
+        query = query.where(Question.deck_id.in_(deck_ids))
+    count, knowledge = session.execute(query).one()
+    return Recall(count, float(knowledge))
+
+
+def exam_moment(exam_date: date, day: DayWindow) -> datetime:
+    """When the exam is taken to be: the start of its study day, or now on the day itself."""
+    start = datetime.combine(exam_date, time(day.starts_at), tzinfo=day.zone)
+    return max(start, day.now)
+
+
+def readiness(session: Session, day: DayWindow, *, deck_id: int | None = None) -> Readiness:
+    """Readiness of one deck or of every deck; the exam outlook sums each deck's cards at its own exam date."""
+    never = Card.state == CardState.NEW
+    counts = (
+        select(func.count(), func.count(case((never, 1))))
+        .select_from(Question)
+        .join(Card, Card.question_id == Question.id)
+    )
+    counts = counts.where(Question.active.is_(True))
+    decks = select(Deck.id, Deck.exam_date).where(Deck.exam_date.is_not(None), Deck.exam_date >= today_of(day))
+    if deck_id is not None:
+        counts = counts.where(Question.deck_id == deck_id)
+        decks = decks.where(Deck.id == deck_id)
+    questions, unstudied = session.execute(counts).one()
+    outlook: ExamOutlook | None = None
+    for exam_deck, exam_date in session.execute(decks.order_by(Deck.exam_date)).all():
+        recall = recall_at(session, exam_moment(exam_date, day), [exam_deck])
+        if recall is None:
+            break
+        if outlook is None:
+            outlook = ExamOutlook(exam_date, (exam_date - today_of(day)).days, recall)
+        else:
+            total = Recall(outlook.recall.studied + recall.studied, outlook.recall.knowledge + recall.knowledge)
+            outlook = ExamOutlook(outlook.exam_date, outlook.days_left, total)
+    return Readiness(questions, unstudied, recall_at(session, day.now, None if deck_id is None else [deck_id]), outlook)
+
+
+class ExamDateError(ValueError):
+    """A typed exam date that cannot be used; the message says why."""
+
+
+def parse_exam_date(text: str, today: date) -> date | None:
+    """An exam date typed as YYYY-MM-DD; empty or "none" clears it. A day already past is refused."""
+    typed = text.strip()
+    if typed.lower() in ("", "none"):
+        return None
+    try:
+        exam_date = date.fromisoformat(typed)
+    except ValueError:
+        raise ExamDateError(f"{typed!r} is not a date written as YYYY-MM-DD (e.g. 2027-05-23)") from None
+    if exam_date < today:
+        raise ExamDateError(f"{exam_date.isoformat()} is already past (today is {today.isoformat()})")
+    return exam_date
+
+
+def save_exam_date(session: Session, deck_id: int, exam_date: date | None, now: datetime) -> None:
+    """Set or clear a deck's exam date, and commit."""
+    deck = session.get(Deck, deck_id)
+    if deck is None:
+        raise ExamDateError(f"no deck with id {deck_id}")
+    deck.exam_date = exam_date
+    deck.updated_at = now
+    session.add(deck)
+    session.commit()
