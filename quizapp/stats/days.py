@@ -20,15 +20,16 @@ def _shift(moment: datetime, zone: tzinfo, starts_at: int) -> int:
 
 
 def _change(before: datetime, after: datetime, zone: tzinfo, starts_at: int) -> datetime:
-    """The first moment in (before, after] with after's offset, to the second (the offset differs at the ends)."""
+    """The first whole second in (before, after] with after's offset (the offsets at the two ends differ)."""
     target = _shift(after, zone, starts_at)
-    while after - before > timedelta(seconds=1):
-        middle = before + (after - before) / 2
-        if _shift(middle, zone, starts_at) == target:
-            after = middle
+    low, high = int(before.timestamp()), int(after.timestamp())
+    while high - low > 1:
+        middle = (low + high) // 2
+        if _shift(datetime.fromtimestamp(middle, UTC), zone, starts_at) == target:
+            high = middle
         else:
-            before = middle
-    return after
+            low = middle
+    return datetime.fromtimestamp(high, UTC)
 
 
 def shifts(zone: tzinfo, starts_at: int, since: datetime, until: datetime) -> list[tuple[datetime | None, int]]:
