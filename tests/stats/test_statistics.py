@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 
 import pytest
+from conftest import CARDS, EXAM_DATE, IST, NOW, History, ist  # type: ignore[import-not-found]
 from fsrs import Scheduler
 from sqlmodel import Session
 
@@ -14,8 +15,6 @@ from quizapp.stats.overview import deck_overview
 from quizapp.stats.readiness import ExamDateError, parse_exam_date, readiness, save_exam_date
 from quizapp.stats.retention import retention
 from quizapp.stats.topics import NO_TOPIC, quiz_history, topic_accuracy
-
-from conftest import CARDS, EXAM_DATE, IST, NOW, History, ist  # type: ignore[import-not-found]
 
 TODAY = date(2026, 11, 24)
 

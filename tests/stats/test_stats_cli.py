@@ -8,12 +8,11 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from conftest import IST, NOW, History  # type: ignore[import-not-found]
 from sqlmodel import Session
 
 from quizapp import cli
 from quizapp.db import Deck
-
-from conftest import IST, NOW, History  # type: ignore[import-not-found]
 
 
 @pytest.fixture

@@ -6,14 +6,13 @@ from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
+from conftest import History  # type: ignore[import-not-found]
 from sqlalchemy import select
 from sqlmodel import Session
 
 from quizapp.db import Review
 from quizapp.srs.queue import window
 from quizapp.stats.days import day_of, shifts, study_day_sql
-
-from conftest import History  # type: ignore[import-not-found]
 
 LONDON = ZoneInfo("Europe/London")
 # Around the clocks going forward (29 March 2026, 01:00 UTC) and back (25 October 2026, 01:00 UTC).
