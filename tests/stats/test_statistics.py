@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 
 import pytest
-from conftest import CARDS, EXAM_DATE, IST, NOW, History, ist  # type: ignore[import-not-found]
 from fsrs import Scheduler
 from sqlmodel import Session
+from stats_history import CARDS, EXAM_DATE, IST, NOW, History, ist  # type: ignore[import-not-found]
 
 from quizapp.stats.activity import Streak, activity, streak, streak_of
 from quizapp.stats.forecast import forecast

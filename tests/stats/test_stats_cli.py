@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import IST, NOW, History  # type: ignore[import-not-found]
 from sqlmodel import Session
+from stats_history import IST, NOW, History  # type: ignore[import-not-found]
 
 from quizapp import cli
 from quizapp.db import Deck

@@ -6,9 +6,9 @@ from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
-from conftest import History  # type: ignore[import-not-found]
 from sqlalchemy import select
 from sqlmodel import Session
+from stats_history import History  # type: ignore[import-not-found]
 
 from quizapp.db import Review
 from quizapp.srs.queue import window
