@@ -42,6 +42,7 @@ class HomeScreen(Screen[None]):
         Binding("a", "study_all", "Study all"),
         Binding("z", "quiz", "Quiz"),
         Binding("e", "exam", "Exam"),
+        Binding("t", "statistics", "Stats"),
         Binding("b", "browse", "Browse"),
         Binding("o", "options", "Options"),
         Binding("r", "refresh", "Refresh"),
@@ -135,6 +136,11 @@ class HomeScreen(Screen[None]):
         if deck_id is not None:
             self.app.push_screen(DeckOptionsScreen(deck_id, self._selected_name(deck_id)))
 
+    def action_statistics(self) -> None:
+        from quizapp.tui.screens.stats import StatsScreen
+
+        self.app.push_screen(StatsScreen(self._selected_deck()))
+
     def action_browse(self) -> None:
         from quizapp.tui.screens.browse import BrowseScreen
 
@@ -170,6 +176,7 @@ class HomeScreen(Screen[None]):
             ("Study all decks", "Flashcards of every deck", self.action_study_all),
             ("Quiz", "A practice quiz: feedback after every answer", self.action_quiz),
             ("Exam", "A timed exam with negative marking", self.action_exam),
+            ("Statistics", "Progress, retention, forecast, weak topics and quiz scores", self.action_statistics),
             ("Browse cards", "Cards of the highlighted deck: leeches, suspended, buried…", self.action_browse),
             ("Deck options", "Scheduler, limits and steps of the highlighted deck", self.action_options),
             ("Refresh", "Read the decks again", self.action_refresh),
