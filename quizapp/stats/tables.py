@@ -18,6 +18,11 @@ def percent(value: float | None) -> str:
     return "—" if value is None else f"{value:.0%}"
 
 
+def plural(count: int, word: str, many: str | None = None) -> str:
+    """ "1 day", "3 days"; `many` for words that do not just take an s."""
+    return f"{count} {word if count == 1 else many or word + 's'}"
+
+
 def minutes(seconds: float) -> str:
     whole = round(seconds / 60)
     return f"{whole // 60} h {whole % 60:02d} min" if whole >= 60 else f"{whole} min"
@@ -31,7 +36,7 @@ def sparkline(values: list[int]) -> str:
     return "".join(BARS[0] if not v else BARS[max(1, round(v / top * (len(BARS) - 1)))] for v in values)
 
 
-def _passed(found: Pass) -> str:
+def passed(found: Pass) -> str:
     return "—" if found.rate is None else f"{found.rate:.0%} ({found.passed}/{found.total})"
 
 
@@ -80,7 +85,7 @@ def retention_table(stats: Statistics) -> Table:
         table.add_column(f"Last {days} days", justify="right")
     rows = (("Young (interval < 21 d)", "young"), ("Mature", "mature"), ("All", "all"))
     for label, kind in rows:
-        table.add_row(label, *(_passed(getattr(stats.retention[days], kind)) for days in PERIODS))
+        table.add_row(label, *(passed(getattr(stats.retention[days], kind)) for days in PERIODS))
     return table
 
 

@@ -6,8 +6,8 @@ from dataclasses import dataclass
 
 from quizapp.stats.activity import DayActivity
 from quizapp.stats.report import Statistics
-from quizapp.stats.retention import PERIODS, Pass
-from quizapp.stats.tables import minutes, percent
+from quizapp.stats.retention import PERIODS
+from quizapp.stats.tables import minutes, passed, percent, plural
 
 MOST_BARS = 53
 """Above this many days, days are grouped into bars of several days so each bar stays visible."""
@@ -43,20 +43,12 @@ def bucketed(days: list[DayActivity]) -> list[Bar]:
     return bars[::-1]
 
 
-def _plural(count: int, word: str, plural: str | None = None) -> str:
-    return f"{count} {word if count == 1 else plural or word + 's'}"
-
-
-def _passed(found: Pass) -> str:
-    return "—" if found.rate is None else f"{found.rate:.0%} ({found.passed}/{found.total})"
-
-
 def overview_text(stats: Statistics) -> str:
     today = stats.activity.today
     lines = [
-        f"[b]Today[/] {_plural(today.count, 'answer')} in {minutes(today.seconds)} · "
-        f"[b]streak[/] {_plural(stats.streak.current, 'day')} (longest {stats.streak.longest}) · "
-        f"[b]all time[/] {_plural(stats.activity.total, 'answer')}",
+        f"[b]Today[/] {plural(today.count, 'answer')} in {minutes(today.seconds)} · "
+        f"[b]streak[/] {plural(stats.streak.current, 'day')} (longest {stats.streak.longest}) · "
+        f"[b]all time[/] {plural(stats.activity.total, 'answer')}",
     ]
     questions = sum(d.questions for d in stats.decks)
     lines.append(
@@ -77,7 +69,7 @@ def overview_text(stats: Statistics) -> str:
     if ready.exam is not None:
         lines.append(
             f"[b]Exam[/] {ready.exam.exam_date:%d %b %Y}, "
-            f"{'today' if ready.exam.days_left == 0 else 'in ' + _plural(ready.exam.days_left, 'day')}: "
+            f"{'today' if ready.exam.days_left == 0 else 'in ' + plural(ready.exam.days_left, 'day')}: "
             f"[$warning]{percent(ready.exam.recall.mean)}[/] recall then if nothing more is studied"
         )
     elif stats.deck_id is not None:
@@ -86,7 +78,7 @@ def overview_text(stats: Statistics) -> str:
     lines.append("[b]True retention[/] (right at the first review of the day)")
     lines.append(f"{'':10}" + "".join(f"{f'last {days} d':>16}" for days in PERIODS))
     for label, kind in (("young", "young"), ("mature", "mature"), ("all", "all")):
-        cells = "".join(f"{_passed(getattr(stats.retention[days], kind)):>16}" for days in PERIODS)
+        cells = "".join(f"{passed(getattr(stats.retention[days], kind)):>16}" for days in PERIODS)
         lines.append(f"  {label:8}{cells}")
     lines.append("")
     lines.append(
@@ -105,8 +97,8 @@ def answers_summary(stats: Statistics, period: int) -> str:
         for name, attr in (("flashcards", "flashcard"), ("quizzes", "quiz"), ("exams", "exam"))
     )
     return (
-        f"[b]Last {period} days[/] ([b]p[/] for 30/90/365): {_plural(count, 'answer')} on "
-        f"{_plural(studied, 'day')}, {percent(right / count if count else None)} right, "
+        f"[b]Last {period} days[/] ([b]p[/] for 30/90/365): {plural(count, 'answer')} on "
+        f"{plural(studied, 'day')}, {percent(right / count if count else None)} right, "
         f"{minutes(sum(d.seconds for d in days))} · {kinds}"
     )
 
@@ -135,7 +127,7 @@ def quizzes_summary(stats: Statistics) -> str:
         return "No quizzes yet: press [b]z[/] for a quiz or [b]e[/] for an exam on the home screen."
     exams = [q for q in finished if q.mode == "exam"]
     text = (
-        f"[b]{_plural(len(stats.quizzes), 'quiz', 'quizzes')}[/] ({len(stats.quizzes) - len(finished)} unfinished) · "
+        f"[b]{plural(len(stats.quizzes), 'quiz', 'quizzes')}[/] ({len(stats.quizzes) - len(finished)} unfinished) · "
         f"% of the marks, negative marking included"
     )
     if finished:
