@@ -60,7 +60,12 @@ class StatsScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         with Horizontal(id="stats-bar"):
-            yield Select[int]([], id="stats-deck", allow_blank=False, compact=True)
+            names = self.app.guarded(
+                lambda s: list(s.execute(select(Deck.id, Deck.name).order_by(Deck.name))), doing="read the decks"
+            )
+            options = [("All decks", ALL_DECKS), *((name, deck_id) for deck_id, name in names or [])]
+            chosen = self.deck_id if self.deck_id is not None else ALL_DECKS
+            yield Select[int](options, value=chosen, id="stats-deck", allow_blank=False, compact=True)
             yield Static(id="stats-hint")
         with TabbedContent(id="stats-tabs"):
             with TabPane("Overview", id="overview"), VerticalScroll():
@@ -81,13 +86,6 @@ class StatsScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        names = self.app.guarded(
-            lambda s: list(s.execute(select(Deck.id, Deck.name).order_by(Deck.name))), doing="read the decks"
-        )
-        options = [("All decks", ALL_DECKS), *((name, deck_id) for deck_id, name in names or [])]
-        selector = self.query_one("#stats-deck", Select)
-        selector.set_options(options)
-        selector.value = self.deck_id if self.deck_id is not None else ALL_DECKS
         self.query_one("#stats-hint", Static).update("[b]d[/] deck · [b]1[/]–[b]5[/] tabs · [b]p[/] period")
         self.action_refresh()
 
