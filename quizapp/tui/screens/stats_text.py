@@ -52,33 +52,32 @@ def overview_text(stats: Statistics) -> str:
     ]
     questions = sum(d.questions for d in stats.decks)
     lines.append(
-        f"[b]Cards[/] {questions} questions: {sum(d.new for d in stats.decks)} new · "
+        f"[b]Cards[/] {questions}: {sum(d.new for d in stats.decks)} new · "
         f"{sum(d.in_learning for d in stats.decks)} learning · {sum(d.review for d in stats.decks)} review · "
         f"{sum(d.suspended for d in stats.decks)} suspended · {sum(d.retired for d in stats.decks)} retired · "
-        f"[b]{sum(d.due_today for d in stats.decks)}[/] to study today"
+        f"[b]{sum(d.due_today for d in stats.decks)}[/] due today"
     )
     ready = stats.readiness
     if ready.now is None or ready.now.mean is None:
         lines.append(f"[b]Ready[/] nothing studied yet ({percent(ready.unstudied_share)} of the questions are new)")
     else:
         lines.append(
-            f"[b]Ready[/] [$success]{percent(ready.now.mean)}[/] average chance of recall now · "
-            f"about {ready.now.knowledge:.0f} of {ready.questions} questions known · "
+            f"[b]Ready[/] [$success]{percent(ready.now.mean)}[/] chance of recall now · "
+            f"≈{ready.now.knowledge:.0f} of {ready.questions} known · "
             f"{percent(ready.unstudied_share)} never studied"
         )
     if ready.exam is not None:
         lines.append(
             f"[b]Exam[/] {ready.exam.exam_date:%d %b %Y}, "
             f"{'today' if ready.exam.days_left == 0 else 'in ' + plural(ready.exam.days_left, 'day')}: "
-            f"[$warning]{percent(ready.exam.recall.mean)}[/] recall then if nothing more is studied"
+            f"[$warning]{percent(ready.exam.recall.mean)}[/] recall then, if nothing more is studied"
         )
     elif stats.deck_id is not None:
         lines.append("[b]Exam[/] no date set: press [b]x[/] to give one and see your readiness on the day")
-    lines.append("")
     lines.append("[b]True retention[/] (right at the first review of the day)")
-    lines.append(f"{'':10}" + "".join(f"{f'last {days} d':>16}" for days in PERIODS))
+    lines.append(f"{'':10}" + "".join(f"{f'last {days} d':>17}" for days in PERIODS))
     for label, kind in (("young", "young"), ("mature", "mature"), ("all", "all")):
-        cells = "".join(f"{passed(getattr(stats.retention[days], kind)):>16}" for days in PERIODS)
+        cells = "".join(f"{passed(getattr(stats.retention[days], kind)):>17}" for days in PERIODS)
         lines.append(f"  {label:8}{cells}")
     lines.append("")
     lines.append(

@@ -57,7 +57,7 @@ class Heatmap(Static):
         months = [" "] * (weeks + 3)
         for week in range(weeks):
             monday = first + timedelta(weeks=week)
-            if (monday.day <= 7 or week == 0) and all(c == " " for c in months[max(0, week - 1) : week + 3]):
+            if monday.day <= 7 and all(c == " " for c in months[max(0, week - 1) : week + 3]):
                 months[week : week + 3] = f"{monday:%b}"
         text = Text()
         text.append("    " + "".join(months).rstrip() + "\n", style="dim")
