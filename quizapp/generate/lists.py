@@ -6,6 +6,7 @@ import re
 
 from quizapp.generate.draft import Draft, SentenceContext, cloze
 from quizapp.generate.facts import Fact
+from quizapp.generate.facts.phrases import BARE_PREPOSITIONS
 
 _LABEL = re.compile(r"^[A-Z][\w\s-]{0,30}:\s")
 
@@ -54,6 +55,22 @@ def _list_noun(before: str) -> str | None:
     return " ".join(phrase) if phrase else None
 
 
+_DESCRIBED_STOP = re.compile(r"^(?:and|or|but|of|in|on|at|to|for|with|from|by|as|is|are|was|were|has|have|had|will)$")
+
+
+def _described(after: str) -> str | None:
+    """The noun that a run of qualities describes: "… sustainable maritime domain and confirmed …" → "maritime domain"."""
+    words: list[str] = []
+    for word in after.split()[:3]:
+        bare = word.rstrip(",.;:")
+        if not bare or _DESCRIBED_STOP.match(bare):
+            break
+        words.append(bare)
+        if bare != word:
+            break
+    return " ".join(words) or None
+
+
 def _makes_list(fact: Fact, ctx: SentenceContext) -> bool:
     """Whether an enumeration becomes a list question ("between X and Y" only when it lists members)."""
     return fact.value[0] != "between" or (len(fact.value[1]) >= 3 and any(f.kind == "definition" for f in ctx.facts))
@@ -69,12 +86,18 @@ def list_questions(ctx: SentenceContext, fact: Fact) -> list[Draft]:
         return []  # "between X and Y" names a relation, not a set worth listing
     if trigger == "between" and definition is not None:
         prompt = f"Who are the {n} members of the {definition.text}?"
+    elif trigger == "qualities":
+        described = _described(ctx.text[fact.end :])
+        what = f"words that describe the {described}" if described else "words that fill the blank"
+        prompt = f"Name the {n} {what}: “{blanked}”"
     else:
         before = ctx.text[:trigger_start].strip()
         if trigger in ("include", "includes"):
             noun = _LABEL.sub("", before).strip()
             if noun and not noun.split()[0].isupper():
                 noun = noun[:1].lower() + noun[1:]
+        elif trigger in BARE_PREPOSITIONS:
+            noun = None  # "a result of ____": the word before a preposition does not name the items
         else:
             noun = _list_noun(before)
             if noun and before.startswith(noun) and not noun.split()[0].isupper():

@@ -15,6 +15,7 @@ from quizapp.bank.load import check_text
 from quizapp.documents import read_document
 from quizapp.documents.model import Document, DocumentError, Section
 from quizapp.generate.facts import Fact, extract_facts
+from quizapp.generate.facts.phrases import trim_dangling
 from quizapp.generate.quality import select
 from quizapp.generate.questions import Draft, SentenceContext, fact_questions
 
@@ -91,6 +92,7 @@ def _sentences(document: Document) -> list[_Sentence]:
         for block in section.blocks:
             for sentence in block.sentences:
                 resolved = _stand_alone(sentence.text, subject)
+                resolved = trim_dangling(resolved) if resolved is not None else None
                 # Only the sentence just before can lend its subject: an older one may be the wrong referent.
                 subject = _subject(resolved) if resolved is not None else None
                 if resolved is None:

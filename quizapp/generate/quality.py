@@ -71,8 +71,9 @@ TRIVIAL = {
     "two",
 }
 _PAIRS = (("“", "”"), ("‘", "’"), ("(", ")"), ("[", "]"))
-_PER_FACT = {"cloze": 1, "mcq": 1, "short": 1, "flashcard": 1, "list": 1, "truefalse": 1}
-"""At most this many questions of each type per fact: several good questions per fact, not every blank."""
+_PER_FACT = {"cloze": 1, "mcq": 1, "short": 1, "flashcard": 2, "list": 1, "truefalse": 1}
+"""At most this many questions of each type per fact: several good questions per fact, not every blank.
+An acronym with a long expansion has two cards, one each way."""
 
 
 def defects(draft: Draft) -> list[str]:

@@ -12,21 +12,23 @@ def _sentence_case(text: str) -> str:
 
 
 def acronym_questions(ctx: SentenceContext, fact: Fact) -> list[Draft]:
-    """ "What does ACR stand for?": typed when the expansion is short enough to type, else a flashcard.
+    """Both ways: "What does ACR stand for?" and a card from the expansion back to the acronym.
 
-    The other direction (expansion → acronym) is never asked: the expansion spells the acronym out.
+    Acronym → expansion is typed when the expansion is short enough to type, else a flashcard; the way
+    back is always a flashcard, never typed or offered among choices, where the expansion's initials
+    would all but give the acronym away.
     """
     acronym, expansion = fact.text, fact.value[0]
-    prompt = f"What does {acronym} stand for?"
-    kind = "short" if len(expansion.split()) <= 4 else "flashcard"
-    return [Draft(kind, prompt, expansion, ["acronym"], fact, score=1.4)]
+    forward = "short" if len(expansion.split()) <= 4 else "flashcard"
+    return [
+        Draft(forward, f"What does {acronym} stand for?", expansion, ["acronym"], fact, score=1.4),
+        Draft("flashcard", f"What is the acronym for {expansion}?", acronym, ["acronym"], fact, score=1.0),
+    ]
 
 
 def definition_questions(ctx: SentenceContext, fact: Fact) -> list[Draft]:
-    """A term → definition card, unless a list question of the sentence already asks the same."""
+    """A term → definition card for every definition; a list question of its members asks something else."""
     definition, verb = fact.value
-    if any(f.kind == "list" and f.value[0] == "between" for f in ctx.facts):
-        return []
     if definition.startswith("under which "):
         back = "Under it, " + definition[len("under which ") :]
         front = f"What is the {fact.text}?" if verb != "is" else fact.text

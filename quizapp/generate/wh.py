@@ -60,6 +60,16 @@ def _clean(text: str) -> str:
 _LABEL = re.compile(r"^[A-Z][\w\s-]{0,30}:\s")
 
 
+_REDUCED_RELATIVE = re.compile(
+    r"(?P<name>“[^”]+”|‘[^’]+’|[A-Z][\w-]*(?:\s[A-Z][\w-]*)*|(?:(?<=\bthe\s)|(?<=,\s))[a-z][\w-]*(?:\s[a-z][\w-]*){0,2}(?=\s\([A-Z]))"
+    r"(?P<acr>\s\([A-Z]{2,}\))?"
+    r"\s(?P<verb>announced|launched|signed|started|established|founded|held|conducted|set up|formed|created)"
+    r"(?P<place>\s(?:in|at|off)\s(?:the\s)?[A-Z][\w-]*(?:\s[A-Z][\w-]*)*)?"
+    r"\s(?P<prep>in|on|from)$"
+)
+"""A name and the event that dates it: "… the “Malabar 2019” held from", "… exercise (MINEX) held in Japan in"."""
+
+
 def when_question(text: str, fact: Fact) -> str | None:
     """ "X established Y on DATE." → "When did X establish Y?"; "X was held in DATE" → "When was X held?"."""
     body = _LABEL.sub("", text[: fact.start]).rstrip()
@@ -69,12 +79,14 @@ def when_question(text: str, fact: Fact) -> str | None:
             m = re.match(r"^(?P<subj>[A-Z][\w\s’'-]*?) has been (?P<ing>\w+ing) (?P<rest>.+?) since$", body)
             if m:
                 return f"Since when has {m['subj']} been {m['ing']} {_clean(m['rest'])}?"
-        m = re.search(
-            r"(?P<name>[A-Z][\w\s-]+?)(?: \([A-Z]+\))? (?P<verb>announced|launched|signed|started|established|founded|held|set up|formed|created) in$",
-            body,
-        )
-        if m and fact.kind == "year":
-            return f"In which year was the {m['name'].strip()} {m['verb']}?"
+        m = _REDUCED_RELATIVE.search(body)
+        if m and (m["name"].startswith(("“", "‘")) or m["acr"] or len(m["name"].split()) >= 2):
+            name = re.sub(r"^The\s", "", m["name"].strip())
+            acronym = m["acr"] if m["acr"] and name[:1].islower() else ""  # a lowercase name is clearer with it
+            what = f"{name}{acronym} {m['verb']}{m['place'] or ''}"
+            if fact.kind == "year":
+                return f"In which year was the {what}?" if m["prep"] == "in" else None
+            return f"When was the {what}?"
         return None
     body = re.sub(r"\s(?:on|in)$", "", body)
     if len(body.split()) > 14 or re.search(r"\b(?:since|which|that|who|whose|to)\b", body):

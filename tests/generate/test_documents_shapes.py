@@ -192,7 +192,10 @@ def test_science_acronyms_and_definitions(solar: Bank) -> None:
     assert cards["Sun"] == "A star at the centre of the Solar System."
     assert cards["Jupiter"] == "The largest planet."
     assert cards.get("astronomical unit") in (None, "The mean distance between the Earth and the Sun.")
-    assert "AU" not in cards.values()  # never expansion → acronym
+    # The way back, expansion → acronym, is a card only: typed, the expansion's initials would give it away.
+    assert cards["What is the acronym for astronomical unit?"] == "AU"
+    assert cards["What is the acronym for National Aeronautics and Space Administration?"] == "NASA"
+    assert not [q for q in solar.questions if q.type != "flashcard" and q.answer in ("AU", "IAU", "NASA", "ESA")]
 
 
 def test_science_numbers_with_units(solar: Bank, wrong_values: Callable[[Bank, str], list[str]]) -> None:

@@ -17,6 +17,7 @@ from quizapp.generate.facts import (
     month_number,
     ordinal,
 )
+from quizapp.generate.facts.phrases import trim_dangling
 
 
 def spans(facts: list[Fact]) -> list[tuple[str, str]]:
@@ -475,6 +476,33 @@ def test_and_inside_a_name_or_between_two(text: str, names: set[str]) -> None:
             "such as",
             ("medical equipment", "hospitals"),
         ),
+        # Three or more plain items after a bare preposition.
+        (
+            "India struggles in the Japanese market as a result of language barriers, high quality and service standards.",
+            "of",
+            ("language barriers", "high quality", "service standards"),
+        ),
+        (
+            "Enhancing connectivity for the flow of people, technology and ideas for shared prosperity.",
+            "of",
+            ("people", "technology", "ideas"),
+        ),
+        (
+            "Further cooperate for peace, stability and prosperity of Indo-Pacific.",
+            "for",
+            ("peace", "stability", "prosperity"),
+        ),
+        # Qualities of one thing.
+        (
+            "The aim is to create a safe, secure, stable, prosperous and sustainable maritime domain.",
+            "qualities",
+            ("safe", "secure", "stable", "prosperous", "sustainable"),
+        ),
+        (
+            "They seek a free, open, inclusive and rules-based Indo-Pacific, the Ministers said.",
+            "qualities",
+            ("free", "open", "inclusive", "rules-based"),
+        ),
     ],
 )
 def test_enumerations(text: str, trigger: str, items: tuple[str, ...]) -> None:
@@ -502,6 +530,11 @@ def test_enumerations(text: str, trigger: str, items: tuple[str, ...]) -> None:
             "resources, especially the human resources."
         ),
         "Good fruits such as apples, pears and apples are sold.",
+        # A preposition before a verb and its object, or before only two items, announces no list.
+        "They went to see the museum, park and zoo.",
+        "They met in Delhi and Tokyo.",
+        "The delegates bought a pen, pencil and paper at the shop.",
+        "The importance of freedom of navigation and overflight, unimpeded commerce and peaceful resolution of disputes.",
     ],
 )
 def test_not_enumerations(text: str) -> None:
@@ -560,6 +593,17 @@ def test_not_enumerations(text: str) -> None:
             "Indian Space Research Organisation",
             "the national space agency of India",
         ),
+        # A name and what it is, side by side.
+        (
+            "Talks took place on the Dedicated Freight Corridor, a project of close to Rs 50,000 crore of which Japan gave half.",
+            "Dedicated Freight Corridor",
+            "a project of close to Rs 50,000 crore of which Japan gave half",
+        ),
+        (
+            "The Hubble Space Telescope, an observatory in low Earth orbit, was launched in 1990.",
+            "Hubble Space Telescope",
+            "an observatory in low Earth orbit",
+        ),
     ],
 )
 def test_definitions(text: str, term: str, definition: str) -> None:
@@ -577,6 +621,8 @@ def test_definitions(text: str, term: str, definition: str) -> None:
         "Cell Biology The cell is the basic unit of life.",
         "They are a group of friends from the town.",
         "India and Japan established diplomatic relations on 28 April 1952.",
+        "They visited Japan, a country they loved dearly.",
+        "In Tokyo, a big city, the talks went on.",
     ],
 )
 def test_not_definitions(text: str) -> None:
@@ -608,3 +654,28 @@ def test_facts_of_a_sentence_of_the_notes() -> None:
 def test_overlapping_facts_of_one_family_keep_the_longest() -> None:
     facts = extract_facts("Discussions have been on a project of close to Rs 50,000 crore since 12th April 2019.")
     assert spans(facts) == [("money", "Rs 50,000 crore"), ("date", "12th April 2019")]
+
+
+# -- a definition that runs on ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "trimmed"),
+    [
+        (
+            "Quadrilateral Security Dialogue is a strategic dialogue between India, United States, Japan and Australia "
+            "will be carried out.",
+            "Quadrilateral Security Dialogue is a strategic dialogue between India, United States, Japan and Australia.",
+        ),
+        ("The Council is a body of ten states would meet yearly.", "The Council is a body of ten states."),
+        # Grammatical sentences stay as they are.
+        ("The Council is a body that will meet every year.", "The Council is a body that will meet every year."),
+        (
+            "The Sun is a star and will burn for billions of years.",
+            "The Sun is a star and will burn for billions of years.",
+        ),
+        ("The talks will be held in Tokyo next year.", "The talks will be held in Tokyo next year."),
+    ],
+)
+def test_trim_dangling(text: str, trimmed: str) -> None:
+    assert trim_dangling(text) == trimmed

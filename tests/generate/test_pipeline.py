@@ -76,13 +76,17 @@ def test_false_statements_are_really_false(bundled: Bank, notes_text: str) -> No
         assert normalise(right) != normalise(wrong)
 
 
-def test_true_statements_are_sentences_of_the_notes(bundled: Bank, notes_text: str) -> None:
+def test_true_statements_are_sentences_of_the_notes(bundled: Bank) -> None:
     trues = [q for q in bundled.questions if q.type == "truefalse" and q.answer == "True"]
     assert len(trues) >= 10
     for q in trues:
         assert q.source_text and q.source_line
-        # The statement is its sentence, a leading connective or pronoun aside.
-        assert q.prompt.rstrip(".").split()[-3:] == q.source_text.rstrip(".").split()[-3:], q.prompt
+        # The statement is its sentence, a leading connective or pronoun aside, or its definition cut from a
+        # predicate that runs on without a subject ("… Japan and Australia will be carried out").
+        tail = " ".join(q.prompt.rstrip(".").split()[-3:])
+        assert tail in q.source_text, q.prompt
+        if not q.source_text.rstrip(".").endswith(tail):
+            assert re.search(re.escape(tail) + r" (?:will|would|shall) ", q.source_text), q.prompt
 
 
 def test_no_trivial_answers(bundled: Bank) -> None:
@@ -232,11 +236,32 @@ def test_the_acronyms_are_asked_as_acronyms(bundled: Bank, acronym: str, expansi
         for q in bundled.questions
         if "acronym" in q.tags and {q.answer, q.prompt} & {acronym, f"What does {acronym} stand for?"}
     ]
-    # Asked once, acronym → expansion: typed when the expansion is short, a flashcard when it is long.
-    # Never the other way: the expansion spells the acronym out.
-    [question] = asked
-    assert (question.prompt, question.answer) == (f"What does {acronym} stand for?", expansion)
-    assert question.type == ("short" if len(expansion.split()) <= 4 else "flashcard")
+    # Asked once each way. Acronym → expansion is typed when the expansion is short, a flashcard when it is
+    # long; expansion → acronym is always a flashcard: typed or among choices, its initials would give it away.
+    forward, back = asked
+    assert (forward.prompt, forward.answer) == (f"What does {acronym} stand for?", expansion)
+    assert forward.type == ("short" if len(expansion.split()) <= 4 else "flashcard")
+    assert (back.type, back.prompt, back.answer) == ("flashcard", f"What is the acronym for {expansion}?", acronym)
+
+
+@pytest.mark.parametrize(
+    ("term", "definition"),
+    [
+        ("Quadrilateral Security Dialogue", "A strategic dialogue between India, United States, Japan and Australia."),
+        ("What is the Cool EMS Service?", "Under it, Japanese food items are transported"),
+        ("Dedicated Freight Corridor", "A project of close to Rs 50,000 crore of which Japanese assistance"),
+    ],
+)
+def test_every_definition_has_its_card(bundled: Bank, term: str, definition: str) -> None:
+    cards = {q.prompt: q.answer for q in bundled.questions if q.type == "flashcard" and "definition" in q.tags}
+    assert cards[term].startswith(definition)
+
+
+def test_a_definition_that_runs_on_is_asked_without_its_dangling_predicate(bundled: Bank) -> None:
+    quad = [q for q in bundled.questions if q.source_line == 9 and q.type in ("cloze", "truefalse")]
+    assert quad
+    for q in quad:
+        assert q.prompt.endswith("between India, United States, Japan and Australia."), q.prompt
 
 
 @pytest.mark.parametrize(
@@ -255,6 +280,11 @@ def test_the_acronyms_are_asked_as_acronyms(bundled: Bank, acronym: str, expansi
             ],
         ),
         (43, ["power", "transportation", "environmental projects", "projects related to basic human needs"]),
+        (18, ["free", "open", "inclusive", "rules-based"]),
+        (33, ["safe", "secure", "stable", "prosperous", "sustainable"]),
+        (61, ["language barriers", "high quality", "service standards"]),
+        (70, ["people", "technology", "ideas"]),
+        (71, ["peace", "stability", "prosperity"]),
     ],
 )
 def test_the_enumerations_are_list_questions(bundled: Bank, line: int, items: list[str]) -> None:

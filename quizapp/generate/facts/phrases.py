@@ -93,7 +93,87 @@ def _split_items(tail: str, trigger: str) -> list[str] | None:
     return items
 
 
+BARE_PREPOSITIONS = ("of", "for", "in", "to", "with", "from", "on", "by", "about", "against")
+_PREPOSITION_TRIGGER = re.compile(rf"\b(?P<trigger>{'|'.join(BARE_PREPOSITIONS)})\s")
+"""A preposition before a run of three or more items ("a result of language barriers, high quality and service
+standards"): an enumeration without a word that announces it, so it is held to stricter rules."""
+_NOT_ITEM_WORD = {"a", "an", "the", "and", "or", "is", "are", "was", "were", "has", "have", "had", "be", "will"}
+_ADJECTIVES = re.compile(
+    r"\b(?:a|an|the)\s(?P<items>[a-z][\w-]*(?:,\s[a-z][\w-]*){1,8},?\s(?:and|or)\s[a-z][\w-]*)"
+    r"\s(?P<noun>[A-Za-z][\w-]*)"
+)
+"""Qualities of one thing: "a safe, secure, stable, prosperous and sustainable maritime domain"."""
+_NOT_NOUN = re.compile(
+    r"(?:is|are|was|were|has|have|had|will|would|can|could|may|must|shall|should|do|does|did|and|or|but|"
+    r"of|in|on|at|to|for|with|from|by|as|than|that|which|who|the|a|an)$",
+    re.IGNORECASE,
+)
+
+
+def _preposition_items(tail: str) -> list[str] | None:
+    """Three or more short, plain items after a preposition ("of people, technology and ideas for …")."""
+    items = _split_items(tail, "of")
+    if not items or len(items) < 3:
+        return None
+    # What follows the last item ("ideas for shared prosperity") is no part of it when the others are bare.
+    if not any(re.search(r"\s(?:of|for|in|to|with|from|on|by|at)\s", item) for item in items[:-1]):
+        items[-1] = re.split(r"\s(?:of|for|in|to|with|from|on|by|at|and|or)\s", items[-1], maxsplit=1)[0]
+    for item in items:
+        words = item.split()
+        if len(words) > 4 or any(word.lower() in _NOT_ITEM_WORD for word in words):
+            return None  # "create a safe, secure …" is a verb and its object, not an item
+    return items
+
+
+def _adjective_lists(text: str) -> list[Fact]:
+    facts = []
+    for m in _ADJECTIVES.finditer(text):
+        if _NOT_NOUN.match(m.group("noun")):
+            continue  # "a pen, pencil and paper were …": nouns, not qualities of a noun
+        items = [re.sub(r"^(?:and|or)\s", "", part.strip()) for part in re.split(r",\s|\s(?:and|or)\s", m["items"])]
+        items = [item for item in items if item]
+        if len(items) < 3 or len({item.casefold() for item in items}) < len(items):
+            continue
+        facts.append(
+            Fact(
+                "list",
+                m.group("items"),
+                m.start("items"),
+                m.end("items"),
+                "list",
+                ("qualities", tuple(items), m.start("items")),
+            )
+        )
+    return facts
+
+
 def find_enumerations(text: str) -> list[Fact]:
+    facts = _triggered_enumerations(text)
+    announced = [(f.start, f.end) for f in facts]
+    # A list after a bare preposition, or of qualities, only where no announced list already covers it.
+    for fact in [*_preposition_enumerations(text), *_adjective_lists(text)]:
+        if not any(start < fact.end and fact.start < end for start, end in announced):
+            facts.append(fact)
+            announced.append((fact.start, fact.end))
+    return facts
+
+
+def _preposition_enumerations(text: str) -> list[Fact]:
+    facts = []
+    for m in _PREPOSITION_TRIGGER.finditer(text):
+        tail = text[m.end() :]
+        items = _preposition_items(tail)
+        if not items or not tail.startswith(items[0]):
+            continue
+        last = tail.find(items[-1], len(items[0]))
+        if last < 0:
+            continue
+        start, end = m.end(), m.end() + last + len(items[-1])
+        facts.append(Fact("list", text[start:end], start, end, "list", (m.group("trigger"), tuple(items), m.start())))
+    return facts
+
+
+def _triggered_enumerations(text: str) -> list[Fact]:
     facts = []
     for m in _ENUM_TRIGGER.finditer(text):
         tail = text[m.end() :]
@@ -146,7 +226,55 @@ _STARTED = re.compile(
 )
 
 
+_APPOSITIVE = re.compile(
+    rf"(?:^|(?<=\s))(?P<term>{_CAP_WORD}(?:\s(?:of\s|and\s|for\s)?{_CAP_WORD})+),\s(?P<def>(?:a|an)\s[a-z](?:(?!,\s)[^;:]){{10,}}?)(?=,\s|$)"
+)
+"""A name followed by what it is: "the Dedicated Freight Corridor, a project of close to Rs 50,000 crore"."""
+_RELATIVE = re.compile(r"\b(?:which|that|who|whom|whose|where|when)\b")
+
+
 def find_definitions(text: str) -> list[Fact]:
+    return _sentence_definitions(text) or _appositive_definitions(text)
+
+
+def _appositive_definitions(text: str) -> list[Fact]:
+    for m in _APPOSITIVE.finditer(text.rstrip(".")):
+        words = m.group("term").split()
+        while words and words[0] in _NOT_NAME_START:
+            words = words[1:]
+        if len(words) < 2:
+            continue  # "Japan, a country of islands": one capitalised word is too often a place or a list
+        term = " ".join(words)
+        start = m.end("term") - len(term)
+        definition = _DEFINITION_END.split(m.group("def").strip(), maxsplit=1)[0].rstrip(" ,")
+        if len(definition.split()) >= 3:
+            return [Fact("definition", term, start, m.end("term"), "definition", (definition, "appositive"))]
+    return []
+
+
+def trim_dangling(text: str) -> str:
+    """A definition whose sentence runs on into a predicate without a subject, cut after the definition.
+
+    "X is a strategic dialogue between A and B will be carried out." reads as two sentences glued
+    together; "X is a strategic dialogue between A and B." is what it states. A modal after a relative
+    clause ("X is a group that will meet …") is grammatical and stays.
+    """
+    body = text.rstrip(".")
+    for pattern in (_DEFINITION, _DEFINITION_LOWER):
+        m = pattern.match(body)
+        if not m:
+            continue
+        end = _DEFINITION_END.search(m.group("def"))
+        if end is None or not re.match(r"\s(?:will|would|shall)\s", end.group(0)):
+            return text
+        before = m.group("def")[: end.start()]
+        if not _RELATIVE.search(before) and not re.search(r"\b(?:and|but|or|then)$", before):
+            return body[: m.start("def") + end.start()].rstrip() + "."
+        return text
+    return text
+
+
+def _sentence_definitions(text: str) -> list[Fact]:
     body = text.rstrip(".")
     for pattern in (_STARTED, _DEFINITION, _DEFINITION_LOWER):
         m = pattern.match(body)

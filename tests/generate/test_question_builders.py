@@ -1,0 +1,102 @@
+"""Question builders on one sentence: wh-questions, list prompts and term cards."""
+
+from __future__ import annotations
+
+import pytest
+
+from quizapp.generate.draft import SentenceContext
+from quizapp.generate.facts import extract_facts
+from quizapp.generate.lists import list_questions
+from quizapp.generate.terms import acronym_questions, definition_questions
+from quizapp.generate.wh import when_question
+
+
+def context(text: str) -> SentenceContext:
+    facts = extract_facts(text)
+    return SentenceContext(text=text, source=text, line=1, topic="Notes", facts=facts, pool=facts, block_text=text)
+
+
+def fact_of(text: str, kind: str):  # type: ignore[no-untyped-def]
+    [fact] = [f for f in extract_facts(text) if f.kind == kind]
+    return fact
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "question"),
+    [
+        (
+            "Ties grew, shown by the “Malabar 2019” held from September-October 2019 off the coast of Japan.",
+            "period",
+            "When was the “Malabar 2019” held?",
+        ),
+        (
+            "They praised the mine-countermeasures exercise (MINEX) held in Japan in July 2019 and more.",
+            "date",
+            "When was the mine-countermeasures exercise (MINEX) held in Japan?",
+        ),
+        (
+            "Asia-Africa Growth Corridor (AAGR) announced in 2017 and joint projects will be taken up.",
+            "year",
+            "In which year was the Asia-Africa Growth Corridor announced?",
+        ),
+        ("The Delhi Summit held on 4 May 2019 was a success.", "date", "When was the Delhi Summit held?"),
+    ],
+)
+def test_a_name_and_the_event_that_dates_it(text: str, kind: str, question: str) -> None:
+    assert when_question(text, fact_of(text, kind)) == question
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tokyo held talks in 2019 with everyone.",  # one capitalised word: no name of an event
+        "The plan was held up from 2019 by the courts.",
+    ],
+)
+def test_no_when_question_without_a_named_event(text: str) -> None:
+    fact = next(f for f in extract_facts(text) if f.tag == "date")
+    assert when_question(text, fact) is None
+
+
+def test_qualities_ask_for_the_words_that_describe_their_noun() -> None:
+    ctx = context("The plan is to create a safe, secure and stable maritime domain and more trade.")
+    [draft] = list_questions(ctx, fact_of(ctx.text, "list"))
+    assert draft.prompt.startswith("Name the 3 words that describe the maritime domain: “The plan is to create a ____")
+    assert draft.items == ["safe", "secure", "stable"]
+
+
+def test_a_list_after_a_bare_preposition_asks_for_the_items_of_the_blank() -> None:
+    ctx = context("Exports fell as a result of language barriers, high quality and service standards.")
+    [draft] = list_questions(ctx, fact_of(ctx.text, "list"))
+    assert draft.prompt == "Name the 3 items that fill the blank: “Exports fell as a result of ____.”"
+
+
+@pytest.mark.parametrize(
+    ("text", "forward_type"),
+    [
+        ("Japan gave ODA (Official Development Assistance) to India.", "short"),
+        ("It follows the United Nations Convention on the Law of the Sea (UNCLOS).", "flashcard"),
+    ],
+)
+def test_acronyms_are_asked_both_ways(text: str, forward_type: str) -> None:
+    ctx = context(text)
+    fact = fact_of(text, "acronym")
+    forward, back = acronym_questions(ctx, fact)
+    assert (forward.type, forward.prompt, forward.answer) == (
+        forward_type,
+        f"What does {fact.text} stand for?",
+        fact.value[0],
+    )
+    assert (back.type, back.prompt, back.answer) == (
+        "flashcard",
+        f"What is the acronym for {fact.value[0]}?",
+        fact.text,
+    )
+
+
+def test_a_definition_with_a_list_of_members_still_has_its_card() -> None:
+    ctx = context("The Quad is a strategic dialogue between India, United States, Japan and Australia.")
+    [card] = definition_questions(ctx, fact_of(ctx.text, "definition"))
+    assert (card.type, card.prompt) == ("flashcard", "Quad")
+    assert card.answer == "A strategic dialogue between India, United States, Japan and Australia."
+    assert len(list_questions(ctx, fact_of(ctx.text, "list"))) == 1  # and the list asks who its members are
