@@ -13,6 +13,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Select, Static, TabbedContent, TabPane
 from textual_plotext import PlotextPlot
+from textual_plotext.plot import Plot
 
 from quizapp.db.models import Deck
 from quizapp.stats.report import PERIODS, Statistics, statistics
@@ -125,9 +126,9 @@ class StatsScreen(Screen[None]):
         xs = list(range(len(bars)))
         series = [[bar.flashcard for bar in bars], [bar.quiz for bar in bars], [bar.exam for bar in bars]]
         plt.stacked_bar(xs, series, labels=["flashcards", "quizzes", "exams"], width=0.7)
-        ticks = xs[:: max(1, len(xs) // 5)]
+        ticks = xs[::-1][:: max(1, len(xs) // 5)][::-1]  # counted back from today, so today has its label
         plt.xticks(ticks, [bars[n].label for n in ticks])
-        plt.ylim(0, max(max((bar.count for bar in bars), default=0), 1) * 1.15)
+        _count_axis(plt, max((bar.count for bar in bars), default=0))
         plot.refresh()
 
     def draw_forecast(self, figures: Statistics) -> None:
@@ -140,7 +141,7 @@ class StatsScreen(Screen[None]):
         plt.bar(xs, [due.due for due in figures.forecast], width=0.7)
         ticks = xs[::7]
         plt.xticks(ticks, ["today" if n == 0 else f"{figures.forecast[n].day:%d %b}" for n in ticks])
-        plt.ylim(0, max(max((due.due for due in figures.forecast), default=0), 1) * 1.15)
+        _count_axis(plt, max((due.due for due in figures.forecast), default=0))
         plot.refresh()
 
     def draw_topics(self, figures: Statistics) -> None:
@@ -211,6 +212,14 @@ class StatsScreen(Screen[None]):
             ("Choose deck", "Statistics of one deck or of all decks", self.action_choose_deck),
             ("Refresh statistics", "Read the statistics again", self.action_refresh),
         ]
+
+
+def _count_axis(plt: Plot, top: int) -> None:
+    """A y axis of whole numbers from 0 to a little above `top`, with about four steps."""
+    step = max(1, -(-top // 4))
+    ticks = list(range(0, top + step + 1, step))
+    plt.ylim(0, ticks[-1])
+    plt.yticks(ticks)
 
 
 def _short(text: str, width: int = 24) -> str:

@@ -54,8 +54,8 @@ def overview_text(stats: Statistics) -> str:
     lines.append(
         f"[b]Cards[/] {questions}: {sum(d.new for d in stats.decks)} new · "
         f"{sum(d.in_learning for d in stats.decks)} learning · {sum(d.review for d in stats.decks)} review · "
-        f"{sum(d.suspended for d in stats.decks)} suspended · {sum(d.retired for d in stats.decks)} retired · "
-        f"[b]{sum(d.due_today for d in stats.decks)}[/] due today"
+        f"{sum(d.suspended for d in stats.decks)} suspended · [b]{sum(d.due_today for d in stats.decks)}[/] due today"
+        + (f" · {retired} retired" if (retired := sum(d.retired for d in stats.decks)) else "")
     )
     ready = stats.readiness
     if ready.now is None or ready.now.mean is None:
