@@ -13,7 +13,9 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
 from quizapp.quiz.results import PastRun, last_scores
+from quizapp.srs.queue import DayWindow
 from quizapp.stats.overview import DeckOverview, Today, deck_overview, today
+from quizapp.stats.tables import percent
 
 if TYPE_CHECKING:
     from quizapp.tui.app import QuizApp
@@ -27,7 +29,7 @@ EMPTY_TEXT = (
     "then press r here, or open quizapp again."
 )
 
-COLUMNS = ("Deck", "Questions", "New", "Learning", "Due today", "Suspended", "Readiness", "Last quiz")
+COLUMNS = ("Deck", "Questions", "New", "Learning", "Due today", "Suspended", "Readiness", "Exam", "Last quiz")
 
 
 def _right(value: object) -> Text:
@@ -45,6 +47,7 @@ class HomeScreen(Screen[None]):
         Binding("t", "statistics", "Stats"),
         Binding("b", "browse", "Browse"),
         Binding("o", "options", "Options"),
+        Binding("x", "exam_date", "Exam date", show=False),
         Binding("r", "refresh", "Refresh"),
     ]
     """`enter`/`s` studies the highlighted deck, `a` every deck; `b` browses its cards, `o` sets its options."""
@@ -71,20 +74,22 @@ class HomeScreen(Screen[None]):
         self.action_refresh()
 
     def action_refresh(self) -> None:
-        def read(session: Session) -> tuple[list[DeckOverview], Today, dict[int, PastRun]]:
+        def read(session: Session) -> tuple[list[DeckOverview], Today, dict[int, PastRun], DayWindow]:
             day = self.app.day()
-            return deck_overview(session, day), today(session, day), last_scores(session)
+            return deck_overview(session, day), today(session, day), last_scores(session), day
 
         figures = self.app.guarded(read, doing="read the decks")
         if figures is not None:
             self.show_figures(*figures)
 
-    def show_figures(self, decks: list[DeckOverview], done: Today, quizzes: dict[int, PastRun]) -> None:
+    def show_figures(self, decks: list[DeckOverview], done: Today, quizzes: dict[int, PastRun], day: DayWindow) -> None:
         table = self.query_one("#decks", DataTable)
         selected = table.cursor_row
         table.clear()
         for deck in decks:
             readiness = "—" if deck.readiness is None else f"{deck.readiness:.0%}"
+            left = deck.days_left(day)
+            exam = "—" if left is None else f"{'today' if left == 0 else f'{left} d'} · {percent(deck.exam_readiness)}"
             past = quizzes.get(deck.deck_id)
             last = (
                 "—"
@@ -93,7 +98,7 @@ class HomeScreen(Screen[None]):
                 if past.percent is None
                 else f"{past.percent:.0f}% {past.mode}"
             )
-            cells = (deck.questions, deck.new, deck.in_learning, deck.due_today, deck.suspended, readiness, last)
+            cells = (deck.questions, deck.new, deck.in_learning, deck.due_today, deck.suspended, readiness, exam, last)
             table.add_row(deck.name, *(_right(c) for c in cells), key=str(deck.deck_id))
         if decks:
             table.move_cursor(row=min(selected, len(decks) - 1))
@@ -141,6 +146,13 @@ class HomeScreen(Screen[None]):
 
         self.app.push_screen(StatsScreen(self._selected_deck()))
 
+    def action_exam_date(self) -> None:
+        from quizapp.tui.screens.exam_date import ExamDateScreen
+
+        deck_id = self._selected_deck()
+        if deck_id is not None:
+            self.app.push_screen(ExamDateScreen(deck_id), lambda changed: self.action_refresh() if changed else None)
+
     def action_browse(self) -> None:
         from quizapp.tui.screens.browse import BrowseScreen
 
@@ -178,6 +190,7 @@ class HomeScreen(Screen[None]):
             ("Exam", "A timed exam with negative marking", self.action_exam),
             ("Statistics", "Progress, retention, forecast, weak topics and quiz scores", self.action_statistics),
             ("Browse cards", "Cards of the highlighted deck: leeches, suspended, buried…", self.action_browse),
+            ("Exam date", "Set or clear the exam date of the highlighted deck", self.action_exam_date),
             ("Deck options", "Scheduler, limits and steps of the highlighted deck", self.action_options),
             ("Refresh", "Read the decks again", self.action_refresh),
         ]

@@ -148,12 +148,14 @@ class StatsScreen(Screen[None]):
         self.query_one("#topics-summary", Static).update(topics_summary(figures))
         shown = figures.topics[:TOPIC_BARS]
         plot = self.query_one("#topics-plot", PlotextPlot)
+        plot.display = bool(shown)
         plt = plot.plt
         plt.clear_data()
         plt.clear_figure()
         if shown:
-            labels = [_short(t.topic if self.deck_id is not None else f"{t.topic} ({t.deck})") for t in shown]
             values = [round(100 * t.accuracy) for t in shown]
+            names = [t.topic if self.deck_id is not None else f"{t.topic} ({t.deck})" for t in shown]
+            labels = [f"{_short(name)} {value:>3}%" for name, value in zip(names, values, strict=True)]
             # plotext draws the first bar at the bottom: reversed, the weakest topic is on top.
             plt.bar(labels[::-1], values[::-1], orientation="horizontal", width=0.6)
             plt.xlim(0, 100)
@@ -164,6 +166,7 @@ class StatsScreen(Screen[None]):
         self.query_one("#quizzes-summary", Static).update(quizzes_summary(figures))
         finished = [quiz for quiz in figures.quizzes if quiz.percent is not None]
         plot = self.query_one("#quizzes-plot", PlotextPlot)
+        plot.display = bool(finished)
         plt = plot.plt
         plt.clear_data()
         plt.clear_figure()
