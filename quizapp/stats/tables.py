@@ -24,6 +24,9 @@ def plural(count: int, word: str, many: str | None = None) -> str:
 
 
 def minutes(seconds: float) -> str:
+    """"45 s", "12 min", "2 h 05 min"."""
+    if 0 < seconds < 60:
+        return f"{seconds:.0f} s"
     whole = round(seconds / 60)
     return f"{whole // 60} h {whole % 60:02d} min" if whole >= 60 else f"{whole} min"
 
