@@ -200,7 +200,8 @@ def _date_variants(fact: Fact, seed: str = "") -> list[str]:
     elif kind == "period":
         first, second, year = parts
         words = re.findall(r"[A-Za-z]+", text)
-        for dy, dm in ((0, -3), (-1, 0), (0, 4), (1, 2)):
+        # The first four as ever; then more in the same year, for a sentence whose year is pinned by another value.
+        for dy, dm in ((0, -3), (-1, 0), (0, 4), (1, 2), (0, -5), (0, 2), (0, 6)):
             a = _month_name(words[0], (first - 1 + dm) % 12 + 1)
             b = _month_name(words[1], (second - 1 + dm) % 12 + 1)
             out.append(

@@ -7,6 +7,7 @@ import re
 from quizapp.generate.draft import Draft, SentenceContext, cloze
 from quizapp.generate.facts import Fact
 from quizapp.generate.facts.phrases import BARE_PREPOSITIONS
+from quizapp.generate.wh import EVENT, event_question
 
 _LABEL = re.compile(r"^[A-Z][\w\s-]{0,30}:\s")
 
@@ -86,6 +87,10 @@ def list_questions(ctx: SentenceContext, fact: Fact) -> list[Draft]:
         return []  # "between X and Y" names a relation, not a set worth listing
     if trigger == "between" and definition is not None:
         prompt = f"Who are the {n} members of the {definition.text}?"
+    elif trigger == "dates":
+        event = EVENT.search(re.sub(r"\s(?:in|on|during|from)$", "", ctx.text[: fact.start].rstrip()))
+        when = event_question(event["name"], event["place"]) if event else None
+        prompt = when or f"Name the {n} dates that fill the blank: “{blanked}”"
     elif trigger == "qualities":
         described = _described(ctx.text[fact.end :])
         what = f"words that describe the {described}" if described else "words that fill the blank"

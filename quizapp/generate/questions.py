@@ -77,7 +77,40 @@ def fact_questions(ctx: SentenceContext) -> list[Draft]:
             )
             stated = stated or any(d.answer == "True" for d in statement)
             drafts.extend(statement)
+    if comparative and stated and not ctx.leans_back:
+        drafts.extend(_reversed_comparison(ctx, drafts))
     return drafts
+
+
+_OPPOSITE = {
+    "lower": "higher",
+    "higher": "lower",
+    "more": "less",
+    "less": "more",
+    "fewer": "more",
+    "larger": "smaller",
+    "smaller": "larger",
+    "greater": "smaller",
+    "better": "worse",
+    "worse": "better",
+}
+
+
+def _reversed_comparison(ctx: SentenceContext, drafts: list[Draft]) -> list[Draft]:
+    """ "Exports in FY18 were lower than in FY15" stated the other way round: a false statement that is really
+    false, where swapping one of the two values would not be (other values could be lower too)."""
+    found = list(_COMPARATIVE.finditer(ctx.text))
+    stated = {id(d.fact) for d in drafts if d.type == "truefalse"}
+    fact = next((f for f in ctx.facts if f.tag in ("date", "money", "rank") and id(f) not in stated), None)
+    if len(found) != 1 or fact is None:
+        return []
+    right = found[0].group(0)
+    word = right.split()[0]
+    wrong = _OPPOSITE[word.lower()] + right[len(word) :]
+    statement = ctx.text if ctx.text.endswith((".", "!", "?")) else ctx.text + "."
+    false = statement[: found[0].start()] + wrong + statement[found[0].end() :]
+    explanation = f"The notes say {right}, not {wrong}."
+    return [Draft("truefalse", false, "False", [fact.tag], fact, explanation=explanation, score=0.9)]
 
 
 def _askable_name(fact: Fact, ctx: SentenceContext) -> bool:

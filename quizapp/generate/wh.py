@@ -70,6 +70,27 @@ _REDUCED_RELATIVE = re.compile(
 """A name and the event that dates it: "… the “Malabar 2019” held from", "… exercise (MINEX) held in Japan in"."""
 
 
+_EVENT_NOUNS = (
+    "consultations|talks|meeting|meetings|summit|summits|conference|visit|exercise|exercises|elections|election|"
+    "dialogue|negotiations|games|festival|session"
+)
+EVENT = re.compile(
+    rf"\bthe\s(?:recent\s|last\s|latest\s)?(?P<name>[A-Z][\w-]*(?:\s[A-Z][\w-]*)+(?:\s(?:{_EVENT_NOUNS}))?)"
+    r"(?P<place>\s(?:in|at)\s[A-Z][\w-]*(?:\s[A-Z][\w-]*)*)?$",
+)
+"""A named event closing the words before its date: "… the recent Japan-India-Australia-US Foreign Ministerial
+consultations in New York" (in September 2019)."""
+
+
+def event_question(name: str, place: str | None = None) -> str | None:
+    """ "When were the X consultations held in New York?"; None unless the name ends in a word for an event."""
+    last = name.split()[-1]
+    if not re.fullmatch(_EVENT_NOUNS, last.lower()):
+        return None
+    verb = "were" if last.lower().endswith("s") and not last.lower().endswith("ss") else "was"
+    return f"When {verb} the {name} held{place or ''}?"
+
+
 def when_question(text: str, fact: Fact) -> str | None:
     """ "X established Y on DATE." → "When did X establish Y?"; "X was held in DATE" → "When was X held?"."""
     body = _LABEL.sub("", text[: fact.start]).rstrip()
@@ -89,6 +110,9 @@ def when_question(text: str, fact: Fact) -> str | None:
             return f"When was the {what}?"
         return None
     body = re.sub(r"\s(?:on|in)$", "", body)
+    event = EVENT.search(body)
+    if event:
+        return event_question(event["name"], event["place"])
     if len(body.split()) > 14 or re.search(r"\b(?:since|which|that|who|whose|to)\b", body):
         return None  # the date may belong to a clause, not to the main verb
     passive = re.match(r"^(?P<subj>.+?) (?P<aux>was|were) (?P<verb>\w+)(?P<rest>.*)$", body)

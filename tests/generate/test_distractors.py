@@ -434,3 +434,11 @@ def test_dates_found_in_distractors_parse_back_to_dates() -> None:
             assert find_dates(choice)
             [found] = [fact for fact in extract_facts(choice) if fact.tag == "date"]
             assert found.text == choice and found.kind == fact_of(sentence, answer).kind
+
+
+def test_a_period_whose_year_is_pinned_keeps_its_year_in_every_choice() -> None:
+    text = "The “Drill 2019” was held from September-October 2019 and another in July 2019."
+    [period] = [f for f in extract_facts(text) if f.kind == "period"]
+    wrong = choose_distractors(period, extract_facts(text), seed="s", banned=[text])
+    assert len(wrong) == 3
+    assert all(w.endswith(" 2019") and "-" in w and w != "September-October 2019" for w in wrong)

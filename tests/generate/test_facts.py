@@ -604,6 +604,17 @@ def test_not_enumerations(text: str) -> None:
             "Hubble Space Telescope",
             "an observatory in low Earth orbit",
         ),
+        # A note without a verb that says what a named thing is.
+        (
+            "2+2 dialogue at the defence and foreign minister level.",
+            "2+2 dialogue",
+            "a dialogue at the defence and foreign minister level",
+        ),
+        (
+            "Malabar exercise among the navies of three countries.",
+            "Malabar exercise",
+            "an exercise among the navies of three countries",
+        ),
     ],
 )
 def test_definitions(text: str, term: str, definition: str) -> None:
@@ -623,6 +634,7 @@ def test_definitions(text: str, term: str, definition: str) -> None:
         "India and Japan established diplomatic relations on 28 April 1952.",
         "They visited Japan, a country they loved dearly.",
         "In Tokyo, a big city, the talks went on.",
+        "Malabar exercise has been carried by India Japan and USA on a continuous basis.",
     ],
 )
 def test_not_definitions(text: str) -> None:
@@ -679,3 +691,14 @@ def test_overlapping_facts_of_one_family_keep_the_longest() -> None:
 )
 def test_trim_dangling(text: str, trimmed: str) -> None:
     assert trim_dangling(text) == trimmed
+
+
+def test_dates_named_together_are_a_list() -> None:
+    text = "Recalling the Summit Meetings in November 2018 and June 2019, the Ministers met in 2020."
+    [fact] = find_enumerations(text)
+    assert (fact.value[0], fact.value[1], fact.text) == (
+        "dates",
+        ("November 2018", "June 2019"),
+        "November 2018 and June 2019",
+    )
+    assert find_enumerations("It was held in November 2018, and in 2019 it moved.") == []

@@ -7,6 +7,7 @@ import pytest
 from quizapp.generate.draft import SentenceContext
 from quizapp.generate.facts import extract_facts
 from quizapp.generate.lists import list_questions
+from quizapp.generate.questions import fact_questions
 from quizapp.generate.terms import acronym_questions, definition_questions
 from quizapp.generate.wh import when_question
 
@@ -100,3 +101,40 @@ def test_a_definition_with_a_list_of_members_still_has_its_card() -> None:
     assert (card.type, card.prompt) == ("flashcard", "Quad")
     assert card.answer == "A strategic dialogue between India, United States, Japan and Australia."
     assert len(list_questions(ctx, fact_of(ctx.text, "list"))) == 1  # and the list asks who its members are
+
+
+@pytest.mark.parametrize(
+    ("before", "question"),
+    [
+        (
+            "The Ministers welcomed the recent Japan-India-Australia-US Foreign Ministerial consultations in New York",
+            "When were the Japan-India-Australia-US Foreign Ministerial consultations held in New York?",
+        ),
+        ("Leaders met at the Tokyo Summit", "When was the Tokyo Summit held?"),
+        ("They visited the Taj Mahal", None),  # no word for an event: nothing to say "held" of
+    ],
+)
+def test_a_named_event_closing_the_words_before_its_date(before: str, question: str | None) -> None:
+    text = f"{before} in September 2019."
+    assert when_question(text, fact_of(text, "date")) == question
+
+
+def test_dates_named_together_ask_when_the_event_was_held() -> None:
+    ctx = context("Recalling the Japan-India-US Summit Meetings in November 2018 and June 2019, the Ministers met.")
+    [draft] = list_questions(ctx, fact_of(ctx.text, "list"))
+    assert (draft.prompt, draft.items) == (
+        "When were the Japan-India-US Summit Meetings held?",
+        ["November 2018", "June 2019"],
+    )
+
+
+def test_a_comparison_stated_the_other_way_round_is_false() -> None:
+    ctx = context("India’s exports to Japan in FY18 were lower than in FY15 in value terms.")
+    drafts = fact_questions(ctx)
+    statements = {d.prompt: d.answer for d in drafts if d.type == "truefalse"}
+    assert statements == {
+        "India’s exports to Japan in FY18 were lower than in FY15 in value terms.": "True",
+        "India’s exports to Japan in FY18 were higher than in FY15 in value terms.": "False",
+    }
+    [false] = [d for d in drafts if d.answer == "False"]
+    assert false.explanation == "The notes say lower than, not higher than."

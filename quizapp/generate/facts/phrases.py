@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 
 from quizapp.generate.facts.model import Fact
-from quizapp.generate.facts.names import _CAP_WORD, _NOT_NAME_START
+from quizapp.generate.facts.names import _CAP_WORD, _CODE_NAME, _LOWER_KINDS, _NOT_NAME_START
+from quizapp.generate.facts.values import find_dates
 
 # -- enumerations -----------------------------------------------------------------------------------
 
@@ -147,8 +148,25 @@ def _adjective_lists(text: str) -> list[Fact]:
     return facts
 
 
+def _date_lists(text: str) -> list[Fact]:
+    """Dates named together ("in November 2018 and June 2019"): when something happened, all of it."""
+    dates = sorted((f for f in find_dates(text) if f.kind in ("date", "period")), key=lambda f: f.start)
+    facts: list[Fact] = []
+    run: list[Fact] = []
+    for fact in [*dates, None]:
+        if fact is not None and run and re.fullmatch(r",\s|,?\s(?:and|or)\s", text[run[-1].end : fact.start]):
+            run.append(fact)
+            continue
+        if len(run) >= 2 and text[run[-2].end : run[-1].start].strip(" ,") in ("and", "or"):
+            start, end = run[0].start, run[-1].end
+            items = tuple(f.text for f in run)
+            facts.append(Fact("list", text[start:end], start, end, "list", ("dates", items, start)))
+        run = [fact] if fact is not None else []
+    return facts
+
+
 def find_enumerations(text: str) -> list[Fact]:
-    facts = _triggered_enumerations(text)
+    facts = [*_triggered_enumerations(text), *_date_lists(text)]
     announced = [(f.start, f.end) for f in facts]
     # A list after a bare preposition, or of qualities, only where no announced list already covers it.
     for fact in [*_preposition_enumerations(text), *_adjective_lists(text)]:
@@ -233,8 +251,25 @@ _APPOSITIVE = re.compile(
 _RELATIVE = re.compile(r"\b(?:which|that|who|whom|whose|where|when)\b")
 
 
+_FRAGMENT = re.compile(
+    rf"^(?P<term>(?:{_CODE_NAME}|{_CAP_WORD}(?:\s{_CAP_WORD})*)\s(?P<kind>{_LOWER_KINDS}))"
+    r"\s(?P<def>(?:at|of|for|between|on|under|with|in|among)\s.{10,})$"
+)
+"""A note without a verb that says what a named thing is: "2+2 dialogue at the defence and foreign minister level"."""
+_FINITE = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|can|could|shall|should|may|might|must|did|does)\b")
+
+
 def find_definitions(text: str) -> list[Fact]:
-    return _sentence_definitions(text) or _appositive_definitions(text)
+    return _sentence_definitions(text) or _appositive_definitions(text) or _fragment_definitions(text)
+
+
+def _fragment_definitions(text: str) -> list[Fact]:
+    m = _FRAGMENT.match(text.rstrip("."))
+    if not m or _FINITE.search(m.group("def")) or m.group("term").split()[0] in _NOT_NAME_START:
+        return []
+    article = "an" if m.group("kind")[0] in "aeiou" else "a"
+    definition = f"{article} {m.group('kind')} {m.group('def')}"
+    return [Fact("definition", m.group("term"), m.start("term"), m.end("term"), "definition", (definition, "fragment"))]
 
 
 def _appositive_definitions(text: str) -> list[Fact]:
