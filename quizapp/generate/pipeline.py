@@ -18,6 +18,7 @@ from quizapp.generate.facts import Fact, extract_facts
 from quizapp.generate.facts.phrases import trim_dangling
 from quizapp.generate.quality import select
 from quizapp.generate.questions import Draft, SentenceContext, fact_questions
+from quizapp.generate.repair import headline_passive
 
 _TYPE_ORDER = {"mcq": 0, "cloze": 1, "short": 2, "list": 3, "truefalse": 4, "flashcard": 5}
 _PRONOUN = re.compile(r"^(?P<word>It|Its|They|Their|He|She|His|Her)\b")
@@ -92,7 +93,7 @@ def _sentences(document: Document) -> list[_Sentence]:
         for block in section.blocks:
             for sentence in block.sentences:
                 resolved = _stand_alone(sentence.text, subject)
-                resolved = trim_dangling(resolved) if resolved is not None else None
+                resolved = headline_passive(trim_dangling(resolved)) if resolved is not None else None
                 # Only the sentence just before can lend its subject: an older one may be the wrong referent.
                 subject = _subject(resolved) if resolved is not None else None
                 if resolved is None:

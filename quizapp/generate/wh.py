@@ -63,7 +63,7 @@ _LABEL = re.compile(r"^[A-Z][\w\s-]{0,30}:\s")
 _REDUCED_RELATIVE = re.compile(
     r"(?P<name>“[^”]+”|‘[^’]+’|[A-Z][\w-]*(?:\s[A-Z][\w-]*)*|(?:(?<=\bthe\s)|(?<=,\s))[a-z][\w-]*(?:\s[a-z][\w-]*){0,2}(?=\s\([A-Z]))"
     r"(?P<acr>\s\([A-Z]{2,}\))?"
-    r"\s(?P<verb>announced|launched|signed|started|established|founded|held|conducted|set up|formed|created)"
+    r"(?:\s(?:was|were))?\s(?P<verb>announced|launched|signed|started|established|founded|held|conducted|set up|formed|created)"
     r"(?P<place>\s(?:in|at|off)\s(?:the\s)?[A-Z][\w-]*(?:\s[A-Z][\w-]*)*)?"
     r"\s(?P<prep>in|on|from)$"
 )

@@ -8,6 +8,7 @@ from quizapp.generate.draft import SentenceContext
 from quizapp.generate.facts import extract_facts
 from quizapp.generate.lists import list_questions
 from quizapp.generate.questions import fact_questions
+from quizapp.generate.repair import headline_passive
 from quizapp.generate.terms import acronym_questions, definition_questions
 from quizapp.generate.wh import when_question
 
@@ -138,3 +139,25 @@ def test_a_comparison_stated_the_other_way_round_is_false() -> None:
     }
     [false] = [d for d in drafts if d.answer == "False"]
     assert false.explanation == "The notes say lower than, not higher than."
+
+
+@pytest.mark.parametrize(
+    ("text", "repaired"),
+    [
+        (
+            "Asia-Africa Growth Corridor (AAGR) announced in 2017 and joint projects will be taken up.",
+            "Asia-Africa Growth Corridor (AAGR) was announced in 2017 and joint projects will be taken up.",
+        ),
+        ("Paris Agreement signed in 2015 by many.", "Paris Agreement was signed in 2015 by many."),
+        # A doer stays a doer; a sentence with its verb stays as it is.
+        ("Reserve Bank announced in 2019 a new rate.", "Reserve Bank announced in 2019 a new rate."),
+        ("The Paris Agreement was signed in 2015.", "The Paris Agreement was signed in 2015."),
+    ],
+)
+def test_a_headline_note_gets_its_verb(text: str, repaired: str) -> None:
+    assert headline_passive(text) == repaired
+    if repaired != text:
+        fact = next(f for f in extract_facts(repaired) if f.kind == "year")
+        assert when_question(repaired, fact) == when_question(
+            text, next(f for f in extract_facts(text) if f.kind == "year")
+        )
