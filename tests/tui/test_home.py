@@ -5,7 +5,8 @@ from __future__ import annotations
 from datetime import datetime, timedelta, timezone
 
 from sqlalchemy import Engine
-from textual.widgets import DataTable, Static
+from textual.widgets import Static
+from tui_helpers import rows
 
 from quizapp.db import import_paths
 from quizapp.tui.app import QuizApp, make_app
@@ -14,17 +15,11 @@ from quizapp.tui.screens.home import HomeScreen
 IST = timezone(timedelta(hours=5, minutes=30), "IST")
 
 
-def rows(app: QuizApp) -> list[list[str]]:
-    """The deck table as the student reads it."""
-    table = app.screen.query_one("#decks", DataTable)
-    return [[str(cell) for cell in table.get_row_at(index)] for index in range(table.row_count)]
-
-
 async def test_home_lists_each_deck_with_its_counts(app: QuizApp) -> None:
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
-        assert rows(app) == [["Geography", "4", "4", "0", "4", "0", "—", "—"]]
+        assert rows(app) == [["Geography", "4", "4", "0", "4", "0", "—", "—", "—"]]
         assert "4 cards left to study" in str(app.screen.query_one("#today", Static).render())
         assert not app.screen.query_one("#empty").display
 
@@ -48,7 +43,7 @@ async def test_r_rereads_the_database_after_an_import_elsewhere(engine: Engine, 
         import_paths(engine, [bank], now=now)
         await pilot.press("r")
         await pilot.pause()
-        assert rows(app) == [["Later", "1", "1", "0", "1", "0", "—", "—"]]
+        assert rows(app) == [["Later", "1", "1", "0", "1", "0", "—", "—", "—"]]
         assert app.screen.query_one("#decks").display
 
 

@@ -4,18 +4,14 @@ from __future__ import annotations
 
 from sqlalchemy import Engine
 from sqlmodel import Session, select
-from textual.widgets import DataTable, Input, Static
+from textual.widgets import Input, Static
+from tui_helpers import rows
 
 from quizapp.db.models import Deck, Setting
 from quizapp.srs.settings import day_starts_at, load_settings
 from quizapp.tui.app import QuizApp
 from quizapp.tui.screens.home import HomeScreen
 from quizapp.tui.screens.options import DeckOptionsScreen
-
-
-def rows(app: QuizApp) -> list[list[str]]:
-    table = app.screen.query_one("#decks", DataTable)
-    return [[str(cell) for cell in table.get_row_at(index)] for index in range(table.row_count)]
 
 
 def deck_id(engine: Engine) -> int:
