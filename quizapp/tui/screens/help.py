@@ -19,8 +19,10 @@ HELP = """\
 | home | `enter` `s` | study the highlighted deck |
 | | `a` | study all decks |
 | | `z` `e` | a practice quiz, a timed exam (a dialog sets them up) |
+| | `t` | statistics of the highlighted deck (all decks in its selector) |
 | | `b` | browse the highlighted deck's cards |
 | | `o` | options of the highlighted deck: scheduler, limits, steps |
+| | `x` | exam date of the highlighted deck (days left and readiness then) |
 | | `r` | read the decks again |
 | flashcards | `space` `enter` | show the answer |
 | | `1` `2` `3` `4` | Again, Hard, Good, Easy |
@@ -42,6 +44,10 @@ HELP = """\
 | | `pgup` `pgdn` | exam: previous, next question |
 | | `ctrl+s` | submit |
 | results | `r` | retry the wrong and unanswered ones |
+| statistics | `1`–`5` | overview, answers, forecast, topics, quizzes |
+| | `d` | choose the deck (or all decks) |
+| | `p` | answers over 30, 90 or 365 days |
+| | `x` | set or clear the deck's exam date |
 | no cards due | `n` | learn more new cards today |
 | | `h` | study ahead: the cards due soonest |
 

@@ -40,15 +40,15 @@ class HomeScreen(Screen[None]):
     """The first screen: every deck, what is due, and today's work."""
 
     BINDINGS = [
-        Binding("enter,s", "study", "Study deck"),
-        Binding("a", "study_all", "Study all"),
+        Binding("enter,s", "study", "Study"),
+        Binding("a", "study_all", "All decks"),
         Binding("z", "quiz", "Quiz"),
         Binding("e", "exam", "Exam"),
         Binding("t", "statistics", "Stats"),
         Binding("b", "browse", "Browse"),
         Binding("o", "options", "Options"),
         Binding("x", "exam_date", "Exam date", show=False),
-        Binding("r", "refresh", "Refresh"),
+        Binding("r", "refresh", "Refresh", show=False),
     ]
     """`enter`/`s` studies the highlighted deck, `a` every deck; `b` browses its cards, `o` sets its options."""
 
