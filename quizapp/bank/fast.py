@@ -1,0 +1,272 @@
+"""The quick bank reader: a fast YAML parser for sound banks, leaving anything doubtful to the exact reader.
+
+PyYAML builds a node with line marks for every scalar, and that costs seconds per 100,000 questions.
+A sound bank needs no marks, though: only a problem needs a line. So this reader parses with
+yaml_rs (a YAML parser in Rust, about five times faster) and accepts a file only when it is sure the
+exact reader (`nodes.parse_nodes`) would find no problem and build the very same Bank. Whenever it is
+not sure, or finds anything wrong, it answers None and the caller reads the file the exact way,
+which then names every problem with its line. So problems and their messages never depend on which
+reader ran.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from quizapp.bank.model import (
+    MAX_CHOICES,
+    QUESTION_FIELDS,
+    QUESTION_TYPES,
+    TOP_LEVEL_FIELDS,
+    Bank,
+    BankQuestion,
+)
+from quizapp.bank.nodes import MAX_ID_LENGTH
+
+try:
+    import yaml_rs
+except ImportError:  # pragma: no cover - the dependency is declared; without it every file takes the exact path
+    yaml_rs = None
+
+# What the two parsers could read differently is never taken on trust. The tests run on the file's
+# bytes, as plain substring searches where they can, since a regular expression over megabytes of text
+# would cost more than the parse: tabs, YAML 1.1's extra line breaks (NEL, the Unicode separators),
+# byte-order marks, directives and merge keys; anchors, aliases, tags and complex keys where they
+# could open a token (in prose, rare); characters PyYAML refuses (yaml_rs takes them); lone carriage
+# returns; and source lines written with a sign or a leading zero, which YAML 1.1 and 1.2 read
+# differently (0x1F, 0o17, 010).
+_DOUBTFUL_BYTES = (
+    b"\t",
+    b"\xe2\x80\xa8",
+    b"\xe2\x80\xa9",
+    b"\xef\xbb\xbf",
+    b"\xef\xbf\xbe",
+    b"\xef\xbf\xbf",
+    b"\n%",
+    b"<<",
+)
+_INDICATORS = b"&*!?"
+_BEFORE_TOKEN = frozenset(b" \n\r[{,")
+_REFUSED_ASCII = bytes(range(0x01, 0x09)) + b"\x0b\x0c" + bytes(range(0x0E, 0x20)) + b"\x7f"
+_OTHER_BYTES = bytes(sorted(set(range(256)) - set(_REFUSED_ASCII)))
+_C1_CONTROL = re.compile(rb"\xc2[\x80-\x9f]")  # U+0080 to U+009F, NEL included
+_ODD_SOURCE_LINE = re.compile(rb"line:\s*['\"]?[-+0]")
+_LONE_CR = re.compile(rb"\r(?!\n)")
+
+
+def _doubtful(data: bytes) -> bool:
+    if data.startswith((b"%", b"&", b"*", b"!", b"?")) or any(part in data for part in _DOUBTFUL_BYTES):
+        return True
+    for indicator in _INDICATORS:
+        at = data.find(indicator)
+        while at > 0:
+            if data[at - 1] in _BEFORE_TOKEN:
+                return True
+            at = data.find(indicator, at + 1)
+    if data.translate(None, _OTHER_BYTES):
+        return True
+    if b"\xc2" in data and _C1_CONTROL.search(data):
+        return True
+    if b"\r" in data and _LONE_CR.search(data):
+        return True
+    return _ODD_SOURCE_LINE.search(data) is not None
+
+
+_TOP_FIELDS = frozenset(TOP_LEVEL_FIELDS)
+_QUESTION_FIELDS = frozenset(QUESTION_FIELDS)
+_SOURCE_FIELDS = frozenset(("line", "text"))
+_TYPES = frozenset(QUESTION_TYPES)
+
+
+class _Unsure(Exception):
+    """The quick reader cannot vouch for this file."""
+
+
+def _text(value: Any) -> str | None:
+    """As the exact reader's `text`: a string stripped, empty or null as None; anything else is doubtful."""
+    if value is None:
+        return None
+    if type(value) is not str:
+        # A number, a boolean or a date would have to be read as written; only the exact reader knows how.
+        raise _Unsure
+    return value.strip() or None
+
+
+def _text_list(value: Any, *, scalar_ok: bool) -> list[str] | None:
+    if value is None:
+        return None
+    if type(value) is str and scalar_ok:
+        stripped = value.strip()
+        return [stripped] if stripped else []
+    if type(value) is not list:
+        raise _Unsure
+    values = []
+    for item in value:
+        text = _text(item)
+        if text is None:
+            raise _Unsure  # an empty entry is a problem
+        values.append(text)
+    return values
+
+
+def _unique(values: list[str]) -> None:
+    keys = {v.casefold() for v in values}
+    if len(keys) != len(values):
+        raise _Unsure
+
+
+def _question(raw: Any, line: int) -> BankQuestion:
+    if type(raw) is not dict or not _QUESTION_FIELDS.issuperset(raw):
+        raise _Unsure
+    get = raw.get
+    qid, qtype, prompt, answer = _text(get("id")), _text(get("type")), _text(get("prompt")), _text(get("answer"))
+    if qid is None or qtype is None or prompt is None or answer is None:
+        raise _Unsure
+    if len(qid) > MAX_ID_LENGTH or any(ch.isspace() for ch in qid):
+        raise _Unsure
+    qtype = qtype.lower()
+    if qtype not in _TYPES:
+        raise _Unsure
+    topic, explanation = _text(get("topic")), _text(get("explanation"))
+    choices = _text_list(get("choices"), scalar_ok=False)
+    items = _text_list(get("items"), scalar_ok=False)
+    accept = _text_list(get("accept"), scalar_ok=True)
+    tags = _text_list(get("tags"), scalar_ok=True)
+    source_line = source_text = None
+    source = get("source")
+    if source is not None:
+        if type(source) is not dict or not _SOURCE_FIELDS.issuperset(source):
+            raise _Unsure
+        source_line = source.get("line")
+        if source_line is not None and (type(source_line) is not int or source_line < 1):
+            raise _Unsure
+        source_text = _text(source.get("text"))
+    if ("choices" in raw) != (qtype == "mcq") or ("items" in raw and qtype != "list"):
+        raise _Unsure
+    if qtype == "mcq":
+        if choices is None or not 2 <= len(choices) <= MAX_CHOICES or choices.count(answer) != 1:
+            raise _Unsure
+        _unique(choices)
+    elif qtype == "truefalse":
+        if answer.lower() not in ("true", "false"):
+            raise _Unsure
+        answer = answer.capitalize()
+    elif qtype == "list":
+        if not items or len(items) < 2:
+            raise _Unsure
+        _unique(items)
+    elif qtype == "cloze" and "___" not in prompt:
+        raise _Unsure
+    return BankQuestion(
+        id=qid,
+        type=qtype,
+        prompt=prompt,
+        answer=answer,
+        topic=topic,
+        choices=choices if qtype == "mcq" else None,
+        accept=accept or [],
+        items=items if qtype == "list" else None,
+        explanation=explanation,
+        source_line=source_line,
+        source_text=source_text,
+        tags=tags or [],
+        line=line,
+    )
+
+
+_QUESTIONS_KEY = re.compile(r"questions:[ ]*(?:#.*)?\r?$", re.MULTILINE)
+_DECK_KEY = re.compile(r"deck:[ ]+[^ #\r\n]")
+_FIRST_ITEM = re.compile(r"( *)-( |\r?$)")
+
+
+def _top_level_key(text: str, key: str, pattern: re.Pattern[str]) -> int:
+    """Where the one line starting with `key` begins, if it matches `pattern` (whose value must be on it)."""
+    found = [0] if text.startswith(key) else []
+    at = text.find("\n" + key)
+    while at >= 0:
+        found.append(at + 1)
+        at = text.find("\n" + key, at + 1)
+    if len(found) != 1 or not pattern.match(text, found[0]):
+        raise _Unsure
+    return found[0]
+
+
+def _question_lines(text: str, raw_questions: list[Any]) -> list[int]:
+    """The line each question starts on, as PyYAML's marks would give it, found from the text alone.
+
+    Works for a block list under a plain `questions:` key whose items start on their dash's line;
+    any other layout is doubtful. Every line holding the items' indent and a dash is found; there
+    must be exactly as many as there are questions, each opening with its question's first key,
+    so no line that only looks like an item can be taken for one.
+    """
+    key = _top_level_key(text, "questions:", _QUESTIONS_KEY)
+    start = text.find("\n", key)
+    if start < 0:
+        raise _Unsure
+    line = text.count("\n", 0, start) + 1
+    first = None
+    row_start = start + 1
+    while row_start < len(text):  # the first line after the key that is neither blank nor a comment
+        row_end = text.find("\n", row_start)
+        row_end = len(text) if row_end < 0 else row_end
+        row = text[row_start:row_end]
+        if row.strip() and not row.lstrip(" ").startswith("#"):
+            first = _FIRST_ITEM.match(row)
+            break
+        row_start = row_end + 1
+    if first is None or first.group(2) != " ":
+        raise _Unsure  # no block list, or a dash alone on its line
+    dash = "\n" + first.group(1) + "-"
+    if dash + "\n" in text or dash + "\r\n" in text:
+        raise _Unsure
+    marker = dash + " "
+    lines: list[int] = []
+    last = start
+    at = text.find(marker, start)
+    while at >= 0:
+        if len(lines) == len(raw_questions):
+            raise _Unsure
+        line += text.count("\n", last, at + 1)
+        last = at + 1
+        lines.append(line)
+        raw = raw_questions[len(lines) - 1]
+        first_key = next(iter(raw), None) if type(raw) is dict else None
+        rest_at = at + len(marker)
+        while text.startswith(" ", rest_at):
+            rest_at += 1
+        if not (text.startswith("{", rest_at) or (first_key is not None and text.startswith(f"{first_key}:", rest_at))):
+            raise _Unsure
+        at = text.find(marker, rest_at)
+    if len(lines) != len(raw_questions):
+        raise _Unsure
+    return lines
+
+
+def read_fast(text: str, file: str, digest: str, data: bytes | None = None) -> Bank | None:
+    """The bank in `text` if it is certainly sound, exactly as `nodes.parse_nodes` would build it; else None.
+
+    `data` is the file's bytes, if the caller has them (else `text` is encoded again).
+    """
+    if yaml_rs is None or _doubtful(text.encode("utf-8") if data is None else data):
+        return None
+    try:
+        document = yaml_rs.loads(text, parse_datetime=False)
+    except Exception:  # a syntax error, a repeated key: the exact reader will name it
+        return None
+    try:
+        if type(document) is not dict or not _TOP_FIELDS.issuperset(document):
+            raise _Unsure
+        deck = _text(document.get("deck"))
+        source = _text(document.get("source"))
+        raw_questions = document.get("questions")
+        if deck is None or type(raw_questions) is not list or not raw_questions:
+            raise _Unsure
+        deck_line = text.count("\n", 0, _top_level_key(text, "deck:", _DECK_KEY)) + 1
+        lines = _question_lines(text, raw_questions)
+        questions = [_question(raw, line) for raw, line in zip(raw_questions, lines, strict=True)]
+        if len({q.id for q in questions}) != len(questions):
+            raise _Unsure
+    except _Unsure:
+        return None
+    return Bank(deck=deck, source=source, questions=questions, file=file, digest=digest, deck_line=deck_line)
