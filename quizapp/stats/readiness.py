@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date, datetime, time
 
@@ -114,6 +115,8 @@ def parse_exam_date(text: str, today: date) -> date | None:
     try:
         exam_date = date.fromisoformat(typed)
     except ValueError:
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", typed):
+            raise ExamDateError(f"{typed} is not a day of the calendar") from None
         raise ExamDateError(f"{typed!r} is not a date written as YYYY-MM-DD (e.g. 2027-05-23)") from None
     if exam_date < today:
         raise ExamDateError(f"{exam_date.isoformat()} is already past (today is {today.isoformat()})")

@@ -147,6 +147,8 @@ def test_an_exam_date_is_typed_as_an_iso_date_and_never_in_the_past(session: Ses
     assert parse_exam_date("none", TODAY) is None and parse_exam_date("", TODAY) is None
     with pytest.raises(ExamDateError, match="YYYY-MM-DD"):
         parse_exam_date("23/05/2027", TODAY)
+    with pytest.raises(ExamDateError, match="not a day of the calendar"):
+        parse_exam_date("2027-02-29", TODAY)
     with pytest.raises(ExamDateError, match="already past"):
         parse_exam_date("2026-11-23", TODAY)
     save_exam_date(session, history.beta, date(2027, 1, 1), NOW)

@@ -66,7 +66,7 @@ async def test_the_exam_date_is_checked_then_saved_and_shown(history: History) -
         field.value = ""
         await pilot.press(*"2027-02-30", "enter")
         await pilot.pause()
-        assert "not a date written as YYYY-MM-DD" in text(app.screen, "#exam-date-error")
+        assert "2027-02-30 is not a day of the calendar" in text(app.screen, "#exam-date-error")
         with Session(history.engine) as session:
             assert session.get(Deck, history.alpha).exam_date == date(2026, 12, 24)  # type: ignore[union-attr]
         field.value = ""
