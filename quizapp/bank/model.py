@@ -6,6 +6,9 @@ import hashlib
 import json
 from dataclasses import dataclass, field
 
+# One encoder for every hash: json.dumps with these options would build a new one per call.
+_CANONICAL = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
 QUESTION_TYPES = ("mcq", "cloze", "short", "truefalse", "flashcard", "list")
 """Every question type a bank may use."""
 
@@ -84,8 +87,7 @@ class BankQuestion:
 
     def content_hash(self) -> str:
         """A digest of the content, so a sync can tell a changed question from an unchanged one."""
-        blob = json.dumps(self.content(), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-        return hashlib.sha1(blob.encode("utf-8")).hexdigest()
+        return hashlib.sha1(_CANONICAL.encode(self.content()).encode("utf-8")).hexdigest()
 
 
 @dataclass(slots=True)
@@ -101,3 +103,6 @@ class Bank:
     """SHA-256 of the file's bytes."""
     deck_line: int = 1
     """Where `deck:` stands in the file, for problems about the deck as a whole."""
+    content_hashes: list[str] | None = field(default=None, compare=False, repr=False)
+    """Each question's `content_hash()`, when the loader already worked them out (in a worker process).
+    Whoever edits the questions of a loaded bank sets this back to None."""

@@ -2,19 +2,32 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import hashlib
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
-from sqlalchemy import Engine, func, insert, select, update
+from sqlalchemy import Engine, bindparam, func, insert, select, update
 from sqlmodel import Session
 
 from quizapp.bank import Bank, BankQuestion, Problem, load_banks
-from quizapp.db.models import Card, CardState, Deck, Question
+from quizapp.bank.load import check_across, expand_paths, load_files
+from quizapp.db.models import Deck, Question
+from quizapp.db.rows import RowWriter
 
 _CHUNK = 500
 """Ids per IN (...) query, well under SQLite's limit on bound parameters."""
+# Compiled once and expanded at each execution: compiling 500 literal parameters per chunk cost more than the query.
+_OWNERS = (
+    select(Question.id, Deck.name)
+    .join(Deck, Deck.id == Question.deck_id)
+    .where(Question.id.in_(bindparam("ids", expanding=True)))
+)
+_IMPORT_CACHE_KIB = 65_536
+"""SQLite's page cache while importing: the question and card indexes of 100,000 rows outgrow the default 2 MB."""
 
 
 @dataclass
@@ -58,6 +71,8 @@ class SyncPlan:
     deck_current: bool = False
     """The deck row already records this very file, so it needs no write of its own."""
     problems: list[Problem] = field(default_factory=list)
+    hashes: list[str] = field(default_factory=list)
+    """The content hash of each question of the bank, in file order."""
 
     def report(self) -> SyncReport:
         return SyncReport(
@@ -77,11 +92,17 @@ def _chunks(values: Sequence[str]) -> Iterable[Sequence[str]]:
         yield values[start : start + _CHUNK]
 
 
-def plan_sync(session: Session, bank: Bank) -> SyncPlan:
-    """Compare a bank with its deck in the database; reads only."""
+def _hashes(bank: Bank) -> list[str]:
+    if bank.content_hashes is not None and len(bank.content_hashes) == len(bank.questions):
+        return bank.content_hashes
+    return [question.content_hash() for question in bank.questions]
+
+
+def plan_sync(session: Session, bank: Bank, hashes: list[str] | None = None) -> SyncPlan:
+    """Compare a bank with its deck in the database; reads only. `hashes` are the questions' content hashes if known."""
     deck = session.execute(select(Deck.id, Deck.source, Deck.bank_digest).where(Deck.name == bank.deck)).first()
     deck_id = deck.id if deck is not None else None
-    plan = SyncPlan(bank=bank, deck_id=deck_id)
+    plan = SyncPlan(bank=bank, deck_id=deck_id, hashes=hashes or _hashes(bank))
     plan.deck_current = deck is not None and (deck.source, deck.bank_digest) == (bank.source, bank.digest)
     existing: dict[str, tuple[str, bool, int]] = {}
     if deck_id is not None:
@@ -94,9 +115,7 @@ def plan_sync(session: Session, bank: Bank) -> SyncPlan:
     foreign = [q.id for q in bank.questions if q.id not in existing]
     owners: dict[str, str] = {}
     for chunk in _chunks(foreign):
-        rows = session.execute(
-            select(Question.id, Deck.name).join(Deck, Deck.id == Question.deck_id).where(Question.id.in_(chunk))
-        )
+        rows = session.execute(_OWNERS, {"ids": list(chunk)})
         owners.update({qid: name for qid, name in rows})
     for position, question in enumerate(bank.questions):
         if question.id in owners:
@@ -114,7 +133,7 @@ def plan_sync(session: Session, bank: Bank) -> SyncPlan:
             plan.insert.append((position, question))
             continue
         digest, active, stored_position = stored
-        content_changed = digest != question.content_hash()
+        content_changed = digest != plan.hashes[position]
         if not active:
             plan.restore.append((position, question))
         elif content_changed or stored_position != position:
@@ -124,15 +143,6 @@ def plan_sync(session: Session, bank: Bank) -> SyncPlan:
             plan.unchanged += 1
     plan.retire = sorted(qid for qid, (_, active, _) in existing.items() if active)
     return plan
-
-
-def _question_row(question: BankQuestion, position: int) -> dict[str, object]:
-    return {
-        "id": question.id,
-        "position": position,
-        "content_hash": question.content_hash(),
-        **question.content(),
-    }
 
 
 def apply_sync(session: Session, plan: SyncPlan, *, now: datetime) -> SyncReport:
@@ -152,33 +162,15 @@ def apply_sync(session: Session, plan: SyncPlan, *, now: datetime) -> SyncReport
         ).scalar_one()
     elif not plan.deck_current or plan.report().changed:
         session.execute(update(Deck).where(Deck.id == deck_id).values(**deck_values))
+    rows = RowWriter(session.connection(), now)
+    hashes = plan.hashes
     if plan.insert:
-        session.execute(
-            insert(Question),
-            [
-                {
-                    **_question_row(q, pos),
-                    "deck_id": deck_id,
-                    "active": True,
-                    "created_at": now,
-                    "updated_at": now,
-                }
-                for pos, q in plan.insert
-            ],
-        )
-        session.execute(
-            insert(Card),
-            [{"question_id": q.id, "state": CardState.NEW, "due": now} for _, q in plan.insert],
-        )
-    rewrites = [(pos, q) for pos, q, content in plan.change if content] + plan.restore
-    if rewrites:
-        session.execute(
-            update(Question),
-            [{**_question_row(q, pos), "active": True, "retired_at": None, "updated_at": now} for pos, q in rewrites],
-        )
-    moves = [{"id": q.id, "position": pos} for pos, q, content in plan.change if not content]
-    if moves:
-        session.execute(update(Question), moves)
+        rows.insert_questions([(q, pos, hashes[pos]) for pos, q in plan.insert], deck_id)
+        rows.insert_cards([q.id for _, q in plan.insert])
+    rewrites = [(q, pos, hashes[pos]) for pos, q, content in plan.change if content]
+    rewrites += [(q, pos, hashes[pos]) for pos, q in plan.restore]
+    rows.rewrite_questions(rewrites)
+    rows.move_questions([(q.id, pos) for pos, q, content in plan.change if not content])
     for chunk in _chunks(plan.retire):
         session.execute(
             update(Question)
@@ -202,7 +194,28 @@ class ImportResult:
         return any(report.changed for report in self.reports)
 
 
-def import_banks(engine: Engine, banks: Sequence[Bank], *, now: datetime, dry_run: bool = False) -> ImportResult:
+@contextmanager
+def _larger_cache(session: Session) -> Iterator[None]:
+    """A larger page cache on SQLite while writing one bank, then the connection's own size again."""
+    connection = session.connection()
+    if connection.dialect.name != "sqlite":
+        yield
+        return
+    before = connection.exec_driver_sql("PRAGMA cache_size").scalar()
+    connection.exec_driver_sql(f"PRAGMA cache_size = -{_IMPORT_CACHE_KIB}")
+    try:
+        yield
+    finally:
+        connection.exec_driver_sql(f"PRAGMA cache_size = {int(before)}")
+
+
+def import_banks(
+    engine: Engine,
+    banks: Sequence[Bank],
+    *,
+    now: datetime,
+    dry_run: bool = False,
+) -> ImportResult:
     """Sync valid banks: plan all first (reads only), then write each bank in a transaction of its own.
 
     If any bank conflicts with the database, nothing at all is written.
@@ -218,10 +231,10 @@ def import_banks(engine: Engine, banks: Sequence[Bank], *, now: datetime, dry_ru
     if dry_run:
         result.reports = [plan.report() for plan in plans]
         return result
-    for bank in banks:
-        with Session(engine) as session, session.begin():
+    for first in plans:
+        with Session(engine) as session, session.begin(), _larger_cache(session):
             # Planned again inside the writing transaction, in case the database moved meanwhile.
-            plan = plan_sync(session, bank)
+            plan = plan_sync(session, first.bank, first.hashes)
             if plan.problems:
                 result.problems.extend(plan.problems)
                 break
@@ -229,9 +242,78 @@ def import_banks(engine: Engine, banks: Sequence[Bank], *, now: datetime, dry_ru
     return result
 
 
+def _current_files(session: Session, files: list[tuple[Path, str]]) -> tuple[dict[int, SyncReport], dict[str, str]]:
+    """The files (by index) whose bytes are exactly what their deck was last imported from, with reports
+    saying so; and the names of those decks, casefolded, with their files.
+
+    Such a file needs no parsing: it cannot change its deck. A file whose bytes another given file
+    shares is never among them, so two copies of one bank are still caught as one deck twice.
+    """
+    digests: dict[int, str] = {}
+    for index, (path, _) in enumerate(files):
+        try:
+            digests[index] = hashlib.sha256(path.read_bytes()).hexdigest()
+        except OSError:
+            continue  # the loader names the problem
+    shared: set[str] = set()
+    seen: set[str] = set()
+    for digest in digests.values():
+        (shared if digest in seen else seen).add(digest)
+    decks = {
+        (row.bank_file, row.bank_digest): row
+        for row in session.execute(select(Deck.id, Deck.name, Deck.bank_file, Deck.bank_digest))
+    }
+    matched: dict[int, Any] = {}
+    for index, digest in digests.items():
+        deck = decks.get((str(files[index][0].resolve()), digest))
+        if deck is not None and digest not in shared:
+            matched[index] = deck
+    counts: dict[int, int] = {}
+    ids = [deck.id for deck in matched.values()]
+    for chunk in _chunks(ids):
+        rows = session.execute(
+            select(Question.deck_id, func.count())
+            .where(Question.deck_id.in_(chunk), Question.active)
+            .group_by(Question.deck_id)
+        )
+        counts.update({deck_id: count for deck_id, count in rows})
+    reports = {
+        index: SyncReport(deck=deck.name, file=files[index][1], unchanged=counts.get(deck.id, 0))
+        for index, deck in matched.items()
+    }
+    names = {deck.name.casefold(): files[index][1] for index, deck in matched.items()}
+    return reports, names
+
+
 def import_paths(engine: Engine, paths: Iterable[str | Path], *, now: datetime, dry_run: bool = False) -> ImportResult:
-    """Validate every bank behind `paths`; if all are sound, sync them."""
-    bank_set = load_banks(str(p) for p in paths)
+    """Validate every bank behind `paths`; if all are sound, sync them.
+
+    Files whose bytes match what their deck was last imported from are not parsed again, so a
+    re-import costs little more than reading the files. Whenever anything is wrong, every file is
+    read and checked as `load_banks` does, so the problems are exactly those of a full check.
+    """
+    given = [str(p) for p in paths]
+    files, path_problems = expand_paths(given)
+    with Session(engine) as session:
+        current, current_decks = _current_files(session, files) if not path_problems else ({}, {})
+        session.rollback()
+    if current:
+        todo = [(index, file) for index, file in enumerate(files) if index not in current]
+        loaded = load_files([file for _, file in todo])
+        bank_set = check_across([(file[1], bank, found) for (_, file), (bank, found) in zip(todo, loaded, strict=True)])
+        clash = any(bank.deck.casefold() in current_decks for bank in bank_set.banks)
+        if bank_set.ok and not clash:
+            result = import_banks(engine, bank_set.banks, now=now, dry_run=dry_run)
+            result.files = [display for _, display in files]
+            if not result.problems:
+                # Every file's report, in the order the files were given.
+                done = dict(zip([index for index, _ in todo], result.reports, strict=True)) | current
+                result.reports = [done[index] for index in sorted(done)]
+                return result
+            # A clash with a deck of an unparsed file: the full check names it with both files' lines.
+            full = load_banks(given)
+            return result if full.ok else ImportResult(problems=full.problems, files=full.files)
+    bank_set = load_banks(given)
     if not bank_set.ok:
         return ImportResult(problems=bank_set.problems, files=bank_set.files)
     return import_banks(engine, bank_set.banks, now=now, dry_run=dry_run)
