@@ -72,18 +72,10 @@ class StatsScreen(Screen[None]):
             with TabPane("Overview", id="overview"), VerticalScroll():
                 yield Static(id="stats-numbers")
                 yield Heatmap(id="heatmap")
-            with TabPane("Answers", id="answers"):
-                yield Static(id="answers-summary", classes="chart-summary")
-                yield PlotextPlot(id="answers-plot")
-            with TabPane("Forecast", id="forecast"):
-                yield Static(id="forecast-summary", classes="chart-summary")
-                yield PlotextPlot(id="forecast-plot")
-            with TabPane("Topics", id="topics"):
-                yield Static(id="topics-summary", classes="chart-summary")
-                yield PlotextPlot(id="topics-plot")
-            with TabPane("Quizzes", id="quizzes"):
-                yield Static(id="quizzes-summary", classes="chart-summary")
-                yield PlotextPlot(id="quizzes-plot")
+            for tab in TABS[1:]:
+                with TabPane(tab.title(), id=tab):
+                    yield Static(id=f"{tab}-summary", classes="chart-summary")
+                    yield PlotextPlot(id=f"{tab}-plot")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -116,13 +108,17 @@ class StatsScreen(Screen[None]):
         self.draw_topics(figures)
         self.draw_quizzes(figures)
 
+    def _fresh(self, tab: str) -> tuple[PlotextPlot, Plot]:
+        """A tab's chart, emptied for drawing again."""
+        plot = self.query_one(f"#{tab}-plot", PlotextPlot)
+        plot.plt.clear_data()
+        plot.plt.clear_figure()
+        return plot, plot.plt
+
     def draw_answers(self, figures: Statistics) -> None:
         self.query_one("#answers-summary", Static).update(answers_summary(figures, self.period))
         bars = bucketed(figures.activity.days[-self.period :])
-        plot = self.query_one("#answers-plot", PlotextPlot)
-        plt = plot.plt
-        plt.clear_data()
-        plt.clear_figure()
+        plot, plt = self._fresh("answers")
         xs = list(range(len(bars)))
         series = [[bar.flashcard for bar in bars], [bar.quiz for bar in bars], [bar.exam for bar in bars]]
         plt.stacked_bar(xs, series, labels=["flashcards", "quizzes", "exams"], width=0.7)
@@ -133,10 +129,7 @@ class StatsScreen(Screen[None]):
 
     def draw_forecast(self, figures: Statistics) -> None:
         self.query_one("#forecast-summary", Static).update(forecast_summary(figures))
-        plot = self.query_one("#forecast-plot", PlotextPlot)
-        plt = plot.plt
-        plt.clear_data()
-        plt.clear_figure()
+        plot, plt = self._fresh("forecast")
         xs = list(range(len(figures.forecast)))
         plt.bar(xs, [due.due for due in figures.forecast], width=0.7)
         ticks = xs[::7]
@@ -147,11 +140,8 @@ class StatsScreen(Screen[None]):
     def draw_topics(self, figures: Statistics) -> None:
         self.query_one("#topics-summary", Static).update(topics_summary(figures))
         shown = figures.topics[:TOPIC_BARS]
-        plot = self.query_one("#topics-plot", PlotextPlot)
+        plot, plt = self._fresh("topics")
         plot.display = bool(shown)
-        plt = plot.plt
-        plt.clear_data()
-        plt.clear_figure()
         if shown:
             values = [round(100 * t.accuracy) for t in shown]
             names = [t.topic if self.deck_id is not None else f"{t.topic} ({t.deck})" for t in shown]
@@ -165,11 +155,8 @@ class StatsScreen(Screen[None]):
     def draw_quizzes(self, figures: Statistics) -> None:
         self.query_one("#quizzes-summary", Static).update(quizzes_summary(figures))
         finished = [quiz for quiz in figures.quizzes if quiz.percent is not None]
-        plot = self.query_one("#quizzes-plot", PlotextPlot)
+        plot, plt = self._fresh("quizzes")
         plot.display = bool(finished)
-        plt = plot.plt
-        plt.clear_data()
-        plt.clear_figure()
         for mode, marker in (("practice", "dot"), ("exam", "hd")):
             runs = [(n, quiz) for n, quiz in enumerate(finished, 1) if quiz.mode == mode]
             if runs:
