@@ -27,7 +27,7 @@ import random
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from sqlalchemy import Engine, insert
@@ -82,7 +82,9 @@ def _answer(rng: random.Random) -> str:
     if roll < 0.3:
         return str(rng.randint(1600, 2025))
     if roll < 0.5:
-        return f"{rng.randint(1, 28)} {rng.choice(['January', 'April', 'August', 'November'])} {rng.randint(1900, 2025)}"
+        return (
+            f"{rng.randint(1, 28)} {rng.choice(['January', 'April', 'August', 'November'])} {rng.randint(1900, 2025)}"
+        )
     if roll < 0.8:
         return f"{rng.choice(_NAMES)} {rng.choice(_WORDS).capitalize()}"
     return _phrase(rng, 2, 5)
