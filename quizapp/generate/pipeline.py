@@ -14,7 +14,7 @@ from quizapp.bank.ids import deck_prefix, stable_id
 from quizapp.bank.load import check_text
 from quizapp.documents import read_document
 from quizapp.documents.model import Document, DocumentError, Section
-from quizapp.generate.facts import Fact, extract_facts
+from quizapp.generate.facts import Fact, extract_facts, standalone_names
 from quizapp.generate.facts.phrases import trim_dangling
 from quizapp.generate.quality import select
 from quizapp.generate.questions import Draft, SentenceContext, fact_questions
@@ -88,6 +88,9 @@ class _Sentence:
 
 def _sentences(document: Document) -> list[_Sentence]:
     out: list[_Sentence] = []
+    known_names = standalone_names(
+        [sentence.text for section in document.sections for block in section.blocks for sentence in block.sentences]
+    )
     for section in document.sections:
         subject: str | None = None
         for block in section.blocks:
@@ -99,7 +102,14 @@ def _sentences(document: Document) -> list[_Sentence]:
                 if resolved is None:
                     continue
                 out.append(
-                    _Sentence(section, resolved, sentence.text, sentence.line, block.text, extract_facts(resolved))
+                    _Sentence(
+                        section,
+                        resolved,
+                        sentence.text,
+                        sentence.line,
+                        block.text,
+                        extract_facts(resolved, known_names),
+                    )
                 )
     return out
 

@@ -534,7 +534,6 @@ def test_enumerations(text: str, trigger: str, items: tuple[str, ...]) -> None:
         "They went to see the museum, park and zoo.",
         "They met in Delhi and Tokyo.",
         "The delegates bought a pen, pencil and paper at the shop.",
-        "The importance of freedom of navigation and overflight, unimpeded commerce and peaceful resolution of disputes.",
     ],
 )
 def test_not_enumerations(text: str) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from quizapp.generate.facts.model import MONTHS, Fact, month_number
 from quizapp.generate.facts.names import NAME_KINDS, find_acronyms, find_names
-from quizapp.generate.facts.phrases import find_definitions, find_enumerations
+from quizapp.generate.facts.phrases import find_definitions, find_enumerations, standalone_names
 from quizapp.generate.facts.values import find_amounts, find_dates, find_ranks, ordinal, parse_number
 
 __all__ = [
@@ -22,6 +22,7 @@ __all__ = [
     "month_number",
     "ordinal",
     "parse_number",
+    "standalone_names",
 ]
 
 EXTRACTORS = (
@@ -39,11 +40,12 @@ def _overlaps(a: Fact, b: Fact) -> bool:
     return a.start < b.end and b.start < a.end
 
 
-def extract_facts(text: str) -> list[Fact]:
-    """Every fact in a sentence; where two of the same family overlap, the longer one wins."""
+def extract_facts(text: str, known_names: frozenset[str] = frozenset()) -> list[Fact]:
+    """Every fact in a sentence; where two of the same family overlap, the longer one wins. `known_names` are the
+    names that stand alone elsewhere in the document (see `standalone_names`)."""
     found: list[Fact] = []
     for extractor in EXTRACTORS:
-        found.extend(extractor(text))
+        found.extend(find_enumerations(text, known_names) if extractor is find_enumerations else extractor(text))
     quoted = [f for f in found if f.kind == "quoted"]
     # A year inside a quoted name ("Malabar 2019") belongs to the name.
     found = [f for f in found if f.tag not in ("date", "rank", "money") or not any(_overlaps(q, f) for q in quoted)]

@@ -48,6 +48,23 @@ _PAIR_TRIGGERS = {"between", "such as", "include", "includes", "including", "nam
 """Triggers after which two items without a comma ("between X and Y") still make a list."""
 
 
+_ADJUNCT = re.compile(r"\s(?:with|for|in|to|from|on|by|at|under|through|within|across|during|towards?)\s")
+_NOT_GROUP_WORD = {"a", "an", "the", "is", "are", "was", "were", "has", "have", "had", "be", "will", "or"} | _PRONOUNS
+
+
+def _noun_group(part: str) -> bool:
+    """A short noun phrase joined by one "and" ("freedom of navigation and overflight"): one item of a comma list,
+    not two, when the list's last item has its own "and"."""
+    words = part.split()
+    if not 3 <= len(words) <= 6 or words.count("and") != 1 or words[0] == "and" or words[-1] == "and":
+        return False
+    if words[0].lower() in _PREPOSITIONS or any(w.lower() in _NOT_GROUP_WORD for w in words):
+        return False
+    if any(w.lower() in _PREPOSITIONS for w in words[words.index("and") :]):
+        return False  # "trade and flow of people, …": the list begins after "of"; "and" joins what comes before it
+    return all(re.fullmatch(r"[A-Za-z][\w’'-]*", w) for w in words)
+
+
 def _split_items(tail: str, trigger: str) -> list[str] | None:
     """Items of an enumeration at the start of `tail` ("A, B, and C ..."), or None if there is none."""
     clause = re.split(r"[.;:!?()]|\s[-–—]\s", tail, maxsplit=1)[0]
@@ -55,10 +72,13 @@ def _split_items(tail: str, trigger: str) -> list[str] | None:
     if len(parts) >= 2:
         # "A, B, and C, which …": the item after "and" is the last; what follows its comma is another clause.
         ending = next((i for i, p in enumerate(parts) if i and re.match(r"(?:and|or)\s", p)), None)
+        if ending is None and _noun_group(parts[0]):
+            # "A and B, C and D, including …": the first later group with "and" is the last item's.
+            ending = next((i for i, p in enumerate(parts) if i and re.search(r"\s(?:and|or)\s", p)), None)
         if ending is not None:
             parts = parts[: ending + 1]
         head, last = parts[:-1], parts[-1]
-        if any(re.search(r"\s(?:and|or)\s", h) for h in head):
+        if any(re.search(r"\s(?:and|or)\s", h) and not _noun_group(h) for h in head):
             return None
         if re.match(r"(?:and|or)\s", last):
             if len(head) < 2:
@@ -85,6 +105,10 @@ def _split_items(tail: str, trigger: str) -> list[str] | None:
         items[-1] = match.group(0)
     else:
         items[-1] = _STOP_WORDS.split(items[-1], maxsplit=1)[0]
+        if len(items[-1].split()) > 6 and any(_noun_group(item) for item in items[:-1]):
+            # Items that are phrases ("freedom of navigation and overflight, … and peaceful resolution of disputes
+            # with full respect …"): the last one ends where an adjunct other than "of" begins.
+            items[-1] = _ADJUNCT.split(items[-1], maxsplit=1)[0]
     for item in items:
         words = item.split()
         if not words or len(words) > 6 or words[0].lower() in _PREPOSITIONS or item.lower() in _PRONOUNS:
@@ -121,6 +145,8 @@ def _preposition_items(tail: str) -> list[str] | None:
         items[-1] = re.split(r"\s(?:of|for|in|to|with|from|on|by|at|and|or)\s", items[-1], maxsplit=1)[0]
     for item in items:
         words = item.split()
+        if _noun_group(item) and item is not items[-1]:
+            continue  # "of freedom of navigation and overflight, …": a phrase with its own "and"
         if len(words) > 4 or any(word.lower() in _NOT_ITEM_WORD for word in words):
             return None  # "create a safe, secure …" is a verb and its object, not an item
     return items
@@ -165,11 +191,47 @@ def _date_lists(text: str) -> list[Fact]:
     return facts
 
 
-def find_enumerations(text: str) -> list[Fact]:
+_NAME_TOKEN = r"[A-Z][\w’'-]*"
+_NAME_RUN = re.compile(rf"(?<![\w’'-]){_NAME_TOKEN}(?:\s{_NAME_TOKEN})*(?![\w’'-])")
+_JUXTAPOSED = re.compile(
+    rf"\b(?P<trigger>between|{'|'.join(BARE_PREPOSITIONS)})\s"
+    rf"(?P<items>(?P<run>{_NAME_TOKEN}(?:\s{_NAME_TOKEN})+)\s(?:and|or)\s(?P<last>{_NAME_TOKEN}))(?![\w’'-])"
+)
+"""Names side by side without commas ("by India Japan and USA")."""
+
+
+def standalone_names(texts: list[str]) -> frozenset[str]:
+    """Capitalised words that stand alone somewhere in a document ("India" in "India and Japan"), never written in
+    lower case there: the names the document knows, which a comma-less run of them can be split into."""
+    single: set[str] = set()
+    lower: set[str] = set()
+    for text in texts:
+        single.update(m.group(0) for m in _NAME_RUN.finditer(text) if " " not in m.group(0))
+        lower.update(re.findall(r"\b[a-z][\w’'-]*", text))
+    return frozenset(name for name in single if name.lower() not in lower)
+
+
+def _juxtaposed_names(text: str, known_names: frozenset[str]) -> list[Fact]:
+    """ "by India Japan and USA": three items when each name before "and" stands alone elsewhere in the document."""
+    facts = []
+    for m in _JUXTAPOSED.finditer(text):
+        names = m.group("run").split()
+        if not all(name in known_names for name in names):
+            continue
+        items = (*names, m.group("last"))
+        if len(items) < 3 or len({item.casefold() for item in items}) < len(items):
+            continue
+        start, end = m.start("items"), m.end("items")
+        facts.append(Fact("list", text[start:end], start, end, "list", (m.group("trigger"), items, m.start())))
+    return facts
+
+
+def find_enumerations(text: str, known_names: frozenset[str] = frozenset()) -> list[Fact]:
     facts = [*_triggered_enumerations(text), *_date_lists(text)]
     announced = [(f.start, f.end) for f in facts]
-    # A list after a bare preposition, or of qualities, only where no announced list already covers it.
-    for fact in [*_preposition_enumerations(text), *_adjective_lists(text)]:
+    # A list after a bare preposition, or of qualities, or of names side by side, only where no announced list
+    # already covers it.
+    for fact in [*_preposition_enumerations(text), *_adjective_lists(text), *_juxtaposed_names(text, known_names)]:
         if not any(start < fact.end and fact.start < end for start, end in announced):
             facts.append(fact)
             announced.append((fact.start, fact.end))
