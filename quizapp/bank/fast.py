@@ -123,7 +123,7 @@ def _question(raw: Any, line: int) -> BankQuestion:
     qid, qtype, prompt, answer = _text(get("id")), _text(get("type")), _text(get("prompt")), _text(get("answer"))
     if qid is None or qtype is None or prompt is None or answer is None:
         raise _Unsure
-    if len(qid) > MAX_ID_LENGTH or any(ch.isspace() for ch in qid):
+    if len(qid) > MAX_ID_LENGTH or len(qid.split()) != 1:  # split() breaks on exactly what isspace() sees
         raise _Unsure
     qtype = qtype.lower()
     if qtype not in _TYPES:
