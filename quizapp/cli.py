@@ -305,21 +305,29 @@ def import_command(paths: tuple[str, ...], dry_run: bool, db: str | None) -> Non
     gone from a file are retired: hidden from study, their history kept. Nothing is deleted.
     Every file is checked first; if any has a problem, nothing is imported.
     """
-    bank_set = load_banks(paths)
-    if not bank_set.ok:
-        # Checked before the database is even opened, so a bad bank cannot change it.
-        _print_problems(bank_set.problems, err=True)
-        click.echo(f"Nothing imported: {len(bank_set.problems)} problem(s).", err=True)
-        sys.exit(BANK_PROBLEM_EXIT)
     target = _target(db)
     file = sqlite_file(resolve_url(target))
-    if dry_run and file is not None and not file.exists():
-        target = ":memory:"  # an empty database to compare with, so a dry run creates no file
-    engine = _open(target)
-    try:
-        result = import_banks(engine, bank_set.banks, now=utc_now(), dry_run=dry_run)
-    finally:
-        engine.dispose()
+    if file is not None and not file.exists():
+        # Checked before the database is even created, so a bad bank leaves no file behind.
+        bank_set = load_banks(paths)
+        if not bank_set.ok:
+            _print_problems(bank_set.problems, err=True)
+            click.echo(f"Nothing imported: {len(bank_set.problems)} problem(s).", err=True)
+            sys.exit(BANK_PROBLEM_EXIT)
+        if dry_run:
+            target = ":memory:"  # an empty database to compare with, so a dry run creates no file
+        engine = _open(target)
+        try:
+            result = import_banks(engine, bank_set.banks, now=utc_now(), dry_run=dry_run)
+        finally:
+            engine.dispose()
+    else:
+        # An existing database: files unchanged since their last import are recognised and not parsed again.
+        engine = _open(target)
+        try:
+            result = import_paths(engine, paths, now=utc_now(), dry_run=dry_run)
+        finally:
+            engine.dispose()
     for report in result.reports:
         click.echo(report.summary())
     if result.problems:
