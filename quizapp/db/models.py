@@ -67,7 +67,11 @@ class Deck(SQLModel, table=True):
 class Question(SQLModel, table=True):
     """One question of a bank, as last imported. Retired questions stay, with `active` false."""
 
-    __table_args__ = (Index("ix_question_deck_position", "deck_id", "active", "position"),)
+    __table_args__ = (
+        Index("ix_question_deck_position", "deck_id", "active", "position"),
+        # The queue's sibling rule looks up the questions of a deck made from the same sentence.
+        Index("ix_question_deck_source", "deck_id", "source_text"),
+    )
 
     id: str = Field(primary_key=True)
     deck_id: int = Field(foreign_key="deck.id")

@@ -25,4 +25,4 @@ def recall_sql(session: Session, now: datetime) -> ColumnElement[float] | None:
     if session.get_bind().dialect.name != "sqlite":
         return None
     elapsed = func.max(0.0, func.julianday(utc_stamp(now)) - func.julianday(Card.last_review))
-    return func.quizapp_power(1 + _FACTOR * elapsed / Card.stability, _DECAY)
+    return func.pow(1 + _FACTOR * elapsed / Card.stability, _DECAY)

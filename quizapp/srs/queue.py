@@ -13,7 +13,7 @@ from sqlmodel import Session
 from quizapp.db.models import Card, CardState, Deck, Question, Review
 from quizapp.srs.day import day_bounds
 from quizapp.srs.memory import utc_stamp
-from quizapp.srs.settings import DeckSettings, load_settings
+from quizapp.srs.settings import settings_by_deck
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,19 +62,29 @@ def _studyable(day: DayWindow) -> ColumnElement[bool]:
     return and_(
         Question.active.is_(True),
         Card.suspended.is_(False),
-        or_(Card.buried_until.is_(None), Card.buried_until <= day.now),
+        unburied(day),
         or_(Question.source_text.is_(None), ~sibling_studied),
     )
 
 
+def unburied(day: DayWindow) -> ColumnElement[bool]:
+    """Not buried, or buried until a moment already past."""
+    return or_(Card.buried_until.is_(None), Card.buried_until <= day.now)
+
+
 def _done_today(session: Session, day: DayWindow, deck_ids: list[int], state: int) -> dict[int, int]:
     """Flashcard answers given today per deck to cards that were in `state` (new cards started, reviews done)."""
+    # Today's answers are read and counted here: a day's work is small, while a deck filter or a GROUP BY in
+    # SQL can lead SQLite to walk the whole history through the deck index instead of today's through the date.
     rows = session.execute(
-        select(Review.deck_id, func.count(func.distinct(Review.question_id)))
-        .where(Review.reviewed_at >= day.start, Review.state_before == state, Review.deck_id.in_(deck_ids))
-        .group_by(Review.deck_id)
+        select(Review.deck_id, Review.question_id).where(Review.reviewed_at >= day.start, Review.state_before == state)
     )
-    return {deck: count for deck, count in rows}
+    wanted = set(deck_ids)
+    cards: dict[int, set[str]] = {}
+    for deck, question in rows:
+        if deck in wanted:
+            cards.setdefault(deck, set()).add(question)
+    return {deck: len(questions) for deck, questions in cards.items()}
 
 
 def _decks(session: Session, deck_id: int | None) -> list[int]:
@@ -92,6 +102,18 @@ def _overdueness(session: Session, day: DayWindow) -> ColumnElement[float]:
     return Card.due  # elsewhere: oldest due date first, the same order for cards of equal stability
 
 
+def daily_limits(
+    session: Session, day: DayWindow, decks: list[int], extra_new: int = 0
+) -> tuple[dict[int, int], dict[int, int]]:
+    """New cards and reviews each deck may still show today: its limits less what was done today."""
+    settings = settings_by_deck(session, decks)
+    started = _done_today(session, day, decks, CardState.NEW)
+    reviewed = _done_today(session, day, decks, CardState.REVIEW)
+    new_left = {d: max(0, settings[d].new_per_day + extra_new - started.get(d, 0)) for d in decks}
+    reviews_left = {d: max(0, settings[d].reviews_per_day - reviewed.get(d, 0)) for d in decks}
+    return new_left, reviews_left
+
+
 @dataclass
 class Queue:
     """The queue of one deck (or all decks) at one moment: build a new one after every answer.
@@ -107,13 +129,7 @@ class Queue:
 
     @cached_property
     def _limits(self) -> tuple[dict[int, int], dict[int, int]]:
-        decks = _decks(self.session, self.deck_id)
-        settings: dict[int, DeckSettings] = {d: load_settings(self.session, d) for d in decks}
-        started = _done_today(self.session, self.day, decks, CardState.NEW)
-        reviewed = _done_today(self.session, self.day, decks, CardState.REVIEW)
-        new_left = {d: max(0, settings[d].new_per_day + self.extra_new - started.get(d, 0)) for d in decks}
-        reviews_left = {d: max(0, settings[d].reviews_per_day - reviewed.get(d, 0)) for d in decks}
-        return new_left, reviews_left
+        return daily_limits(self.session, self.day, _decks(self.session, self.deck_id), self.extra_new)
 
     def _base(self, decks: list[int]):  # type: ignore[no-untyped-def]
         return (

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass, fields
 from datetime import timedelta
+from typing import Any
 
+from sqlalchemy import select
 from sqlmodel import Session
 
 from quizapp.db.engine import read_setting, write_setting
+from quizapp.db.models import Setting
 
 SCHEDULERS = ("fsrs", "sm2")
 
@@ -64,6 +68,19 @@ def load_settings(session: Session, deck_id: int) -> DeckSettings:
         if value is not None:
             values[item.name] = tuple(value) if isinstance(value, list) else value
     return DeckSettings(**values)
+
+
+def settings_by_deck(session: Session, deck_ids: list[int]) -> dict[int, DeckSettings]:
+    """`load_settings` for many decks at once, reading the Setting rows in one query."""
+    names = {_KEY.format(item.name): item.name for item in fields(DeckSettings)}
+    rows = session.execute(select(Setting.deck_id, Setting.key, Setting.value).where(Setting.key.in_(list(names))))
+    stored: dict[int, dict[str, Any]] = {}
+    for deck_id, key, value in rows:
+        decoded = json.loads(value)
+        if decoded is not None:
+            stored.setdefault(deck_id, {})[names[key]] = tuple(decoded) if isinstance(decoded, list) else decoded
+    common = stored.get(0, {})
+    return {deck_id: DeckSettings(**{**common, **stored.get(deck_id, {})}) for deck_id in deck_ids}
 
 
 def save_settings(session: Session, settings: DeckSettings, *, deck_id: int) -> None:

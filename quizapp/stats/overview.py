@@ -9,8 +9,9 @@ from sqlalchemy import case, func, select
 from sqlmodel import Session
 
 from quizapp.db.models import Card, CardState, Deck, Question, Review
+from quizapp.srs.counts import candidate_columns, queue_counts
 from quizapp.srs.memory import recall_sql
-from quizapp.srs.queue import DayWindow, Queue
+from quizapp.srs.queue import DayWindow
 from quizapp.stats.activity import streak
 from quizapp.stats.days import today_of
 from quizapp.stats.readiness import exam_moment, recall_at
@@ -39,6 +40,12 @@ class DeckOverview:
     exam_date: date | None = None
     exam_readiness: float | None = None
     """The same mean projected to the exam day if nothing more is studied (None without a coming exam)."""
+    unstudied: int = 0
+    """Active cards never studied, suspended ones included (readiness's share of the deck never studied)."""
+    recall_cards: int = 0
+    """The active cards studied at least once, which `readiness` is the mean over."""
+    knowledge: float = 0.0
+    """The sum of their chances of recall now (0 where the database cannot compute recall)."""
 
     @property
     def studied(self) -> int:
@@ -71,11 +78,14 @@ def deck_overview(session: Session, day: DayWindow) -> list[DeckOverview]:
         func.count(case((usable & (Card.state == CardState.REVIEW), 1))),
         func.count(case((active & Card.suspended.is_(True), 1))),
         func.count(case((Question.active.is_(False), 1))),
+        func.count(case((active & (Card.state == CardState.NEW), 1))),
     ]
     recall = recall_sql(session, day.now)
+    studied = active & (Card.state != CardState.NEW) & Card.stability.is_not(None)
+    columns.append(func.count(case((studied, 1))))
     if recall is not None:
-        studied = active & (Card.state != CardState.NEW) & Card.stability.is_not(None)
-        columns.append(func.avg(case((studied, recall))))
+        columns.append(func.total(case((studied, recall))))
+    columns.extend(candidate_columns(day))
     query = (
         select(*columns)
         .select_from(Deck)
@@ -84,10 +94,13 @@ def deck_overview(session: Session, day: DayWindow) -> list[DeckOverview]:
         .group_by(Deck.id, Deck.name, Deck.exam_date)
         .order_by(Deck.name)
     )
+    rows = session.execute(query).all()
+    due = queue_counts(session, day, {row[0]: row[-3:] for row in rows})
     decks = []
-    for row in session.execute(query):
-        deck_id, name, exam_date, questions, new, learning, relearning, review, suspended, retired, *readiness = row
-        due = Queue(session, day, deck_id).counts().total
+    for row in rows:
+        deck_id, name, exam_date, questions, new, learning, relearning, review, suspended, retired = row[:10]
+        unstudied, recalled = row[10:12]
+        knowledge = float(row[12]) if recall is not None else 0.0
         deck = DeckOverview(
             deck_id,
             name,
@@ -98,9 +111,12 @@ def deck_overview(session: Session, day: DayWindow) -> list[DeckOverview]:
             review,
             suspended,
             retired,
-            due,
-            readiness[0] if readiness else None,
+            due[deck_id].total,
+            knowledge / recalled if recall is not None and recalled else None,
             exam_date,
+            unstudied=unstudied,
+            recall_cards=recalled,
+            knowledge=knowledge,
         )
         if deck.days_left(day) is not None:
             assert exam_date is not None

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time
+from typing import TYPE_CHECKING
 
 from sqlalchemy import case, func, select
 from sqlmodel import Session
@@ -13,6 +15,9 @@ from quizapp.db.models import Card, CardState, Deck, Question
 from quizapp.srs.memory import recall_sql
 from quizapp.srs.queue import DayWindow
 from quizapp.stats.days import today_of
+
+if TYPE_CHECKING:
+    from quizapp.stats.overview import DeckOverview
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,20 +81,38 @@ def exam_moment(exam_date: date, day: DayWindow) -> datetime:
     return max(start, day.now)
 
 
-def readiness(session: Session, day: DayWindow, *, deck_id: int | None = None) -> Readiness:
-    """Readiness of one deck or of every deck; the exam outlook sums each deck's cards at its own exam date."""
-    never = Card.state == CardState.NEW
-    counts = (
-        select(func.count(), func.count(case((never, 1))))
-        .select_from(Question)
-        .join(Card, Card.question_id == Question.id)
-    )
-    counts = counts.where(Question.active.is_(True))
+def readiness(
+    session: Session,
+    day: DayWindow,
+    *,
+    deck_id: int | None = None,
+    overview: Sequence[DeckOverview] | None = None,
+) -> Readiness:
+    """Readiness of one deck or of every deck; the exam outlook sums each deck's cards at its own exam date.
+
+    `overview` is `deck_overview` at the same moment when the caller has it: the counts and the recall now
+    are then summed from it instead of counted again.
+    """
     decks = select(Deck.id, Deck.exam_date).where(Deck.exam_date.is_not(None), Deck.exam_date >= today_of(day))
     if deck_id is not None:
-        counts = counts.where(Question.deck_id == deck_id)
         decks = decks.where(Deck.id == deck_id)
-    questions, unstudied = session.execute(counts).one()
+    current: Recall | None
+    if overview is not None:
+        chosen = [deck for deck in overview if deck_id is None or deck.deck_id == deck_id]
+        questions, unstudied = sum(d.questions for d in chosen), sum(d.unstudied for d in chosen)
+        can_recall = recall_sql(session, day.now) is not None
+        current = Recall(sum(d.recall_cards for d in chosen), sum(d.knowledge for d in chosen)) if can_recall else None
+    else:
+        counts = (
+            select(func.count(), func.count(case((Card.state == CardState.NEW, 1))))
+            .select_from(Question)
+            .join(Card, Card.question_id == Question.id)
+            .where(Question.active.is_(True))
+        )
+        if deck_id is not None:
+            counts = counts.where(Question.deck_id == deck_id)
+        questions, unstudied = session.execute(counts).one()
+        current = recall_at(session, day.now, None if deck_id is None else [deck_id])
     outlook: ExamOutlook | None = None
     for exam_deck, exam_date in session.execute(decks.order_by(Deck.exam_date)).all():
         recall = recall_at(session, exam_moment(exam_date, day), [exam_deck])
@@ -100,7 +123,7 @@ def readiness(session: Session, day: DayWindow, *, deck_id: int | None = None) -
         else:
             total = Recall(outlook.recall.studied + recall.studied, outlook.recall.knowledge + recall.knowledge)
             outlook = ExamOutlook(outlook.exam_date, outlook.days_left, total)
-    return Readiness(questions, unstudied, recall_at(session, day.now, None if deck_id is None else [deck_id]), outlook)
+    return Readiness(questions, unstudied, current, outlook)
 
 
 class ExamDateError(ValueError):

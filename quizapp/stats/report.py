@@ -38,7 +38,8 @@ class Statistics:
 
 def statistics(session: Session, day: DayWindow, *, deck_id: int | None = None, days: int = 365) -> Statistics:
     """Everything the statistics screen and `quizapp stats` show."""
-    decks = [deck for deck in deck_overview(session, day) if deck_id is None or deck.deck_id == deck_id]
+    overview = deck_overview(session, day)
+    decks = [deck for deck in overview if deck_id is None or deck.deck_id == deck_id]
     return Statistics(
         day=day,
         deck_id=deck_id,
@@ -47,7 +48,7 @@ def statistics(session: Session, day: DayWindow, *, deck_id: int | None = None, 
         streak=streak(session, day, deck_id=deck_id),
         retention=retention(session, day, deck_id=deck_id),
         forecast=forecast(session, day, deck_id=deck_id),
-        readiness=readiness(session, day, deck_id=deck_id),
+        readiness=readiness(session, day, deck_id=deck_id, overview=overview),
         topics=topic_accuracy(session, deck_id=deck_id),
         quizzes=quiz_history(session, deck_id=deck_id, until=day.end),
     )
