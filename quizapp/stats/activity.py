@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 
-from sqlalchemy import ColumnElement, case, func, select
+from sqlalchemy import ColumnElement, case, exists, func, select
 from sqlmodel import Session
 
 from quizapp.db.models import Review
 from quizapp.srs.queue import DayWindow
-from quizapp.stats.days import study_day_sql, today_of
+from quizapp.stats.days import day_of, day_range, study_days, today_of
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,35 +66,29 @@ def _deck_filter(deck_id: int | None) -> list[ColumnElement[bool]]:
     return [] if deck_id is None else [Review.deck_id == deck_id]
 
 
-def _days_column(session: Session, day: DayWindow, since: datetime | None) -> ColumnElement[str]:
-    """The study day of each answer, exact from `since` (the first answer ever when None) to the end of today."""
-    if since is None:
-        since = session.execute(select(func.min(Review.reviewed_at))).scalar_one() or day.start
-    return study_day_sql(Review.reviewed_at, day, since, day.end)
-
-
 def activity(session: Session, day: DayWindow, *, days: int = 30, deck_id: int | None = None) -> Activity:
     """Answers per day for the last `days` study days (today included), by kind, with the time they took."""
     first = today_of(day) - timedelta(days=days - 1)
-    since = day.start - timedelta(days=days)  # a day early: summer time may move a day's start by an hour
-    study_day = _days_column(session, day, since)
+    table, when = study_days(day, first, today_of(day))
     query = (
         select(
-            study_day,
+            when,
             func.count(case((Review.mode == "flashcard", 1))),
             func.count(case((Review.mode == "practice", 1))),
             func.count(case((Review.mode == "exam", 1))),
             func.count(case((Review.correct.is_(True), 1))),
             func.coalesce(func.sum(Review.duration_ms), 0),
         )
-        .where(Review.reviewed_at >= since, Review.reviewed_at < day.end, *_deck_filter(deck_id))
-        .group_by(study_day)
+        .select_from(table)
+        .join(Review, day_range(table, Review.reviewed_at))
+        .where(*_deck_filter(deck_id))
+        .group_by(when)
     )
     found: dict[date, DayActivity] = {}
-    for when, flashcard, quiz, exam, correct, millis in session.execute(query):
-        moment = date.fromisoformat(when)
-        if moment >= first:
-            found[moment] = DayActivity(moment, flashcard, quiz, exam, correct, millis / 1000)
+    for moment, flashcard, quiz, exam, correct, millis in session.execute(query):
+        found[date.fromisoformat(moment)] = DayActivity(
+            date.fromisoformat(moment), flashcard, quiz, exam, correct, millis / 1000
+        )
     period = [first + timedelta(days=n) for n in range(days)]
     total = session.execute(select(func.count(Review.id)).where(*_deck_filter(deck_id))).scalar_one()
     return Activity([found.get(d, DayActivity(d)) for d in period], total)
@@ -102,9 +96,12 @@ def activity(session: Session, day: DayWindow, *, days: int = 30, deck_id: int |
 
 def streak(session: Session, day: DayWindow, *, deck_id: int | None = None) -> Streak:
     """The current and the longest run of consecutive study days with at least one answer."""
-    study_day = _days_column(session, day, None)
-    query = select(study_day).where(Review.reviewed_at < day.end, *_deck_filter(deck_id)).group_by(study_day)
-    studied = sorted(date.fromisoformat(value) for value in session.execute(query).scalars())
+    since = session.execute(select(func.min(Review.reviewed_at)).where(*_deck_filter(deck_id))).scalar_one()
+    if since is None or since >= day.end:
+        return Streak(0, 0)
+    table, when = study_days(day, day_of(since, day), today_of(day))
+    answered = exists(select(Review.id).where(day_range(table, Review.reviewed_at), *_deck_filter(deck_id)))
+    studied = sorted(date.fromisoformat(value) for value in session.execute(select(when).where(answered)).scalars())
     return streak_of(studied, today_of(day))
 
 

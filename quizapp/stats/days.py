@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, timedelta, tzinfo
+import json
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
 
-from sqlalchemy import ColumnElement, String, case, func, literal, type_coerce
+from sqlalchemy import ColumnElement, String, TableValuedAlias, case, func, literal, type_coerce
 
 from quizapp.srs.memory import utc_stamp
 from quizapp.srs.queue import DayWindow
@@ -76,3 +77,29 @@ def day_of(moment: datetime, day: DayWindow) -> date:
 def today_of(day: DayWindow) -> date:
     """The date of the study day the window is for."""
     return day.start.date()
+
+
+def day_start_of(moment: date, day: DayWindow) -> datetime:
+    """When a study day begins (the same rule as the queue's day window)."""
+    return datetime.combine(moment, time(day.starts_at), tzinfo=day.zone)
+
+
+def study_days(day: DayWindow, first: date, last: date) -> tuple[TableValuedAlias, ColumnElement[str]]:
+    """The study days from `first` to `last` as a table to join on (SQLite's json_each over [date, start, end]).
+
+    Returns the table and its date column; `day_range(table, column)` is the condition putting a moment in it.
+    Joining on ranges lets SQLite read a period's rows through the index, one day after the other, instead of
+    working out the day of every row.
+    """
+    count = (last - first).days + 1
+    dates = [first + timedelta(days=n) for n in range(count + 1)]
+    starts = [utc_stamp(day_start_of(moment, day)) for moment in dates]
+    rows = [[dates[n].isoformat(), starts[n], starts[n + 1]] for n in range(count)]
+    table = func.json_each(json.dumps(rows)).table_valued("value", name="study_day")
+    return table, func.json_extract(table.c.value, "$[0]")
+
+
+def day_range(table: TableValuedAlias, column: ColumnElement[datetime]) -> ColumnElement[bool]:
+    """The moment in `column` falls on the study day of the row of `study_days`."""
+    text = type_coerce(column, String)
+    return (text >= func.json_extract(table.c.value, "$[1]")) & (text < func.json_extract(table.c.value, "$[2]"))
