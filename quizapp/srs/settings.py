@@ -59,21 +59,17 @@ _KEY = "srs.{}"
 
 def load_settings(session: Session, deck_id: int) -> DeckSettings:
     """The deck's settings: its own values over the global ones over the defaults."""
-    values = {}
-    for item in fields(DeckSettings):
-        key = _KEY.format(item.name)
-        value = read_setting(session, key, deck_id=deck_id)
-        if value is None:
-            value = read_setting(session, key, deck_id=0)
-        if value is not None:
-            values[item.name] = tuple(value) if isinstance(value, list) else value
-    return DeckSettings(**values)
+    return settings_by_deck(session, [deck_id])[deck_id]
 
 
 def settings_by_deck(session: Session, deck_ids: list[int]) -> dict[int, DeckSettings]:
-    """`load_settings` for many decks at once, reading the Setting rows in one query."""
+    """Each deck's settings, its own values over the global ones (deck 0) over the defaults, in one query."""
     names = {_KEY.format(item.name): item.name for item in fields(DeckSettings)}
-    rows = session.execute(select(Setting.deck_id, Setting.key, Setting.value).where(Setting.key.in_(list(names))))
+    rows = session.execute(
+        select(Setting.deck_id, Setting.key, Setting.value).where(
+            Setting.key.in_(list(names)), Setting.deck_id.in_([0, *deck_ids])
+        )
+    )
     stored: dict[int, dict[str, Any]] = {}
     for deck_id, key, value in rows:
         decoded = json.loads(value)
