@@ -14,7 +14,7 @@ from quizapp.srs.memory import recall_sql
 from quizapp.srs.queue import DayWindow
 from quizapp.stats.activity import streak
 from quizapp.stats.days import today_of
-from quizapp.stats.readiness import exam_moment, recall_at
+from quizapp.stats.readiness import Recall, exam_moment, recall_at
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,14 +38,20 @@ class DeckOverview:
     readiness: float | None
     """Mean FSRS retrievability of the studied cards now; None before any card was studied."""
     exam_date: date | None = None
-    exam_readiness: float | None = None
-    """The same mean projected to the exam day if nothing more is studied (None without a coming exam)."""
+    exam_recall: Recall | None = None
+    """Recall of the studied cards projected to the exam day if nothing more is studied (None without a coming
+    exam, or where the database cannot compute recall)."""
     unstudied: int = 0
     """Active cards never studied, suspended ones included (readiness's share of the deck never studied)."""
     recall_cards: int = 0
     """The active cards studied at least once, which `readiness` is the mean over."""
     knowledge: float = 0.0
     """The sum of their chances of recall now (0 where the database cannot compute recall)."""
+
+    @property
+    def exam_readiness(self) -> float | None:
+        """The mean chance of recall on the exam day."""
+        return self.exam_recall.mean if self.exam_recall is not None else None
 
     @property
     def studied(self) -> int:
@@ -120,8 +126,7 @@ def deck_overview(session: Session, day: DayWindow) -> list[DeckOverview]:
         )
         if deck.days_left(day) is not None:
             assert exam_date is not None
-            projected = recall_at(session, exam_moment(exam_date, day), [deck_id])
-            deck = replace(deck, exam_readiness=projected.mean if projected is not None else None)
+            deck = replace(deck, exam_recall=recall_at(session, exam_moment(exam_date, day), [deck_id]))
         decks.append(deck)
     return decks
 

@@ -93,15 +93,14 @@ def readiness(
     `overview` is `deck_overview` at the same moment when the caller has it: the counts and the recall now
     are then summed from it instead of counted again.
     """
-    decks = select(Deck.id, Deck.exam_date).where(Deck.exam_date.is_not(None), Deck.exam_date >= today_of(day))
-    if deck_id is not None:
-        decks = decks.where(Deck.id == deck_id)
     current: Recall | None
+    exams: list[tuple[date, Recall | None]]
     if overview is not None:
         chosen = [deck for deck in overview if deck_id is None or deck.deck_id == deck_id]
         questions, unstudied = sum(d.questions for d in chosen), sum(d.unstudied for d in chosen)
         can_recall = recall_sql(session, day.now) is not None
         current = Recall(sum(d.recall_cards for d in chosen), sum(d.knowledge for d in chosen)) if can_recall else None
+        exams = [(d.exam_date, d.exam_recall) for d in chosen if d.exam_date and d.days_left(day) is not None]
     else:
         counts = (
             select(func.count(), func.count(case((Card.state == CardState.NEW, 1))))
@@ -109,21 +108,27 @@ def readiness(
             .join(Card, Card.question_id == Question.id)
             .where(Question.active.is_(True))
         )
+        decks = select(Deck.id, Deck.exam_date).where(Deck.exam_date.is_not(None), Deck.exam_date >= today_of(day))
         if deck_id is not None:
             counts = counts.where(Question.deck_id == deck_id)
+            decks = decks.where(Deck.id == deck_id)
         questions, unstudied = session.execute(counts).one()
         current = recall_at(session, day.now, None if deck_id is None else [deck_id])
-    outlook: ExamOutlook | None = None
-    for exam_deck, exam_date in session.execute(decks.order_by(Deck.exam_date)).all():
-        recall = recall_at(session, exam_moment(exam_date, day), [exam_deck])
-        if recall is None:
-            break
-        if outlook is None:
-            outlook = ExamOutlook(exam_date, (exam_date - today_of(day)).days, recall)
-        else:
-            total = Recall(outlook.recall.studied + recall.studied, outlook.recall.knowledge + recall.knowledge)
-            outlook = ExamOutlook(outlook.exam_date, outlook.days_left, total)
-    return Readiness(questions, unstudied, current, outlook)
+        exams = [
+            (exam_date, recall_at(session, exam_moment(exam_date, day), [exam_deck]))
+            for exam_deck, exam_date in session.execute(decks).all()
+        ]
+    return Readiness(questions, unstudied, current, _outlook(exams, day))
+
+
+def _outlook(exams: list[tuple[date, Recall | None]], day: DayWindow) -> ExamOutlook | None:
+    """Every coming exam's projected recall summed, dated by the nearest exam; None without one (or without recall)."""
+    if not exams or any(recall is None for _, recall in exams):
+        return None
+    nearest = min(exam_date for exam_date, _ in exams)
+    studied = sum(recall.studied for _, recall in exams if recall is not None)
+    knowledge = sum(recall.knowledge for _, recall in exams if recall is not None)
+    return ExamOutlook(nearest, (nearest - today_of(day)).days, Recall(studied, knowledge))
 
 
 class ExamDateError(ValueError):
