@@ -42,9 +42,19 @@ class Activity:
     def today(self) -> DayActivity:
         return self.days[-1]
 
+    def last(self, days: int) -> Activity:
+        """The same over the last `days` days only (`total` stays every answer ever)."""
+        return Activity(self.days[-days:], self.total)
+
     @property
     def answers(self) -> int:
         return sum(day.count for day in self.days)
+
+    @property
+    def right_share(self) -> float | None:
+        """The share of the period's answers that were right; None without answers."""
+        answers = self.answers
+        return sum(day.correct for day in self.days) / answers if answers else None
 
     @property
     def seconds(self) -> float:

@@ -93,7 +93,7 @@ def as_json(stats: Statistics, *, by_days: int = 30) -> dict[str, Any]:
                     "exam": day.exam,
                     "seconds": round(day.seconds, 1),
                 }
-                for day in stats.activity.days[-by_days:]
+                for day in stats.activity.last(by_days).days
             ],
         },
         "retention": {

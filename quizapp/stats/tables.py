@@ -24,7 +24,7 @@ def plural(count: int, word: str, many: str | None = None) -> str:
 
 
 def minutes(seconds: float) -> str:
-    """"45 s", "12 min", "2 h 05 min"."""
+    """ "45 s", "12 min", "2 h 05 min"."""
     if 0 < seconds < 60:
         return f"{seconds:.0f} s"
     whole = round(seconds / 60)
@@ -61,23 +61,21 @@ def deck_table(stats: Statistics) -> Table:
 
 
 def activity_lines(stats: Statistics) -> Text:
-    days = stats.activity.days
-    month = days[-30:]
-    answers = sum(d.count for d in month)
-    correct = sum(d.correct for d in month)
+    month = stats.activity.last(30)
     lines = Text()
     lines.append("Today: ", style="bold").append(
-        f"{stats.activity.today.count} answers in {minutes(stats.activity.today.seconds)}\n"
+        f"{plural(stats.activity.today.count, 'answer')} in {minutes(stats.activity.today.seconds)}\n"
     )
     lines.append("Streak: ", style="bold").append(
-        f"{stats.streak.current} days (longest {stats.streak.longest})   answers ever: {stats.activity.total}\n"
+        f"{plural(stats.streak.current, 'day')} (longest {stats.streak.longest})   "
+        f"answers ever: {stats.activity.total}\n"
     )
     lines.append("Last 30 days: ", style="bold").append(
-        f"{answers} answers ({percent(correct / answers if answers else None)} right) "
-        f"in {minutes(sum(d.seconds for d in month))} on {sum(1 for d in month if d.count)} days\n"
+        f"{plural(month.answers, 'answer')} ({percent(month.right_share)} right) "
+        f"in {minutes(month.seconds)} on {plural(month.active_days, 'day')}\n"
     )
-    lines.append(f"  {month[0].day:%d %b} ").append(sparkline([d.count for d in month]), style="green")
-    lines.append(f" {month[-1].day:%d %b}\n")
+    lines.append(f"  {month.days[0].day:%d %b} ").append(sparkline([d.count for d in month.days]), style="green")
+    lines.append(f" {month.days[-1].day:%d %b}\n")
     return lines
 
 

@@ -117,7 +117,7 @@ class StatsScreen(Screen[None]):
 
     def draw_answers(self, figures: Statistics) -> None:
         self.query_one("#answers-summary", Static).update(answers_summary(figures, self.period))
-        bars = bucketed(figures.activity.days[-self.period :])
+        bars = bucketed(figures.activity.last(self.period).days)
         plot, plt = self._fresh("answers")
         xs = list(range(len(bars)))
         series = [[bar.flashcard for bar in bars], [bar.quiz for bar in bars], [bar.exam for bar in bars]]

@@ -87,18 +87,15 @@ def overview_text(stats: Statistics) -> str:
 
 
 def answers_summary(stats: Statistics, period: int) -> str:
-    days = stats.activity.days[-period:]
-    count = sum(d.count for d in days)
-    right = sum(d.correct for d in days)
-    studied = sum(1 for d in days if d.count)
+    chosen = stats.activity.last(period)
     kinds = " · ".join(
-        f"{name} {sum(getattr(d, attr) for d in days)}"
+        f"{name} {sum(getattr(d, attr) for d in chosen.days)}"
         for name, attr in (("flashcards", "flashcard"), ("quizzes", "quiz"), ("exams", "exam"))
     )
     return (
-        f"[b]Last {period} days[/] ([b]p[/] for 30/90/365): {plural(count, 'answer')} on "
-        f"{plural(studied, 'day')}, {percent(right / count if count else None)} right, "
-        f"{minutes(sum(d.seconds for d in days))} · {kinds}"
+        f"[b]Last {period} days[/] ([b]p[/] for 30/90/365): {plural(chosen.answers, 'answer')} on "
+        f"{plural(chosen.active_days, 'day')}, {percent(chosen.right_share)} right, "
+        f"{minutes(chosen.seconds)} · {kinds}"
     )
 
 
