@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, time
+from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 from sqlalchemy import case, func, select
@@ -14,7 +14,7 @@ from sqlmodel import Session
 from quizapp.db.models import Card, CardState, Deck, Question
 from quizapp.srs.memory import recall_sql
 from quizapp.srs.queue import DayWindow
-from quizapp.stats.days import today_of
+from quizapp.stats.days import day_start_of, today_of
 
 if TYPE_CHECKING:
     from quizapp.stats.overview import DeckOverview
@@ -77,8 +77,7 @@ def recall_at(session: Session, moment: datetime, deck_ids: list[int] | None) ->
 
 def exam_moment(exam_date: date, day: DayWindow) -> datetime:
     """When the exam is taken to be: the start of its study day, or now on the day itself."""
-    start = datetime.combine(exam_date, time(day.starts_at), tzinfo=day.zone)
-    return max(start, day.now)
+    return max(day_start_of(exam_date, day), day.now)
 
 
 def readiness(
