@@ -85,13 +85,13 @@ def main(ctx: click.Context, db: str | None) -> None:
         _launch(_target(None))
 
 
-def _deck_id(session: Session, name: str) -> int:
+def _deck_id(session: Session, name: str, *, param_hint: str = "--deck") -> int:
     """The id of the deck called `name`, or a usage error listing the decks there are."""
     deck_id = session.execute(select(Deck.id).where(Deck.name == name)).scalar()
     if deck_id is None:
         names = list(session.execute(select(Deck.name).order_by(Deck.name)).scalars())
         raise click.BadParameter(
-            f"no deck named {name!r}; decks: {', '.join(names) or 'none yet'}", param_hint="--deck"
+            f"no deck named {name!r}; decks: {', '.join(names) or 'none yet'}", param_hint=param_hint
         )
     return deck_id
 
@@ -235,7 +235,7 @@ def deck(name: str, exam_date: str | None, db: str | None) -> None:
     engine = _open(_target(db))
     now = utc_now()
     with Session(engine) as session:
-        deck_id = _deck_id(session, name)
+        deck_id = _deck_id(session, name, param_hint="NAME")
         day = window(now, zone=local_zone(), starts_at=day_starts_at(session))
         if exam_date is not None:
             try:

@@ -97,5 +97,7 @@ def test_deck_exam_date_is_set_shown_and_cleared(run, history: History) -> None:
     assert past.exit_code == 2 and "already past" in past.output
     typo = run("deck", "Beta", "--exam-date", "23.05.2027")
     assert typo.exit_code == 2 and "YYYY-MM-DD" in typo.output
+    unknown = run("deck", "Gamma", "--exam-date", "2027-05-23")
+    assert unknown.exit_code == 2 and "Invalid value for NAME: no deck named 'Gamma'" in unknown.output
     cleared = run("deck", "Beta", "--exam-date", "none")
     assert cleared.exit_code == 0 and "exam date:  none" in cleared.output
