@@ -13,7 +13,8 @@ from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError, S
 from sqlalchemy.pool import StaticPool
 from sqlmodel import Session, SQLModel
 
-from quizapp.db.models import SCHEMA_VERSION, Setting
+from quizapp.db.models import SCHEMA_VERSION, Card, DeckTally, ReviewTally, Setting, TopicTally
+from quizapp.db.tallies import install_triggers, recount
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 10_000
@@ -180,9 +181,39 @@ def ensure_schema(engine: Engine) -> None:
         raise DatabaseError(f"cannot open {where}: {exc}") from exc
 
 
+def _to_version_2(conn: Any) -> None:
+    """Cards get their question's deck and active flag; the tallies and their triggers are added and filled."""
+    conn.exec_driver_sql("ALTER TABLE card ADD COLUMN deck_id INTEGER REFERENCES deck (id)")
+    conn.exec_driver_sql("ALTER TABLE card ADD COLUMN active BOOLEAN NOT NULL DEFAULT 1")
+    conn.exec_driver_sql(
+        "UPDATE card SET (deck_id, active) = (SELECT deck_id, active FROM question WHERE id = card.question_id)"
+    )
+    for index in Card.__table__.indexes:  # type: ignore[attr-defined]
+        index.create(conn, checkfirst=True)
+    tables = [model.__table__ for model in (DeckTally, TopicTally, ReviewTally)]  # type: ignore[attr-defined]
+    SQLModel.metadata.create_all(conn, tables=tables)
+    if conn.dialect.name == "sqlite":
+        install_triggers(conn)
+    recount(conn)
+
+
+_MIGRATIONS = {1: _to_version_2}
+"""The step from each version to the next."""
+
+
 def _migrate(conn: Any, version: int) -> None:
-    """Bring an older schema up to date, one step per version; version 1 is the first, so none exist yet."""
-    raise DatabaseError(f"no migration from schema version {version} to {SCHEMA_VERSION}")
+    """Bring an older schema up to date, one step per version, in the caller's transaction (all or nothing)."""
+    while version < SCHEMA_VERSION:
+        step = _MIGRATIONS.get(version)
+        if step is None:
+            raise DatabaseError(f"no migration from schema version {version} to {SCHEMA_VERSION}")
+        step(conn)
+        version += 1
+    conn.execute(
+        Setting.__table__.update()  # type: ignore[attr-defined]
+        .where(Setting.deck_id == 0, Setting.key == "schema_version")
+        .values(value=json.dumps(SCHEMA_VERSION))
+    )
 
 
 def open_database(target: str) -> Engine:

@@ -6,10 +6,10 @@ from datetime import UTC, date, datetime
 from enum import IntEnum
 from typing import Any
 
-from sqlalchemy import JSON, Column, DateTime, Index, TypeDecorator
+from sqlalchemy import JSON, Column, DateTime, Index, TypeDecorator, text
 from sqlmodel import Field, SQLModel
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 """Bumped whenever a table changes shape; stored in the database as the setting `schema_version`."""
 
 
@@ -98,7 +98,24 @@ class Question(SQLModel, table=True):
 class Card(SQLModel, table=True):
     """The memory state of one question: what the scheduler knows about it."""
 
+    __table_args__ = (
+        # What is due today in each deck is counted in this index alone: the cards that can be shown, by deck,
+        # state and due moment. The queries name `active = 1 AND suspended = 0` so SQLite picks it.
+        Index(
+            "ix_card_deck_due",
+            "deck_id",
+            "state",
+            "due",
+            "buried_until",
+            sqlite_where=text("active = 1 AND suspended = 0"),
+        ),
+    )
+
     question_id: str = Field(primary_key=True, foreign_key="question.id")
+    deck_id: int | None = Field(default=None, foreign_key="deck.id")
+    """Copied from the question, like `active`, so per-deck counts and the queue need no join. Triggers keep both
+    equal to the question's (see db/tallies.py); a card inserted without them gets them from its question."""
+    active: bool = Field(default=True, sa_column_kwargs={"server_default": text("1")})
     state: int = CardState.NEW
     step: int | None = None
     stability: float | None = None
@@ -179,3 +196,43 @@ class Setting(SQLModel, table=True):
     deck_id: int = Field(default=0, primary_key=True)
     key: str = Field(primary_key=True)
     value: str
+
+
+class DeckTally(SQLModel, table=True):
+    """How many cards each deck has per state, kept by triggers on every change (db/tallies.py)."""
+
+    __tablename__ = "deck_tally"  # type: ignore[assignment]
+
+    deck_id: int = Field(primary_key=True)
+    state: int = Field(primary_key=True)
+    suspended: bool = Field(primary_key=True)
+    active: bool = Field(primary_key=True)
+    cards: int = 0
+
+
+class TopicTally(SQLModel, table=True):
+    """Answers and right answers per deck and topic (the question's, "" for none), kept by triggers."""
+
+    __tablename__ = "topic_tally"  # type: ignore[assignment]
+
+    deck_id: int = Field(primary_key=True)
+    topic: str = Field(primary_key=True)
+    answers: int = 0
+    correct: int = 0
+
+
+class ReviewTally(SQLModel, table=True):
+    """Answers of every deck per quarter hour (UTC) and mode, kept by triggers.
+
+    Time zones are offset from UTC by whole quarter hours, so each quarter hour lies within one study day
+    whatever the zone and the hour the day starts at: a period's answers per day are summed from here.
+    """
+
+    __tablename__ = "review_tally"  # type: ignore[assignment]
+
+    slot: int = Field(primary_key=True)
+    """Seconds since 1970 (UTC) divided by 900, rounded down."""
+    mode: str = Field(primary_key=True)
+    answers: int = 0
+    correct: int = 0
+    millis: int = 0

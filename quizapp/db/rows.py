@@ -132,9 +132,11 @@ class RowWriter:
         fixed = {"deck_id": deck_id, "active": True, "created_at": self.now, "updated_at": self.now}
         self._insert(_QUESTION, names, rows, fixed)
 
-    def insert_cards(self, question_ids: list[str]) -> None:
-        """A fresh card, new and due now, for each question."""
+    def insert_cards(self, question_ids: list[str], deck_id: int) -> None:
+        """A fresh card, new and due now, for each question of the deck."""
         fixed = {
+            "deck_id": deck_id,
+            "active": True,
             "state": int(CardState.NEW),
             "due": self.now,
             "reps": 0,

@@ -166,7 +166,7 @@ def apply_sync(session: Session, plan: SyncPlan, *, now: datetime) -> SyncReport
     hashes = plan.hashes
     if plan.insert:
         rows.insert_questions([(q, pos, hashes[pos]) for pos, q in plan.insert], deck_id)
-        rows.insert_cards([q.id for _, q in plan.insert])
+        rows.insert_cards([q.id for _, q in plan.insert], deck_id)
     rewrites = [(q, pos, hashes[pos]) for pos, q, content in plan.change if content]
     rewrites += [(q, pos, hashes[pos]) for pos, q in plan.restore]
     rows.rewrite_questions(rewrites)

@@ -6,7 +6,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlmodel import Session
 
 from quizapp.db.models import Deck, Question, QuizRun, Review
@@ -134,8 +134,10 @@ def recent_runs(session: Session, *, deck_id: int | None = None, limit: int = 5)
 
 def last_scores(session: Session) -> dict[int, PastRun]:
     """Per deck, its latest run (percent None when it was left unfinished): for the home screen."""
-    query = select(QuizRun, Deck.name).join(Deck, Deck.id == QuizRun.deck_id).order_by(QuizRun.started_at, QuizRun.id)
-    latest: dict[int, PastRun] = {}
-    for run, deck in session.execute(query):
-        latest[run.deck_id] = PastRun.of(run, deck)  # oldest first, so each deck ends on its latest run
-    return latest
+    newest_first = func.row_number().over(
+        partition_by=QuizRun.deck_id, order_by=(QuizRun.started_at.desc(), QuizRun.id.desc())
+    )
+    ranked = select(QuizRun.id, newest_first.label("nth")).where(QuizRun.deck_id.is_not(None)).subquery()
+    latest = select(ranked.c.id).where(ranked.c.nth == 1)
+    query = select(QuizRun, Deck.name).join(Deck, Deck.id == QuizRun.deck_id).where(QuizRun.id.in_(latest))
+    return {run.deck_id: PastRun.of(run, deck) for run, deck in session.execute(query)}

@@ -1,36 +1,37 @@
-"""What is left today in every deck at once: `Queue(session, day, deck).counts()` for all decks in a few queries.
+"""What is left today in every deck at once: `Queue(session, day, deck).counts()` for all decks in two queries.
 
-The home screen shows one figure per deck; building a queue per deck costs a query set per deck, so here the
-candidates are counted in one grouped pass (which the caller may merge into its own), the questions a sibling
-holds back today are counted apart and taken off, and each deck's daily limits are applied last.
+Each deck's due cards are counted in the card index `ix_card_deck_due` alone (deck, state, due moment, of the
+cards that can be shown), and reviews and new cards only up to what the day's limits can still let through: a
+deck with a backlog of 10,000 reviews costs no more than one with 200. The questions a sibling holds back
+today are counted apart and taken off before the limits apply.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 
-from sqlalchemy import ColumnElement, and_, case, func, select
+from sqlalchemy import ColumnElement, and_, func, literal, select
 from sqlalchemy.orm import aliased
 from sqlmodel import Session
 
-from quizapp.db.models import Card, CardState, Question, Review
+from quizapp.db.models import Card, CardState, Deck, Question, Review
 from quizapp.srs.queue import DayWindow, QueueCounts, daily_limits, unburied
 
-_LEARNING = (CardState.LEARNING, CardState.RELEARNING)
+LEARNING = (CardState.LEARNING, CardState.RELEARNING)
 
 
-def candidate_columns(day: DayWindow) -> list[ColumnElement[int]]:
-    """Counts over rows of Question joined to Card: learning due today, reviews due today, new cards.
+def showable(day: DayWindow) -> ColumnElement[bool]:
+    """A card that can be shown today: its question active, not suspended, not buried (the index's own terms)."""
+    return and_(Card.active == True, Card.suspended == False, unburied(day))  # noqa: E712 (the index says "= 1")
 
-    Every rule of the queue's `_studyable` applies except the sibling rule, which `queue_counts` takes care of.
-    """
-    ready = Question.active.is_(True) & Card.suspended.is_(False) & unburied(day)
-    due = Card.due < day.end
-    return [
-        func.count(case((ready & Card.state.in_(_LEARNING) & due, 1))),
-        func.count(case((ready & (Card.state == CardState.REVIEW) & due, 1))),
-        func.count(case((ready & (Card.state == CardState.NEW), 1))),
-    ]
+
+def _kind(day: DayWindow, kind: int) -> list[ColumnElement[bool]]:
+    """The conditions of one count: 0 learning due today, 1 reviews due today, 2 new cards."""
+    if kind == 0:
+        return [Card.state.in_(LEARNING), Card.due < day.end]
+    if kind == 1:
+        return [Card.state == CardState.REVIEW, Card.due < day.end]
+    return [Card.state == CardState.NEW]
 
 
 def held_back(day: DayWindow):  # type: ignore[no-untyped-def]
@@ -52,35 +53,43 @@ def held_back(day: DayWindow):  # type: ignore[no-untyped-def]
     )
 
 
-def queue_counts(
-    session: Session, day: DayWindow, candidates: Mapping[int, Sequence[int]] | None = None
-) -> dict[int, QueueCounts]:
-    """Each deck's counts, equal to `Queue(session, day, deck).counts()`.
-
-    `candidates` maps every deck to its `candidate_columns` values when the caller already counted them.
-    """
-    if candidates is None:
+def _held(session: Session, day: DayWindow) -> dict[int, list[int]]:
+    """Per deck, the learning, review and new cards held back today by the sibling rule."""
+    found: dict[int, list[int]] = {}
+    for kind in range(3):
         rows = session.execute(
-            select(Question.deck_id, *candidate_columns(day))
-            .select_from(Question)
-            .join(Card, Card.question_id == Question.id)
-            .group_by(Question.deck_id)
+            select(Card.deck_id, func.count())
+            .where(Card.question_id.in_(held_back(day)), showable(day), *_kind(day, kind))
+            .group_by(Card.deck_id)
         )
-        candidates = {deck: counts for deck, *counts in rows}
-    held = session.execute(
-        select(Question.deck_id, *candidate_columns(day))
-        .select_from(Question)
-        .join(Card, Card.question_id == Question.id)
-        .where(Question.id.in_(held_back(day)))
-        .group_by(Question.deck_id)
-    )
-    held_by_deck = {deck: counts for deck, *counts in held}
-    decks = list(candidates)
-    new_left, reviews_left = daily_limits(session, day, decks)
+        for deck, count in rows:
+            found.setdefault(deck, [0, 0, 0])[kind] = count
+    return found
+
+
+def queue_counts(session: Session, day: DayWindow, decks: Sequence[int] | None = None) -> dict[int, QueueCounts]:
+    """Each deck's counts (every deck when `decks` is None), equal to `Queue(session, day, deck).counts()`."""
+    if decks is None:
+        decks = list(session.execute(select(Deck.id)).scalars())
+    if not decks:
+        return {}
+    new_left, reviews_left = daily_limits(session, day, list(decks))
+    held = _held(session, day)
+    caps = [
+        None,
+        max(reviews_left[d] + held.get(d, (0, 0, 0))[1] for d in decks),
+        max(new_left[d] + held.get(d, (0, 0, 0))[2] for d in decks),
+    ]
+
+    def count(kind: int) -> ColumnElement[int]:
+        rows = select(literal(1)).where(Card.deck_id == Deck.id, showable(day), *_kind(day, kind))
+        if caps[kind] is not None:
+            rows = rows.limit(caps[kind])
+        return select(func.count()).select_from(rows.correlate(Deck).subquery()).scalar_subquery()
+
+    query = select(Deck.id, count(0), count(1), count(2)).where(Deck.id.in_(decks))
     found = {}
-    for deck in decks:
-        learning, review, new = (
-            n - h for n, h in zip(candidates[deck], held_by_deck.get(deck, (0, 0, 0)), strict=True)
-        )
+    for deck, *counts in session.execute(query):
+        learning, review, new = (n - h for n, h in zip(counts, held.get(deck, (0, 0, 0)), strict=True))
         found[deck] = QueueCounts(learning, min(review, reviews_left[deck]), min(new, new_left[deck]))
     return found

@@ -8,9 +8,10 @@ from datetime import date, timedelta
 from sqlalchemy import ColumnElement, case, exists, func, select
 from sqlmodel import Session
 
-from quizapp.db.models import Review
+from quizapp.db.models import Review, ReviewTally
+from quizapp.db.tallies import kept
 from quizapp.srs.queue import DayWindow
-from quizapp.stats.days import day_of, day_range, study_days, today_of
+from quizapp.stats.days import day_of, day_range, study_days, study_slots, today_of
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,31 +78,48 @@ def _deck_filter(deck_id: int | None) -> list[ColumnElement[bool]]:
 
 
 def activity(session: Session, day: DayWindow, *, days: int = 30, deck_id: int | None = None) -> Activity:
-    """Answers per day for the last `days` study days (today included), by kind, with the time they took."""
+    """Answers per day for the last `days` study days (today included), by kind, with the time they took.
+
+    Every deck's answers are summed from `review_tally` by quarter hour; one deck's are read from its reviews.
+    """
     first = today_of(day) - timedelta(days=days - 1)
-    table, when = study_days(day, first, today_of(day))
-    query = (
-        select(
+    slots = study_slots(day, first, today_of(day)) if deck_id is None and kept(session) else None
+    if slots is not None:
+        table, when = slots
+        tally = ReviewTally
+        query = select(
             when,
-            func.count(case((Review.mode == "flashcard", 1))),
-            func.count(case((Review.mode == "practice", 1))),
-            func.count(case((Review.mode == "exam", 1))),
-            func.count(case((Review.correct.is_(True), 1))),
-            func.coalesce(func.sum(Review.duration_ms), 0),
+            func.total(case((tally.mode == "flashcard", tally.answers))),
+            func.total(case((tally.mode == "practice", tally.answers))),
+            func.total(case((tally.mode == "exam", tally.answers))),
+            func.total(tally.correct),
+            func.total(tally.millis),
+        ).select_from(table)
+        query = query.join(tally, day_range(table, tally.slot)).group_by(when)
+        total = select(func.coalesce(func.sum(tally.answers), 0))
+    else:
+        table, when = study_days(day, first, today_of(day))
+        query = (
+            select(
+                when,
+                func.count(case((Review.mode == "flashcard", 1))),
+                func.count(case((Review.mode == "practice", 1))),
+                func.count(case((Review.mode == "exam", 1))),
+                func.count(case((Review.correct.is_(True), 1))),
+                func.coalesce(func.sum(Review.duration_ms), 0),
+            )
+            .select_from(table)
+            .join(Review, day_range(table, Review.reviewed_at))
+            .where(*_deck_filter(deck_id))
+            .group_by(when)
         )
-        .select_from(table)
-        .join(Review, day_range(table, Review.reviewed_at))
-        .where(*_deck_filter(deck_id))
-        .group_by(when)
-    )
+        total = select(func.count(Review.id)).where(*_deck_filter(deck_id))
     found: dict[date, DayActivity] = {}
     for moment, flashcard, quiz, exam, correct, millis in session.execute(query):
-        found[date.fromisoformat(moment)] = DayActivity(
-            date.fromisoformat(moment), flashcard, quiz, exam, correct, millis / 1000
-        )
+        when_ = date.fromisoformat(moment)
+        found[when_] = DayActivity(when_, int(flashcard), int(quiz), int(exam), int(correct), millis / 1000)
     period = [first + timedelta(days=n) for n in range(days)]
-    total = session.execute(select(func.count(Review.id)).where(*_deck_filter(deck_id))).scalar_one()
-    return Activity([found.get(d, DayActivity(d)) for d in period], total)
+    return Activity([found.get(d, DayActivity(d)) for d in period], session.execute(total).scalar_one())
 
 
 def streak(session: Session, day: DayWindow, *, deck_id: int | None = None) -> Streak:

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import json
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
+from typing import Any
 
-from sqlalchemy import ColumnElement, String, TableValuedAlias, case, func, literal, type_coerce
+from sqlalchemy import ColumnElement, Integer, String, TableValuedAlias, case, func, literal, type_coerce
 
+from quizapp.db.tallies import SLOT_SECONDS
 from quizapp.srs.memory import utc_stamp
 from quizapp.srs.queue import DayWindow
 
@@ -99,7 +101,23 @@ def study_days(day: DayWindow, first: date, last: date) -> tuple[TableValuedAlia
     return table, func.json_extract(table.c.value, "$[0]")
 
 
-def day_range(table: TableValuedAlias, column: ColumnElement[datetime]) -> ColumnElement[bool]:
-    """The moment in `column` falls on the study day of the row of `study_days`."""
-    text = type_coerce(column, String)
+def study_slots(day: DayWindow, first: date, last: date) -> tuple[TableValuedAlias, ColumnElement[str]] | None:
+    """`study_days` in quarter hours since 1970 (the slots of `review_tally`) instead of moments.
+
+    None when a day of the period does not begin on a quarter hour (no zone in use today has such an offset).
+    """
+    count = (last - first).days + 1
+    dates = [first + timedelta(days=n) for n in range(count + 1)]
+    starts = [day_start_of(moment, day).timestamp() for moment in dates]
+    if any(start % SLOT_SECONDS for start in starts):
+        return None
+    slots = [int(start) // SLOT_SECONDS for start in starts]
+    rows = [[dates[n].isoformat(), slots[n], slots[n + 1]] for n in range(count)]
+    table = func.json_each(json.dumps(rows)).table_valued("value", name="study_day")
+    return table, func.json_extract(table.c.value, "$[0]")
+
+
+def day_range(table: TableValuedAlias, column: ColumnElement[Any]) -> ColumnElement[bool]:
+    """The moment in `column` falls on the study day of the row of `study_days` (or the slot, of `study_slots`)."""
+    text = column if isinstance(column.type, Integer) else type_coerce(column, String)
     return (text >= func.json_extract(table.c.value, "$[1]")) & (text < func.json_extract(table.c.value, "$[2]"))

@@ -5,16 +5,16 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import date
 
-from sqlalchemy import case, func, select
+from sqlalchemy import func, select
 from sqlmodel import Session
 
-from quizapp.db.models import Card, CardState, Deck, Question, Review
-from quizapp.srs.counts import candidate_columns, queue_counts
-from quizapp.srs.memory import recall_sql
+from quizapp.db.models import CardState, Deck, Review
+from quizapp.db.tallies import card_counts
+from quizapp.srs.counts import queue_counts
 from quizapp.srs.queue import DayWindow
 from quizapp.stats.activity import streak
 from quizapp.stats.days import today_of
-from quizapp.stats.readiness import Recall, exam_moment, recall_at
+from quizapp.stats.readiness import Recall, exam_moment, recall_at, recall_by_deck
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,8 +35,8 @@ class DeckOverview:
     retired: int
     due_today: int
     """Cards left to study today, daily limits applied."""
-    readiness: float | None
-    """Mean FSRS retrievability of the studied cards now; None before any card was studied."""
+    readiness: float | None = None
+    """Mean FSRS retrievability of the studied cards now; None before any card was studied (or when not read)."""
     exam_date: date | None = None
     exam_recall: Recall | None = None
     """Recall of the studied cards projected to the exam day if nothing more is studied (None without a coming
@@ -69,66 +69,45 @@ class DeckOverview:
         return (self.exam_date - today_of(day)).days
 
 
-def deck_overview(session: Session, day: DayWindow) -> list[DeckOverview]:
-    """Every deck with its counts, by name; decks without questions included."""
-    active = Question.active.is_(True)
-    usable = active & Card.suspended.is_(False)
-    columns = [
-        Deck.id,
-        Deck.name,
-        Deck.exam_date,
-        func.count(case((active, 1))),
-        func.count(case((usable & (Card.state == CardState.NEW), 1))),
-        func.count(case((usable & (Card.state == CardState.LEARNING), 1))),
-        func.count(case((usable & (Card.state == CardState.RELEARNING), 1))),
-        func.count(case((usable & (Card.state == CardState.REVIEW), 1))),
-        func.count(case((active & Card.suspended.is_(True), 1))),
-        func.count(case((Question.active.is_(False), 1))),
-        func.count(case((active & (Card.state == CardState.NEW), 1))),
-    ]
-    recall = recall_sql(session, day.now)
-    studied = active & (Card.state != CardState.NEW) & Card.stability.is_not(None)
-    columns.append(func.count(case((studied, 1))))
-    if recall is not None:
-        columns.append(func.total(case((studied, recall))))
-    columns.extend(candidate_columns(day))
-    query = (
-        select(*columns)
-        .select_from(Deck)
-        .outerjoin(Question, Question.deck_id == Deck.id)
-        .outerjoin(Card, Card.question_id == Question.id)
-        .group_by(Deck.id, Deck.name, Deck.exam_date)
-        .order_by(Deck.name)
-    )
-    rows = session.execute(query).all()
-    due = queue_counts(session, day, {row[0]: row[-3:] for row in rows})
-    decks = []
-    for row in rows:
-        deck_id, name, exam_date, questions, new, learning, relearning, review, suspended, retired = row[:10]
-        unstudied, recalled = row[10:12]
-        knowledge = float(row[12]) if recall is not None else 0.0
-        deck = DeckOverview(
-            deck_id,
-            name,
-            questions,
-            new,
-            learning,
-            relearning,
-            review,
-            suspended,
-            retired,
-            due[deck_id].total,
-            knowledge / recalled if recall is not None and recalled else None,
-            exam_date,
-            unstudied=unstudied,
-            recall_cards=recalled,
-            knowledge=knowledge,
-        )
-        if deck.days_left(day) is not None:
-            assert exam_date is not None
-            deck = replace(deck, exam_recall=recall_at(session, exam_moment(exam_date, day), [deck_id]))
-        decks.append(deck)
-    return decks
+def deck_overview(session: Session, day: DayWindow, *, recall: bool = True) -> list[DeckOverview]:
+    """Every deck with its counts, by name; decks without questions included.
+
+    The counts come from the tallies and the due cards' index; `recall=False` leaves out the chance of recall
+    (readiness and the exam outlook), the one figure that reads every studied card.
+    """
+    decks = session.execute(select(Deck.id, Deck.name, Deck.exam_date).order_by(Deck.name)).all()
+    counts: dict[int, dict[str, int]] = {deck_id: dict.fromkeys(_COUNTS, 0) for deck_id, *_ in decks}
+    for deck_id, state, suspended, active, cards in card_counts(session):
+        if deck_id in counts:
+            for name in _kinds(state, suspended, active):
+                counts[deck_id][name] += cards
+    due = queue_counts(session, day, list(counts))
+    recalls = recall_by_deck(session, day.now) if recall else None
+    found = []
+    for deck_id, name, exam_date in decks:
+        deck = DeckOverview(deck_id, name, **counts[deck_id], due_today=due[deck_id].total, exam_date=exam_date)
+        if recalls is not None:
+            now = recalls.get(deck_id, Recall(0, 0.0))
+            deck = replace(deck, readiness=now.mean, recall_cards=now.studied, knowledge=now.knowledge)
+            if deck.days_left(day) is not None:
+                assert exam_date is not None
+                deck = replace(deck, exam_recall=recall_at(session, exam_moment(exam_date, day), [deck_id]))
+        found.append(deck)
+    return found
+
+
+_COUNTS = ("questions", "new", "learning", "relearning", "review", "suspended", "retired", "unstudied")
+_STATES = {CardState.NEW: "new", CardState.LEARNING: "learning", CardState.RELEARNING: "relearning"}
+
+
+def _kinds(state: int, suspended: bool, active: bool) -> list[str]:
+    """The DeckOverview counts a card in this state, suspension and activity adds to."""
+    if not active:
+        return ["retired"]
+    kinds = ["questions", "suspended" if suspended else _STATES.get(CardState(state), "review")]
+    if state == CardState.NEW:
+        kinds.append("unstudied")
+    return kinds
 
 
 @dataclass(frozen=True, slots=True)

@@ -58,21 +58,28 @@ class Readiness:
         return self.unstudied / self.questions if self.questions else None
 
 
-def recall_at(session: Session, moment: datetime, deck_ids: list[int] | None) -> Recall | None:
+def recall_by_deck(session: Session, moment: datetime, deck_ids: list[int] | None = None) -> dict[int, Recall] | None:
+    """Each deck's studied active cards and the sum of their chances of recall at `moment` (one pass over them)."""
     chance = recall_sql(session, moment)
     if chance is None:
         return None
     studied = (Card.state != CardState.NEW) & Card.stability.is_not(None)
     query = (
-        select(func.count(), func.coalesce(func.sum(chance), 0.0))
-        .select_from(Card)
-        .join(Question, Question.id == Card.question_id)
-        .where(Question.active.is_(True), studied)
+        select(Card.deck_id, func.count(), func.coalesce(func.sum(chance), 0.0))
+        .where(Card.active.is_(True), studied)
+        .group_by(Card.deck_id)
     )
     if deck_ids is not None:
-        query = query.where(Question.deck_id.in_(deck_ids))
-    count, knowledge = session.execute(query).one()
-    return Recall(count, float(knowledge))
+        query = query.where(Card.deck_id.in_(deck_ids))
+    return {deck: Recall(count, float(knowledge)) for deck, count, knowledge in session.execute(query)}
+
+
+def recall_at(session: Session, moment: datetime, deck_ids: list[int] | None) -> Recall | None:
+    """The studied active cards of these decks (or all) and the sum of their chances of recall at `moment`."""
+    found = recall_by_deck(session, moment, deck_ids)
+    if found is None:
+        return None
+    return Recall(sum(r.studied for r in found.values()), sum(r.knowledge for r in found.values()))
 
 
 def exam_moment(exam_date: date, day: DayWindow) -> datetime:

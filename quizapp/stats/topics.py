@@ -5,10 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import case, func, select
+from sqlalchemy import select
 from sqlmodel import Session
 
-from quizapp.db.models import Deck, Question, QuizRun, Review
+from quizapp.db.models import Deck, QuizRun
+from quizapp.db.tallies import topic_counts
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,20 +30,13 @@ NO_TOPIC = "(no topic)"
 
 def topic_accuracy(session: Session, *, deck_id: int | None = None) -> list[TopicAccuracy]:
     """Every answered topic, flashcards and quizzes together, weakest first (then the most answered)."""
-    topic = func.coalesce(Question.topic, NO_TOPIC)
-    correct = func.count(case((Review.correct.is_(True), 1)))
-    answered = func.count(Review.id)
-    query = (
-        select(Deck.name, topic, answered, correct)
-        .select_from(Review)
-        .join(Question, Question.id == Review.question_id)
-        .join(Deck, Deck.id == Question.deck_id)
-        .group_by(Deck.name, topic)
-        .order_by((1.0 * correct / answered), answered.desc(), Deck.name, topic)
-    )
-    if deck_id is not None:
-        query = query.where(Question.deck_id == deck_id)
-    return [TopicAccuracy(*row) for row in session.execute(query)]
+    names = dict(session.execute(select(Deck.id, Deck.name)).all())
+    found = [
+        TopicAccuracy(names[deck], topic or NO_TOPIC, answered, correct)
+        for deck, topic, answered, correct in topic_counts(session, deck_id)
+        if deck in names
+    ]
+    return sorted(found, key=lambda t: (t.correct / t.answered, -t.answered, t.deck, t.topic))
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,29 +64,25 @@ class QuizScore:
 
 def quiz_history(session: Session, *, deck_id: int | None = None, until: datetime | None = None) -> list[QuizScore]:
     """Every quiz and exam, oldest first: of one deck, or of every deck (then all-deck quizzes too)."""
+    # Columns, not QuizRun objects: thousands of runs load in milliseconds this way.
     query = (
-        select(QuizRun, Deck.name).outerjoin(Deck, Deck.id == QuizRun.deck_id).order_by(QuizRun.started_at, QuizRun.id)
+        select(
+            QuizRun.id,
+            Deck.name,
+            QuizRun.mode,
+            QuizRun.started_at,
+            QuizRun.finished_at.is_not(None),
+            QuizRun.score,
+            QuizRun.max_score,
+            QuizRun.correct,
+            QuizRun.wrong,
+            QuizRun.unanswered,
+        )
+        .outerjoin(Deck, Deck.id == QuizRun.deck_id)
+        .order_by(QuizRun.started_at, QuizRun.id)
     )
     if deck_id is not None:
         query = query.where(QuizRun.deck_id == deck_id)
     if until is not None:
         query = query.where(QuizRun.started_at < until)
-    scores = []
-    for run, deck in session.execute(query):
-        assert run.id is not None
-        finished = run.finished_at is not None
-        scores.append(
-            QuizScore(
-                run.id,
-                deck,
-                run.mode,
-                run.started_at,
-                finished,
-                run.score,
-                run.max_score,
-                run.correct,
-                run.wrong,
-                run.unanswered,
-            )
-        )
-    return scores
+    return [QuizScore(*row) for row in session.execute(query)]

@@ -287,6 +287,8 @@ def fill_history(engine: Engine, cards: int, reviews: int, now: datetime, seed: 
             by_state[int(state)] += 1
             row: dict[str, object] = {
                 "question_id": qid(i),
+                "deck_id": i // 1000 + 1,
+                "active": True,
                 "state": int(state),
                 "step": None,
                 "stability": None,
