@@ -82,16 +82,26 @@ def deck_overview(session: Session, day: DayWindow, *, recall: bool = True) -> l
             for name in _kinds(state, suspended, active):
                 counts[deck_id][name] += cards
     due = queue_counts(session, day, list(counts))
-    recalls = recall_by_deck(session, day.now) if recall else None
+    found = [
+        DeckOverview(deck_id, name, **counts[deck_id], due_today=due[deck_id].total, exam_date=exam_date)
+        for deck_id, name, exam_date in decks
+    ]
+    return with_recall(session, day, found) if recall else found
+
+
+def with_recall(session: Session, day: DayWindow, decks: list[DeckOverview]) -> list[DeckOverview]:
+    """The same decks with their chance of recall now and, for a coming exam, on the exam day."""
+    recalls = recall_by_deck(session, day.now, [deck.deck_id for deck in decks])
+    if recalls is None:
+        return decks
     found = []
-    for deck_id, name, exam_date in decks:
-        deck = DeckOverview(deck_id, name, **counts[deck_id], due_today=due[deck_id].total, exam_date=exam_date)
-        if recalls is not None:
-            now = recalls.get(deck_id, Recall(0, 0.0))
-            deck = replace(deck, readiness=now.mean, recall_cards=now.studied, knowledge=now.knowledge)
-            if deck.days_left(day) is not None:
-                assert exam_date is not None
-                deck = replace(deck, exam_recall=recall_at(session, exam_moment(exam_date, day), [deck_id]))
+    for deck in decks:
+        now = recalls.get(deck.deck_id, Recall(0, 0.0))
+        deck = replace(deck, readiness=now.mean, recall_cards=now.studied, knowledge=now.knowledge)
+        if deck.days_left(day) is not None:
+            assert deck.exam_date is not None
+            moment = exam_moment(deck.exam_date, day)
+            deck = replace(deck, exam_recall=recall_at(session, moment, [deck.deck_id]))
         found.append(deck)
     return found
 

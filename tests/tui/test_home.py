@@ -6,9 +6,11 @@ from datetime import datetime, timedelta, timezone
 
 from sqlalchemy import Engine
 from textual.widgets import Static
-from tui_helpers import rows
+from tui_helpers import rows, settle
 
 from quizapp.db import import_paths
+from quizapp.srs.review import answer_card
+from quizapp.stats.overview import deck_overview, with_recall
 from quizapp.tui.app import QuizApp, make_app
 from quizapp.tui.screens.home import HomeScreen
 
@@ -17,11 +19,24 @@ IST = timezone(timedelta(hours=5, minutes=30), "IST")
 
 async def test_home_lists_each_deck_with_its_counts(app: QuizApp) -> None:
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(app.screen, HomeScreen)
         assert rows(app) == [["Geography", "4", "4", "0", "4", "0", "—", "—", "—"]]
         assert "4 cards left to study" in str(app.screen.query_one("#today", Static).render())
         assert not app.screen.query_one("#empty").display
+
+
+async def test_readiness_follows_the_counts_once_read(app: QuizApp, now: datetime) -> None:
+    with app.session() as session:
+        answer_card(session, question_id="g-1", rating=3, now=now - timedelta(days=3))
+        answer_card(session, question_id="g-2", rating=3, now=now - timedelta(days=3))
+        expected = with_recall(session, app.day(), deck_overview(session, app.day(), recall=False))[0].readiness
+    assert expected is not None and 0.5 < expected < 1
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        assert app.screen.recall_shown
+        assert rows(app)[0][6] == f"{expected:.0%}"
+        assert rows(app)[0][1:5] == ["4", "2", "2", "4"]  # questions, new, learning, due
 
 
 async def test_an_empty_database_says_how_to_import(engine: Engine, now: datetime) -> None:
@@ -42,7 +57,7 @@ async def test_r_rereads_the_database_after_an_import_elsewhere(engine: Engine, 
         bank = write_bank("deck: Later\nquestions:\n  - {id: l-1, type: short, prompt: Q?, answer: A}\n")
         import_paths(engine, [bank], now=now)
         await pilot.press("r")
-        await pilot.pause()
+        await settle(pilot)
         assert rows(app) == [["Later", "1", "1", "0", "1", "0", "—", "—", "—"]]
         assert app.screen.query_one("#decks").display
 
@@ -55,7 +70,9 @@ async def test_ctrl_q_quits(app: QuizApp) -> None:
 
 
 def test_home_snapshot(snap_compare, stocked_engine: Engine, now: datetime) -> None:
-    assert snap_compare(make_app(stocked_engine, clock=lambda: now, zone=IST), terminal_size=(100, 30))
+    assert snap_compare(
+        make_app(stocked_engine, clock=lambda: now, zone=IST), terminal_size=(100, 30), run_before=settle
+    )
 
 
 def test_empty_home_snapshot(snap_compare, engine: Engine, now: datetime) -> None:

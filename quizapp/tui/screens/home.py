@@ -6,15 +6,19 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from rich.text import Text
+from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets.data_table import CellDoesNotExist
+from textual.worker import get_current_worker
 
 from quizapp.quiz.results import PastRun, last_scores
 from quizapp.srs.queue import DayWindow
-from quizapp.stats.overview import DeckOverview, Today, deck_overview, today
+from quizapp.stats.overview import DeckOverview, Today, deck_overview, today, with_recall
 from quizapp.stats.tables import percent
 
 if TYPE_CHECKING:
@@ -36,6 +40,14 @@ def _right(value: object) -> Text:
     return Text(str(value), justify="right")
 
 
+def _recall_cells(deck: DeckOverview, day: DayWindow) -> tuple[str, str]:
+    """The Readiness and Exam cells: the mean recall now, and the days left with the recall projected to them."""
+    readiness = "—" if deck.readiness is None else f"{deck.readiness:.0%}"
+    left = deck.days_left(day)
+    exam = "—" if left is None else f"{'today' if left == 0 else f'{left} d'} · {percent(deck.exam_readiness)}"
+    return readiness, exam
+
+
 class HomeScreen(Screen[None]):
     """The first screen: every deck, what is due, and today's work."""
 
@@ -53,6 +65,12 @@ class HomeScreen(Screen[None]):
     """`enter`/`s` studies the highlighted deck, `a` every deck; `b` browses its cards, `o` sets its options."""
 
     app: QuizApp
+    recall_shown = False
+    """Whether the Readiness and Exam cells hold this reading's figures yet (they are read after the counts)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._recall_cells: dict[int, tuple[str, str]] = {}
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -76,20 +94,45 @@ class HomeScreen(Screen[None]):
     def action_refresh(self) -> None:
         def read(session: Session) -> tuple[list[DeckOverview], Today, dict[int, PastRun], DayWindow]:
             day = self.app.day()
-            return deck_overview(session, day), today(session, day), last_scores(session), day
+            return deck_overview(session, day, recall=False), today(session, day), last_scores(session), day
 
         figures = self.app.guarded(read, doing="read the decks")
         if figures is not None:
             self.show_figures(*figures)
+            self.read_recall(figures[0], figures[3])
+
+    @work(thread=True, exclusive=True, group="recall")
+    def read_recall(self, decks: list[DeckOverview], day: DayWindow) -> None:
+        """Readiness reads every studied card, so it comes after the counts are on screen, off the event loop."""
+        try:
+            with self.app.session() as session:
+                found = with_recall(session, day, decks)
+        except SQLAlchemyError as exc:
+            reason = str(getattr(exc, "orig", None) or exc).splitlines()[0]
+            self.app.call_from_thread(self.app.notify, f"Could not read readiness: {reason}.", severity="error")
+            return
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self.show_recall, found, day)
+
+    def show_recall(self, decks: list[DeckOverview], day: DayWindow) -> None:
+        table = self.query_one("#decks", DataTable)
+        for deck in decks:
+            readiness, exam = self._recall_cells[deck.deck_id] = _recall_cells(deck, day)
+            try:
+                table.update_cell(str(deck.deck_id), "readiness", _right(readiness))
+                table.update_cell(str(deck.deck_id), "exam", _right(exam))
+            except CellDoesNotExist:
+                return  # the table was refilled meanwhile; its own reading is on its way
+        self.recall_shown = True
 
     def show_figures(self, decks: list[DeckOverview], done: Today, quizzes: dict[int, PastRun], day: DayWindow) -> None:
+        self.recall_shown = False
         table = self.query_one("#decks", DataTable)
         selected = table.cursor_row
         table.clear()
         for deck in decks:
-            readiness = "—" if deck.readiness is None else f"{deck.readiness:.0%}"
-            left = deck.days_left(day)
-            exam = "—" if left is None else f"{'today' if left == 0 else f'{left} d'} · {percent(deck.exam_readiness)}"
+            # Until this reading's recall arrives, the last one stays (or "…"): no flicker after every answer.
+            readiness, exam = self._recall_cells.get(deck.deck_id, ("…", "…"))
             past = quizzes.get(deck.deck_id)
             last = (
                 "—"
