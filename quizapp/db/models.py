@@ -107,7 +107,18 @@ class Card(SQLModel, table=True):
             "state",
             "due",
             "buried_until",
+            "active",  # the indexed condition's own columns too, or SQLite reads the table to check them
+            "suspended",
             sqlite_where=text("active = 1 AND suspended = 0"),
+        ),
+        # The forecast counts the studied cards that can be shown by due moment, every deck together.
+        Index(
+            "ix_card_scheduled",
+            "due",
+            "state",
+            "active",
+            "suspended",
+            sqlite_where=text("active = 1 AND suspended = 0 AND state != 0"),
         ),
     )
 
@@ -165,10 +176,16 @@ class Review(SQLModel, table=True):
         Index("ix_review_time", "reviewed_at", "deck_id", "mode", "correct", "duration_ms"),
         # The same for one deck.
         Index("ix_review_deck_time", "deck_id", "reviewed_at"),
+        # A card's answers in order: undo finds the latest, retention an earlier one the same day.
+        Index("ix_review_question_time", "question_id", "reviewed_at"),
+        # True retention reads a period's answers given in review state through this index alone.
+        Index(
+            "ix_review_retention", "state_before", "reviewed_at", "interval_before", "rating", "deck_id", "question_id"
+        ),
     )
 
     id: int | None = Field(default=None, primary_key=True)
-    question_id: str = Field(foreign_key="question.id", index=True)
+    question_id: str = Field(foreign_key="question.id")
     deck_id: int = Field(foreign_key="deck.id")
     """Copied from the question so per-deck statistics need no join."""
     quiz_run_id: int | None = Field(default=None, foreign_key="quizrun.id", index=True)

@@ -8,8 +8,7 @@ from datetime import date, timedelta
 from sqlalchemy import func, select
 from sqlmodel import Session
 
-from quizapp.db.models import Card, CardState, Deck, Question
-from quizapp.srs.memory import utc_stamp
+from quizapp.db.models import Card, CardState
 from quizapp.srs.queue import DayWindow
 from quizapp.stats.days import day_range, study_days, today_of
 
@@ -27,21 +26,14 @@ def forecast(session: Session, day: DayWindow, *, days: int = 30, deck_id: int |
     """
     today = today_of(day)
     table, when = study_days(day, today + timedelta(days=1), today + timedelta(days=days - 1))
-    scheduled = (Card.suspended.is_(False), Card.state != CardState.NEW)
-    # Most cards are due by the end of today: counted by reading the table, as the due index would send SQLite
-    # to the table once per card (unlikely() returns its argument and keeps the index out).
-    overdue = select(func.count()).select_from(Card).where(*scheduled, func.unlikely(Card.due) < utc_stamp(day.end))
-    coming = select(when, func.count()).select_from(table).join(Card, day_range(table, Card.due)).where(*scheduled)
+    # The conditions of the partial index ix_card_scheduled, written as it is, so SQLite counts in it alone.
+    scheduled = [Card.active == True, Card.suspended == False, Card.state != CardState.NEW]  # noqa: E712
     if deck_id is not None:
-        parts = [(1, select(Question.id).where(Question.deck_id == deck_id, Question.active.is_(True)))]
-    else:
-        # Every deck: every card counts, less those of retired questions (few, found through the deck index).
-        retired = select(Question.id).where(Question.deck_id.in_(select(Deck.id)), Question.active.is_(False))
-        parts = [(1, None), (-1, retired)]
+        scheduled.append(Card.deck_id == deck_id)
+    overdue = select(func.count()).select_from(Card).where(*scheduled, Card.due < day.end)
+    coming = select(when, func.count()).select_from(table).join(Card, day_range(table, Card.due)).where(*scheduled)
     counts = [0] * days
-    for sign, ids in parts:
-        chosen = [] if ids is None else [Card.question_id.in_(ids)]
-        counts[0] += sign * session.execute(overdue.where(*chosen)).scalar_one()
-        for moment, due in session.execute(coming.where(*chosen).group_by(when)):
-            counts[(date.fromisoformat(moment) - today).days] += sign * due
+    counts[0] = session.execute(overdue).scalar_one()
+    for moment, due in session.execute(coming.group_by(when)):
+        counts[(date.fromisoformat(moment) - today).days] += due
     return [DueDay(today + timedelta(days=n), counts[n]) for n in range(days)]

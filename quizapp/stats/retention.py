@@ -5,13 +5,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import timedelta
 
-from sqlalchemy import case, func, select
+from sqlalchemy import String, case, exists, func, or_, select, type_coerce
+from sqlalchemy.orm import aliased
 from sqlmodel import Session
 
 from quizapp.db.models import CardState, Review
+from quizapp.srs.memory import utc_stamp
 from quizapp.srs.queue import DayWindow
 from quizapp.srs.schedulers import AGAIN
-from quizapp.stats.days import study_day_sql, today_of
+from quizapp.stats.days import day_start_of, study_day_sql, today_of
 
 MATURE_DAYS = 21
 """A card whose interval was this many days or more is mature; below it, young."""
@@ -47,35 +49,43 @@ class Retention:
 
 def retention(session: Session, day: DayWindow, *, deck_id: int | None = None) -> dict[int, Retention]:
     """True retention for each of PERIODS: per card and study day only the first answer counts, and only if the
-    card was in review state then; it passed unless it was rated Again (a wrong quiz answer is an Again)."""
-    longest = max(PERIODS)
-    since = day.start - timedelta(days=longest)
-    study_day = study_day_sql(Review.reviewed_at, day, since, day.end)
-    first_of_day = func.row_number().over(
-        partition_by=(Review.question_id, study_day), order_by=(Review.reviewed_at, Review.id)
-    )
-    answers = (
-        select(
-            study_day.label("day"),
-            Review.state_before.label("state"),
-            Review.interval_before.label("interval"),
-            (Review.rating != AGAIN).label("passed"),
-            first_of_day.label("nth"),
-        )
-        .where(Review.reviewed_at >= since, Review.reviewed_at < day.end)
-        .where(*([] if deck_id is None else [Review.deck_id == deck_id]))
-        .subquery()
-    )
-    mature = func.coalesce(answers.c.interval, 0) >= MATURE_DAYS
+    card was in review state then; it passed unless it was rated Again (a wrong quiz answer is an Again).
+
+    The review-state answers of the year are read through `ix_review_retention`; each is checked for an earlier
+    answer to its card on its study day through `ix_review_question_time` (only the day before it is looked at).
+    """
     today = today_of(day)
+    starts = {days: utc_stamp(day_start_of(today - timedelta(days=days - 1), day)) for days in PERIODS}
+    since = day_start_of(today - timedelta(days=max(PERIODS) - 1), day)
+    at = type_coerce(Review.reviewed_at, String)
+    earlier = aliased(Review)
+    earlier_at = type_coerce(earlier.reviewed_at, String)
+    same_day_before = exists(
+        select(earlier.id).where(
+            earlier.question_id == Review.question_id,
+            earlier_at <= at,
+            earlier_at >= func.datetime(at, "-1 day"),
+            or_(earlier_at < at, earlier.id < Review.id),
+            study_day_sql(earlier.reviewed_at, day, since - timedelta(days=1), day.end)
+            == study_day_sql(Review.reviewed_at, day, since, day.end),
+        )
+    )
+    mature = func.coalesce(Review.interval_before, 0) >= MATURE_DAYS
+    passed = Review.rating != AGAIN
     columns = []
     for days in PERIODS:
-        within = answers.c.day >= (today - timedelta(days=days - 1)).isoformat()
-        for is_mature in (False, True):
-            kind = mature if is_mature else ~mature
-            columns.append(func.count(case((within & kind & answers.c.passed, 1))))
+        within = at >= starts[days]
+        for kind in (~mature, mature):
+            columns.append(func.count(case((within & kind & passed, 1))))
             columns.append(func.count(case((within & kind, 1))))
-    query = select(*columns).where(answers.c.nth == 1, answers.c.state == int(CardState.REVIEW))
+    query = select(*columns).where(
+        Review.state_before == int(CardState.REVIEW),
+        at >= utc_stamp(since),
+        at < utc_stamp(day.end),
+        ~same_day_before,
+    )
+    if deck_id is not None:
+        query = query.where(Review.deck_id == deck_id)
     row = session.execute(query).one()
     found = {}
     for n, days in enumerate(PERIODS):

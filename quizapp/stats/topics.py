@@ -36,7 +36,12 @@ def topic_accuracy(session: Session, *, deck_id: int | None = None) -> list[Topi
         for deck, topic, answered, correct in topic_counts(session, deck_id)
         if deck in names
     ]
-    return sorted(found, key=lambda t: (t.correct / t.answered, -t.answered, t.deck, t.topic))
+    found.sort(key=_weakest_first)
+    return found
+
+
+def _weakest_first(topic: TopicAccuracy) -> tuple[float, int, str, str]:
+    return (topic.correct / topic.answered, -topic.answered, topic.deck, topic.topic)
 
 
 @dataclass(frozen=True, slots=True)
