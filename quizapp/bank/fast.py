@@ -29,25 +29,19 @@ try:
 except ImportError:  # pragma: no cover - the dependency is declared; without it every file takes the exact path
     yaml_rs = None
 
-# What the two parsers could read differently is never taken on trust. The tests run on the file's
-# bytes, as plain substring searches where they can, since a regular expression over megabytes of text
-# would cost more than the parse: tabs, YAML 1.1's extra line breaks (NEL, the Unicode separators),
+# What the two parsers could read differently is never taken on trust. The tests are plain substring
+# searches where they can be, since a regular expression over megabytes of text would cost more than
+# the parse: tabs, YAML 1.1's extra line breaks (NEL, the Unicode separators),
 # byte-order marks, directives and merge keys; anchors, aliases, tags and complex keys where they
 # could open a token (in prose, rare); characters PyYAML refuses (yaml_rs takes them); lone carriage
 # returns; and source lines written with a sign or a leading zero, which YAML 1.1 and 1.2 read
 # differently (0x1F, 0o17, 010).
-_DOUBTFUL_BYTES = (
-    b"\t",
-    b"\xe2\x80\xa8",
-    b"\xe2\x80\xa9",
-    b"\xef\xbb\xbf",
-    b"\xef\xbf\xbe",
-    b"\xef\xbf\xbf",
-    b"\n%",
-    b"<<",
-)
-_INDICATORS = b"&*!?"
-_BEFORE_TOKEN = frozenset(b" \n\r[{,")
+_DOUBTFUL_CHARACTERS = ("\t", "\u2028", "\u2029", "\ufeff", "\ufffe", "\uffff")
+# Searched in the decoded text, where one character is found several times faster than a sequence of
+# bytes; a pair is only looked for once its rarer character is there at all.
+_DOUBTFUL_PAIRS = (("%", "\n%"), ("<", "<<"))
+_INDICATORS = "&*!?"
+_BEFORE_TOKEN = frozenset(" \n\r[{,")
 _REFUSED_ASCII = bytes(range(0x01, 0x09)) + b"\x0b\x0c" + bytes(range(0x0E, 0x20)) + b"\x7f"
 _OTHER_BYTES = bytes(sorted(set(range(256)) - set(_REFUSED_ASCII)))
 _C1_CONTROL = re.compile(rb"\xc2[\x80-\x9f]")  # U+0080 to U+009F, NEL included
@@ -55,15 +49,18 @@ _ODD_SOURCE_LINE = re.compile(rb"line:\s*['\"]?[-+0]")
 _LONE_CR = re.compile(rb"\r(?!\n)")
 
 
-def _doubtful(data: bytes) -> bool:
-    if data.startswith((b"%", b"&", b"*", b"!", b"?")) or any(part in data for part in _DOUBTFUL_BYTES):
+def _doubtful(text: str, data: bytes) -> bool:
+    """Whether the file holds anything the two parsers could read differently; `data` is `text` encoded."""
+    if text.startswith(("%", "&", "*", "!", "?")) or any(part in text for part in _DOUBTFUL_CHARACTERS):
+        return True
+    if any(rare in text and pair in text for rare, pair in _DOUBTFUL_PAIRS):
         return True
     for indicator in _INDICATORS:
-        at = data.find(indicator)
+        at = text.find(indicator)
         while at > 0:
-            if data[at - 1] in _BEFORE_TOKEN:
+            if text[at - 1] in _BEFORE_TOKEN:
                 return True
-            at = data.find(indicator, at + 1)
+            at = text.find(indicator, at + 1)
     if data.translate(None, _OTHER_BYTES):
         return True
     if b"\xc2" in data and _C1_CONTROL.search(data):
@@ -93,46 +90,62 @@ def _text(value: Any) -> str | None:
     return value.strip() or None
 
 
-def _text_list(value: Any, *, scalar_ok: bool) -> list[str] | None:
-    if value is None:
-        return None
-    if type(value) is str and scalar_ok:
-        stripped = value.strip()
-        return [stripped] if stripped else []
+def _entries(value: Any) -> list[str]:
+    """A list of strings, each stripped and none empty; anything else is doubtful."""
     if type(value) is not list:
         raise _Unsure
-    values = []
-    for item in value:
-        text = _text(item)
-        if text is None:
-            raise _Unsure  # an empty entry is a problem
-        values.append(text)
+    try:
+        # str.strip refuses anything but a string (a number, null, a list), in C and without a loop here.
+        values = list(map(str.strip, value))
+    except TypeError:
+        raise _Unsure from None
+    if not all(values):
+        raise _Unsure  # an empty entry is a problem
     return values
 
 
+def _loose_entries(value: Any) -> list[str]:
+    """`accept` and `tags`: a list, or a lone value that counts as a list of one (or none, if blank)."""
+    if type(value) is str:
+        stripped = value.strip()
+        return [stripped] if stripped else []
+    return _entries(value)
+
+
 def _unique(values: list[str]) -> None:
-    keys = {v.casefold() for v in values}
-    if len(keys) != len(values):
+    if len({v.casefold() for v in values}) != len(values):
         raise _Unsure
 
 
 def _question(raw: Any, line: int) -> BankQuestion:
+    """One question, checked as the exact reader checks it. Written for speed, as it runs for every question:
+    fields are read once each and the usual case (every field a plain string) takes the fewest steps."""
     if type(raw) is not dict or not _QUESTION_FIELDS.issuperset(raw):
         raise _Unsure
     get = raw.get
-    qid, qtype, prompt, answer = _text(get("id")), _text(get("type")), _text(get("prompt")), _text(get("answer"))
-    if qid is None or qtype is None or prompt is None or answer is None:
+    qid, qtype, prompt, answer = get("id"), get("type"), get("prompt"), get("answer")
+    if type(qid) is not str or type(qtype) is not str or type(prompt) is not str or type(answer) is not str:
+        raise _Unsure  # missing (null), or a value only the exact reader can read as written
+    qid, prompt, answer = qid.strip(), prompt.strip(), answer.strip()
+    qtype = qtype.strip().lower()
+    if not qid or not prompt or not answer or qtype not in _TYPES:
         raise _Unsure
     if len(qid) > MAX_ID_LENGTH or len(qid.split()) != 1:  # split() breaks on exactly what isspace() sees
         raise _Unsure
-    qtype = qtype.lower()
-    if qtype not in _TYPES:
-        raise _Unsure
-    topic, explanation = _text(get("topic")), _text(get("explanation"))
-    choices = _text_list(get("choices"), scalar_ok=False)
-    items = _text_list(get("items"), scalar_ok=False)
-    accept = _text_list(get("accept"), scalar_ok=True)
-    tags = _text_list(get("tags"), scalar_ok=True)
+    topic = get("topic")
+    if topic is not None:
+        if type(topic) is not str:
+            raise _Unsure
+        topic = topic.strip() or None
+    explanation = get("explanation")
+    if explanation is not None:
+        if type(explanation) is not str:
+            raise _Unsure
+        explanation = explanation.strip() or None
+    accept = get("accept")
+    accept = _loose_entries(accept) if accept is not None else []
+    tags = get("tags")
+    tags = _loose_entries(tags) if tags is not None else []
     source_line = source_text = None
     source = get("source")
     if source is not None:
@@ -142,36 +155,31 @@ def _question(raw: Any, line: int) -> BankQuestion:
         if source_line is not None and (type(source_line) is not int or source_line < 1):
             raise _Unsure
         source_text = _text(source.get("text"))
-    if ("choices" in raw) != (qtype == "mcq") or ("items" in raw and qtype != "list"):
-        raise _Unsure
+    choices = items = None
     if qtype == "mcq":
-        if choices is None or not 2 <= len(choices) <= MAX_CHOICES or choices.count(answer) != 1:
+        if "items" in raw:
+            raise _Unsure
+        choices = _entries(get("choices"))  # missing or null: a problem
+        if not 2 <= len(choices) <= MAX_CHOICES or choices.count(answer) != 1:
             raise _Unsure
         _unique(choices)
+    elif "choices" in raw:
+        raise _Unsure
+    elif qtype == "list":
+        items = _entries(get("items"))
+        if len(items) < 2:
+            raise _Unsure
+        _unique(items)
+    elif "items" in raw:
+        raise _Unsure
     elif qtype == "truefalse":
         if answer.lower() not in ("true", "false"):
             raise _Unsure
         answer = answer.capitalize()
-    elif qtype == "list":
-        if not items or len(items) < 2:
-            raise _Unsure
-        _unique(items)
     elif qtype == "cloze" and "___" not in prompt:
         raise _Unsure
     return BankQuestion(
-        id=qid,
-        type=qtype,
-        prompt=prompt,
-        answer=answer,
-        topic=topic,
-        choices=choices if qtype == "mcq" else None,
-        accept=accept or [],
-        items=items if qtype == "list" else None,
-        explanation=explanation,
-        source_line=source_line,
-        source_text=source_text,
-        tags=tags or [],
-        line=line,
+        qid, qtype, prompt, answer, topic, choices, accept, items, explanation, source_line, source_text, tags, line
     )
 
 
@@ -221,25 +229,29 @@ def _question_lines(text: str, raw_questions: list[Any]) -> list[int]:
     if dash + "\n" in text or dash + "\r\n" in text:
         raise _Unsure
     marker = dash + " "
-    lines: list[int] = []
-    last = start
+    after = len(marker)
+    starts: list[int] = []
     at = text.find(marker, start)
     while at >= 0:
-        if len(lines) == len(raw_questions):
-            raise _Unsure
-        line += text.count("\n", last, at + 1)
+        starts.append(at)
+        at = text.find(marker, at + after)
+    if len(starts) != len(raw_questions):
+        raise _Unsure
+    lines: list[int] = []
+    count, opens = text.count, text.startswith
+    last = start
+    for at, raw in zip(starts, raw_questions, strict=True):
+        line += count("\n", last, at + 1)
         last = at + 1
         lines.append(line)
-        raw = raw_questions[len(lines) - 1]
         first_key = next(iter(raw), None) if type(raw) is dict else None
-        rest_at = at + len(marker)
-        while text.startswith(" ", rest_at):
+        if type(first_key) is str and opens(first_key + ":", at + after):
+            continue  # the usual layout: the first key right after the dash
+        rest_at = at + after
+        while opens(" ", rest_at):
             rest_at += 1
-        if not (text.startswith("{", rest_at) or (first_key is not None and text.startswith(f"{first_key}:", rest_at))):
+        if not (opens("{", rest_at) or (type(first_key) is str and opens(first_key + ":", rest_at))):
             raise _Unsure
-        at = text.find(marker, rest_at)
-    if len(lines) != len(raw_questions):
-        raise _Unsure
     return lines
 
 
@@ -248,7 +260,7 @@ def read_fast(text: str, file: str, digest: str, data: bytes | None = None) -> B
 
     `data` is the file's bytes, if the caller has them (else `text` is encoded again).
     """
-    if yaml_rs is None or _doubtful(text.encode("utf-8") if data is None else data):
+    if yaml_rs is None or _doubtful(text, text.encode("utf-8") if data is None else data):
         return None
     try:
         document = yaml_rs.loads(text, parse_datetime=False)

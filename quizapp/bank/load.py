@@ -6,9 +6,10 @@ import codecs
 import gc
 import hashlib
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from operator import attrgetter
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +18,8 @@ from quizapp.bank.model import Bank, BankQuestion, Problem
 from quizapp.bank.nodes import parse_nodes
 from quizapp.paths import BANK_SUFFIXES
 
-_QUESTION_SLOTS = BankQuestion.__slots__
+_QUESTION_VALUES = attrgetter(*BankQuestion.__slots__)
+"""A question's fields as a tuple, in the order BankQuestion takes them."""
 PARALLEL_BYTES = 8_000_000
 """Below this many bytes of banks, starting worker processes costs more than it saves."""
 
@@ -140,7 +142,7 @@ def _pack(loaded: tuple[Bank | None, list[Problem]]) -> tuple[Any, list[Problem]
     bank, problems = loaded
     if bank is None:
         return None, problems
-    questions = [tuple(getattr(q, name) for name in _QUESTION_SLOTS) for q in bank.questions]
+    questions = [_QUESTION_VALUES(q) for q in bank.questions]
     # Worked out here, in the worker, so the importing process need not.
     hashes = [q.content_hash() for q in bank.questions]
     return (bank.deck, bank.source, bank.file, bank.digest, bank.deck_line, questions, hashes), problems
@@ -168,18 +170,28 @@ def _load_packed(path: Path, display: str) -> tuple[Any, list[Problem]]:
 
 def load_files(files: list[tuple[Path, str]]) -> list[tuple[Bank | None, list[Problem]]]:
     """`load_bank` for each (path, display name), in order; large sets are parsed by worker processes."""
+    return list(iter_files(files))
+
+
+def iter_files(files: list[tuple[Path, str]]) -> Iterator[tuple[Bank | None, list[Problem]]]:
+    """`load_files` one file at a time, each as soon as it is parsed, so the caller can work on it meanwhile."""
     workers = _workers(files)
     # A parse allocates millions of small containers and no cycles: the cycle collector would only
-    # walk the growing heap again and again.
+    # walk the growing heap again and again (while the caller holds the files, it stays off).
     collecting = gc.isenabled()
     gc.disable()
     try:
         if workers == 1:
-            return [load_bank(path, display) for path, display in files]
+            for path, display in files:
+                yield load_bank(path, display)
+            return
         # Parsing is pure CPU work in the YAML parser, so threads would queue on the GIL; processes do not.
-        with ProcessPoolExecutor(workers) as pool:
-            packed = pool.map(_load_packed, [p for p, _ in files], [d for _, d in files])
-            return [_unpack(item) for item in packed]
+        pool = ProcessPoolExecutor(workers)
+        try:
+            for packed in pool.map(_load_packed, [p for p, _ in files], [d for _, d in files]):
+                yield _unpack(packed)
+        finally:
+            pool.shutdown(cancel_futures=True)  # a caller that stops early leaves no file to parse
     finally:
         if collecting:
             gc.enable()

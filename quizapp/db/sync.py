@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -14,9 +14,9 @@ from sqlalchemy import Engine, bindparam, func, insert, select, update
 from sqlmodel import Session
 
 from quizapp.bank import Bank, BankQuestion, Problem, load_banks
-from quizapp.bank.load import check_across, expand_paths, load_files
+from quizapp.bank.load import check_across, expand_paths, iter_files, load_files
 from quizapp.db.models import Deck, Question
-from quizapp.db.rows import RowWriter
+from quizapp.db.rows import RowWriter, indexes_built_after
 
 _CHUNK = 500
 """Ids per IN (...) query, well under SQLite's limit on bound parameters."""
@@ -98,8 +98,12 @@ def _hashes(bank: Bank) -> list[str]:
     return [question.content_hash() for question in bank.questions]
 
 
-def plan_sync(session: Session, bank: Bank, hashes: list[str] | None = None) -> SyncPlan:
-    """Compare a bank with its deck in the database; reads only. `hashes` are the questions' content hashes if known."""
+def plan_sync(session: Session, bank: Bank, hashes: list[str] | None = None, *, other_decks: bool = True) -> SyncPlan:
+    """Compare a bank with its deck in the database; reads only. `hashes` are the questions' content hashes if known.
+
+    `other_decks` False says no other deck can hold any of the bank's ids (the database had no question
+    when the import began, and the ids of the banks imported with it are checked apart), so they are not looked up.
+    """
     deck = session.execute(select(Deck.id, Deck.source, Deck.bank_digest).where(Deck.name == bank.deck)).first()
     deck_id = deck.id if deck is not None else None
     plan = SyncPlan(bank=bank, deck_id=deck_id, hashes=hashes or _hashes(bank))
@@ -112,7 +116,7 @@ def plan_sync(session: Session, bank: Bank, hashes: list[str] | None = None) -> 
             )
         )
         existing = {qid: (digest, active, position) for qid, digest, active, position in rows}
-    foreign = [q.id for q in bank.questions if q.id not in existing]
+    foreign = [q.id for q in bank.questions if q.id not in existing] if other_decks else []
     owners: dict[str, str] = {}
     for chunk in _chunks(foreign):
         rows = session.execute(_OWNERS, {"ids": list(chunk)})
@@ -286,21 +290,107 @@ def _current_files(session: Session, files: list[tuple[Path, str]]) -> tuple[dic
 
 
 def import_paths(engine: Engine, paths: Iterable[str | Path], *, now: datetime, dry_run: bool = False) -> ImportResult:
-    """Validate every bank behind `paths`; if all are sound, sync them.
+    """Validate every bank behind `paths`; if all are sound, sync them, all in one transaction.
 
     Files whose bytes match what their deck was last imported from are not parsed again, so a
-    re-import costs little more than reading the files. Whenever anything is wrong, every file is
-    read and checked as `load_banks` does, so the problems are exactly those of a full check.
+    re-import costs little more than reading the files. The others are written as they are parsed
+    (by worker processes, for large sets), each once it is checked against those before it; the
+    transaction is committed only when every file has proved sound. Whenever anything is wrong,
+    nothing is written, and the problems are exactly those of a full check, as `load_banks` and
+    `import_banks` name them.
     """
     given = [str(p) for p in paths]
     files, path_problems = expand_paths(given)
+    if path_problems:
+        bank_set = load_banks(given)  # every file is still read, so all problems are named at once
+        return ImportResult(problems=bank_set.problems, files=bank_set.files)
     with Session(engine) as session:
-        current, current_decks = _current_files(session, files) if not path_problems else ({}, {})
+        current, current_decks = _current_files(session, files)
         session.rollback()
-    if current:
-        todo = [(index, file) for index, file in enumerate(files) if index not in current]
+    todo = [(index, file) for index, file in enumerate(files) if index not in current]
+    if dry_run:
         loaded = load_files([file for _, file in todo])
-        bank_set = check_across([(file[1], bank, found) for (_, file), (bank, found) in zip(todo, loaded, strict=True)])
+    else:
+        reports, loaded = _import_stream(engine, todo, current_decks, now)
+        if reports is not None:
+            done = reports | current
+            return ImportResult(reports=[done[index] for index in sorted(done)], files=[d for _, d in files])
+    return _import_loaded(engine, given, files, todo, loaded, current, current_decks, now=now, dry_run=dry_run)
+
+
+def _import_stream(
+    engine: Engine, todo: list[tuple[int, tuple[Path, str]]], taken_decks: dict[str, str], now: datetime
+) -> tuple[dict[int, SyncReport] | None, list[tuple[Bank | None, list[Problem]]]]:
+    """Parse the files and write each bank as it comes, in one transaction committed only if all are sound.
+
+    Returns the report of each file by its index (None if anything was wrong, and nothing was written)
+    and every file as loaded. Before a bank is written it is checked against the banks before it, as
+    `check_across` would (its deck and ids used by no other), and against the database, as `plan_sync` does.
+    """
+    loaded: list[tuple[Bank | None, list[Problem]]] = []
+    if not todo:
+        return {}, loaded
+    reports: dict[int, SyncReport] = {}
+    decks = set(taken_decks)
+    ids: set[str] = set()
+    sound = True
+    other_decks: bool | None = None
+    with Session(engine) as session:
+        try:
+            with _larger_cache(session), ExitStack() as bulk:
+                for (index, _), (bank, problems) in zip(todo, iter_files([file for _, file in todo]), strict=True):
+                    loaded.append((bank, problems))
+                    if not sound:
+                        continue  # still parsed: the problems of every file are reported
+                    if bank is None or problems:
+                        sound = False
+                        continue
+                    folded = bank.deck.casefold()
+                    bank_ids = [question.id for question in bank.questions]
+                    if folded in decks or not ids.isdisjoint(bank_ids):
+                        sound = False
+                        continue
+                    decks.add(folded)
+                    ids.update(bank_ids)
+                    if other_decks is None:
+                        # The transaction reads nothing before this bank is ready, so no writer can slip in
+                        # between its first read and its first write.
+                        other_decks = session.execute(select(Question.id).limit(1)).first() is not None
+                        if not other_decks:
+                            bulk.enter_context(indexes_built_after(session.connection()))
+                    plan = plan_sync(session, bank, other_decks=other_decks)
+                    if plan.problems:
+                        sound = False
+                        continue
+                    reports[index] = apply_sync(session, plan, now=now)
+                if not sound:
+                    raise _Unsound  # leaves the indexes to the rollback, not to be built for nothing
+            session.commit()
+        except _Unsound:
+            session.rollback()
+            return None, loaded
+    return reports, loaded
+
+
+class _Unsound(Exception):
+    """A file of a streamed import proved unsound: its transaction is abandoned."""
+
+
+def _import_loaded(
+    engine: Engine,
+    given: list[str],
+    files: list[tuple[Path, str]],
+    todo: list[tuple[int, tuple[Path, str]]],
+    loaded: list[tuple[Bank | None, list[Problem]]],
+    current: dict[int, SyncReport],
+    current_decks: dict[str, str],
+    *,
+    now: datetime,
+    dry_run: bool,
+) -> ImportResult:
+    """Check the loaded files together, plan them all, then write (or, in a dry run, report) them."""
+    bank_set = check_across([(file[1], bank, found) for (_, file), (bank, found) in zip(todo, loaded, strict=True)])
+    if current:
         clash = any(bank.deck.casefold() in current_decks for bank in bank_set.banks)
         if bank_set.ok and not clash:
             result = import_banks(engine, bank_set.banks, now=now, dry_run=dry_run)
@@ -313,7 +403,7 @@ def import_paths(engine: Engine, paths: Iterable[str | Path], *, now: datetime, 
             # A clash with a deck of an unparsed file: the full check names it with both files' lines.
             full = load_banks(given)
             return result if full.ok else ImportResult(problems=full.problems, files=full.files)
-    bank_set = load_banks(given)
+        bank_set = load_banks(given)
     if not bank_set.ok:
         return ImportResult(problems=bank_set.problems, files=bank_set.files)
     return import_banks(engine, bank_set.banks, now=now, dry_run=dry_run)

@@ -35,13 +35,16 @@ def db_bytes(db_path: Path) -> dict[str, str]:
 def parsed(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """The display names of the files the import parses."""
     seen: list[str] = []
-    real = sync.load_files
 
-    def recording(files: list[tuple[Path, str]]) -> object:
-        seen.extend(display for _, display in files)
-        return real(files)
+    def recording(real: Callable[[list[tuple[Path, str]]], object]) -> Callable[[list[tuple[Path, str]]], object]:
+        def record(files: list[tuple[Path, str]]) -> object:
+            seen.extend(display for _, display in files)
+            return real(files)
 
-    monkeypatch.setattr(sync, "load_files", recording)
+        return record
+
+    monkeypatch.setattr(sync, "load_files", recording(sync.load_files))
+    monkeypatch.setattr(sync, "iter_files", recording(sync.iter_files))
     return seen
 
 
