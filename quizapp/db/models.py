@@ -111,6 +111,16 @@ class Card(SQLModel, table=True):
             "suspended",
             sqlite_where=text("active = 1 AND suspended = 0"),
         ),
+        # The queue of every deck takes its next learning or review card from here, in due order.
+        Index(
+            "ix_card_state_due",
+            "state",
+            "due",
+            "buried_until",
+            "active",
+            "suspended",
+            sqlite_where=text("active = 1 AND suspended = 0"),
+        ),
         # The forecast counts the studied cards that can be shown by due moment, every deck together.
         Index(
             "ix_card_scheduled",

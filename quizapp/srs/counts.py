@@ -11,11 +11,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from sqlalchemy import ColumnElement, and_, func, literal, select
-from sqlalchemy.orm import aliased
 from sqlmodel import Session
 
-from quizapp.db.models import Card, CardState, Deck, Question, Review
-from quizapp.srs.queue import DayWindow, QueueCounts, daily_limits, unburied
+from quizapp.db.models import Card, CardState, Deck
+from quizapp.srs.queue import DayWindow, QueueCounts, daily_limits, held_back, unburied
 
 LEARNING = (CardState.LEARNING, CardState.RELEARNING)
 
@@ -32,25 +31,6 @@ def _kind(day: DayWindow, kind: int) -> list[ColumnElement[bool]]:
     if kind == 1:
         return [Card.state == CardState.REVIEW, Card.due < day.end]
     return [Card.state == CardState.NEW]
-
-
-def held_back(day: DayWindow):  # type: ignore[no-untyped-def]
-    """The ids of questions held back today because a sibling (same deck, same source sentence) was answered."""
-    studied = aliased(Question)
-    return (
-        select(Question.id)
-        .select_from(Review)
-        .join(studied, studied.id == Review.question_id)
-        .join(
-            Question,
-            and_(
-                Question.deck_id == studied.deck_id,
-                Question.source_text == studied.source_text,
-                Question.id != studied.id,
-            ),
-        )
-        .where(Review.reviewed_at >= day.start)
-    )
 
 
 def _held(session: Session, day: DayWindow) -> dict[int, list[int]]:

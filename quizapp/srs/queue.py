@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime, tzinfo
 from functools import cached_property
 
-from sqlalchemy import ColumnElement, and_, case, exists, func, or_, select
+from sqlalchemy import ColumnElement, and_, case, exists, func, or_, select, true
 from sqlalchemy.orm import aliased
 from sqlmodel import Session
 
@@ -64,6 +64,22 @@ def _studyable(day: DayWindow) -> ColumnElement[bool]:
         Card.suspended.is_(False),
         unburied(day),
         or_(Question.source_text.is_(None), ~sibling_studied),
+    )
+
+
+def held_back(day: DayWindow):  # type: ignore[no-untyped-def]
+    """The questions a sibling (same deck, same source sentence) answered today holds back."""
+    studied = aliased(Question)
+    held = aliased(Question)
+    return (
+        select(held.id)
+        .select_from(Review)
+        .join(studied, studied.id == Review.question_id)
+        .join(
+            held,
+            and_(held.deck_id == studied.deck_id, held.source_text == studied.source_text, held.id != studied.id),
+        )
+        .where(Review.reviewed_at >= day.start)
     )
 
 
@@ -138,29 +154,57 @@ class Queue:
             .where(Question.deck_id.in_(decks), _studyable(self.day))
         )
 
+    def _first(
+        self, decks: list[int], skip: ColumnElement[bool], *conditions: ColumnElement[bool], order
+    ) -> str | None:  # type: ignore[no-untyped-def]
+        """The first showable card of these decks in `order`, read from the card table's own indexes.
+
+        Every deck together names no deck at all, so SQLite walks `ix_card_state_due` in due order; one deck
+        walks its part of `ix_card_deck_due`. The sibling rule is checked on the candidates only.
+        """
+        every = self.deck_id is None and len(decks) == len(self._limits[0])
+        query = (
+            select(Card.question_id)
+            .where(
+                Card.active == True,  # noqa: E712 (the partial indexes say "= 1")
+                Card.suspended == False,  # noqa: E712
+                unburied(self.day),
+                *conditions,
+                skip,
+                ~Card.question_id.in_(held_back(self.day)),
+            )
+            .order_by(*order)
+            .limit(1)
+        )
+        if not every:
+            query = query.where(Card.deck_id.in_(decks))
+        return self.session.execute(query).scalar()
+
     def next_card(self, *, exclude: frozenset[str] = frozenset()) -> str | None:
         """The id of the question to show next, or None when nothing is left today."""
         new_left, reviews_left = self._limits
         decks = list(new_left)
         if not decks:
             return None
-        skip = Question.id.not_in(exclude) if exclude else True
-        learning = self.session.execute(
-            self._base(decks)
-            .where(Card.state.in_((CardState.LEARNING, CardState.RELEARNING)), Card.due <= self.day.now, skip)
-            .order_by(Card.due, Question.id)
-            .limit(1)
-        ).scalar()
-        if learning:
-            return learning
+        skip = Card.question_id.not_in(exclude) if exclude else true()
+        found = []
+        for state in (CardState.LEARNING, CardState.RELEARNING):
+            candidate = self._first(
+                decks, skip, Card.state == state, Card.due <= self.day.now, order=(Card.due, Card.question_id)
+            )
+            if candidate:
+                found.append((self.session.get(Card, candidate).due, candidate))  # type: ignore[union-attr]
+        if found:
+            return min(found)[1]
         open_reviews = [d for d, left in reviews_left.items() if left > 0]
         if open_reviews:
-            review = self.session.execute(
-                self._base(open_reviews)
-                .where(Card.state == CardState.REVIEW, Card.due < self.day.end, skip)
-                .order_by(_overdueness(self.session, self.day), Card.due, Question.id)
-                .limit(1)
-            ).scalar()
+            review = self._first(
+                open_reviews,
+                skip,
+                Card.state == CardState.REVIEW,
+                Card.due < self.day.end,
+                order=(_overdueness(self.session, self.day), Card.due, Card.question_id),
+            )
             if review:
                 return review
         open_new = [d for d, left in new_left.items() if left > 0]
@@ -168,7 +212,7 @@ class Queue:
             deck_order = case({d: i for i, d in enumerate(decks)}, value=Question.deck_id)
             return self.session.execute(
                 self._base(open_new)
-                .where(Card.state == CardState.NEW, skip)
+                .where(Card.state == CardState.NEW, Question.id.not_in(exclude) if exclude else true())
                 .order_by(deck_order, Question.position)
                 .limit(1)
             ).scalar()
