@@ -12,6 +12,8 @@ reader ran.
 from __future__ import annotations
 
 import re
+from itertools import accumulate, repeat
+from operator import add
 from typing import Any
 
 from quizapp.bank.model import (
@@ -230,27 +232,31 @@ def _question_lines(text: str, raw_questions: list[Any]) -> list[int]:
         raise _Unsure
     marker = dash + " "
     after = len(marker)
-    starts: list[int] = []
+    starts: list[int] = []  # where each item's dash line begins (its "\n")
     at = text.find(marker, start)
     while at >= 0:
         starts.append(at)
         at = text.find(marker, at + after)
     if len(starts) != len(raw_questions):
         raise _Unsure
-    lines: list[int] = []
-    count, opens = text.count, text.startswith
-    last = start
-    for at, raw in zip(starts, raw_questions, strict=True):
-        line += count("\n", last, at + 1)
-        last = at + 1
-        lines.append(line)
+    # The rest runs for every question, so it is done by map() alone: a line per item, the key's line
+    # and then the line breaks up to and including the one that opens each item's line.
+    breaks = map(text.count, repeat("\n"), [start, *[at + 1 for at in starts[:-1]]], [at + 1 for at in starts])
+    lines = list(accumulate(breaks, initial=line))[1:]
+    openings = [at + after for at in starts]
+    # Each item opens with its question's first key (the usual layout), else the slower check below.
+    if set(map(type, raw_questions)) == {dict}:
+        keys = list(map(next, map(iter, raw_questions)))  # an empty mapping ends the list early
+        if len(keys) == len(raw_questions) and set(map(type, keys)) == {str}:
+            if all(map(text.startswith, map(add, keys, repeat(":")), openings)):
+                return lines
+    for opening, raw in zip(openings, raw_questions, strict=True):
         first_key = next(iter(raw), None) if type(raw) is dict else None
-        if type(first_key) is str and opens(first_key + ":", at + after):
-            continue  # the usual layout: the first key right after the dash
-        rest_at = at + after
-        while opens(" ", rest_at):
-            rest_at += 1
-        if not (opens("{", rest_at) or (type(first_key) is str and opens(first_key + ":", rest_at))):
+        while text.startswith(" ", opening):
+            opening += 1
+        if not (
+            text.startswith("{", opening) or (type(first_key) is str and text.startswith(f"{first_key}:", opening))
+        ):
             raise _Unsure
     return lines
 

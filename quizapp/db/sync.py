@@ -121,6 +121,9 @@ def plan_sync(session: Session, bank: Bank, hashes: list[str] | None = None, *, 
     for chunk in _chunks(foreign):
         rows = session.execute(_OWNERS, {"ids": list(chunk)})
         owners.update({qid: name for qid, name in rows})
+    if not existing and not owners:
+        plan.insert = list(enumerate(bank.questions))  # a new deck, all its own: the usual first import
+        return plan
     for position, question in enumerate(bank.questions):
         if question.id in owners:
             plan.problems.append(
@@ -253,6 +256,12 @@ def _current_files(session: Session, files: list[tuple[Path, str]]) -> tuple[dic
     Such a file needs no parsing: it cannot change its deck. A file whose bytes another given file
     shares is never among them, so two copies of one bank are still caught as one deck twice.
     """
+    decks = {
+        (row.bank_file, row.bank_digest): row
+        for row in session.execute(select(Deck.id, Deck.name, Deck.bank_file, Deck.bank_digest))
+    }
+    if not decks:
+        return {}, {}  # a new database: no file to read twice
     digests: dict[int, str] = {}
     for index, (path, _) in enumerate(files):
         try:
@@ -263,10 +272,6 @@ def _current_files(session: Session, files: list[tuple[Path, str]]) -> tuple[dic
     seen: set[str] = set()
     for digest in digests.values():
         (shared if digest in seen else seen).add(digest)
-    decks = {
-        (row.bank_file, row.bank_digest): row
-        for row in session.execute(select(Deck.id, Deck.name, Deck.bank_file, Deck.bank_digest))
-    }
     matched: dict[int, Any] = {}
     for index, digest in digests.items():
         deck = decks.get((str(files[index][0].resolve()), digest))
@@ -308,48 +313,43 @@ def import_paths(engine: Engine, paths: Iterable[str | Path], *, now: datetime, 
         current, current_decks = _current_files(session, files)
         session.rollback()
     todo = [(index, file) for index, file in enumerate(files) if index not in current]
-    if dry_run:
-        loaded = load_files([file for _, file in todo])
-    else:
-        reports, loaded = _import_stream(engine, todo, current_decks, now)
+    if not dry_run:
+        reports = _import_stream(engine, todo, current_decks, now)
         if reports is not None:
             done = reports | current
             return ImportResult(reports=[done[index] for index in sorted(done)], files=[d for _, d in files])
+    # A dry run, or something is wrong: every file is read again and checked whole, to name every problem.
+    loaded = load_files([file for _, file in todo])
     return _import_loaded(engine, given, files, todo, loaded, current, current_decks, now=now, dry_run=dry_run)
 
 
 def _import_stream(
     engine: Engine, todo: list[tuple[int, tuple[Path, str]]], taken_decks: dict[str, str], now: datetime
-) -> tuple[dict[int, SyncReport] | None, list[tuple[Bank | None, list[Problem]]]]:
+) -> dict[int, SyncReport] | None:
     """Parse the files and write each bank as it comes, in one transaction committed only if all are sound.
 
-    Returns the report of each file by its index (None if anything was wrong, and nothing was written)
-    and every file as loaded. Before a bank is written it is checked against the banks before it, as
-    `check_across` would (its deck and ids used by no other), and against the database, as `plan_sync` does.
+    Returns the report of each file by its index, or None (and nothing is written) at the first thing
+    wrong: a file with problems, or a bank that `check_across` or `plan_sync` would find fault with
+    (its deck or an id used by a bank before it, or an id of another deck in the database). No bank
+    is kept once written, so the memory held is that of one file, not of all of them.
     """
-    loaded: list[tuple[Bank | None, list[Problem]]] = []
     if not todo:
-        return {}, loaded
+        return {}
     reports: dict[int, SyncReport] = {}
     decks = set(taken_decks)
     ids: set[str] = set()
-    sound = True
     other_decks: bool | None = None
+    stream = iter_files([file for _, file in todo])
     with Session(engine) as session:
         try:
             with _larger_cache(session), ExitStack() as bulk:
-                for (index, _), (bank, problems) in zip(todo, iter_files([file for _, file in todo]), strict=True):
-                    loaded.append((bank, problems))
-                    if not sound:
-                        continue  # still parsed: the problems of every file are reported
+                for (index, _), (bank, problems) in zip(todo, stream, strict=True):
                     if bank is None or problems:
-                        sound = False
-                        continue
+                        raise _Unsound
                     folded = bank.deck.casefold()
                     bank_ids = [question.id for question in bank.questions]
                     if folded in decks or not ids.isdisjoint(bank_ids):
-                        sound = False
-                        continue
+                        raise _Unsound
                     decks.add(folded)
                     ids.update(bank_ids)
                     if other_decks is None:
@@ -360,16 +360,15 @@ def _import_stream(
                             bulk.enter_context(indexes_built_after(session.connection()))
                     plan = plan_sync(session, bank, other_decks=other_decks)
                     if plan.problems:
-                        sound = False
-                        continue
+                        raise _Unsound
                     reports[index] = apply_sync(session, plan, now=now)
-                if not sound:
-                    raise _Unsound  # leaves the indexes to the rollback, not to be built for nothing
             session.commit()
         except _Unsound:
-            session.rollback()
-            return None, loaded
-    return reports, loaded
+            session.rollback()  # the indexes dropped for the load come back with it
+            return None
+        finally:
+            stream.close()  # files not parsed yet are not parsed at all
+    return reports
 
 
 class _Unsound(Exception):
