@@ -41,6 +41,12 @@ class QueueCounts:
         return self.learning + self.review + self.new
 
 
+_SIBLING = aliased(Question, name="sibling")
+_STUDIED = aliased(Question, name="studied")
+_HELD = aliased(Question, name="held")
+"""Made once: a new alias per query would make SQLAlchemy build and compile the statement anew every time."""
+
+
 def window(now: datetime, *, zone: tzinfo, starts_at: int = 4) -> DayWindow:
     start, end = day_bounds(now, zone=zone, starts_at=starts_at)
     return DayWindow(now, start, end, zone, starts_at)
@@ -48,7 +54,7 @@ def window(now: datetime, *, zone: tzinfo, starts_at: int = 4) -> DayWindow:
 
 def _studyable(day: DayWindow) -> ColumnElement[bool]:
     """Active, not suspended, not buried, and no sibling (a question from the same sentence) studied today."""
-    sibling_question = aliased(Question)
+    sibling_question = _SIBLING
     sibling_studied = exists(
         select(Review.id)
         .join(sibling_question, sibling_question.id == Review.question_id)
@@ -69,8 +75,7 @@ def _studyable(day: DayWindow) -> ColumnElement[bool]:
 
 def held_back(day: DayWindow):  # type: ignore[no-untyped-def]
     """The questions a sibling (same deck, same source sentence) answered today holds back."""
-    studied = aliased(Question)
-    held = aliased(Question)
+    studied, held = _STUDIED, _HELD
     return (
         select(held.id)
         .select_from(Review)
