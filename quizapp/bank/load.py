@@ -6,9 +6,10 @@ import codecs
 import gc
 import hashlib
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from itertools import repeat
 from operator import attrgetter
 from pathlib import Path
 from typing import Any
@@ -137,6 +138,12 @@ def _workers(files: list[tuple[Path, str]]) -> int:
     return min(cores, len(files)) if size >= PARALLEL_BYTES else 1
 
 
+def _prepare(bank: Bank, prepare: Callable[[Bank], Any]) -> None:
+    """Hand a loaded bank to `prepare`, its content hashes worked out first (prepare may use them)."""
+    bank.content_hashes = [q.content_hash() for q in bank.questions]
+    bank.prepared = prepare(bank)
+
+
 def _pack(loaded: tuple[Bank | None, list[Problem]]) -> tuple[Any, list[Problem]]:
     """A loaded file as plain tuples, which cross between processes several times faster than dataclasses."""
     bank, problems = loaded
@@ -144,17 +151,18 @@ def _pack(loaded: tuple[Bank | None, list[Problem]]) -> tuple[Any, list[Problem]
         return None, problems
     questions = [_QUESTION_VALUES(q) for q in bank.questions]
     # Worked out here, in the worker, so the importing process need not.
-    hashes = [q.content_hash() for q in bank.questions]
-    return (bank.deck, bank.source, bank.file, bank.digest, bank.deck_line, questions, hashes), problems
+    hashes = bank.content_hashes or [q.content_hash() for q in bank.questions]
+    return (bank.deck, bank.source, bank.file, bank.digest, bank.deck_line, questions, hashes, bank.prepared), problems
 
 
 def _unpack(packed: tuple[Any, list[Problem]]) -> tuple[Bank | None, list[Problem]]:
     fields, problems = packed
     if fields is None:
         return None, problems
-    deck, source, file, digest, deck_line, questions, hashes = fields
+    deck, source, file, digest, deck_line, questions, hashes, prepared = fields
     return Bank(
         content_hashes=hashes,
+        prepared=prepared,
         deck=deck,
         source=source,
         file=file,
@@ -164,8 +172,11 @@ def _unpack(packed: tuple[Any, list[Problem]]) -> tuple[Bank | None, list[Proble
     ), problems
 
 
-def _load_packed(path: Path, display: str) -> tuple[Any, list[Problem]]:
-    return _pack(load_bank(path, display))
+def _load_packed(path: Path, display: str, prepare: Callable[[Bank], Any] | None) -> tuple[Any, list[Problem]]:
+    bank, problems = load_bank(path, display)
+    if bank is not None and prepare is not None:
+        _prepare(bank, prepare)
+    return _pack((bank, problems))
 
 
 def load_files(files: list[tuple[Path, str]]) -> list[tuple[Bank | None, list[Problem]]]:
@@ -173,8 +184,15 @@ def load_files(files: list[tuple[Path, str]]) -> list[tuple[Bank | None, list[Pr
     return list(iter_files(files))
 
 
-def iter_files(files: list[tuple[Path, str]]) -> Iterator[tuple[Bank | None, list[Problem]]]:
-    """`load_files` one file at a time, each as soon as it is parsed, so the caller can work on it meanwhile."""
+def iter_files(
+    files: list[tuple[Path, str]], prepare: Callable[[Bank], Any] | None = None
+) -> Iterator[tuple[Bank | None, list[Problem]]]:
+    """`load_files` one file at a time, each as soon as it is parsed, so the caller can work on it meanwhile.
+
+    `prepare`, if given, is called on each sound bank where it was parsed (in a worker process, for a
+    large set: a function of a module, so it can be sent there), with its content hashes worked out;
+    what it returns is the bank's `prepared`. The importer has the workers build its rows this way.
+    """
     workers = _workers(files)
     # A parse allocates millions of small containers and no cycles: the cycle collector would only
     # walk the growing heap again and again (while the caller holds the files, it stays off).
@@ -183,12 +201,16 @@ def iter_files(files: list[tuple[Path, str]]) -> Iterator[tuple[Bank | None, lis
     try:
         if workers == 1:
             for path, display in files:
-                yield load_bank(path, display)
+                bank, problems = load_bank(path, display)
+                if bank is not None and prepare is not None:
+                    _prepare(bank, prepare)
+                yield bank, problems
             return
         # Parsing is pure CPU work in the YAML parser, so threads would queue on the GIL; processes do not.
         pool = ProcessPoolExecutor(workers)
         try:
-            for packed in pool.map(_load_packed, [p for p, _ in files], [d for _, d in files]):
+            paths, names = [p for p, _ in files], [d for _, d in files]
+            for packed in pool.map(_load_packed, paths, names, repeat(prepare, len(files))):
                 yield _unpack(packed)
         finally:
             pool.shutdown(cancel_futures=True)  # a caller that stops early leaves no file to parse

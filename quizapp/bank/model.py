@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass, field
+from typing import Any
 
 # One encoder for every hash: json.dumps with these options would build a new one per call.
 _CANONICAL = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":"))
@@ -144,4 +145,7 @@ class Bank:
     """Where `deck:` stands in the file, for problems about the deck as a whole."""
     content_hashes: list[str] | None = field(default=None, compare=False, repr=False)
     """Each question's `content_hash()`, when the loader already worked them out (in a worker process).
-    Whoever edits the questions of a loaded bank sets this back to None."""
+    Whoever edits the questions of a loaded bank sets this back to None (and `prepared` with it)."""
+    prepared: Any = field(default=None, compare=False, repr=False)
+    """What the `prepare` function given to the loader made of this bank, where it was parsed (see
+    `load.iter_files`): the importer's rows, worked out by the parsing workers."""

@@ -4,22 +4,21 @@ SQLAlchemy's own executemany prepares every parameter of every row in Python, wh
 than SQLite's work (seconds per 100,000 questions). Here each column's bind processor is taken
 from the table once, the values that are the same for every row are processed once, and rows go
 to the driver as tuples, so the database holds exactly what SQLAlchemy would have written. New
-cards go in as one INSERT ... SELECT, and a load into empty tables builds their indexes afterwards
-(`indexes_built_after`).
+cards go in as one INSERT ... SELECT, and the rows of a new deck's questions can come ready-made from
+the workers that parsed its bank (`question_values`).
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Sequence
 from datetime import datetime
 from typing import Any
 
 from sqlalchemy import JSON, Connection, Table, bindparam, insert, update
 from sqlalchemy.exc import OperationalError
 
-from quizapp.bank import BankQuestion
+from quizapp.bank import Bank, BankQuestion
 
 _quoted = json.encoder.encode_basestring_ascii
 """A string as json.dumps writes it by default (ASCII only): the C function its encoder calls."""
@@ -57,30 +56,62 @@ def _same(value: Any) -> Any:
 _JSON_PROBE = ['a "quoted" \\ back/slash', "é \u2028 😀 \x01 \x7f", ""]
 
 
+def _json_list(values: list[str]) -> str:
+    """A list of strings as json.dumps writes it by default: the same C function quotes each string."""
+    if type(values) is not list:
+        raise TypeError  # a string would be taken apart; anything else is the processor's to write
+    return "[" + ", ".join(map(_quoted, values)) + "]"
+
+
+def _json_matches(processor: Callable[[Any], Any]) -> bool:
+    """Whether a JSON column's processor writes null and lists of strings as `_json_list` does."""
+    probes = (_JSON_PROBE, [], [_JSON_PROBE[0]])
+    return processor(None) == "null" and all(processor(probe) == _json_list(probe) for probe in probes)
+
+
 def _list_json(processor: Callable[[Any], Any] | None) -> Callable[[Any], Any]:
     """A JSON column's processor, made quick for what a bank holds: null or a list of strings.
 
     SQLAlchemy's processor (json.dumps inside a wrapper) costs microseconds per value; a list of strings
-    is written here as json.dumps writes it (the same C function quotes each string). Checked against
-    the processor on a probe first: if their texts differ in anything, the processor itself is used.
+    is written here as json.dumps writes it. Checked against the processor on probes first: if their
+    texts differ in anything, the processor itself is used.
     """
     if processor is None:
         return _same
-    null = processor(None)
+    if not _json_matches(processor):
+        return processor
 
     def quick(value: Any) -> Any:
         if value is None:
-            return null
-        if type(value) is list:
-            try:
-                return "[" + ", ".join(map(_quoted, value)) + "]"
-            except TypeError:
-                pass  # not all strings
-        return processor(value)
+            return "null"
+        try:
+            return _json_list(value)
+        except TypeError:
+            return processor(value)  # not a list of strings
 
-    if any(quick(probe) != processor(probe) for probe in (_JSON_PROBE, [], [_JSON_PROBE[0]])):
-        return processor
     return quick
+
+
+def question_values(bank: Bank) -> list[tuple[Any, ...]] | None:
+    """The rows of a new deck's questions, but for the deck and the times: id, position, content hash,
+    then `_CONTENT` with the lists as JSON text (as SQLite's JSON columns store them, see `_json_matches`).
+
+    Given to the loader as its `prepare`, so the parsing workers build the rows and the importing
+    process only hands them to the driver. None if a list holds anything but strings.
+    """
+    hashes = bank.content_hashes or [q.content_hash() for q in bank.questions]
+
+    def listed(values: list[str] | None) -> str:
+        return "null" if values is None else _json_list(values)
+
+    try:
+        return [
+            (q.id, position, hashes[position], q.type, q.topic, q.prompt, q.answer, listed(q.choices))
+            + (_json_list(q.accept), listed(q.items), q.explanation, q.source_line, q.source_text, _json_list(q.tags))
+            for position, q in enumerate(bank.questions)
+        ]
+    except TypeError:
+        return None
 
 
 def _remembering(processor: Callable[[Any], Any]) -> Callable[[Any], Any]:
@@ -98,31 +129,6 @@ def _remembering(processor: Callable[[Any], Any]) -> Callable[[Any], Any]:
             return processor(value)
 
     return process
-
-
-@contextmanager
-def indexes_built_after(connection: Connection, tables: Sequence[Table] = (_QUESTION, _CARD)) -> Iterator[bool]:
-    """Around a bulk load into empty tables: their secondary indexes are dropped, then built again at the end.
-
-    SQLite builds an index over rows already there by sorting them, much quicker than keeping it up
-    to date row by row. Yields whether it did so: only on SQLite, and only when every table is empty
-    (else it changes nothing). The indexes are made again from their own SQL, within the caller's
-    transaction; if the body raises, they are not, and the caller's rollback brings them back.
-    """
-    if connection.dialect.name != "sqlite" or any(
-        connection.exec_driver_sql(f"SELECT 1 FROM {table.name} LIMIT 1").first() for table in tables
-    ):
-        yield False
-        return
-    names = ", ".join(f"'{table.name}'" for table in tables)
-    indexes = connection.exec_driver_sql(
-        f"SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN ({names})"
-    ).all()
-    for name, _ in indexes:
-        connection.exec_driver_sql(f'DROP INDEX "{name}"')
-    yield True
-    for _, sql in indexes:
-        connection.exec_driver_sql(sql)
 
 
 class RowWriter:
@@ -193,14 +199,39 @@ class RowWriter:
             [constant + row for row in processed],
         )
 
-    def insert_questions(self, questions: list[tuple[BankQuestion, int, str]], deck_id: int) -> None:
-        """New questions: (question, position in its file, content hash)."""
+    def insert_questions(
+        self,
+        questions: list[tuple[BankQuestion, int, str]],
+        deck_id: int,
+        prepared: list[tuple[Any, ...]] | None = None,
+    ) -> None:
+        """New questions: (question, position in its file, content hash).
+
+        `prepared` may give their rows as `question_values` builds them, in the same order.
+        """
         names = ("id", "position", "content_hash", *_CONTENT)
         fixed = {"deck_id": deck_id, "active": True, "created_at": self.now, "updated_at": self.now}
+        if self.direct and questions and prepared is not None and len(prepared) == len(questions):
+            if self._insert_prepared(prepared, names, fixed):
+                return
         if self.direct and questions and self._insert_questions_directly(questions, names, fixed):
             return
         rows = [(q.id, position, digest, *_content(q)) for q, position, digest in questions]
         self._insert(_QUESTION, names, rows, fixed)
+
+    def _insert_prepared(self, prepared: list[tuple[Any, ...]], names: Sequence[str], fixed: dict[str, Any]) -> bool:
+        """Rows from `question_values`, if the table still stores them as it assumes; False if not."""
+        processors = self._processors(_QUESTION, names)
+        for name, processor in zip(names, processors, strict=True):
+            if processor is not None and not (name in _LISTS and _json_matches(processor)):
+                return False
+        constant = tuple(self._bound(_QUESTION, name, value) for name, value in fixed.items())
+        columns = ", ".join([*names, *fixed])
+        marks = ", ".join("?" * (len(names) + len(fixed)))
+        self.connection.exec_driver_sql(
+            f"INSERT INTO {_QUESTION.name} ({columns}) VALUES ({marks})", [row + constant for row in prepared]
+        )
+        return True
 
     def _insert_questions_directly(
         self, questions: list[tuple[BankQuestion, int, str]], names: Sequence[str], fixed: dict[str, Any]

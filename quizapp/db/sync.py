@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable, Iterator, Sequence
-from contextlib import ExitStack, contextmanager
+from contextlib import closing, contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -16,7 +16,7 @@ from sqlmodel import Session
 from quizapp.bank import Bank, BankQuestion, Problem, load_banks
 from quizapp.bank.load import check_across, expand_paths, iter_files, load_files
 from quizapp.db.models import Deck, Question
-from quizapp.db.rows import RowWriter, indexes_built_after
+from quizapp.db.rows import RowWriter, question_values
 
 _CHUNK = 500
 """Ids per IN (...) query, well under SQLite's limit on bound parameters."""
@@ -172,7 +172,9 @@ def apply_sync(session: Session, plan: SyncPlan, *, now: datetime) -> SyncReport
     rows = RowWriter(session.connection(), now)
     hashes = plan.hashes
     if plan.insert:
-        rows.insert_questions([(q, pos, hashes[pos]) for pos, q in plan.insert], deck_id)
+        # The rows the parsing workers built serve when every question of the bank is new, in file order.
+        prepared = bank.prepared if len(plan.insert) == len(bank.questions) and hashes is bank.content_hashes else None
+        rows.insert_questions([(q, pos, hashes[pos]) for pos, q in plan.insert], deck_id, prepared)
         rows.insert_cards([q.id for _, q in plan.insert], deck_id)
     rewrites = [(q, pos, hashes[pos]) for pos, q, content in plan.change if content]
     rewrites += [(q, pos, hashes[pos]) for pos, q in plan.restore]
@@ -339,40 +341,30 @@ def _import_stream(
     decks = set(taken_decks)
     ids: set[str] = set()
     other_decks: bool | None = None
-    stream = iter_files([file for _, file in todo])
-    with Session(engine) as session:
-        try:
-            with _larger_cache(session), ExitStack() as bulk:
-                for (index, _), (bank, problems) in zip(todo, stream, strict=True):
-                    if bank is None or problems:
-                        raise _Unsound
-                    folded = bank.deck.casefold()
-                    bank_ids = [question.id for question in bank.questions]
-                    if folded in decks or not ids.isdisjoint(bank_ids):
-                        raise _Unsound
-                    decks.add(folded)
-                    ids.update(bank_ids)
-                    if other_decks is None:
-                        # The transaction reads nothing before this bank is ready, so no writer can slip in
-                        # between its first read and its first write.
-                        other_decks = session.execute(select(Question.id).limit(1)).first() is not None
-                        if not other_decks:
-                            bulk.enter_context(indexes_built_after(session.connection()))
-                    plan = plan_sync(session, bank, other_decks=other_decks)
-                    if plan.problems:
-                        raise _Unsound
-                    reports[index] = apply_sync(session, plan, now=now)
-            session.commit()
-        except _Unsound:
-            session.rollback()  # the indexes dropped for the load come back with it
-            return None
-        finally:
-            stream.close()  # files not parsed yet are not parsed at all
+    prepare = question_values if engine.dialect.name == "sqlite" else None
+    stream = iter_files([file for _, file in todo], prepare)
+    # Leaving early (a bad file, an error) closes the session, which rolls the transaction back.
+    with Session(engine) as session, closing(stream):  # files not parsed yet are then not parsed at all
+        with _larger_cache(session):
+            for (index, _), (bank, problems) in zip(todo, stream, strict=True):
+                if bank is None or problems:
+                    return None
+                folded = bank.deck.casefold()
+                bank_ids = [question.id for question in bank.questions]
+                if folded in decks or not ids.isdisjoint(bank_ids):
+                    return None
+                decks.add(folded)
+                ids.update(bank_ids)
+                if other_decks is None:
+                    # The transaction reads nothing before this bank is ready, so no writer can slip in
+                    # between its first read and its first write.
+                    other_decks = session.execute(select(Question.id).limit(1)).first() is not None
+                plan = plan_sync(session, bank, other_decks=other_decks)
+                if plan.problems:
+                    return None
+                reports[index] = apply_sync(session, plan, now=now)
+        session.commit()
     return reports
-
-
-class _Unsound(Exception):
-    """A file of a streamed import proved unsound: its transaction is abandoned."""
 
 
 def _import_loaded(

@@ -14,7 +14,7 @@ from sqlmodel import Session
 
 from quizapp.bank import Bank, BankQuestion, dump_bank, load_banks
 from quizapp.db import Card, CardState, Deck, Question, import_paths, open_database
-from quizapp.db.rows import _JSON_PROBE
+from quizapp.db.rows import _JSON_PROBE, RowWriter
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
 from synthetic import make_banks  # noqa: E402
@@ -172,3 +172,35 @@ def test_a_stolen_id_in_a_later_file_is_named_as_before_and_nothing_is_written(
     result = import_paths(engine, [fresh, thief], now=now)
     assert [str(p) for p in result.problems] == [f"{thief}:3: id: id g-2 already belongs to deck 'Geography'"]
     assert rows(db_path, "question") == before
+
+
+def _no_rows(bank: object) -> None:
+    return None
+
+
+def test_rows_built_by_the_parsing_workers_are_the_rows_built_here(
+    tmp_path: Path, now: datetime, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    make_banks(tmp_path / "banks", 90, per_file=30, seed=7)
+    used: list[bool] = []
+    real = RowWriter._insert_prepared
+
+    def spy(self: RowWriter, *args: object) -> bool:
+        used.append(real(self, *args))
+        return used[-1]
+
+    monkeypatch.setattr(RowWriter, "_insert_prepared", spy)
+    written = {}
+    for way in ("workers", "here"):
+        monkeypatch.setattr("quizapp.bank.load.PARALLEL_BYTES", 1 if way == "workers" else 10**12)
+        if way == "here":
+            monkeypatch.setattr("quizapp.db.sync.question_values", _no_rows)
+        db = tmp_path / f"{way}.db"
+        engine = open_database(str(db))
+        try:
+            assert sum(r.added for r in import_paths(engine, [tmp_path / "banks"], now=now).reports) == 90
+        finally:
+            engine.dispose()
+        written[way] = [rows(db, table) for table in ("deck", "question", "card", "deck_tally")]
+    assert written["workers"] == written["here"]
+    assert used == [True, True, True]  # the workers' rows were written, for each of the three banks

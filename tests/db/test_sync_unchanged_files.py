@@ -36,10 +36,10 @@ def parsed(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """The display names of the files the import parses."""
     seen: list[str] = []
 
-    def recording(real: Callable[[list[tuple[Path, str]]], object]) -> Callable[[list[tuple[Path, str]]], object]:
-        def record(files: list[tuple[Path, str]]) -> object:
+    def recording(real: Callable[..., object]) -> Callable[..., object]:
+        def record(files: list[tuple[Path, str]], *args: object) -> object:
             seen.extend(display for _, display in files)
-            return real(files)
+            return real(files, *args)
 
         return record
 
