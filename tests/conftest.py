@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import os
 import textwrap
-from collections.abc import Callable, Iterator
+from collections.abc import Awaitable, Callable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 from hypothesis import settings
 from sqlalchemy import Engine
+from textual.pilot import Pilot
 
 from quizapp.db import open_database
 
@@ -124,3 +125,14 @@ questions:
 def quiz_bank(write_bank: Callable[..., Path]) -> Path:
     """Deck "Quiz": one question of each type across topics Dates and Money, each from its own sentence."""
     return write_bank(QUIZ_DECK, "quiz.yaml")
+
+
+async def _settle(pilot: Pilot[None]) -> None:
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+@pytest.fixture
+def settle() -> Callable[[Pilot[None]], Awaitable[None]]:
+    """Wait for a screen's background readings (home's readiness, the statistics) and the updates they make."""
+    return _settle

@@ -77,12 +77,17 @@ class QuizApp(App[None]):
             with self.session() as session:
                 return action(session)
         except SQLAlchemyError as exc:
-            reason = str(getattr(exc, "orig", None) or exc).splitlines()[0]
-            if "locked" in reason or "busy" in reason:
-                reason = (
-                    "the database is busy: another program is writing to it. Nothing was changed; try again in a moment"
-                )
-            self.notify(f"Could not {doing}: {reason}.", title="Database problem", severity="error", timeout=8)
+            self.notify(f"Could not {doing}: {_reason(exc)}.", title="Database problem", severity="error", timeout=8)
+            return None
+
+    def guarded_in_thread(self, action: Callable[[Session], T], *, doing: str) -> T | None:
+        """`guarded` for a worker thread (a reading too long for the event loop); the notice goes through the loop."""
+        try:
+            with self.session() as session:
+                return action(session)
+        except SQLAlchemyError as exc:
+            message = f"Could not {doing}: {_reason(exc)}."
+            self.call_from_thread(self.notify, message, title="Database problem", severity="error", timeout=8)
             return None
 
     def on_mount(self) -> None:
@@ -139,3 +144,11 @@ def make_app(
     `quiz_run` opens a quiz run already started (see `quizapp.quiz.run.start_run`).
     """
     return QuizApp(engine, clock, zone or local_zone(), study_deck, quiz_run)
+
+
+def _reason(exc: SQLAlchemyError) -> str:
+    """What went wrong with the database, in one line a student can act on."""
+    reason = str(getattr(exc, "orig", None) or exc).splitlines()[0]
+    if "locked" in reason or "busy" in reason:
+        return "the database is busy: another program is writing to it. Nothing was changed; try again in a moment"
+    return reason

@@ -6,7 +6,7 @@ from datetime import datetime, timedelta, timezone
 
 from sqlalchemy import Engine
 from textual.widgets import Static
-from tui_helpers import rows, settle
+from tui_helpers import rows
 
 from quizapp.db import import_paths
 from quizapp.srs.review import answer_card
@@ -17,7 +17,7 @@ from quizapp.tui.screens.home import HomeScreen
 IST = timezone(timedelta(hours=5, minutes=30), "IST")
 
 
-async def test_home_lists_each_deck_with_its_counts(app: QuizApp) -> None:
+async def test_home_lists_each_deck_with_its_counts(app: QuizApp, settle) -> None:  # type: ignore[no-untyped-def]
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
         assert isinstance(app.screen, HomeScreen)
@@ -26,7 +26,7 @@ async def test_home_lists_each_deck_with_its_counts(app: QuizApp) -> None:
         assert not app.screen.query_one("#empty").display
 
 
-async def test_readiness_follows_the_counts_once_read(app: QuizApp, now: datetime) -> None:
+async def test_readiness_follows_the_counts_once_read(app: QuizApp, now: datetime, settle) -> None:  # type: ignore[no-untyped-def]
     with app.session() as session:
         answer_card(session, question_id="g-1", rating=3, now=now - timedelta(days=3))
         answer_card(session, question_id="g-2", rating=3, now=now - timedelta(days=3))
@@ -49,7 +49,9 @@ async def test_an_empty_database_says_how_to_import(engine: Engine, now: datetim
         assert not app.screen.query_one("#decks").display
 
 
-async def test_r_rereads_the_database_after_an_import_elsewhere(engine: Engine, write_bank, now: datetime) -> None:
+async def test_r_rereads_the_database_after_an_import_elsewhere(
+    engine: Engine, write_bank, now: datetime, settle
+) -> None:  # type: ignore[no-untyped-def]
     app = make_app(engine, clock=lambda: now, zone=IST)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
@@ -69,7 +71,7 @@ async def test_ctrl_q_quits(app: QuizApp) -> None:
     assert app.return_code == 0
 
 
-def test_home_snapshot(snap_compare, stocked_engine: Engine, now: datetime) -> None:
+def test_home_snapshot(snap_compare, stocked_engine: Engine, now: datetime, settle) -> None:  # type: ignore[no-untyped-def]
     assert snap_compare(
         make_app(stocked_engine, clock=lambda: now, zone=IST), terminal_size=(100, 30), run_before=settle
     )

@@ -6,7 +6,6 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from rich.text import Text
-from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session
 from textual import work
 from textual.app import ComposeResult
@@ -104,14 +103,8 @@ class HomeScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="recall")
     def read_recall(self, decks: list[DeckOverview], day: DayWindow) -> None:
         """Readiness reads every studied card, so it comes after the counts are on screen, off the event loop."""
-        try:
-            with self.app.session() as session:
-                found = with_recall(session, day, decks)
-        except SQLAlchemyError as exc:
-            reason = str(getattr(exc, "orig", None) or exc).splitlines()[0]
-            self.app.call_from_thread(self.app.notify, f"Could not read readiness: {reason}.", severity="error")
-            return
-        if not get_current_worker().is_cancelled:
+        found = self.app.guarded_in_thread(lambda session: with_recall(session, day, decks), doing="read readiness")
+        if found is not None and not get_current_worker().is_cancelled:
             self.app.call_from_thread(self.show_recall, found, day)
 
     def show_recall(self, decks: list[DeckOverview], day: DayWindow) -> None:

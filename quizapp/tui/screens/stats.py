@@ -6,16 +6,18 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from sqlalchemy import select
-from sqlmodel import Session
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Select, Static, TabbedContent, TabPane
+from textual.worker import get_current_worker
 from textual_plotext import PlotextPlot
 from textual_plotext.plot import Plot
 
 from quizapp.db.models import Deck
+from quizapp.srs.queue import DayWindow
 from quizapp.stats.report import PERIODS, Statistics, statistics
 from quizapp.tui.screens.stats_text import (
     answers_summary,
@@ -89,11 +91,21 @@ class StatsScreen(Screen[None]):
             self.action_refresh()
 
     def action_refresh(self) -> None:
-        def read(session: Session) -> Statistics:
-            return statistics(session, self.app.day(), deck_id=self.deck_id)
+        if self.figures is None:
+            self.query_one("#stats-numbers", Static).update("Reading the statistics…")
+        self.read(self.deck_id, self.app.day())
 
-        figures = self.app.guarded(read, doing="read the statistics")
-        if figures is not None:
+    @work(thread=True, exclusive=True, group="statistics")
+    def read(self, deck_id: int | None, day: DayWindow) -> None:
+        """A million answers take a moment to sum up: read off the event loop, so keys and the screen stay live."""
+        figures = self.app.guarded_in_thread(
+            lambda session: statistics(session, day, deck_id=deck_id), doing="read the statistics"
+        )
+        if figures is not None and not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self.arrived, figures)
+
+    def arrived(self, figures: Statistics) -> None:
+        if figures.deck_id == self.deck_id:  # the deck may have been switched meanwhile; its reading follows
             self.figures = figures
             self.show()
 
