@@ -2,31 +2,27 @@
 
 Run: python tests/benchmarks/bench_stats.py [--cards 1000000] [--reviews 1000000] [--repeat 20] [--json]
 
-The database is made once with synthetic.fill_history (about 3 minutes for 1M/1M) and kept under the
-system's temporary directory (QUIZAPP_BENCH_DIR moves it), keyed by the code that shapes it; set
-QUIZAPP_BENCH_DB to the path of a ready database to use that one instead. The figures only read it.
+The database is history_db.database(): made once with synthetic.fill_history and kept under the system's
+temporary directory (QUIZAPP_BENCH_DIR moves it), keyed by the code that shapes it; set QUIZAPP_BENCH_DB to
+the path of a ready database to use that one instead. The figures only read it.
 Each figure is timed `--repeat` times (fewer once a figure has taken a minute, never fewer than 5).
 """
 
 from __future__ import annotations
 
 import argparse
-import hashlib
-import os
 import resource
 import sys
-import tempfile
 from collections.abc import Callable
-from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from run_all import bench_main, peak_memory, timings  # noqa: E402
+from history_db import NOW, ZONE, database, schema_gaps  # noqa: E402
+from run_all import bench_main, load_note, peak_memory, timings  # noqa: E402
 from sqlalchemy import func, select  # noqa: E402
 from sqlmodel import Session  # noqa: E402
-from synthetic import fill_history  # noqa: E402
 
 from quizapp.db import models, open_database  # noqa: E402
 from quizapp.quiz.results import last_scores  # noqa: E402
@@ -34,31 +30,7 @@ from quizapp.srs.queue import window  # noqa: E402
 from quizapp.stats.overview import deck_overview, today  # noqa: E402
 from quizapp.stats.report import statistics  # noqa: E402
 
-NOW = datetime(2026, 11, 24, 4, 30, tzinfo=UTC)
-"""The moment the history ends at and the figures are read at (10:00 in India)."""
-ZONE = timezone(timedelta(hours=5, minutes=30), "IST")
 BUDGET_S = 60.0
-
-
-def _database(cards: int, reviews: int) -> Path:
-    """A ready database of this size: QUIZAPP_BENCH_DB, or the cached one (made on first use)."""
-    given = os.environ.get("QUIZAPP_BENCH_DB")
-    if given:
-        return Path(given)
-    code = Path(__file__).with_name("synthetic.py").read_bytes() + Path(models.__file__).read_bytes()
-    key = hashlib.sha256(code).hexdigest()[:12]
-    root = Path(os.environ.get("QUIZAPP_BENCH_DIR", tempfile.gettempdir()))
-    path = root / f"quizapp-bench-history-{cards}-{reviews}-{key}.db"
-    if not path.exists():
-        partial = path.with_suffix(".partial")
-        for leftover in root.glob(partial.name + "*"):
-            leftover.unlink()
-        print(f"filling {partial} with {cards:,} cards and {reviews:,} reviews (once) …", file=sys.stderr, flush=True)
-        engine = open_database(str(partial))
-        fill_history(engine, cards, reviews, NOW)
-        engine.dispose()
-        partial.rename(path)
-    return path
 
 
 def _peak_rss_mb() -> float:
@@ -77,14 +49,17 @@ def _row(figure: str, fn: Callable[[], Any], repeat: int, target: str, note: str
         "p95_s": p95,
         "peak_mb": peak_memory(fn),
         "target": target,
-        "note": (note + f" {runs} runs").strip(),
+        "note": (note + f" {runs} runs; {load_note()}").strip(),
     }
 
 
 def rows(cards: int = 1_000_000, reviews: int = 1_000_000, repeat: int = 20) -> list[dict[str, Any]]:
-    engine = open_database(str(_database(cards, reviews)))
+    path = database(cards, reviews)
+    gaps = schema_gaps(path)
+    engine = open_database(str(path))
     day = window(NOW, zone=ZONE)
     size = f"{cards // 1000}k cards / {reviews // 1000}k reviews"
+    stale = f"db lacks {', '.join(gaps)};" if gaps else ""
     try:
         with Session(engine) as session:
             one_deck = session.execute(select(func.min(models.Deck.id))).scalar_one()
@@ -95,7 +70,7 @@ def rows(cards: int = 1_000_000, reviews: int = 1_000_000, repeat: int = 20) -> 
                 last_scores(session)
 
             found = [
-                _row(f"home dashboard figures, {size}", home, repeat, "≤ 0.1 s"),
+                _row(f"home dashboard figures, {size}", home, repeat, "≤ 0.1 s", stale),
                 _row("full statistics, all decks", lambda: statistics(session, day), repeat, "≤ 0.5 s"),
                 _row(
                     "full statistics, one deck",

@@ -8,7 +8,8 @@ The pattern a benchmark script follows, so that this runner gathers its figures:
 - It defines ``rows() -> list[dict]``; each dict is one figure with the keys
   ``figure`` (str), ``median_s`` (float seconds), ``p95_s`` (float or None where a figure is not
   repeated), ``peak_mb`` (float or None), ``target`` (str, e.g. "≤ 3 s", or "" for none) and, if
-  it likes, ``note`` (str).
+  it likes, ``note`` (str). ``bench_main`` adds the load average to a note that has none (``load_note()``
+  gives it, for a script to note right after a figure is measured).
 - Its ``main()`` prints those rows with ``print_table(rows())`` from this module, so the script
   alone prints the same table: ``python tests/benchmarks/bench_<name>.py``.
 
@@ -22,6 +23,7 @@ traced Python memory; synthetic banks and history come from ``synthetic.py`` bes
 from __future__ import annotations
 
 import json
+import os
 import statistics
 import subprocess
 import sys
@@ -56,10 +58,19 @@ def peak_memory(fn: Callable[[], Any]) -> float:
         tracemalloc.stop()
 
 
+def load_note() -> str:
+    """The load average over 1, 5 and 15 minutes, for a row's note: other work on the machine slows a figure."""
+    if not hasattr(os, "getloadavg"):
+        return "load ?"
+    return "load " + "/".join(f"{n:.1f}" for n in os.getloadavg())
+
+
 def _cell(value: Any, digits: int = 3) -> str:
     if value is None:
         return "—"
     if isinstance(value, float):
+        if digits == 3 and 0 < abs(value) < 0.1:
+            return f"{value:.6f}"  # to the microsecond: per-answer figures are fractions of a millisecond
         return f"{value:.{digits}f}"
     return str(value)
 
@@ -94,6 +105,10 @@ def emit_json(rows: Sequence[dict[str, Any]]) -> None:
 def bench_main(rows: Callable[[], list[dict[str, Any]]]) -> None:
     """The `main()` of a bench script: the table, or JSON lines for run_all with --json."""
     result = rows()
+    load = load_note()
+    for row in result:
+        if "load " not in row.get("note", ""):
+            row["note"] = f"{row.get('note', '')}; {load}".lstrip("; ")
     if "--json" in sys.argv[1:]:
         emit_json(result)
     else:
