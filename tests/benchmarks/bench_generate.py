@@ -1,18 +1,25 @@
-"""Benchmark of `generate`: the bundled notes, then 1 MB and 2 MB of notes. Prints figures; asserts nothing.
+"""Benchmark of `generate`: the bundled notes, then 1 MB and 2 MB of notes, and how the time grows with the size.
 
-Run: python tests/benchmarks/bench_generate.py
+Run: python tests/benchmarks/bench_generate.py [--repeat 3] [--json]
+
+The notes are the bundled ones again and again, each copy with its own years, amounts and names, so the
+generator sees new facts throughout rather than one page repeated. The time is parse_text + generate_bank.
 """
 
 from __future__ import annotations
 
+import argparse
 import re
-import statistics
-import time
-import tracemalloc
+import sys
 from pathlib import Path
+from typing import Any
 
-from quizapp.documents import parse_text
-from quizapp.generate.pipeline import generate_bank
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from run_all import bench_main, load_note, peak_memory, timings  # noqa: E402
+
+from quizapp.documents import parse_text  # noqa: E402
+from quizapp.generate.pipeline import generate_bank  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[2]
 NOTES = ROOT / "question_bank" / "sources" / "india-japan-relations.txt"
@@ -33,33 +40,56 @@ def synthetic_notes(size: int) -> str:
     return "\n\n\n".join(parts)
 
 
-def timed(text: str, repeat: int) -> tuple[float, float, int, int]:
-    """Median and best seconds over `repeat` runs, the question count, and peak traced memory in bytes."""
-    times = []
-    questions = 0
-    for _ in range(repeat):
-        start = time.perf_counter()
-        bank, _ = generate_bank(parse_text(text, title="Bench"))
-        times.append(time.perf_counter() - start)
-        questions = len(bank.questions)
-    tracemalloc.start()
-    generate_bank(parse_text(text, title="Bench"))
-    _, peak = tracemalloc.get_traced_memory()
-    tracemalloc.stop()
-    return statistics.median(times), min(times), questions, peak
+def _generate(text: str) -> int:
+    bank, _ = generate_bank(parse_text(text, title="Bench"))
+    return len(bank.questions)
+
+
+def rows(repeat: int = 3) -> list[dict[str, Any]]:
+    """The bundled notes (9 runs), then 1 MB and 2 MB of notes (`repeat` runs each), and how the time grows."""
+    inputs = [("bundled notes", NOTES.read_text(encoding="utf-8"), 9, "")]
+    inputs += [
+        (f"{mb} MB of notes", synthetic_notes(mb * 1_000_000), repeat, "≤ 10 s" if mb == 1 else "") for mb in (1, 2)
+    ]
+    found: list[dict[str, Any]] = []
+    per_size: list[tuple[int, float]] = []
+    for label, text, runs, target in inputs:
+        size = len(text.encode("utf-8"))
+        counted: list[int] = []
+        median, p95, _ = timings(lambda text=text, counted=counted: counted.append(_generate(text)), runs)
+        questions = counted[-1]
+        per_size.append((size, median))
+        found.append(
+            {
+                "figure": f"generate, {label}",
+                "median_s": median,
+                "p95_s": p95,
+                "peak_mb": peak_memory(lambda text=text: _generate(text)),
+                "target": target,
+                "note": f"{size:,} bytes, {questions:,} questions, {median / (size / 1e6):.2f} s per MB; "
+                f"{runs} run{'s' if runs != 1 else ''}; peak is traced Python memory; {load_note()}",
+            }
+        )
+    (one_size, one), (two_size, two) = per_size[1:]
+    found.append(
+        {
+            "figure": "generate, how it grows from 1 MB to 2 MB",
+            "median_s": None,
+            "p95_s": None,
+            "peak_mb": None,
+            "target": "linear: ×2",
+            "note": f"time ×{two / one:.2f} for ×{two_size / one_size:.2f} the bytes",
+        }
+    )
+    return found
 
 
 def main() -> None:
-    rows = [("bundled notes", NOTES.read_text(encoding="utf-8"), 9)]
-    rows += [(f"{mb} MB of notes", synthetic_notes(mb * 1_000_000), 1) for mb in (1, 2)]
-    print(f"{'input':<16} {'bytes':>10} {'median s':>9} {'best s':>8} {'questions':>10} {'s per MB':>9} {'peak MB':>8}")
-    for label, text, repeat in rows:
-        median, best, questions, peak = timed(text, repeat)
-        size = len(text.encode("utf-8"))
-        print(
-            f"{label:<16} {size:>10,} {median:>9.3f} {best:>8.3f} {questions:>10,} "
-            f"{median / (size / 1e6):>9.2f} {peak / 1e6:>8.1f}"
-        )
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=3, help="runs of the 1 MB and the 2 MB notes")
+    parser.add_argument("--json", action="store_true", help="print rows as JSON lines (for run_all.py)")
+    args = parser.parse_args()
+    bench_main(lambda: rows(args.repeat))
 
 
 if __name__ == "__main__":
