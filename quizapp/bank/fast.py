@@ -36,8 +36,8 @@ except ImportError:  # pragma: no cover - the dependency is declared; without it
 # the parse: tabs, YAML 1.1's extra line breaks (NEL, the Unicode separators),
 # byte-order marks, directives and merge keys; anchors, aliases, tags and complex keys where they
 # could open a token (in prose, rare); characters PyYAML refuses (yaml_rs takes them); lone carriage
-# returns; and source lines written with a sign or a leading zero, which YAML 1.1 and 1.2 read
-# differently (0x1F, 0o17, 010).
+# returns; and source lines written with a sign, a leading zero or an underscore, which YAML 1.1 and
+# 1.2 (and Python's int) read differently (0x1F, 0o17, 010, 3__0).
 _DOUBTFUL_CHARACTERS = ("\t", "\u2028", "\u2029", "\ufeff", "\ufffe", "\uffff")
 # Searched in the decoded text, where one character is found several times faster than a sequence of
 # bytes; a pair is only looked for once its rarer character is there at all.
@@ -47,7 +47,19 @@ _BEFORE_TOKEN = frozenset(" \n\r[{,")
 _REFUSED_ASCII = bytes(range(0x01, 0x09)) + b"\x0b\x0c" + bytes(range(0x0E, 0x20)) + b"\x7f"
 _OTHER_BYTES = bytes(sorted(set(range(256)) - set(_REFUSED_ASCII)))
 _C1_CONTROL = re.compile(rb"\xc2[\x80-\x9f]")  # U+0080 to U+009F, NEL included
-_ODD_SOURCE_LINE = re.compile(rb"line:\s*['\"]?[-+0]")
+_ODD_SOURCE_LINE = re.compile(rb"line:\s*['\"]?(?:[-+0_]|[0-9]+_)")
+# Inside brackets and braces, libyaml refuses a token that opens with "|", ">" or ":" ([|x], {a: >x},
+# [x, :y]) and a ":" right before ",", "]" or "}" ({line:, text: x}), where yaml_rs reads text or an
+# empty value. Looked for wherever they could be, in braces or not: after "[", "{" or ",", and after ": ".
+# (A flow value continued on a second line is not looked into: a ": " there is still read two ways.)
+_BLOCK_INDICATORS = "|>"
+_FLOW_OPENERS = frozenset("[{,")
+_SPACE = " \t\r\n"
+_OPENER_THEN_COLON = tuple(re.compile(opener + rb"[ \t\r\n]*:") for opener in (rb",", rb"\[", rb"\{"))
+# After a ":", libyaml ends a plain value in brackets at any of ",?[]{}" and then refuses the ":". And a plain
+# value holding ": " in brackets or braces ({prompt: Is it: so?}) shows as two ": " on a line with no bracket,
+# brace, comma or quote between them (outside brackets such a line is an error to both parsers).
+_COLON_IN_FLOW = re.compile(rb":(?:[,?\[\]{}]|[ \t\r\n]+:[^ \t\r\n]| [^,\[\]{}'\"\n]*: )")
 _LONE_CR = re.compile(rb"\r(?!\n)")
 
 
@@ -63,11 +75,24 @@ def _doubtful(text: str, data: bytes) -> bool:
             if text[at - 1] in _BEFORE_TOKEN:
                 return True
             at = text.find(indicator, at + 1)
+    for indicator in _BLOCK_INDICATORS:  # rare outside block scalars' headers (`prompt: >` and a line break)
+        at = text.find(indicator)
+        while at >= 0:
+            before = at - 1
+            while before >= 0 and text[before] in _SPACE:
+                before -= 1
+            if before >= 0 and (
+                text[before] in _FLOW_OPENERS or (text[before] == ":" and text[at + 1 : at + 2] not in ("", *_SPACE))
+            ):
+                return True
+            at = text.find(indicator, at + 1)
     if data.translate(None, _OTHER_BYTES):
         return True
     if b"\xc2" in data and _C1_CONTROL.search(data):
         return True
     if b"\r" in data and _LONE_CR.search(data):
+        return True
+    if any(pattern.search(data) for pattern in (*_OPENER_THEN_COLON, _COLON_IN_FLOW)):
         return True
     return _ODD_SOURCE_LINE.search(data) is not None
 

@@ -100,6 +100,11 @@ def test_generated_and_bundled_banks_are_read_quickly_and_identically() -> None:
         ("questions:", "questions: []\nquizzes:"),
         ("- id: s-3", "- id: s-1"),  # a duplicate id
         ("s-3\n    type: list", "s-3\n    type: list\n    choices: [a, b]"),
+        ("choices: [Osaka,", "choices: [|Osaka,"),  # libyaml refuses a token opening with | > or : in brackets
+        ("choices: [Osaka, Tokyo,", "choices: [Osaka, >Tokyo,"),
+        ("tags: [name]", "tags: [:name]"),
+        ("{line: 3,", "{line:,"),  # libyaml refuses ":" right before "," "]" or "}"
+        ("{line: 3,", "{line: 3_,"),  # an underscore Python's int refuses
     ],
 )
 def test_doubtful_or_unsound_banks_are_left_to_the_exact_reader(old: str, new: str) -> None:
