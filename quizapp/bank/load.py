@@ -144,14 +144,20 @@ def _prepare(bank: Bank, prepare: Callable[[Bank], Any]) -> None:
     bank.prepared = prepare(bank)
 
 
-def _pack(loaded: tuple[Bank | None, list[Problem]]) -> tuple[Any, list[Problem]]:
-    """A loaded file as plain tuples, which cross between processes several times faster than dataclasses."""
+def _pack(loaded: tuple[Bank | None, list[Problem]], light: bool = False) -> tuple[Any, list[Problem]]:
+    """A loaded file as plain tuples, which cross between processes several times faster than dataclasses.
+
+    `light`: a prepared bank crosses without its questions (they are in `prepared`, as the caller wants them).
+    """
     bank, problems = loaded
     if bank is None:
         return None, problems
-    questions = [_QUESTION_VALUES(q) for q in bank.questions]
-    # Worked out here, in the worker, so the importing process need not.
-    hashes = bank.content_hashes or [q.content_hash() for q in bank.questions]
+    if light and bank.prepared is not None:
+        questions, hashes = None, None
+    else:
+        questions = [_QUESTION_VALUES(q) for q in bank.questions]
+        # Worked out here, in the worker, so the importing process need not.
+        hashes = bank.content_hashes or [q.content_hash() for q in bank.questions]
     return (bank.deck, bank.source, bank.file, bank.digest, bank.deck_line, questions, hashes, bank.prepared), problems
 
 
@@ -168,15 +174,17 @@ def _unpack(packed: tuple[Any, list[Problem]]) -> tuple[Bank | None, list[Proble
         file=file,
         digest=digest,
         deck_line=deck_line,
-        questions=[BankQuestion(*values) for values in questions],
+        questions=[BankQuestion(*values) for values in questions] if questions is not None else [],
     ), problems
 
 
-def _load_packed(path: Path, display: str, prepare: Callable[[Bank], Any] | None) -> tuple[Any, list[Problem]]:
+def _load_packed(
+    path: Path, display: str, prepare: Callable[[Bank], Any] | None, light: bool
+) -> tuple[Any, list[Problem]]:
     bank, problems = load_bank(path, display)
     if bank is not None and prepare is not None:
         _prepare(bank, prepare)
-    return _pack((bank, problems))
+    return _pack((bank, problems), light)
 
 
 def load_files(files: list[tuple[Path, str]]) -> list[tuple[Bank | None, list[Problem]]]:
@@ -185,13 +193,15 @@ def load_files(files: list[tuple[Path, str]]) -> list[tuple[Bank | None, list[Pr
 
 
 def iter_files(
-    files: list[tuple[Path, str]], prepare: Callable[[Bank], Any] | None = None
+    files: list[tuple[Path, str]], prepare: Callable[[Bank], Any] | None = None, *, light: bool = False
 ) -> Iterator[tuple[Bank | None, list[Problem]]]:
     """`load_files` one file at a time, each as soon as it is parsed, so the caller can work on it meanwhile.
 
     `prepare`, if given, is called on each sound bank where it was parsed (in a worker process, for a
     large set: a function of a module, so it can be sent there), with its content hashes worked out;
     what it returns is the bank's `prepared`. The importer has the workers build its rows this way.
+    With `light`, a bank parsed by a worker comes without its questions (an empty list) whenever its
+    `prepared` is not None: for a caller that needs nothing more, it saves sending them across.
     """
     workers = _workers(files)
     # A parse allocates millions of small containers and no cycles: the cycle collector would only
@@ -210,7 +220,8 @@ def iter_files(
         pool = ProcessPoolExecutor(workers)
         try:
             paths, names = [p for p, _ in files], [d for _, d in files]
-            for packed in pool.map(_load_packed, paths, names, repeat(prepare, len(files))):
+            jobs = pool.map(_load_packed, paths, names, repeat(prepare, len(files)), repeat(light, len(files)))
+            for packed in jobs:
                 yield _unpack(packed)
         finally:
             pool.shutdown(cancel_futures=True)  # a caller that stops early leaves no file to parse

@@ -31,6 +31,8 @@ _CONTENT += ("source_line", "source_text", "tags")
 """The columns `BankQuestion.content()` fills, in its order."""
 _LISTS = ("choices", "accept", "items", "tags")
 """The content columns that hold JSON lists."""
+_QUESTION_NAMES = ("id", "position", "content_hash", *_CONTENT)
+"""The columns of a new question's row that differ from question to question, in `question_values`' order."""
 
 
 def _content(question: BankQuestion) -> tuple[Any, ...]:
@@ -209,29 +211,39 @@ class RowWriter:
 
         `prepared` may give their rows as `question_values` builds them, in the same order.
         """
-        names = ("id", "position", "content_hash", *_CONTENT)
-        fixed = {"deck_id": deck_id, "active": True, "created_at": self.now, "updated_at": self.now}
-        if self.direct and questions and prepared is not None and len(prepared) == len(questions):
-            if self._insert_prepared(prepared, names, fixed):
-                return
+        if questions and prepared is not None and len(prepared) == len(questions) and self.takes_prepared():
+            self.insert_prepared(prepared, deck_id)
+            return
+        names = _QUESTION_NAMES
+        fixed = self._new_question_values(deck_id)
         if self.direct and questions and self._insert_questions_directly(questions, names, fixed):
             return
         rows = [(q.id, position, digest, *_content(q)) for q, position, digest in questions]
         self._insert(_QUESTION, names, rows, fixed)
 
-    def _insert_prepared(self, prepared: list[tuple[Any, ...]], names: Sequence[str], fixed: dict[str, Any]) -> bool:
-        """Rows from `question_values`, if the table still stores them as it assumes; False if not."""
-        processors = self._processors(_QUESTION, names)
-        for name, processor in zip(names, processors, strict=True):
-            if processor is not None and not (name in _LISTS and _json_matches(processor)):
-                return False
+    def takes_prepared(self) -> bool:
+        """Whether rows from `question_values` go to this database as they are: on SQLite, as long as the table
+        stores its columns as they assume (no conversion but for the JSON lists, written as json.dumps would)."""
+        if not self.direct:
+            return False
+        processors = self._processors(_QUESTION, _QUESTION_NAMES)
+        return all(
+            processor is None or (name in _LISTS and _json_matches(processor))
+            for name, processor in zip(_QUESTION_NAMES, processors, strict=True)
+        )
+
+    def insert_prepared(self, prepared: list[tuple[Any, ...]], deck_id: int) -> None:
+        """A new deck's questions from their `question_values` rows; only where `takes_prepared()`."""
+        fixed = self._new_question_values(deck_id)
         constant = tuple(self._bound(_QUESTION, name, value) for name, value in fixed.items())
-        columns = ", ".join([*names, *fixed])
-        marks = ", ".join("?" * (len(names) + len(fixed)))
+        columns = ", ".join([*_QUESTION_NAMES, *fixed])
+        marks = ", ".join("?" * (len(_QUESTION_NAMES) + len(fixed)))
         self.connection.exec_driver_sql(
             f"INSERT INTO {_QUESTION.name} ({columns}) VALUES ({marks})", [row + constant for row in prepared]
         )
-        return True
+
+    def _new_question_values(self, deck_id: int) -> dict[str, Any]:
+        return {"deck_id": deck_id, "active": True, "created_at": self.now, "updated_at": self.now}
 
     def _insert_questions_directly(
         self, questions: list[tuple[BankQuestion, int, str]], names: Sequence[str], fixed: dict[str, Any]

@@ -152,17 +152,33 @@ def plan_sync(session: Session, bank: Bank, hashes: list[str] | None = None, *, 
     return plan
 
 
+def _deck_values(bank: Bank, now: datetime) -> dict[str, Any]:
+    """What a deck row records of the bank it was last imported from."""
+    return {
+        "source": bank.source,
+        "bank_file": str(Path(bank.file).resolve()) if bank.file else None,
+        "bank_digest": bank.digest,
+        "updated_at": now,
+    }
+
+
+def _add_deck(session: Session, bank: Bank, rows: list[tuple[Any, ...]], now: datetime) -> SyncReport:
+    """A new deck from its question rows as `question_values` built them, each question with a new card:
+    what `apply_sync` writes for a bank whose deck and questions are all new, without planning it."""
+    deck_id = session.execute(
+        insert(Deck).values(name=bank.deck, created_at=now, **_deck_values(bank, now)).returning(Deck.id)
+    ).scalar_one()
+    writer = RowWriter(session.connection(), now)
+    writer.insert_prepared(rows, deck_id)
+    writer.insert_cards([row[0] for row in rows], deck_id)
+    return SyncReport(deck=bank.deck, file=bank.file, added=len(rows), new_deck=True)
+
+
 def apply_sync(session: Session, plan: SyncPlan, *, now: datetime) -> SyncReport:
     """Write a plan into the session's transaction (the caller commits)."""
     bank = plan.bank
     deck_id = plan.deck_id
-    bank_file = str(Path(bank.file).resolve()) if bank.file else None
-    deck_values = {
-        "source": bank.source,
-        "bank_file": bank_file,
-        "bank_digest": bank.digest,
-        "updated_at": now,
-    }
+    deck_values = _deck_values(bank, now)
     if deck_id is None:
         deck_id = session.execute(
             insert(Deck).values(name=bank.deck, created_at=now, **deck_values).returning(Deck.id)
@@ -342,15 +358,25 @@ def _import_stream(
     ids: set[str] = set()
     other_decks: bool | None = None
     prepare = question_values if engine.dialect.name == "sqlite" else None
-    stream = iter_files([file for _, file in todo], prepare)
+    with Session(engine) as session:
+        # Into a database without decks, every bank is a new deck: the workers' rows are all it needs,
+        # so its questions need not cross from them as well.
+        light = (
+            prepare is not None
+            and session.execute(select(Deck.id).limit(1)).first() is None
+            and RowWriter(session.connection(), now).takes_prepared()
+        )
+        session.rollback()
+    stream = iter_files([file for _, file in todo], prepare, light=light)
     # Leaving early (a bad file, an error) closes the session, which rolls the transaction back.
     with Session(engine) as session, closing(stream):  # files not parsed yet are then not parsed at all
         with _larger_cache(session):
             for (index, _), (bank, problems) in zip(todo, stream, strict=True):
                 if bank is None or problems:
                     return None
+                rows = bank.prepared if light else None
                 folded = bank.deck.casefold()
-                bank_ids = [question.id for question in bank.questions]
+                bank_ids = [row[0] for row in rows] if rows is not None else [q.id for q in bank.questions]
                 if folded in decks or not ids.isdisjoint(bank_ids):
                     return None
                 decks.add(folded)
@@ -359,6 +385,11 @@ def _import_stream(
                     # The transaction reads nothing before this bank is ready, so no writer can slip in
                     # between its first read and its first write.
                     other_decks = session.execute(select(Question.id).limit(1)).first() is not None
+                    if light and (other_decks or session.execute(select(Deck.id).limit(1)).first()):
+                        return None  # decks came meanwhile: the full check decides
+                if rows is not None:
+                    reports[index] = _add_deck(session, bank, rows, now)
+                    continue
                 plan = plan_sync(session, bank, other_decks=other_decks)
                 if plan.problems:
                     return None

@@ -182,14 +182,14 @@ def test_rows_built_by_the_parsing_workers_are_the_rows_built_here(
     tmp_path: Path, now: datetime, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     make_banks(tmp_path / "banks", 90, per_file=30, seed=7)
-    used: list[bool] = []
-    real = RowWriter._insert_prepared
+    used: list[int] = []
+    real = RowWriter.insert_prepared
 
-    def spy(self: RowWriter, *args: object) -> bool:
-        used.append(real(self, *args))
-        return used[-1]
+    def spy(self: RowWriter, prepared: list[tuple[object, ...]], deck_id: int) -> None:
+        used.append(len(prepared))
+        real(self, prepared, deck_id)
 
-    monkeypatch.setattr(RowWriter, "_insert_prepared", spy)
+    monkeypatch.setattr(RowWriter, "insert_prepared", spy)
     written = {}
     for way in ("workers", "here"):
         monkeypatch.setattr("quizapp.bank.load.PARALLEL_BYTES", 1 if way == "workers" else 10**12)
@@ -203,4 +203,4 @@ def test_rows_built_by_the_parsing_workers_are_the_rows_built_here(
             engine.dispose()
         written[way] = [rows(db, table) for table in ("deck", "question", "card", "deck_tally")]
     assert written["workers"] == written["here"]
-    assert used == [True, True, True]  # the workers' rows were written, for each of the three banks
+    assert used == [30, 30, 30]  # the workers' rows were written, for each of the three banks

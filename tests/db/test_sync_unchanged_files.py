@@ -37,9 +37,9 @@ def parsed(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     seen: list[str] = []
 
     def recording(real: Callable[..., object]) -> Callable[..., object]:
-        def record(files: list[tuple[Path, str]], *args: object) -> object:
+        def record(files: list[tuple[Path, str]], *args: object, **kwargs: object) -> object:
             seen.extend(display for _, display in files)
-            return real(files, *args)
+            return real(files, *args, **kwargs)
 
         return record
 
