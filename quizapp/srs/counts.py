@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from sqlalchemy import ColumnElement, and_, func, literal, select
+from sqlalchemy import ColumnElement, and_, case, func, literal, select
 from sqlmodel import Session
 
 from quizapp.db.models import Card, CardState, Deck
@@ -34,17 +34,27 @@ def _kind(day: DayWindow, kind: int) -> list[ColumnElement[bool]]:
 
 
 def _held(session: Session, day: DayWindow) -> dict[int, list[int]]:
-    """Per deck, the learning, review and new cards held back today by the sibling rule."""
+    """Per deck, the learning, review and new cards held back today by the sibling rule.
+
+    The held questions (siblings of today's answers: few) are read first and their cards looked up by key;
+    left to itself, SQLite may walk a card index to test every card against the list instead.
+    """
+    ids = sorted(set(session.execute(held_back(day)).scalars()))
     found: dict[int, list[int]] = {}
-    for kind in range(3):
+    columns = [func.count(case((and_(*_kind(day, kind)), 1))) for kind in range(3)]
+    for start in range(0, len(ids), _CHUNK):
         rows = session.execute(
-            select(Card.deck_id, func.count())
-            .where(Card.question_id.in_(held_back(day)), showable(day), *_kind(day, kind))
+            select(Card.deck_id, *columns)
+            .where(Card.question_id.in_(ids[start : start + _CHUNK]), showable(day))
             .group_by(Card.deck_id)
         )
-        for deck, count in rows:
-            found.setdefault(deck, [0, 0, 0])[kind] = count
+        for deck, *counts in rows:
+            found[deck] = [a + b for a, b in zip(found.get(deck, [0, 0, 0]), counts, strict=True)]
     return found
+
+
+_CHUNK = 10_000
+"""Ids per query, well under SQLite's limit on parameters."""
 
 
 def queue_counts(session: Session, day: DayWindow, decks: Sequence[int] | None = None) -> dict[int, QueueCounts]:
