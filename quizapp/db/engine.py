@@ -14,7 +14,7 @@ from sqlalchemy.pool import StaticPool
 from sqlmodel import Session, SQLModel
 
 from quizapp.db.models import SCHEMA_VERSION, Card, DeckTally, Review, ReviewTally, Setting, TopicTally
-from quizapp.db.tallies import install_triggers, recount
+from quizapp.db.tallies import install_triggers, previous_answer, recount
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 10_000
@@ -193,9 +193,11 @@ def _to_version_2(conn: Any) -> None:
         "UPDATE card SET (deck_id, active) = (SELECT deck_id, active FROM question WHERE id = card.question_id)"
     )
     conn.exec_driver_sql("DROP INDEX IF EXISTS ix_review_question_id")  # ix_review_question_time replaces it
+    conn.exec_driver_sql("ALTER TABLE review ADD COLUMN previous_at DATETIME")
     for model in (Card, Review):
         for index in model.__table__.indexes:  # type: ignore[attr-defined]
             index.create(conn, checkfirst=True)
+    conn.exec_driver_sql(f"UPDATE review SET previous_at = {previous_answer('review')}")
     tables = [model.__table__ for model in (DeckTally, TopicTally, ReviewTally)]  # type: ignore[attr-defined]
     SQLModel.metadata.create_all(conn, tables=tables)
     if conn.dialect.name == "sqlite":

@@ -190,7 +190,7 @@ class Review(SQLModel, table=True):
         Index("ix_review_question_time", "question_id", "reviewed_at"),
         # True retention reads a period's answers given in review state through this index alone.
         Index(
-            "ix_review_retention", "state_before", "reviewed_at", "interval_before", "rating", "deck_id", "question_id"
+            "ix_review_retention", "state_before", "reviewed_at", "interval_before", "rating", "deck_id", "previous_at"
         ),
     )
 
@@ -211,6 +211,9 @@ class Review(SQLModel, table=True):
     response: str | None = None
     duration_ms: int | None = None
     state_before: int | None = None
+    previous_at: datetime | None = _when(nullable=True)
+    """When the card was answered before this (None for its first answer): set by a trigger as the row is written,
+    so true retention can tell the first answer of a study day without looking for the others."""
     interval_before: float | None = None
     """Days between the previous review and this one's due date, to tell young cards from mature."""
     card_before: dict[str, Any] | None = _json()

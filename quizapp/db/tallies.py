@@ -78,6 +78,15 @@ def _question_answers(sign: str, question: str, deck: str, topic: str) -> str:
     )
 
 
+def previous_answer(row: str) -> str:
+    """SQL for when the card of review `row` was answered before it (ties in time go by id); NULL if never."""
+    return (
+        f"(SELECT max(other.reviewed_at) FROM review AS other WHERE other.question_id = {row}.question_id "
+        f"AND other.reviewed_at <= {row}.reviewed_at "
+        f"AND (other.reviewed_at < {row}.reviewed_at OR other.id < {row}.id))"
+    )
+
+
 TRIGGERS = {
     # A card written without its question's deck and active flag gets them (the update below tallies it).
     "card_mirror_insert": "AFTER INSERT ON card WHEN NEW.deck_id IS NULL BEGIN "
@@ -92,6 +101,9 @@ TRIGGERS = {
     "WHEN OLD.deck_id IS NOT NEW.deck_id OR OLD.state IS NOT NEW.state OR OLD.suspended IS NOT NEW.suspended "
     f"OR OLD.active IS NOT NEW.active BEGIN {_card_remove('OLD')} {_card_add('NEW')} END",
     "review_tally_insert": f"AFTER INSERT ON review BEGIN {_topic_add('NEW')} {_slot_add('NEW')} END",
+    # Each answer notes the card's answer before it (the latest not after it, of another row).
+    "review_previous": f"AFTER INSERT ON review BEGIN UPDATE review SET previous_at = {previous_answer('NEW')} "
+    "WHERE id = NEW.id; END",
     "review_tally_delete": f"AFTER DELETE ON review BEGIN {_topic_remove('OLD')} {_slot_remove('OLD')} END",
     "review_tally_update": "AFTER UPDATE OF question_id, correct, reviewed_at, mode, duration_ms ON review "
     f"BEGIN {_topic_remove('OLD')} {_slot_remove('OLD')} {_topic_add('NEW')} {_slot_add('NEW')} END",

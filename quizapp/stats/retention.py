@@ -5,8 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import timedelta
 
-from sqlalchemy import String, case, exists, func, or_, select, type_coerce
-from sqlalchemy.orm import aliased
+from sqlalchemy import String, case, func, or_, select, type_coerce
 from sqlmodel import Session
 
 from quizapp.db.models import CardState, Review
@@ -51,24 +50,18 @@ def retention(session: Session, day: DayWindow, *, deck_id: int | None = None) -
     """True retention for each of PERIODS: per card and study day only the first answer counts, and only if the
     card was in review state then; it passed unless it was rated Again (a wrong quiz answer is an Again).
 
-    The review-state answers of the year are read through `ix_review_retention`; each is checked for an earlier
-    answer to its card on its study day through `ix_review_question_time` (only the day before it is looked at).
+    The review-state answers of the year are read through `ix_review_retention`, which holds when each card was
+    answered before (`previous_at`): an answer is its card's first of the day unless that was the same day.
     """
     today = today_of(day)
     starts = {days: utc_stamp(day_start_of(today - timedelta(days=days - 1), day)) for days in PERIODS}
     since = day_start_of(today - timedelta(days=max(PERIODS) - 1), day)
     at = type_coerce(Review.reviewed_at, String)
-    earlier = aliased(Review)
-    earlier_at = type_coerce(earlier.reviewed_at, String)
-    same_day_before = exists(
-        select(earlier.id).where(
-            earlier.question_id == Review.question_id,
-            earlier_at <= at,
-            earlier_at >= func.datetime(at, "-1 day"),
-            or_(earlier_at < at, earlier.id < Review.id),
-            study_day_sql(earlier.reviewed_at, day, since - timedelta(days=1), day.end)
-            == study_day_sql(Review.reviewed_at, day, since, day.end),
-        )
+    # Exact for a previous answer up to a day before `since`; one older than that is another day anyway.
+    first_of_day = or_(
+        Review.previous_at.is_(None),
+        study_day_sql(Review.previous_at, day, since - timedelta(days=1), day.end)
+        != study_day_sql(Review.reviewed_at, day, since, day.end),
     )
     mature = func.coalesce(Review.interval_before, 0) >= MATURE_DAYS
     passed = Review.rating != AGAIN
@@ -82,7 +75,7 @@ def retention(session: Session, day: DayWindow, *, deck_id: int | None = None) -
         Review.state_before == int(CardState.REVIEW),
         at >= utc_stamp(since),
         at < utc_stamp(day.end),
-        ~same_day_before,
+        first_of_day,
     )
     if deck_id is not None:
         query = query.where(Review.deck_id == deck_id)

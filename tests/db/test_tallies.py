@@ -93,11 +93,13 @@ def _version_1_database(path: Path, now: datetime) -> None:
             "INSERT INTO card (question_id, state, due, reps, lapses, suspended, leech) VALUES (?, ?, ?, 0, 0, 0, 0)",
             (f"o-{n}", 2 if n == 1 else 0, stamp),
         )
-    conn.execute(
-        "INSERT INTO review (question_id, deck_id, reviewed_at, mode, rating, correct, duration_ms) "
-        "VALUES ('o-1', 7, ?, 'flashcard', 3, 1, 5000)",
-        (stamp,),
-    )
+    later = (now + timedelta(minutes=30)).strftime("%Y-%m-%d %H:%M:%S.%f")
+    for moment, rating in ((stamp, 3), (later, 1)):
+        conn.execute(
+            "INSERT INTO review (question_id, deck_id, reviewed_at, mode, rating, correct, duration_ms) "
+            "VALUES ('o-1', 7, ?, 'flashcard', ?, ?, 5000)",
+            (moment, rating, int(rating > 1)),
+        )
     conn.commit()
     conn.close()
 
@@ -114,10 +116,17 @@ def test_a_version_1_database_is_migrated_with_its_cards_and_tallies(tmp_path: P
         assert cards == [("o-1", 7, 1), ("o-2", 7, 1), ("o-3", 7, 0)]
         counts = tallies(engine)
         assert counts["deck_tally"] == [(7, 0, 0, 0, 1), (7, 0, 0, 1, 1), (7, 2, 0, 1, 1)]
-        assert counts["topic_tally"] == [(7, "Dates", 1, 1)]
+        assert counts["topic_tally"] == [(7, "Dates", 2, 1)]
+        with engine.connect() as conn:  # each answer knows the one before it
+            previous = conn.execute(text("SELECT previous_at FROM review ORDER BY id")).scalars().all()
+        assert previous == [None, now.strftime("%Y-%m-%d %H:%M:%S.%f")]
         with Session(engine) as session:  # the triggers work on the migrated file
             answer_card(session, question_id="o-2", rating=3, now=now + timedelta(hours=1))
+            answer_card(session, question_id="o-1", rating=3, now=now + timedelta(hours=2))
         assert tallies(engine) == recounted(engine)
-        assert tallies(engine)["topic_tally"] == [(7, "Dates", 2, 2)]
+        assert tallies(engine)["topic_tally"] == [(7, "Dates", 4, 3)]
+        with engine.connect() as conn:
+            last = conn.execute(text("SELECT previous_at FROM review ORDER BY id DESC LIMIT 1")).scalar()
+        assert last == (now + timedelta(minutes=30)).strftime("%Y-%m-%d %H:%M:%S.%f")
     finally:
         engine.dispose()
