@@ -24,7 +24,7 @@ from textual.app import App
 from textual.screen import Screen
 
 marks: dict[str, float] = {}
-kind = sys.argv[1]
+kind = sys.argv[1] if __name__ == "__main__" else ""
 
 
 def _rss_mb() -> float:
@@ -76,23 +76,26 @@ def _run_headless(self: App, *args: object, **kwargs: object) -> object:
     return _run(self, *args, **kwargs)  # type: ignore[arg-type]
 
 
-Screen._compositor_refresh = _compositor_refresh  # type: ignore[method-assign]
-App.run = _run_headless  # type: ignore[method-assign]
+def main() -> None:
+    Screen._compositor_refresh = _compositor_refresh  # type: ignore[method-assign]
+    App.run = _run_headless  # type: ignore[method-assign]
+    if kind == "bare":
+        from textual.app import ComposeResult
+        from textual.widgets import Footer, Header, Static
 
-if kind == "bare":
-    from textual.app import ComposeResult
-    from textual.widgets import Footer, Header, Static
+        class Bare(App[None]):
+            def compose(self) -> ComposeResult:
+                yield Header()
+                yield Static("Hello")
+                yield Footer()
 
-    class Bare(App[None]):
-        def compose(self) -> ComposeResult:
-            yield Header()
-            yield Static("Hello")
-            yield Footer()
+        Bare().run()
+    else:
+        from quizapp.cli import main as quizapp
 
-    Bare().run()
-else:
-    from quizapp.cli import main
+        quizapp(["--db", sys.argv[2]], standalone_mode=False)
+    print(json.dumps({**marks, "rss_mb": _rss_mb()}))
 
-    main(["--db", sys.argv[2]], standalone_mode=False)
 
-print(json.dumps({**marks, "rss_mb": _rss_mb()}))
+if __name__ == "__main__":
+    main()
