@@ -286,10 +286,12 @@ def _question_lines(text: str, raw_questions: list[Any]) -> list[int]:
     return lines
 
 
-def read_fast(text: str, file: str, digest: str, data: bytes | None = None) -> Bank | None:
+def read_fast(text: str, file: str, digest: str, data: bytes | None = None, *, lines: bool = True) -> Bank | None:
     """The bank in `text` if it is certainly sound, exactly as `nodes.parse_nodes` would build it; else None.
 
-    `data` is the file's bytes, if the caller has them (else `text` is encoded again).
+    `data` is the file's bytes, if the caller has them (else `text` is encoded again). With `lines`
+    False, where the deck and each question stand is not worked out (`deck_line` 1, every `line` 0):
+    for a caller that wants only the content, and reads the file again should it need to name a line.
     """
     if yaml_rs is None or _doubtful(text, text.encode("utf-8") if data is None else data):
         return None
@@ -305,9 +307,12 @@ def read_fast(text: str, file: str, digest: str, data: bytes | None = None) -> B
         raw_questions = document.get("questions")
         if deck is None or type(raw_questions) is not list or not raw_questions:
             raise _Unsure
-        deck_line = text.count("\n", 0, _top_level_key(text, "deck:", _DECK_KEY)) + 1
-        lines = _question_lines(text, raw_questions)
-        questions = [_question(raw, line) for raw, line in zip(raw_questions, lines, strict=True)]
+        if lines:
+            deck_line = text.count("\n", 0, _top_level_key(text, "deck:", _DECK_KEY)) + 1
+            starts = _question_lines(text, raw_questions)
+        else:
+            deck_line, starts = 1, [0] * len(raw_questions)
+        questions = [_question(raw, line) for raw, line in zip(raw_questions, starts, strict=True)]
         if len({q.id for q in questions}) != len(questions):
             raise _Unsure
     except _Unsure:

@@ -46,9 +46,11 @@ def _line_of_offset(data: bytes, offset: int) -> int:
     return data.count(b"\n", 0, offset) + 1
 
 
-def parse_text(text: str, file: str, digest: str, data: bytes | None = None) -> tuple[Bank | None, list[Problem]]:
+def parse_text(
+    text: str, file: str, digest: str, data: bytes | None = None, *, lines: bool = True
+) -> tuple[Bank | None, list[Problem]]:
     """A bank from its decoded text (and its bytes, if at hand): the quick reader if it can vouch for it, else the exact one."""
-    bank = read_fast(text, file, digest, data)
+    bank = read_fast(text, file, digest, data, lines=lines)
     if bank is not None:
         return bank, []
     return parse_nodes(text, file, digest)
@@ -59,14 +61,16 @@ def check_text(text: str, file: str) -> list[Problem]:
     return parse_text(text, file, "")[1]
 
 
-def load_bank(path: Path, display: str | None = None) -> tuple[Bank | None, list[Problem]]:
-    """Read one bank file. Returns the bank (None if unusable) and every problem found in it."""
+def load_bank(path: Path, display: str | None = None, *, lines: bool = True) -> tuple[Bank | None, list[Problem]]:
+    """Read one bank file. Returns the bank (None if unusable) and every problem found in it.
+
+    `lines` False lets the quick reader skip where each question stands (see `fast.read_fast`)."""
     file = display or str(path)
     try:
         data = path.read_bytes()
     except OSError as exc:
         return None, [_unreadable(file, exc)]
-    return load_bytes(data, file)
+    return load_bytes(data, file, lines=lines)
 
 
 def _unreadable(file: str, exc: OSError) -> Problem:
@@ -77,7 +81,7 @@ def _unreadable(file: str, exc: OSError) -> Problem:
     return Problem(file, 0, "path", f"cannot read: {exc.strerror or exc}")
 
 
-def load_bytes(data: bytes, file: str) -> tuple[Bank | None, list[Problem]]:
+def load_bytes(data: bytes, file: str, *, lines: bool = True) -> tuple[Bank | None, list[Problem]]:
     """A bank from a file's bytes: binary and encoding checks, then YAML and the schema."""
     nul = data.find(b"\x00")
     if nul >= 0:
@@ -96,7 +100,7 @@ def load_bytes(data: bytes, file: str) -> tuple[Bank | None, list[Problem]]:
                 f"not UTF-8 text (byte 0x{data[offset]:02x}); save it as UTF-8",
             )
         ]
-    return parse_text(text, file, hashlib.sha256(data).hexdigest(), data[skipped:])
+    return parse_text(text, file, hashlib.sha256(data).hexdigest(), data[skipped:], lines=lines)
 
 
 def expand_paths(paths: Iterable[str]) -> tuple[list[tuple[Path, str]], list[Problem]]:
@@ -181,7 +185,7 @@ def _unpack(packed: tuple[Any, list[Problem]]) -> tuple[Bank | None, list[Proble
 def _load_packed(
     path: Path, display: str, prepare: Callable[[Bank], Any] | None, light: bool
 ) -> tuple[Any, list[Problem]]:
-    bank, problems = load_bank(path, display)
+    bank, problems = load_bank(path, display, lines=not light)
     if bank is not None and prepare is not None:
         _prepare(bank, prepare)
     return _pack((bank, problems), light)
@@ -201,7 +205,9 @@ def iter_files(
     large set: a function of a module, so it can be sent there), with its content hashes worked out;
     what it returns is the bank's `prepared`. The importer has the workers build its rows this way.
     With `light`, a bank parsed by a worker comes without its questions (an empty list) whenever its
-    `prepared` is not None: for a caller that needs nothing more, it saves sending them across.
+    `prepared` is not None, and no bank's lines are worked out (`deck_line` 1, every question's `line`
+    0; a file with problems still has them named at their lines): for a caller that needs nothing more
+    than the rows, and reads the files again whole should anything be wrong.
     """
     workers = _workers(files)
     # A parse allocates millions of small containers and no cycles: the cycle collector would only
@@ -211,7 +217,7 @@ def iter_files(
     try:
         if workers == 1:
             for path, display in files:
-                bank, problems = load_bank(path, display)
+                bank, problems = load_bank(path, display, lines=not light)
                 if bank is not None and prepare is not None:
                     _prepare(bank, prepare)
                 yield bank, problems

@@ -185,3 +185,13 @@ def test_parallel_loading_reports_problems_like_serial(tmp_path: Path, monkeypat
     assert result.problems[0].line == next(
         i + 1 for i, line in enumerate(paths[1].read_text(encoding="utf-8").splitlines()) if "essay" in line
     )
+
+
+def test_without_lines_the_quick_reader_gives_the_same_content() -> None:
+    for text in (SOUND, BUNDLED.read_text(encoding="utf-8")):
+        with_lines = read_fast(text, "f.yaml", "d")
+        without = read_fast(text, "f.yaml", "d", lines=False)
+        assert with_lines is not None and without is not None
+        assert without.questions == with_lines.questions  # lines are not part of a question's content
+        assert (without.deck, without.source) == (with_lines.deck, with_lines.source)
+        assert without.deck_line == 1 and {q.line for q in without.questions} == {0}
