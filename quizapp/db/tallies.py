@@ -13,7 +13,7 @@ from __future__ import annotations
 from sqlalchemy import Connection, case, event, func, select, text
 from sqlmodel import Session, SQLModel
 
-from quizapp.db.models import Card, DeckTally, Question, Review, TopicTally
+from quizapp.db.models import Card, Deck, DeckTally, Question, Review, TopicTally
 
 SLOT_SECONDS = 900
 """The width of a `review_tally` slot: a quarter hour, the finest step of any time zone's offset."""
@@ -160,25 +160,26 @@ def card_counts(session: Session) -> list[tuple[int, int, bool, bool, int]]:
     else:
         keys = (Card.deck_id, Card.state, Card.suspended, Card.active)
         query = select(*keys, func.count()).where(Card.deck_id.is_not(None)).group_by(*keys)
-    return [
-        (deck, state, bool(suspended), bool(active), n) for deck, state, suspended, active, n in session.execute(query)
-    ]
+    rows = session.connection().execute(query)  # Core rows: the ORM's row handling costs more than the query
+    return [(deck, state, bool(suspended), bool(active), n) for deck, state, suspended, active, n in rows]
 
 
-def topic_counts(session: Session, deck_id: int | None = None) -> list[tuple[int, str, int, int]]:
-    """(deck, topic or "", answers, right answers) for every topic answered at least once."""
+def topic_counts(session: Session, deck_id: int | None = None) -> list[tuple[str, str, int, int]]:
+    """(deck name, topic or "", answers, right answers) of every answered topic, the weakest first
+    (then the most answered, then by name)."""
     if kept(session):
-        query = select(TopicTally.deck_id, TopicTally.topic, TopicTally.answers, TopicTally.correct)
-        query = query.where(TopicTally.answers != 0)
-        if deck_id is not None:
-            query = query.where(TopicTally.deck_id == deck_id)
+        deck, topic, answers, correct = TopicTally.deck_id, TopicTally.topic, TopicTally.answers, TopicTally.correct
+        query = select(Deck.name, topic, answers, correct).join(Deck, Deck.id == deck).where(answers != 0)
     else:
-        topic = func.coalesce(Question.topic, "")
+        deck, topic = Question.deck_id, func.coalesce(Question.topic, "")
+        answers, correct = func.count(), func.count(case((Review.correct.is_(True), 1)))
         query = (
-            select(Question.deck_id, topic, func.count(), func.count(case((Review.correct.is_(True), 1))))
+            select(Deck.name, topic, answers, correct)
             .join(Question, Question.id == Review.question_id)
-            .group_by(Question.deck_id, topic)
+            .join(Deck, Deck.id == deck)
+            .group_by(Deck.name, topic)
         )
-        if deck_id is not None:
-            query = query.where(Question.deck_id == deck_id)
-    return [tuple(row) for row in session.execute(query)]  # type: ignore[misc]
+    if deck_id is not None:
+        query = query.where(deck == deck_id)
+    query = query.order_by(1.0 * correct / answers, answers.desc(), Deck.name, topic)
+    return [tuple(row) for row in session.connection().execute(query)]  # type: ignore[misc]  (Core rows, as above)

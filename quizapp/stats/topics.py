@@ -30,18 +30,10 @@ NO_TOPIC = "(no topic)"
 
 def topic_accuracy(session: Session, *, deck_id: int | None = None) -> list[TopicAccuracy]:
     """Every answered topic, flashcards and quizzes together, weakest first (then the most answered)."""
-    names = dict(session.execute(select(Deck.id, Deck.name)).all())
-    found = [
-        TopicAccuracy(names[deck], topic or NO_TOPIC, answered, correct)
+    return [
+        TopicAccuracy(deck, topic or NO_TOPIC, answered, correct)
         for deck, topic, answered, correct in topic_counts(session, deck_id)
-        if deck in names
     ]
-    found.sort(key=_weakest_first)
-    return found
-
-
-def _weakest_first(topic: TopicAccuracy) -> tuple[float, int, str, str]:
-    return (topic.correct / topic.answered, -topic.answered, topic.deck, topic.topic)
 
 
 @dataclass(frozen=True, slots=True)
