@@ -19,10 +19,10 @@ from sqlalchemy import JSON, Connection, Table, bindparam, insert, update
 from sqlalchemy.exc import OperationalError
 
 from quizapp.bank import Bank, BankQuestion
+from quizapp.db.models import Card, CardState, Question
 
 _quoted = json.encoder.encode_basestring_ascii
 """A string as json.dumps writes it by default (ASCII only): the C function its encoder calls."""
-from quizapp.db.models import Card, CardState, Question
 
 _QUESTION: Table = Question.__table__  # type: ignore[attr-defined]
 _CARD: Table = Card.__table__  # type: ignore[attr-defined]
