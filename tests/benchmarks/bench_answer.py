@@ -35,7 +35,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from history_db import NOW, ZONE, database, schema_gaps, working_copy  # noqa: E402
+from history_db import NOW, ZONE, count_label, database, schema_gaps, working_copy  # noqa: E402
 from run_all import bench_main, load_note, peak_memory  # noqa: E402
 from sqlalchemy import Engine, select  # noqa: E402
 from sqlmodel import Session  # noqa: E402
@@ -180,7 +180,7 @@ def rows(
     path = database(cards, reviews)
     gaps = schema_gaps(path)
     stale = f"; db lacks {', '.join(gaps)}" if gaps else ""
-    size = f"{cards // 1000}k cards / {reviews // 1000}k reviews"
+    size = f"{count_label(cards)} cards / {count_label(reviews)} reviews"
     found: list[dict[str, Any]] = []
     for all_decks, scope in ((False, "one deck"), (True, "all decks")):
         study, peak, done, report = _study(path, all_decks, answers, budget, profile)
@@ -199,22 +199,22 @@ def rows(
                 "note": f"{counted}; peak is traced Python memory of one answer; {load}{stale}",
             },
             {
-                "figure": f"  pick: next card, counts, card shown ({scope})",
+                "figure": f"pick, {scope}: next card, counts, card shown",
                 "median_s": statistics.median(times["pick"]),
                 "p95_s": _p95(times["pick"]),
                 "peak_mb": None,
                 "target": "",
-                "note": "medians: next_card {}, counts {}, card+settings+preview {}".format(
-                    *(_ms(statistics.median(times[k])) for k in ("next_card", "counts", "card"))
+                "note": "medians: next_card {}, counts {}, card+settings+preview {}; {}".format(
+                    *(_ms(statistics.median(times[k])) for k in ("next_card", "counts", "card")), load
                 ),
             },
             {
-                "figure": f"  answer: schedule, write Review, commit ({scope})",
+                "figure": f"answer, {scope}: schedule, write Review, commit",
                 "median_s": statistics.median(times["answer"]),
                 "p95_s": _p95(times["answer"]),
                 "peak_mb": None,
                 "target": "",
-                "note": "answer_card in a session of its own, synchronous = FULL",
+                "note": f"answer_card in a session of its own, synchronous = FULL; {load}",
             },
         ]
     return found

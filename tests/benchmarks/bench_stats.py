@@ -19,7 +19,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from history_db import NOW, ZONE, database, schema_gaps  # noqa: E402
+from history_db import NOW, ZONE, count_label, database, schema_gaps  # noqa: E402
 from run_all import bench_main, load_note, peak_memory, timings  # noqa: E402
 from sqlalchemy import func, select  # noqa: E402
 from sqlmodel import Session  # noqa: E402
@@ -58,7 +58,7 @@ def rows(cards: int = 1_000_000, reviews: int = 1_000_000, repeat: int = 20) -> 
     gaps = schema_gaps(path)
     engine = open_database(str(path))
     day = window(NOW, zone=ZONE)
-    size = f"{cards // 1000}k cards / {reviews // 1000}k reviews"
+    size = f"{count_label(cards)} cards / {count_label(reviews)} reviews"
     stale = f"db lacks {', '.join(gaps)};" if gaps else ""
     try:
         with Session(engine) as session:

@@ -7,7 +7,7 @@ to the first frame composed with the home screen's deck table filled: `quizapp -
 line runs it, but headless (the frame is composed, not written to a terminal). A bare Textual app with a
 Header, a Static and a Footer is started the same way, alternately with it in the same run, and the ratio of
 the medians is the figure. Memory: the app again, until home's Readiness cells are filled (a background
-worker) and then `t` has drawn the statistics screen; its peak resident memory (ru_maxrss).
+worker) and then `t` has drawn the statistics screen; its peak resident memory (VmHWM on Linux).
 The app runs on a throw-away copy of the cached database (history_db.py). The children may write bytecode,
 under a cache folder of their own (PYTHONPYCACHEPREFIX), as an installed quizapp has its modules compiled;
 one start of each, not counted, comes first.
@@ -28,7 +28,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from history_db import database, schema_gaps, working_copy  # noqa: E402
+from history_db import count_label, database, schema_gaps, working_copy  # noqa: E402
 from run_all import bench_main, load_note  # noqa: E402
 
 PROBE = Path(__file__).with_name("first_frame.py")
@@ -59,7 +59,7 @@ def rows(cards: int = 1_000_000, reviews: int = 1_000_000, runs: int = 7) -> lis
     path = database(cards, reviews)
     gaps = schema_gaps(path)
     stale = f"; db lacks {', '.join(gaps)}" if gaps else ""
-    size = f"{cards // 1000}k cards"
+    size = f"{count_label(cards)} cards"
     bare: list[dict[str, float]] = []
     app: list[dict[str, float]] = []
     with working_copy(path) as copy:
@@ -81,7 +81,7 @@ def rows(cards: int = 1_000_000, reviews: int = 1_000_000, runs: int = 7) -> lis
             "p95_s": _p95(app_frames),
             "peak_mb": max(m["rss_mb"] for m in app),
             "target": "≤ 1.5 × bare app",
-            "note": f"deck table filled; peak is ru_maxrss; {each}; {load}{stale}",
+            "note": f"deck table filled; peak is the process's resident memory; {each}; {load}{stale}",
         },
         {
             "figure": "bare Textual app (Header, Static, Footer) start to first frame",
@@ -100,7 +100,7 @@ def rows(cards: int = 1_000_000, reviews: int = 1_000_000, runs: int = 7) -> lis
             "note": f"ratio {ratio:.2f} (of the medians)",
         },
         {
-            "figure": "  home Readiness cells filled (background worker)",
+            "figure": f"home Readiness cells filled too (background worker), {size}",
             "median_s": statistics.median(recalls) if recalls else None,
             "p95_s": _p95(recalls),
             "peak_mb": None,
@@ -113,7 +113,8 @@ def rows(cards: int = 1_000_000, reviews: int = 1_000_000, runs: int = 7) -> lis
             "p95_s": None,
             "peak_mb": memory["rss_mb"],
             "target": "≤ 300 MB",
-            "note": f"ru_maxrss of the app's process; median is the start to the statistics frame, 1 run; {load_note()}",
+            "note": f"peak resident memory of the app's process; median is the start to the statistics frame, 1 run; "
+            f"{load_note()}",
         },
     ]
 

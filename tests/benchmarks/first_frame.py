@@ -7,9 +7,9 @@ python first_frame.py stats DB      the same, then `t`: the first frame of the s
 
 Prints one JSON line: the time.perf_counter() of each of those frames ("frame", "recall", "stats"; the clock
 is the system's monotonic one, so the parent can subtract the moment it started this process), and the
-process's peak resident memory "rss_mb". Only Textual is imported before the app is started, the same for
-every kind; the probe wraps Screen._compositor_refresh (where a frame is composed; headless, it is composed
-but not written to a terminal) and App.run (to run headless).
+process's peak resident memory "rss_mb" (VmHWM on Linux). Only Textual is imported before the app is
+started, the same for every kind; the probe wraps Screen._compositor_refresh (where a frame is composed;
+headless, it is composed but not written to a terminal) and App.run (to run headless).
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ import json
 import resource
 import sys
 import time
+from pathlib import Path
 
 from textual import events
 from textual.app import App
@@ -28,6 +29,16 @@ kind = sys.argv[1] if __name__ == "__main__" else ""
 
 
 def _rss_mb() -> float:
+    """Peak resident memory of this process since it started its program.
+
+    On Linux from /proc (VmHWM): ru_maxrss would also count the parent's size at the fork that started us.
+    """
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1e3  # kB
+    except OSError:
+        pass
     scale = 1e3 if sys.platform != "darwin" else 1e6  # kilobytes on Linux, bytes on macOS
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / scale
 

@@ -8,6 +8,7 @@
   indexes, triggers), made with ``synthetic.fill_history`` on first use (a few minutes for 1M/1M).
 - ``schema_gaps(path) -> list[str]``: indexes and triggers the code declares that the database lacks (a file
   made by an older version of the code, say), so that a figure read from it can say so.
+- ``count_label(n)``: "1M", "250k": a size as the rows name it.
 - ``working_copy(path)``: a context manager giving a throw-away copy, for benchmarks that write (answers, the
   app), so the cached database stays as made.
 """
@@ -160,6 +161,13 @@ def database(cards: int, reviews: int) -> Path:
 
             _build(path, fill)
     return path
+
+
+def count_label(n: int) -> str:
+    """1M, 250k, 800: how a figure's row names a size."""
+    if n >= 1_000_000 and n % 1_000_000 == 0:
+        return f"{n // 1_000_000}M"
+    return f"{n // 1000}k" if n >= 1000 and n % 1000 == 0 else str(n)
 
 
 @contextlib.contextmanager
