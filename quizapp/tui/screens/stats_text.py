@@ -81,7 +81,7 @@ def overview_text(stats: Statistics) -> str:
         lines.append(f"  {label:8}{cells}")
     lines.append("")
     lines.append(
-        f"[b]Answers over the last {len(stats.activity.days)} days[/] ({stats.activity.active_days} study days)"
+        f"[b]Answers over the last {len(stats.activity.days)} days[/] ({plural(stats.activity.active_days, 'study day')})"
     )
     return "\n".join(lines)
 
