@@ -58,7 +58,13 @@ def schema() -> tuple[tuple[str, str, str], ...]:
 
 
 def _read_only(path: Path) -> sqlite3.Connection:
-    return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    """A connection that leaves no trace: a read-only one in WAL mode would create the -wal and -shm files.
+
+    Without a write-ahead log beside it everything is in the file itself, which is then read as immutable.
+    """
+    wal = path.with_name(path.name + "-wal")
+    mode = "mode=ro" if wal.exists() else "immutable=1"
+    return sqlite3.connect(f"{path.resolve().as_uri()}?{mode}", uri=True)
 
 
 def _stored_version(path: Path) -> int | None:
