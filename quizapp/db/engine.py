@@ -13,7 +13,7 @@ from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError, S
 from sqlalchemy.pool import StaticPool
 from sqlmodel import Session, SQLModel
 
-from quizapp.db.models import SCHEMA_VERSION, Card, DeckTally, Review, ReviewTally, Setting, TopicTally
+from quizapp.db.models import SCHEMA_VERSION, Card, DeckTally, Question, Review, ReviewTally, Setting, TopicTally
 from quizapp.db.tallies import install_triggers, previous_answer, recount
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -194,7 +194,7 @@ def _to_version_2(conn: Any) -> None:
     )
     conn.exec_driver_sql("DROP INDEX IF EXISTS ix_review_question_id")  # ix_review_question_time replaces it
     conn.exec_driver_sql("ALTER TABLE review ADD COLUMN previous_at DATETIME")
-    for model in (Card, Review):
+    for model in (Question, Card, Review):  # the question index on source sentences came without a version
         for index in model.__table__.indexes:  # type: ignore[attr-defined]
             index.create(conn, checkfirst=True)
     conn.exec_driver_sql(f"UPDATE review SET previous_at = {previous_answer('review')}")

@@ -57,13 +57,19 @@ _CHUNK = 10_000
 """Ids per query, well under SQLite's limit on parameters."""
 
 
-def queue_counts(session: Session, day: DayWindow, decks: Sequence[int] | None = None) -> dict[int, QueueCounts]:
-    """Each deck's counts (every deck when `decks` is None), equal to `Queue(session, day, deck).counts()`."""
+def queue_counts(
+    session: Session,
+    day: DayWindow,
+    decks: Sequence[int] | None = None,
+    *,
+    limits: tuple[dict[int, int], dict[int, int]] | None = None,
+) -> dict[int, QueueCounts]:
+    """Each deck's cards left today (every deck when `decks` is None); `limits` are `daily_limits` when known."""
     if decks is None:
         decks = list(session.execute(select(Deck.id)).scalars())
     if not decks:
         return {}
-    new_left, reviews_left = daily_limits(session, day, list(decks))
+    new_left, reviews_left = limits or daily_limits(session, day, list(decks))
     held = _held(session, day)
     caps = [
         None,

@@ -52,7 +52,7 @@ def window(now: datetime, *, zone: tzinfo, starts_at: int = 4) -> DayWindow:
     return DayWindow(now, start, end, zone, starts_at)
 
 
-def _studyable(day: DayWindow) -> ColumnElement[bool]:
+def studyable(day: DayWindow) -> ColumnElement[bool]:
     """Active, not suspended, not buried, and no sibling (a question from the same sentence) studied today."""
     sibling_question = _SIBLING
     sibling_studied = exists(
@@ -156,7 +156,7 @@ class Queue:
         return (
             select(Question.id)
             .join(Card, Card.question_id == Question.id)
-            .where(Question.deck_id.in_(decks), _studyable(self.day))
+            .where(Question.deck_id.in_(decks), studyable(self.day))
         )
 
     def _first(
@@ -234,27 +234,12 @@ class Queue:
         ).scalar()
 
     def counts(self) -> QueueCounts:
-        """Cards left today, limits applied."""
-        new_left, reviews_left = self._limits
-        decks = list(new_left)
-        if not decks:
-            return QueueCounts(0, 0, 0)
+        """Cards left today, limits applied (counted in the card index, as home counts them)."""
+        from quizapp.srs.counts import queue_counts  # counts.py builds on this module
 
-        def count(decks_: list[int], *conditions: ColumnElement[bool]) -> dict[int, int]:
-            rows = self.session.execute(
-                select(Question.deck_id, func.count())
-                .select_from(Question)
-                .join(Card, Card.question_id == Question.id)
-                .where(Question.deck_id.in_(decks_), _studyable(self.day), *conditions)
-                .group_by(Question.deck_id)
-            )
-            return {d: n for d, n in rows}
-
-        learning = count(decks, Card.state.in_((CardState.LEARNING, CardState.RELEARNING)), Card.due < self.day.end)
-        reviews = count(decks, Card.state == CardState.REVIEW, Card.due < self.day.end)
-        new = count(decks, Card.state == CardState.NEW)
+        per_deck = queue_counts(self.session, self.day, list(self._limits[0]), limits=self._limits)
         return QueueCounts(
-            learning=sum(learning.values()),
-            review=sum(min(n, reviews_left[d]) for d, n in reviews.items()),
-            new=sum(min(n, new_left[d]) for d, n in new.items()),
+            learning=sum(c.learning for c in per_deck.values()),
+            review=sum(c.review for c in per_deck.values()),
+            new=sum(c.new for c in per_deck.values()),
         )

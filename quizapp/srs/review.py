@@ -80,9 +80,11 @@ def answer_card(
     after.apply(card)
     session.add(card)
     session.add(review)
+    session.flush()
+    review_id = review.id  # read before the commit expires the row, which would cost a SELECT to read it again
     session.commit()
-    assert review.id is not None
-    return Answered(review.id, after, became_leech)
+    assert review_id is not None
+    return Answered(review_id, after, became_leech)
 
 
 def undo_review(session: Session, review_id: int) -> str:

@@ -100,8 +100,16 @@ def _version_1_database(path: Path, now: datetime) -> None:
             "VALUES ('o-1', 7, ?, 'flashcard', ?, ?, 5000)",
             (moment, rating, int(rating > 1)),
         )
+    # Databases made before the source-sentence index have version 1 all the same.
+    conn.execute("DROP INDEX ix_question_deck_source")
     conn.commit()
     conn.close()
+
+
+def _schema(engine: Engine) -> set[tuple[str, str]]:
+    with engine.connect() as conn:
+        query = "SELECT type, name FROM sqlite_master WHERE type IN ('table', 'index', 'trigger')"
+        return {tuple(row) for row in conn.execute(text(query))}  # type: ignore[misc]
 
 
 def test_a_version_1_database_is_migrated_with_its_cards_and_tallies(tmp_path: Path, now: datetime) -> None:
@@ -113,6 +121,9 @@ def test_a_version_1_database_is_migrated_with_its_cards_and_tallies(tmp_path: P
             version = conn.execute(text("SELECT value FROM setting WHERE key = 'schema_version'")).scalar_one()
             cards = conn.execute(text("SELECT question_id, deck_id, active FROM card ORDER BY 1")).all()
         assert json.loads(version) == SCHEMA_VERSION
+        fresh = open_database(str(tmp_path / "fresh.db"))
+        assert _schema(engine) == _schema(fresh)  # every table, index and trigger a new database gets
+        fresh.dispose()
         assert cards == [("o-1", 7, 1), ("o-2", 7, 1), ("o-3", 7, 0)]
         counts = tallies(engine)
         assert counts["deck_tally"] == [(7, 0, 0, 0, 1), (7, 0, 0, 1, 1), (7, 2, 0, 1, 1)]

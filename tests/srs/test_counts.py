@@ -5,13 +5,13 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
-from sqlalchemy import Engine
+from sqlalchemy import ColumnElement, Engine, func
 from sqlmodel import Session, select
 
 from quizapp.db import import_paths
-from quizapp.db.models import Deck
+from quizapp.db.models import Card, CardState, Deck, Question
 from quizapp.srs.counts import queue_counts
-from quizapp.srs.queue import Queue, window
+from quizapp.srs.queue import DayWindow, Queue, QueueCounts, daily_limits, studyable, window
 from quizapp.srs.review import answer_card, bury, set_suspended
 from quizapp.srs.settings import DeckSettings, save_settings
 
@@ -27,10 +27,31 @@ questions:
 """
 
 
+def counted_row_by_row(session: Session, day: DayWindow, deck: int) -> QueueCounts:
+    """The reference: the deck's questions joined to their cards under the queue's own rule, limits applied."""
+    new_left, reviews_left = daily_limits(session, day, [deck])
+
+    def count(*conditions: ColumnElement[bool]) -> int:
+        query = (
+            select(func.count())
+            .select_from(Question)
+            .join(Card, Card.question_id == Question.id)
+            .where(Question.deck_id == deck, studyable(day), *conditions)
+        )
+        return session.exec(query).one()
+
+    learning = count(Card.state.in_((CardState.LEARNING, CardState.RELEARNING)), Card.due < day.end)
+    review = count(Card.state == CardState.REVIEW, Card.due < day.end)
+    new = count(Card.state == CardState.NEW)
+    return QueueCounts(learning, min(review, reviews_left[deck]), min(new, new_left[deck]))
+
+
 def agree(session: Session, now: datetime, zone: timezone) -> None:
     day = window(now, zone=zone)
     decks = list(session.exec(select(Deck.id)))
-    assert queue_counts(session, day) == {d: Queue(session, day, d).counts() for d in decks}
+    expected = {d: counted_row_by_row(session, day, d) for d in decks}
+    assert queue_counts(session, day) == expected
+    assert {d: Queue(session, day, d).counts() for d in decks} == expected
 
 
 def test_counts_of_every_deck_equal_each_deck_queue(

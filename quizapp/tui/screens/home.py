@@ -85,9 +85,9 @@ class HomeScreen(Screen[None]):
         table.add_column(COLUMNS[0], key="deck")
         for name in COLUMNS[1:]:
             table.add_column(name, key=name.lower())
-        self.action_refresh()
 
     def on_screen_resume(self) -> None:
+        """Read the figures each time home comes to the front, the first time included."""
         self.action_refresh()
 
     def action_refresh(self) -> None:
