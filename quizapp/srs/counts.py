@@ -14,14 +14,9 @@ from sqlalchemy import ColumnElement, and_, case, func, literal, select
 from sqlmodel import Session
 
 from quizapp.db.models import Card, CardState, Deck
-from quizapp.srs.queue import DayWindow, QueueCounts, daily_limits, held_back, unburied
+from quizapp.srs.queue import DayWindow, QueueCounts, daily_limits, held_back, showable
 
 LEARNING = (CardState.LEARNING, CardState.RELEARNING)
-
-
-def showable(day: DayWindow) -> ColumnElement[bool]:
-    """A card that can be shown today: its question active, not suspended, not buried (the index's own terms)."""
-    return and_(Card.active == True, Card.suspended == False, unburied(day))  # noqa: E712 (the index says "= 1")
 
 
 def _kind(day: DayWindow, kind: int) -> list[ColumnElement[bool]]:

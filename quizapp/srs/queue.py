@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime, tzinfo
 from functools import cached_property
 
-from sqlalchemy import ColumnElement, and_, case, exists, func, or_, select, true
+from sqlalchemy import ColumnElement, and_, case, func, or_, select, true
 from sqlalchemy.orm import aliased
 from sqlmodel import Session
 
@@ -41,7 +41,6 @@ class QueueCounts:
         return self.learning + self.review + self.new
 
 
-_SIBLING = aliased(Question, name="sibling")
 _STUDIED = aliased(Question, name="studied")
 _HELD = aliased(Question, name="held")
 """Made once: a new alias per query would make SQLAlchemy build and compile the statement anew every time."""
@@ -53,23 +52,12 @@ def window(now: datetime, *, zone: tzinfo, starts_at: int = 4) -> DayWindow:
 
 
 def studyable(day: DayWindow) -> ColumnElement[bool]:
-    """Active, not suspended, not buried, and no sibling (a question from the same sentence) studied today."""
-    sibling_question = _SIBLING
-    sibling_studied = exists(
-        select(Review.id)
-        .join(sibling_question, sibling_question.id == Review.question_id)
-        .where(
-            Review.reviewed_at >= day.start,
-            sibling_question.deck_id == Question.deck_id,
-            sibling_question.source_text == Question.source_text,
-            sibling_question.id != Question.id,
-        )
-    )
+    """Over Question joined to Card: active, not suspended, not buried, and not held back by a sibling today."""
     return and_(
         Question.active.is_(True),
         Card.suspended.is_(False),
         unburied(day),
-        or_(Question.source_text.is_(None), ~sibling_studied),
+        ~Question.id.in_(held_back(day)),
     )
 
 
@@ -91,6 +79,11 @@ def held_back(day: DayWindow):  # type: ignore[no-untyped-def]
 def unburied(day: DayWindow) -> ColumnElement[bool]:
     """Not buried, or buried until a moment already past."""
     return or_(Card.buried_until.is_(None), Card.buried_until <= day.now)
+
+
+def showable(day: DayWindow) -> ColumnElement[bool]:
+    """Over Card alone: its question active, not suspended, not buried (the card indexes' own terms)."""
+    return and_(Card.active == True, Card.suspended == False, unburied(day))  # noqa: E712 (the index says "= 1")
 
 
 def _done_today(session: Session, day: DayWindow, deck_ids: list[int], state: int) -> dict[int, int]:
@@ -161,7 +154,7 @@ class Queue:
 
     def _first(
         self, decks: list[int], skip: ColumnElement[bool], *conditions: ColumnElement[bool], order
-    ) -> str | None:  # type: ignore[no-untyped-def]
+    ) -> tuple[str, datetime] | None:  # type: ignore[no-untyped-def]
         """The first showable card of these decks in `order`, read from the card table's own indexes.
 
         Every deck together names no deck at all, so SQLite walks `ix_card_state_due` in due order; one deck
@@ -169,21 +162,15 @@ class Queue:
         """
         every = self.deck_id is None and len(decks) == len(self._limits[0])
         query = (
-            select(Card.question_id)
-            .where(
-                Card.active == True,  # noqa: E712 (the partial indexes say "= 1")
-                Card.suspended == False,  # noqa: E712
-                unburied(self.day),
-                *conditions,
-                skip,
-                ~Card.question_id.in_(held_back(self.day)),
-            )
+            select(Card.question_id, Card.due)
+            .where(showable(self.day), *conditions, skip, ~Card.question_id.in_(held_back(self.day)))
             .order_by(*order)
             .limit(1)
         )
         if not every:
             query = query.where(Card.deck_id.in_(decks))
-        return self.session.execute(query).scalar()
+        row = self.session.execute(query).first()
+        return (row[0], row[1]) if row else None
 
     def next_card(self, *, exclude: frozenset[str] = frozenset()) -> str | None:
         """The id of the question to show next, or None when nothing is left today."""
@@ -192,15 +179,13 @@ class Queue:
         if not decks:
             return None
         skip = Card.question_id.not_in(exclude) if exclude else true()
-        found = []
-        for state in (CardState.LEARNING, CardState.RELEARNING):
-            candidate = self._first(
-                decks, skip, Card.state == state, Card.due <= self.day.now, order=(Card.due, Card.question_id)
-            )
-            if candidate:
-                found.append((self.session.get(Card, candidate).due, candidate))  # type: ignore[union-attr]
-        if found:
-            return min(found)[1]
+        learning = [
+            self._first(decks, skip, Card.state == state, Card.due <= self.day.now, order=(Card.due, Card.question_id))
+            for state in (CardState.LEARNING, CardState.RELEARNING)
+        ]
+        due_first = [(due, question) for question, due in filter(None, learning)]
+        if due_first:
+            return min(due_first)[1]
         open_reviews = [d for d, left in reviews_left.items() if left > 0]
         if open_reviews:
             review = self._first(
@@ -211,7 +196,7 @@ class Queue:
                 order=(_overdueness(self.session, self.day), Card.due, Card.question_id),
             )
             if review:
-                return review
+                return review[0]
         open_new = [d for d, left in new_left.items() if left > 0]
         if open_new:
             deck_order = case({d: i for i, d in enumerate(decks)}, value=Question.deck_id)
