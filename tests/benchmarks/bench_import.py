@@ -23,7 +23,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from run_all import bench_main, peak_memory, timings  # noqa: E402
+from run_all import bench_main, max_rss_mb, peak_memory, timings  # noqa: E402
 from synthetic import make_banks, rewrite_bank  # noqa: E402
 
 from quizapp.bank import dump  # noqa: E402
@@ -48,14 +48,6 @@ def synthetic_banks(questions: int) -> Path:
         make_banks(folder, questions)
         (folder / "complete").write_text("")
     return folder
-
-
-def _peak_rss_mb() -> tuple[float, float]:
-    """Peak resident memory so far of this process and of its largest finished child (the parsing workers)."""
-    scale = 1e3 if sys.platform != "darwin" else 1e6  # kilobytes on Linux, bytes on macOS
-    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1e3 / scale / 1e3
-    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1e3 / scale / 1e3
-    return own, children
 
 
 def _cpu_seconds() -> tuple[float, float]:
@@ -87,7 +79,7 @@ def rows(questions: int = 100_000) -> list[dict[str, Any]]:
                 engine.dispose()
 
         cold_median, cold_p95, _ = timings(cold, 3)
-        own_rss, child_rss = _peak_rss_mb()
+        own_rss, child_rss = max_rss_mb(), max_rss_mb(resource.RUSAGE_CHILDREN)
         own_cpu = statistics.median(own for own, _ in cpu)
         child_cpu = statistics.median(children for _, children in cpu)
 

@@ -11,7 +11,6 @@ Each figure is timed `--repeat` times (fewer once a figure has taken a minute, n
 from __future__ import annotations
 
 import argparse
-import resource
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -20,7 +19,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from history_db import NOW, ZONE, count_label, database, schema_gaps  # noqa: E402
-from run_all import bench_main, load_note, peak_memory, timings  # noqa: E402
+from run_all import bench_main, load_note, max_rss_mb, peak_memory, timings  # noqa: E402
 from sqlalchemy import func, select  # noqa: E402
 from sqlmodel import Session  # noqa: E402
 
@@ -31,11 +30,6 @@ from quizapp.stats.overview import deck_overview, today, with_recall  # noqa: E4
 from quizapp.stats.report import statistics  # noqa: E402
 
 BUDGET_S = 60.0
-
-
-def _peak_rss_mb() -> float:
-    scale = 1e3 if sys.platform != "darwin" else 1e6  # kilobytes on Linux, bytes on macOS
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1e3 / scale / 1e3
 
 
 def _row(figure: str, fn: Callable[[], Any], repeat: int, target: str, note: str = "") -> dict[str, Any]:
@@ -94,7 +88,7 @@ def rows(cards: int = 1_000_000, reviews: int = 1_000_000, repeat: int = 20) -> 
             "figure": "peak resident memory of the process",
             "median_s": None,
             "p95_s": None,
-            "peak_mb": _peak_rss_mb(),
+            "peak_mb": max_rss_mb(),
             "target": "≤ 300 MB",
             "note": "ru_maxrss",
         }

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import json
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -56,6 +57,12 @@ def peak_memory(fn: Callable[[], Any]) -> float:
         return tracemalloc.get_traced_memory()[1] / 1e6
     finally:
         tracemalloc.stop()
+
+
+def max_rss_mb(who: int = resource.RUSAGE_SELF) -> float:
+    """Peak resident memory in MB of this process (or, with RUSAGE_CHILDREN, of its largest finished child)."""
+    scale = 1e3 if sys.platform != "darwin" else 1e6  # kilobytes on Linux, bytes on macOS
+    return resource.getrusage(who).ru_maxrss / scale
 
 
 def load_note() -> str:
