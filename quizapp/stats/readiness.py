@@ -8,10 +8,10 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
-from sqlalchemy import case, func, select
+from sqlalchemy import func, select
 from sqlmodel import Session
 
-from quizapp.db.models import Card, CardState, Deck, Question
+from quizapp.db.models import Card, CardState, Deck
 from quizapp.srs.memory import recall_sql
 from quizapp.srs.queue import DayWindow
 from quizapp.stats.days import day_start_of, today_of
@@ -88,42 +88,15 @@ def exam_moment(exam_date: date, day: DayWindow) -> datetime:
 
 
 def readiness(
-    session: Session,
-    day: DayWindow,
-    *,
-    deck_id: int | None = None,
-    overview: Sequence[DeckOverview] | None = None,
+    session: Session, day: DayWindow, overview: Sequence[DeckOverview], *, deck_id: int | None = None
 ) -> Readiness:
-    """Readiness of one deck or of every deck; the exam outlook sums each deck's cards at its own exam date.
-
-    `overview` is `deck_overview` at the same moment when the caller has it: the counts and the recall now
-    are then summed from it instead of counted again.
-    """
-    current: Recall | None
-    exams: list[tuple[date, Recall | None]]
-    if overview is not None:
-        chosen = [deck for deck in overview if deck_id is None or deck.deck_id == deck_id]
-        questions, unstudied = sum(d.questions for d in chosen), sum(d.unstudied for d in chosen)
-        can_recall = recall_sql(session, day.now) is not None
-        current = Recall(sum(d.recall_cards for d in chosen), sum(d.knowledge for d in chosen)) if can_recall else None
-        exams = [(d.exam_date, d.exam_recall) for d in chosen if d.exam_date and d.days_left(day) is not None]
-    else:
-        counts = (
-            select(func.count(), func.count(case((Card.state == CardState.NEW, 1))))
-            .select_from(Question)
-            .join(Card, Card.question_id == Question.id)
-            .where(Question.active.is_(True))
-        )
-        decks = select(Deck.id, Deck.exam_date).where(Deck.exam_date.is_not(None), Deck.exam_date >= today_of(day))
-        if deck_id is not None:
-            counts = counts.where(Question.deck_id == deck_id)
-            decks = decks.where(Deck.id == deck_id)
-        questions, unstudied = session.execute(counts).one()
-        current = recall_at(session, day.now, None if deck_id is None else [deck_id])
-        exams = [
-            (exam_date, recall_at(session, exam_moment(exam_date, day), [exam_deck]))
-            for exam_deck, exam_date in session.execute(decks).all()
-        ]
+    """Readiness of one deck or of every deck, summed from `deck_overview` with recall at the same moment;
+    the exam outlook sums each deck's cards at its own exam date."""
+    chosen = [deck for deck in overview if deck_id is None or deck.deck_id == deck_id]
+    questions, unstudied = sum(d.questions for d in chosen), sum(d.unstudied for d in chosen)
+    can_recall = recall_sql(session, day.now) is not None
+    current = Recall(sum(d.recall_cards for d in chosen), sum(d.knowledge for d in chosen)) if can_recall else None
+    exams = [(d.exam_date, d.exam_recall) for d in chosen if d.exam_date and d.days_left(day) is not None]
     return Readiness(questions, unstudied, current, _outlook(exams, day))
 
 

@@ -61,7 +61,7 @@ def statistics(session: Session, day: DayWindow, *, deck_id: int | None = None, 
             "quizzes": quiz_history(session, deck_id=deck_id, until=day.end),
         }
         decks = recalled.result()
-    readiness_ = readiness(session, day, deck_id=deck_id, overview=decks)
+    readiness_ = readiness(session, day, decks, deck_id=deck_id)
     return Statistics(day=day, deck_id=deck_id, decks=decks, readiness=readiness_, **found)
 
 

@@ -105,7 +105,7 @@ def fsrs_recall(moment: datetime, questions: set[str]) -> list[float]:
 
 
 def test_readiness_now_and_projected_to_the_exam_day(session: Session, history: History) -> None:
-    everything = readiness(session, history.day)
+    everything = readiness(session, history.day, deck_overview(session, history.day))
     studied = {"a-1", "a-2", "a-3", "a-4", "a-5", "b-1", "b-2", "b-3"}  # b-3 is suspended but still known
     expected = fsrs_recall(NOW, studied)
     assert everything.now is not None and everything.now.studied == 8
@@ -119,11 +119,11 @@ def test_readiness_now_and_projected_to_the_exam_day(session: Session, history: 
     on_exam = fsrs_recall(ist(2026, 12, 24, 4), {"a-1", "a-2", "a-3", "a-4", "a-5"})
     assert everything.exam.recall.mean == pytest.approx(sum(on_exam) / 5, abs=1e-6)
     assert everything.exam.recall.mean < sum(fsrs_recall(NOW, {"a-1", "a-2", "a-3", "a-4", "a-5"})) / 5
-    alpha = readiness(session, history.day, deck_id=history.alpha)
+    alpha = readiness(session, history.day, deck_overview(session, history.day), deck_id=history.alpha)
     assert alpha.unstudied_share == pytest.approx(1 / 6)
     overview = {deck.name: deck for deck in deck_overview(session, history.day)}
     assert overview["Alpha"].exam_readiness == pytest.approx(alpha.exam.recall.mean if alpha.exam else -1)
-    beta = readiness(session, history.day, deck_id=history.beta)
+    beta = readiness(session, history.day, deck_overview(session, history.day), deck_id=history.beta)
     assert beta.exam is None and beta.unstudied_share == 0
 
 
@@ -152,5 +152,5 @@ def test_an_exam_date_is_typed_as_an_iso_date_and_never_in_the_past(session: Ses
     with pytest.raises(ExamDateError, match="already past"):
         parse_exam_date("2026-11-23", TODAY)
     save_exam_date(session, history.beta, date(2027, 1, 1), NOW)
-    assert readiness(session, history.day, deck_id=history.beta).exam is not None
+    assert readiness(session, history.day, deck_overview(session, history.day), deck_id=history.beta).exam is not None
     assert IST.utcoffset(None) == timedelta(hours=5, minutes=30)
