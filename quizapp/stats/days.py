@@ -93,12 +93,8 @@ def study_days(day: DayWindow, first: date, last: date) -> tuple[TableValuedAlia
     Joining on ranges lets SQLite read a period's rows through the index, one day after the other, instead of
     working out the day of every row.
     """
-    count = (last - first).days + 1
-    dates = [first + timedelta(days=n) for n in range(count + 1)]
-    starts = [utc_stamp(day_start_of(moment, day)) for moment in dates]
-    rows = [[dates[n].isoformat(), starts[n], starts[n + 1]] for n in range(count)]
-    table = func.json_each(json.dumps(rows)).table_valued("value", name="study_day")
-    return table, func.json_extract(table.c.value, "$[0]")
+    dates, starts = _starts(day, first, last)
+    return _table(dates, [utc_stamp(start) for start in starts])
 
 
 def study_slots(day: DayWindow, first: date, last: date) -> tuple[TableValuedAlias, ColumnElement[str]] | None:
@@ -106,13 +102,22 @@ def study_slots(day: DayWindow, first: date, last: date) -> tuple[TableValuedAli
 
     None when a day of the period does not begin on a quarter hour (no zone in use today has such an offset).
     """
-    count = (last - first).days + 1
-    dates = [first + timedelta(days=n) for n in range(count + 1)]
-    starts = [day_start_of(moment, day).timestamp() for moment in dates]
-    if any(start % SLOT_SECONDS for start in starts):
+    dates, starts = _starts(day, first, last)
+    seconds = [start.timestamp() for start in starts]
+    if any(second % SLOT_SECONDS for second in seconds):
         return None
-    slots = [int(start) // SLOT_SECONDS for start in starts]
-    rows = [[dates[n].isoformat(), slots[n], slots[n + 1]] for n in range(count)]
+    return _table(dates, [int(second) // SLOT_SECONDS for second in seconds])
+
+
+def _starts(day: DayWindow, first: date, last: date) -> tuple[list[date], list[datetime]]:
+    """The days from `first` to `last`, and when each begins, with the beginning of the day after `last`."""
+    dates = [first + timedelta(days=n) for n in range((last - first).days + 1)]
+    return dates, [day_start_of(moment, day) for moment in (*dates, last + timedelta(days=1))]
+
+
+def _table(dates: list[date], bounds: list[Any]) -> tuple[TableValuedAlias, ColumnElement[str]]:
+    """json_each over [date, its start, its end] rows, and its date column."""
+    rows = [[moment.isoformat(), bounds[n], bounds[n + 1]] for n, moment in enumerate(dates)]
     table = func.json_each(json.dumps(rows)).table_valued("value", name="study_day")
     return table, func.json_extract(table.c.value, "$[0]")
 
