@@ -62,11 +62,14 @@ class QuizApp(App[None]):
     def day(self) -> DayWindow:
         return window(self.clock(), zone=self.zone, starts_at=self.day_starts_at)
 
-    def guarded(self, action: Callable[[Session], T], *, doing: str) -> T | None:
+    def guarded(
+        self, action: Callable[[Session], T], *, doing: str, notify: Callable[..., object] | None = None
+    ) -> T | None:
         """Run a database action; if the database fails (deleted, locked, full), say so and keep the app usable."""
+        say = notify or self.notify
         if self._db_file is not None and not self._db_file.exists():
             # Writing now would go to a file nobody can open again: refuse, loudly, and keep the app usable.
-            self.notify(
+            say(
                 f"Could not {doing}: the database file {self._db_file} is gone. Restore it, or restart quizapp.",
                 title="Database missing",
                 severity="error",
@@ -77,18 +80,14 @@ class QuizApp(App[None]):
             with self.session() as session:
                 return action(session)
         except SQLAlchemyError as exc:
-            self.notify(f"Could not {doing}: {_reason(exc)}.", title="Database problem", severity="error", timeout=8)
+            say(f"Could not {doing}: {_reason(exc)}.", title="Database problem", severity="error", timeout=8)
             return None
 
     def guarded_in_thread(self, action: Callable[[Session], T], *, doing: str) -> T | None:
         """`guarded` for a worker thread (a reading too long for the event loop); the notice goes through the loop."""
-        try:
-            with self.session() as session:
-                return action(session)
-        except SQLAlchemyError as exc:
-            message = f"Could not {doing}: {_reason(exc)}."
-            self.call_from_thread(self.notify, message, title="Database problem", severity="error", timeout=8)
-            return None
+        return self.guarded(
+            action, doing=doing, notify=lambda *args, **kw: self.call_from_thread(self.notify, *args, **kw)
+        )
 
     def on_mount(self) -> None:
         hour = self.guarded(day_starts_at, doing="read when the study day begins")
