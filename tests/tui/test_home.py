@@ -39,6 +39,15 @@ async def test_readiness_follows_the_counts_once_read(app: QuizApp, now: datetim
         assert rows(app)[0][1:5] == ["4", "2", "2", "4"]  # questions, new, learning, due
 
 
+async def test_the_summary_counts_one_answer_and_one_day_in_the_singular(app: QuizApp, now: datetime, settle) -> None:  # type: ignore[no-untyped-def]
+    with app.session() as session:
+        answer_card(session, question_id="g-1", rating=3, now=now - timedelta(minutes=5))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        summary = str(app.screen.query_one("#today", Static).render())
+        assert "Today: 1 answer in 0 min · streak 1 day · 4 cards left to study" in summary
+
+
 async def test_an_empty_database_says_how_to_import(engine: Engine, now: datetime) -> None:
     app = make_app(engine, clock=lambda: now, zone=IST)
     async with app.run_test(size=(100, 30)) as pilot:

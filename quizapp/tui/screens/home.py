@@ -39,6 +39,11 @@ def _right(value: object) -> Text:
     return Text(str(value), justify="right")
 
 
+def _s(count: int) -> str:
+    """The plural ending of a counted word (the number stays bold apart from it)."""
+    return "" if count == 1 else "s"
+
+
 def _recall_cells(deck: DeckOverview, day: DayWindow) -> tuple[str, str]:
     """The Readiness and Exam cells: the mean recall now, and the days left with the recall projected to them."""
     readiness = "—" if deck.readiness is None else f"{deck.readiness:.0%}"
@@ -140,12 +145,11 @@ class HomeScreen(Screen[None]):
             table.move_cursor(row=min(selected, len(decks) - 1))
         table.display = bool(decks)
         self.query_one("#empty", Static).display = not decks
-        streak = f"{done.streak} day{'s' if done.streak != 1 else ''}"
         due = sum(deck.due_today for deck in decks)
         summary = self.query_one("#today", Static)
         summary.update(
-            f"Today: [b]{done.answers}[/] answers in [b]{done.seconds / 60:.0f}[/] min · "
-            f"streak [b]{streak}[/] · [b]{due}[/] cards left to study"
+            f"Today: [b]{done.answers}[/] answer{_s(done.answers)} in [b]{done.seconds / 60:.0f}[/] min · "
+            f"streak [b]{done.streak} day{_s(done.streak)}[/] · [b]{due}[/] card{_s(due)} left to study"
         )
         summary.display = bool(decks)
         if decks:
