@@ -28,13 +28,13 @@ def _kind(day: DayWindow, kind: int) -> list[ColumnElement[bool]]:
     return [Card.state == CardState.NEW]
 
 
-def _held(session: Session, day: DayWindow) -> dict[int, list[int]]:
+def _held(session: Session, day: DayWindow, held: frozenset[str] | None) -> dict[int, list[int]]:
     """Per deck, the learning, review and new cards held back today by the sibling rule.
 
-    The held questions (siblings of today's answers: few) are read first and their cards looked up by key;
-    left to itself, SQLite may walk a card index to test every card against the list instead.
+    The held questions (siblings of today's answers: few) are read first, unless known, and their cards looked
+    up by key; left to itself, SQLite may walk a card index to test every card against the list instead.
     """
-    ids = sorted(set(session.execute(held_back(day)).scalars()))
+    ids = sorted(held if held is not None else set(session.execute(held_back(day)).scalars()))
     found: dict[int, list[int]] = {}
     columns = [func.count(case((and_(*_kind(day, kind)), 1))) for kind in range(3)]
     for start in range(0, len(ids), _CHUNK):
@@ -58,18 +58,22 @@ def queue_counts(
     decks: Sequence[int] | None = None,
     *,
     limits: tuple[dict[int, int], dict[int, int]] | None = None,
+    held: frozenset[str] | None = None,
 ) -> dict[int, QueueCounts]:
-    """Each deck's cards left today (every deck when `decks` is None); `limits` are `daily_limits` when known."""
+    """Each deck's cards left today (every deck when `decks` is None).
+
+    `limits` are `daily_limits` and `held` the questions siblings hold back today, when already known.
+    """
     if decks is None:
         decks = list(session.execute(select(Deck.id)).scalars())
     if not decks:
         return {}
     new_left, reviews_left = limits or daily_limits(session, day, list(decks))
-    held = _held(session, day)
+    held_cards = _held(session, day, held)
     caps = [
         None,
-        max(reviews_left[d] + held.get(d, (0, 0, 0))[1] for d in decks),
-        max(new_left[d] + held.get(d, (0, 0, 0))[2] for d in decks),
+        max(reviews_left[d] + held_cards.get(d, (0, 0, 0))[1] for d in decks),
+        max(new_left[d] + held_cards.get(d, (0, 0, 0))[2] for d in decks),
     ]
 
     def count(kind: int) -> ColumnElement[int]:
@@ -81,6 +85,6 @@ def queue_counts(
     query = select(Deck.id, count(0), count(1), count(2)).where(Deck.id.in_(decks))
     found = {}
     for deck, *counts in session.execute(query):
-        learning, review, new = (n - h for n, h in zip(counts, held.get(deck, (0, 0, 0)), strict=True))
+        learning, review, new = (n - h for n, h in zip(counts, held_cards.get(deck, (0, 0, 0)), strict=True))
         found[deck] = QueueCounts(learning, min(review, reviews_left[deck]), min(new, new_left[deck]))
     return found

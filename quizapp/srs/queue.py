@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, tzinfo
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from sqlalchemy import ColumnElement, and_, case, func, or_, select, true
 from sqlalchemy.orm import aliased
@@ -13,7 +14,10 @@ from sqlmodel import Session
 from quizapp.db.models import Card, CardState, Deck, Question, Review
 from quizapp.srs.day import day_bounds
 from quizapp.srs.memory import utc_stamp
-from quizapp.srs.settings import settings_by_deck
+from quizapp.srs.settings import DeckSettings, settings_by_deck
+
+if TYPE_CHECKING:
+    from quizapp.srs.today import Today
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,14 +55,23 @@ def window(now: datetime, *, zone: tzinfo, starts_at: int = 4) -> DayWindow:
     return DayWindow(now, start, end, zone, starts_at)
 
 
-def studyable(day: DayWindow) -> ColumnElement[bool]:
-    """Over Question joined to Card: active, not suspended, not buried, and not held back by a sibling today."""
-    return and_(
-        Question.active.is_(True),
-        Card.suspended.is_(False),
-        unburied(day),
-        ~Question.id.in_(held_back(day)),
-    )
+def studyable(day: DayWindow, held: frozenset[str] | None = None) -> ColumnElement[bool]:
+    """Over Question joined to Card: active, not suspended, not buried, and not held back by a sibling today.
+
+    `held` is the held-back questions when already known (`Today`); otherwise they are read in the query.
+    """
+    return and_(Question.active.is_(True), Card.suspended.is_(False), unburied(day), not_held(Question.id, day, held))
+
+
+def not_held(column, day: DayWindow, held: frozenset[str] | None) -> ColumnElement[bool]:  # type: ignore[no-untyped-def]
+    """`column` (a question id) is not held back today: tested against `held` when known, else against the query."""
+    if held is None or len(held) > _HELD_LISTED:
+        return ~column.in_(held_back(day))
+    return column.not_in(sorted(held)) if held else true()
+
+
+_HELD_LISTED = 5_000
+"""Beyond this many held-back questions, the query reads them itself rather than take them all as parameters."""
 
 
 def held_back(day: DayWindow):  # type: ignore[no-untyped-def]
@@ -68,12 +81,19 @@ def held_back(day: DayWindow):  # type: ignore[no-untyped-def]
         select(held.id)
         .select_from(Review)
         .join(studied, studied.id == Review.question_id)
-        .join(
-            held,
-            and_(held.deck_id == studied.deck_id, held.source_text == studied.source_text, held.id != studied.id),
-        )
+        .join(held, _siblings(studied, held))
         .where(Review.reviewed_at >= day.start)
     )
+
+
+def siblings_of(question_id: str):  # type: ignore[no-untyped-def]
+    """The questions an answer to `question_id` holds back for the rest of the day."""
+    return select(_HELD.id).join(_STUDIED, _siblings(_STUDIED, _HELD)).where(_STUDIED.id == question_id)
+
+
+def _siblings(studied, held) -> ColumnElement[bool]:  # type: ignore[no-untyped-def]
+    """Same deck, same source sentence, another question."""
+    return and_(held.deck_id == studied.deck_id, held.source_text == studied.source_text, held.id != studied.id)
 
 
 def unburied(day: DayWindow) -> ColumnElement[bool]:
@@ -86,8 +106,8 @@ def showable(day: DayWindow) -> ColumnElement[bool]:
     return and_(Card.active == True, Card.suspended == False, unburied(day))  # noqa: E712 (the index says "= 1")
 
 
-def _done_today(session: Session, day: DayWindow, deck_ids: list[int], state: int) -> dict[int, int]:
-    """Flashcard answers given today per deck to cards that were in `state` (new cards started, reviews done)."""
+def done_today(session: Session, day: DayWindow, deck_ids: list[int], state: int) -> dict[int, set[str]]:
+    """The cards of each deck answered today while they were in `state` (new cards started, reviews done)."""
     # Today's answers are read and counted here: a day's work is small, while a deck filter or a GROUP BY in
     # SQL can lead SQLite to walk the whole history through the deck index instead of today's through the date.
     rows = session.execute(
@@ -98,10 +118,11 @@ def _done_today(session: Session, day: DayWindow, deck_ids: list[int], state: in
     for deck, question in rows:
         if deck in wanted:
             cards.setdefault(deck, set()).add(question)
-    return {deck: len(questions) for deck, questions in cards.items()}
+    return cards
 
 
-def _decks(session: Session, deck_id: int | None) -> list[int]:
+def deck_ids(session: Session, deck_id: int | None) -> list[int]:
+    """The deck (or every deck, by name): the order new cards are taken from them."""
     query = select(Deck.id).order_by(Deck.name)
     if deck_id is not None:
         query = query.where(Deck.id == deck_id)
@@ -121,10 +142,21 @@ def daily_limits(
 ) -> tuple[dict[int, int], dict[int, int]]:
     """New cards and reviews each deck may still show today: its limits less what was done today."""
     settings = settings_by_deck(session, decks)
-    started = _done_today(session, day, decks, CardState.NEW)
-    reviewed = _done_today(session, day, decks, CardState.REVIEW)
-    new_left = {d: max(0, settings[d].new_per_day + extra_new - started.get(d, 0)) for d in decks}
-    reviews_left = {d: max(0, settings[d].reviews_per_day - reviewed.get(d, 0)) for d in decks}
+    started = done_today(session, day, decks, CardState.NEW)
+    reviewed = done_today(session, day, decks, CardState.REVIEW)
+    return limits_left(decks, settings, started, reviewed, extra_new)
+
+
+def limits_left(
+    decks: list[int],
+    settings: dict[int, DeckSettings],
+    started: dict[int, set[str]],
+    reviewed: dict[int, set[str]],
+    extra_new: int,
+) -> tuple[dict[int, int], dict[int, int]]:
+    """Each deck's new cards and reviews left today, given the cards of each it started and reviewed today."""
+    new_left = {d: max(0, settings[d].new_per_day + extra_new - len(started.get(d, ()))) for d in decks}
+    reviews_left = {d: max(0, settings[d].reviews_per_day - len(reviewed.get(d, ()))) for d in decks}
     return new_left, reviews_left
 
 
@@ -132,7 +164,9 @@ def daily_limits(
 class Queue:
     """The queue of one deck (or all decks) at one moment: build a new one after every answer.
 
-    The daily limits are read once per queue, so its next card and its counts agree with each other.
+    The daily limits are read once per queue, so its next card and its counts agree with each other. A study
+    session passes its `Today`, which remembers them (and what siblings hold back, and the counts) between
+    answers instead of reading them again for every card.
     """
 
     session: Session
@@ -140,16 +174,23 @@ class Queue:
     deck_id: int | None = None
     extra_new: int = 0
     """New cards allowed today beyond each deck's limit (the student asked for more)."""
+    today: Today | None = None
 
     @cached_property
     def _limits(self) -> tuple[dict[int, int], dict[int, int]]:
-        return daily_limits(self.session, self.day, _decks(self.session, self.deck_id), self.extra_new)
+        if self.today is not None:
+            return self.today.limits(self.session, self.day, self.deck_id, self.extra_new)
+        return daily_limits(self.session, self.day, deck_ids(self.session, self.deck_id), self.extra_new)
+
+    @cached_property
+    def _held(self) -> frozenset[str] | None:
+        return None if self.today is None else self.today.held(self.session, self.day, self.deck_id)
 
     def _base(self, decks: list[int]):  # type: ignore[no-untyped-def]
         return (
             select(Question.id)
             .join(Card, Card.question_id == Question.id)
-            .where(Question.deck_id.in_(decks), studyable(self.day))
+            .where(Question.deck_id.in_(decks), studyable(self.day, self._held))
         )
 
     def _first(
@@ -163,7 +204,7 @@ class Queue:
         every = self.deck_id is None and len(decks) == len(self._limits[0])
         query = (
             select(Card.question_id, Card.due)
-            .where(showable(self.day), *conditions, skip, ~Card.question_id.in_(held_back(self.day)))
+            .where(showable(self.day), *conditions, skip, not_held(Card.question_id, self.day, self._held))
             .order_by(*order)
             .limit(1)
         )
@@ -210,7 +251,7 @@ class Queue:
 
     def next_ahead(self, *, exclude: frozenset[str] = frozenset()) -> str | None:
         """Studying ahead: the started card due soonest, even if that is after today."""
-        decks = _decks(self.session, self.deck_id)
+        decks = deck_ids(self.session, self.deck_id)
         if not decks:
             return None
         skip = Question.id.not_in(exclude) if exclude else True
@@ -222,7 +263,10 @@ class Queue:
         """Cards left today, limits applied (counted in the card index, as home counts them)."""
         from quizapp.srs.counts import queue_counts  # counts.py builds on this module
 
-        per_deck = queue_counts(self.session, self.day, list(self._limits[0]), limits=self._limits)
+        if self.today is not None:
+            per_deck = self.today.counts(self.session, self.day, self.deck_id, self._limits, self.extra_new)
+        else:
+            per_deck = queue_counts(self.session, self.day, list(self._limits[0]), limits=self._limits)
         return QueueCounts(
             learning=sum(c.learning for c in per_deck.values()),
             review=sum(c.review for c in per_deck.values()),

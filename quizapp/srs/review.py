@@ -26,6 +26,9 @@ class Answered:
     review_id: int
     card: CardSnapshot
     became_leech: bool
+    deck_id: int
+    state_before: int
+    """The card's state when it was answered (a new card started, a review done…)."""
 
 
 def _card(session: Session, question_id: str) -> tuple[Card, Question]:
@@ -84,7 +87,7 @@ def answer_card(
     review_id = review.id  # read before the commit expires the row, which would cost a SELECT to read it again
     session.commit()
     assert review_id is not None
-    return Answered(review_id, after, became_leech)
+    return Answered(review_id, after, became_leech, question.deck_id, before.state)
 
 
 def undo_review(session: Session, review_id: int) -> str:

@@ -5,9 +5,11 @@ Run: python tests/benchmarks/bench_answer.py [--answers 1000] [--budget 120] [--
 Each answer does what the review screen does for it (quizapp/tui/screens/review.py), each part in a session
 of its own as the app opens one per action:
 
-- pick: build the Queue of the study day (one deck, or all decks), take its next card, count what is left
-  (the progress line), read the card, its question and its deck's settings and preview the four intervals;
-- answer: `answer_card`: schedule the card, write the Review row, commit.
+- pick: build the Queue of the study day (one deck, or all decks) with the screen's `Today` (the day's limits,
+  held-back siblings and per-deck counts, read at the first card and kept up to date), take its next card,
+  count what is left (the progress line), read the card, its question and its deck's settings and preview the
+  four intervals;
+- answer: `answer_card`: schedule the card, write the Review row, commit; then tell `Today` of it.
 
 A pick and its answer are timed apart and together (time.perf_counter), 1,000 answers in a row, 8 seconds of
 the student's time apart, from 10:00 on the day the history ends; fewer when the budget runs out first (the
@@ -47,6 +49,7 @@ from quizapp.srs.review import answer_card  # noqa: E402
 from quizapp.srs.schedulers import describe_interval, preview  # noqa: E402
 from quizapp.srs.settings import load_settings  # noqa: E402
 from quizapp.srs.snapshot import CardSnapshot  # noqa: E402
+from quizapp.srs.today import Today  # noqa: E402
 
 THINK = timedelta(seconds=8)
 """The student's time on a card: the clock moves on this much between a pick and its answer."""
@@ -68,6 +71,8 @@ class Study:
     deck: int = 0
     extra_new: int = 0
     rng: random.Random = field(default_factory=lambda: random.Random(7))
+    today: Today = field(default_factory=Today)
+    """What the screen keeps of the day between cards (limits, held-back siblings, counts)."""
     times: dict[str, list[float]] = field(default_factory=lambda: {k: [] for k in PARTS})
 
     def _pick_once(self, parts: dict[str, float]) -> str | None:
@@ -75,7 +80,13 @@ class Study:
         day = window(self.now, zone=ZONE)
         start = time.perf_counter()
         with Session(self.engine) as session:
-            queue = Queue(session, day, None if self.all_decks else self.decks[self.deck], extra_new=self.extra_new)
+            queue = Queue(
+                session,
+                day,
+                None if self.all_decks else self.decks[self.deck],
+                extra_new=self.extra_new,
+                today=self.today,
+            )
             question_id = queue.next_card()
             picked = time.perf_counter()
             queue.counts()
@@ -110,13 +121,14 @@ class Study:
         self.now += THINK
         rating = self.rng.choices(*RATINGS)[0]
         with Session(self.engine) as session:
-            answer_card(
+            answered = answer_card(
                 session,
                 question_id=question_id,
                 rating=rating,
                 now=self.now,
                 duration_ms=int(THINK.total_seconds() * 1000),
             )
+        self.today.answered(answered, question_id)
 
     def one(self, record: bool = True) -> bool:
         """One pick and its answer; False when nothing is left to study."""

@@ -22,6 +22,7 @@ from quizapp.srs.review import Answered, answer_card, bury, set_suspended, undo_
 from quizapp.srs.schedulers import describe_interval, preview
 from quizapp.srs.settings import load_settings
 from quizapp.srs.snapshot import CardSnapshot
+from quizapp.srs.today import Today
 
 if TYPE_CHECKING:
     from quizapp.tui.app import QuizApp
@@ -36,6 +37,7 @@ class Shown:
     """The card on screen."""
 
     question_id: str
+    deck_id: int
     prompt: str
     answer: str
     detail: str
@@ -93,6 +95,8 @@ class ReviewScreen(Screen[None]):
         self.started: datetime | None = None
         self.extra_new = 0
         self.ahead = False
+        self.today = Today()
+        """The day's limits, held-back siblings and counts, kept between cards instead of read for each."""
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -115,7 +119,7 @@ class ReviewScreen(Screen[None]):
     # -- showing ---------------------------------------------------------------------------------
 
     def _queue(self, session: Session) -> Queue:
-        return Queue(session, self.app.day(), self.deck_id, extra_new=self.extra_new)
+        return Queue(session, self.app.day(), self.deck_id, extra_new=self.extra_new, today=self.today)
 
     def next_card(self, question_id: str | None = None) -> None:
         """Show `question_id`, or the next card of the queue, or the end of the session."""
@@ -138,7 +142,7 @@ class ReviewScreen(Screen[None]):
             source = ""
             if question.source_text:
                 source = f"[dim]Notes, line {question.source_line}:[/] {escape(question.source_text)}"
-            return Shown(qid, prompt, answer, detail, source, intervals, now), counts
+            return Shown(qid, question.deck_id, prompt, answer, detail, source, intervals, now), counts
 
         picked = self.app.guarded(pick, doing="load the next card")
         if picked is None:
@@ -220,6 +224,7 @@ class ReviewScreen(Screen[None]):
         answered = self.app.guarded(rate, doing="save your answer")
         if answered is None:
             return
+        self.today.answered(answered, shown.question_id)
         self.undo_stack.append((answered.review_id, rating))
         self.answers += 1
         self.again += rating == 1
@@ -243,6 +248,7 @@ class ReviewScreen(Screen[None]):
             return
         review_id, rating = self.undo_stack.pop()
         question_id = self.app.guarded(lambda s: undo_review(s, review_id), doing="undo the answer")
+        self.today.forget()
         if question_id is not None:
             self.answers -= 1
             self.again -= rating == 1
@@ -253,6 +259,7 @@ class ReviewScreen(Screen[None]):
         if self.shown is not None:
             qid = self.shown.question_id
             self.app.guarded(lambda s: set_suspended(s, qid), doing="suspend the card")
+            self.today.changed(self.shown.deck_id)
             self.notify("Card suspended: it will not come up until you unsuspend it.")
             self.next_card()
 
@@ -260,6 +267,7 @@ class ReviewScreen(Screen[None]):
         if self.shown is not None:
             qid = self.shown.question_id
             self.app.guarded(lambda s: bury(s, qid, self.app.day()), doing="bury the card")
+            self.today.changed(self.shown.deck_id)
             self.notify("Card buried until tomorrow.")
             self.next_card()
 

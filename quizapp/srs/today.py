@@ -1,0 +1,105 @@
+"""What a study session remembers of its day between answers, so that each card costs only what changed.
+
+A `Queue` on its own reads, for every card: the day's limits (each deck's settings and today's answers), the
+questions siblings hold back today, and the counts of every deck in it. During a review session only the
+session changes them, one card at a time, so `Today` reads them once, adds each answer it is told of, and
+counts again only the deck of a card that changed. Something it is not told of (an undone answer) calls
+`forget`, and everything is read again; a new study day is read again by itself.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from sqlmodel import Session
+
+from quizapp.db.models import CardState
+from quizapp.srs.counts import queue_counts
+from quizapp.srs.queue import DayWindow, QueueCounts, deck_ids, done_today, held_back, limits_left, siblings_of
+from quizapp.srs.review import Answered
+from quizapp.srs.settings import DeckSettings, settings_by_deck
+
+
+@dataclass
+class Today:
+    """The study day of one deck (or all decks) as a review session has seen it so far."""
+
+    _read_for: tuple[datetime, int | None] | None = None
+    """The study day's start and the deck these were read for; None when nothing is read yet."""
+    _decks: list[int] = field(default_factory=list)
+    _settings: dict[int, DeckSettings] = field(default_factory=dict)
+    _started: dict[int, set[str]] = field(default_factory=dict)
+    _reviewed: dict[int, set[str]] = field(default_factory=dict)
+    _held: set[str] = field(default_factory=set)
+    _answered: list[str] = field(default_factory=list)
+    """Questions answered since the last read, whose siblings are still to be added to `_held`."""
+    _counts: dict[int, QueueCounts] = field(default_factory=dict)
+    _counted_with: int = 0
+    """The extra new cards the counts were made with: asking for more new cards counts every deck again."""
+
+    def _read(self, session: Session, day: DayWindow, deck_id: int | None) -> None:
+        if self._read_for == (day.start, deck_id):
+            while self._answered:
+                self._held.update(session.execute(siblings_of(self._answered.pop())).scalars())
+            return
+        self._answered.clear()
+        self._decks = deck_ids(session, deck_id)
+        self._settings = settings_by_deck(session, self._decks)
+        self._started = done_today(session, day, self._decks, CardState.NEW)
+        self._reviewed = done_today(session, day, self._decks, CardState.REVIEW)
+        self._held = set(session.execute(held_back(day)).scalars())
+        self._counts = {}
+        self._read_for = (day.start, deck_id)
+
+    def limits(
+        self, session: Session, day: DayWindow, deck_id: int | None, extra_new: int
+    ) -> tuple[dict[int, int], dict[int, int]]:
+        """`daily_limits` of the deck (or every deck), from what was read and answered."""
+        self._read(session, day, deck_id)
+        return limits_left(self._decks, self._settings, self._started, self._reviewed, extra_new)
+
+    def held(self, session: Session, day: DayWindow, deck_id: int | None) -> frozenset[str]:
+        """The questions a sibling answered today holds back."""
+        self._read(session, day, deck_id)
+        return frozenset(self._held)
+
+    def counts(
+        self,
+        session: Session,
+        day: DayWindow,
+        deck_id: int | None,
+        limits: tuple[dict[int, int], dict[int, int]],
+        extra_new: int,
+    ) -> dict[int, QueueCounts]:
+        """`queue_counts` of each deck, counting only the decks not counted since they last changed."""
+        self._read(session, day, deck_id)
+        if extra_new != self._counted_with:
+            self._counts, self._counted_with = {}, extra_new
+        missing = [d for d in self._decks if d not in self._counts]
+        if missing:
+            self._counts.update(queue_counts(session, day, missing, limits=limits, held=frozenset(self._held)))
+        return {d: self._counts[d] for d in self._decks}
+
+    def answered(self, answer: Answered, question_id: str) -> None:
+        """Take in an answer just given: the limit it used, the siblings it holds back, its deck's counts.
+
+        Nothing is read here (the answer is already saved); the siblings are read with the next card.
+        """
+        if self._read_for is None:
+            return
+        deck = answer.deck_id
+        if answer.state_before == CardState.NEW:
+            self._started.setdefault(deck, set()).add(question_id)
+        elif answer.state_before == CardState.REVIEW:
+            self._reviewed.setdefault(deck, set()).add(question_id)
+        self._answered.append(question_id)
+        self.changed(deck)
+
+    def changed(self, deck_id: int) -> None:
+        """A card of this deck changed otherwise (suspended, buried): count the deck again."""
+        self._counts.pop(deck_id, None)
+
+    def forget(self) -> None:
+        """Read everything again at the next card."""
+        self._read_for = None
