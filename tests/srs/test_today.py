@@ -1,0 +1,107 @@
+"""A review session's `Today` keeps the day between cards: its queue must pick and count as a fresh one does."""
+
+from __future__ import annotations
+
+import random
+from datetime import UTC, datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+from sqlalchemy import Engine
+from sqlmodel import Session, select
+
+from quizapp.db import import_paths
+from quizapp.db.models import Deck, Question
+from quizapp.srs.queue import Queue, window
+from quizapp.srs.review import answer_card, bury, set_suspended, undo_review
+from quizapp.srs.settings import DeckSettings, save_settings
+from quizapp.srs.today import Today
+
+MORNING = datetime(2026, 11, 24, 4, 30, tzinfo=UTC)  # 10:00 IST
+
+SIBLINGS = """
+deck: Siblings
+questions:
+  - {id: t-1, type: short, prompt: A?, answer: "a", source: {line: 1, text: One sentence.}}
+  - {id: t-2, type: short, prompt: B?, answer: "b", source: {line: 1, text: One sentence.}}
+  - {id: t-3, type: short, prompt: C?, answer: "c", source: {line: 1, text: One sentence.}}
+  - {id: t-4, type: short, prompt: D?, answer: "d", source: {line: 2, text: Another sentence.}}
+  - {id: t-5, type: short, prompt: E?, answer: "e", source: {line: 2, text: Another sentence.}}
+  - {id: t-6, type: short, prompt: F?, answer: "f"}
+  - {id: t-7, type: short, prompt: G?, answer: "g"}
+"""
+
+
+@pytest.fixture
+def decks(session: Session, deck_engine: Engine, write_bank) -> dict[str, int]:  # type: ignore[no-untyped-def]
+    path: Path = write_bank(SIBLINGS, "siblings.yaml")
+    assert not import_paths(deck_engine, [path], now=MORNING).problems
+    found = {name: deck_id for deck_id, name in session.exec(select(Deck.id, Deck.name))}
+    save_settings(session, DeckSettings(new_per_day=3, reviews_per_day=2), deck_id=found["Siblings"])
+    session.commit()
+    return found
+
+
+def _same(session: Session, now: datetime, zone: timezone, deck: int | None, extra: int, today: Today) -> str | None:
+    """The kept queue's next card and counts equal a fresh queue's; returns that card."""
+    day = window(now, zone=zone)
+    fresh = Queue(session, day, deck, extra_new=extra)
+    kept = Queue(session, day, deck, extra_new=extra, today=today)
+    picked = fresh.next_card()
+    assert kept.next_card() == picked
+    assert kept.counts() == fresh.counts()
+    return picked
+
+
+@pytest.mark.parametrize("scope", ["Siblings", "Srs", None])
+@pytest.mark.parametrize("seed", range(4))
+def test_a_kept_day_picks_and_counts_as_a_fresh_queue(
+    session: Session, decks: dict[str, int], zone: timezone, scope: str | None, seed: int
+) -> None:
+    """Answers (siblings held back, limits used up), suspending, burying, undo, more new cards, a new day."""
+    rng = random.Random(seed)
+    deck = decks[scope] if scope else None
+    today, now, extra = Today(), MORNING, 0
+    answers: list[int] = []
+    for _ in range(40):
+        picked = _same(session, now, zone, deck, extra, today)
+        action = rng.choice(["answer"] * 6 + ["suspend", "bury", "undo", "more", "later"])
+        if picked is None or action == "more":
+            extra += 1
+        elif action == "answer":
+            answered = answer_card(session, question_id=picked, rating=rng.choice([1, 2, 3, 3, 4]), now=now)
+            today.answered(answered, picked)
+            answers.append(answered.review_id)
+        elif action == "suspend":
+            set_suspended(session, picked)
+            today.changed(_deck_of(session, picked))
+        elif action == "bury":
+            bury(session, picked, window(now, zone=zone))
+            today.changed(_deck_of(session, picked))
+        elif action == "undo" and answers:
+            undo_review(session, answers.pop())
+            today.forget()
+        now += timedelta(minutes=rng.choice([1, 5, 30]) if action != "later" else 60 * 20)
+    assert answers, "the session answered nothing: the comparison proved little"
+
+
+def _deck_of(session: Session, question_id: str) -> int:
+    question = session.get(Question, question_id)
+    assert question is not None
+    return question.deck_id
+
+
+def test_today_keeps_what_it_read_until_told(session: Session, decks: dict[str, int], zone: timezone) -> None:
+    """An answer `Today` is not told of leaves its counts as they were (the reason the screen tells it)."""
+    deck = decks["Siblings"]
+    today = Today()
+    day = window(MORNING, zone=zone)
+    before = Queue(session, day, deck, today=today).counts()
+    assert before.new == 3
+    answered = answer_card(session, question_id="t-1", rating=3, now=MORNING)
+    assert Queue(session, day, deck, today=today).counts() == before  # not told: the day as it was read
+    today.answered(answered, "t-1")
+    told = Queue(session, day, deck, today=today)
+    assert told.counts() == Queue(session, day, deck).counts()
+    assert told.counts().new == 2  # a limit of 3 with one new card started today
+    assert told.next_card() not in {"t-2", "t-3"}
