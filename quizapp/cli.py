@@ -7,7 +7,7 @@ import sys
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 from sqlalchemy import Engine, func, select
@@ -15,18 +15,21 @@ from sqlalchemy.engine import make_url
 from sqlmodel import Session
 
 from quizapp import __version__
-from quizapp.bank import Problem, load_banks
 from quizapp.clock import utc_now
-from quizapp.db import DatabaseError, Deck, Question, import_banks, import_paths, open_database
+from quizapp.db import DatabaseError, Deck, Question, open_database
 from quizapp.db.engine import resolve_url, sqlite_file
-from quizapp.db.sync import deck_count
 from quizapp.paths import DB_ENV, bundled_bank_dir, bundled_banks, data_dir, database_target, default_db_path
 from quizapp.quiz.build import ORDERS, SECONDS_PER_QUESTION, QuizError, QuizSpec
-from quizapp.quiz.run import start_quiz
 from quizapp.quiz.scoring import Marking, parse_marking
 from quizapp.srs.day import local_zone
 from quizapp.srs.queue import window
 from quizapp.srs.settings import day_starts_at
+
+if TYPE_CHECKING:
+    from quizapp.bank import Problem
+
+# The bank readers, the sync and the quiz runner are imported by the commands that use them: opening the app
+# needs none of them, and every module imported before its first frame makes the student wait.
 
 BANK_PROBLEM_EXIT = 2
 """Exit status when a bank has problems (as for a usage error: the input must be fixed)."""
@@ -100,10 +103,12 @@ def _launch(target: str, *, study: str | None | bool = False, quiz: dict[str, An
     engine = _open(target)
     now = utc_now()
     with Session(engine) as session:
-        empty = deck_count(session) == 0
+        empty = session.execute(select(func.count()).select_from(Deck)).scalar_one() == 0
     if empty:
         banks = bundled_banks()
         if banks:
+            from quizapp.db.sync import import_paths
+
             result = import_paths(engine, banks, now=now)
             if result.problems:
                 _print_problems(result.problems, err=True)
@@ -125,6 +130,8 @@ def _launch(target: str, *, study: str | None | bool = False, quiz: dict[str, An
 
 def _start_quiz(engine: Engine, options: dict[str, Any], *, now: datetime) -> int:
     """Build and start the quiz the command line asked for; a clear usage error if it cannot be."""
+    from quizapp.quiz.run import start_quiz
+
     with Session(engine) as session:
         deck_id = _deck_id(session, options["deck"]) if options["deck"] else None
         try:
@@ -284,6 +291,8 @@ def check(paths: tuple[str, ...]) -> None:
 
     Every problem is printed as FILE:LINE: field: message; the exit status is 2 if there is any.
     """
+    from quizapp.bank import load_banks
+
     bank_set = load_banks(paths)
     _print_problems(bank_set.problems, err=False)
     if bank_set.problems:
@@ -305,6 +314,9 @@ def import_command(paths: tuple[str, ...], dry_run: bool, db: str | None) -> Non
     gone from a file are retired: hidden from study, their history kept. Nothing is deleted.
     Every file is checked first; if any has a problem, nothing is imported.
     """
+    from quizapp.bank import load_banks
+    from quizapp.db.sync import import_banks, import_paths
+
     target = _target(db)
     file = sqlite_file(resolve_url(target))
     if file is not None and not file.exists():

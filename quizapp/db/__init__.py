@@ -1,4 +1,9 @@
-"""Storage: the engine factory, the tables, the schema gate and the sync of banks into decks."""
+"""Storage: the engine factory, the tables, the schema gate and the sync of banks into decks.
+
+The sync (and with it the bank readers) is imported when first asked for: opening the app does not need it.
+"""
+
+from typing import Any
 
 from quizapp.db.engine import (
     DatabaseError,
@@ -9,7 +14,17 @@ from quizapp.db.engine import (
     write_setting,
 )
 from quizapp.db.models import SCHEMA_VERSION, Card, CardState, Deck, Question, QuizRun, Review, Setting
-from quizapp.db.sync import ImportResult, SyncReport, import_banks, import_paths
+
+_SYNC = {"ImportResult", "SyncReport", "import_banks", "import_paths"}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _SYNC:
+        from quizapp.db import sync
+
+        return getattr(sync, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = [
     "SCHEMA_VERSION",

@@ -429,7 +429,3 @@ def _import_loaded(
     if not bank_set.ok:
         return ImportResult(problems=bank_set.problems, files=bank_set.files)
     return import_banks(engine, bank_set.banks, now=now, dry_run=dry_run)
-
-
-def deck_count(session: Session) -> int:
-    return session.execute(select(func.count()).select_from(Deck)).scalar_one()

@@ -10,7 +10,6 @@ from sqlalchemy import func, select
 from sqlmodel import Session
 
 from quizapp.db.models import Deck, Question, QuizRun, Review
-from quizapp.quiz.run import answer_credits, get_run, run_marking
 from quizapp.quiz.scoring import Score, total
 
 
@@ -60,6 +59,8 @@ class Results:
 
 def results(session: Session, run_id: int, *, now: datetime | None = None) -> Results:
     """The run's results; for an unfinished run, as far as it went (time counted up to `now`)."""
+    from quizapp.quiz.run import answer_credits, get_run, run_marking  # not needed by home's last_scores
+
     run = get_run(session, run_id)
     credits = answer_credits(session, run)
     responses = dict(

@@ -5,7 +5,6 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Markdown
 
 HELP = """\
 # Keys
@@ -62,6 +61,8 @@ class HelpScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help"):
+            from textual.widgets import Markdown  # imported when help is first opened, not at start
+
             yield Markdown(HELP)
 
     def action_dismiss(self) -> None:  # type: ignore[override]
