@@ -20,9 +20,13 @@ def utc_stamp(moment: datetime) -> str:
     return moment.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S.%f")
 
 
-def recall_sql(session: Session, now: datetime) -> ColumnElement[float] | None:
-    """The card's chance of recall at `now` (NULL for a card never studied); None where the database cannot say."""
+def recall_sql(session: Session, now: datetime | ColumnElement[str]) -> ColumnElement[float] | None:
+    """The card's chance of recall at `now` (NULL for a card never studied); None where the database cannot say.
+
+    `now` may also be an expression of a `utc_stamp` per card (NULL for no moment, and then NULL recall).
+    """
     if session.get_bind().dialect.name != "sqlite":
         return None
-    elapsed = func.max(0.0, func.julianday(utc_stamp(now)) - func.julianday(Card.last_review))
+    stamp = utc_stamp(now) if isinstance(now, datetime) else now
+    elapsed = func.max(0.0, func.julianday(stamp) - func.julianday(Card.last_review))
     return func.pow(1 + _FACTOR * elapsed / Card.stability, _DECAY)

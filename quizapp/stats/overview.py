@@ -14,7 +14,7 @@ from quizapp.srs.counts import queue_counts
 from quizapp.srs.queue import DayWindow
 from quizapp.stats.activity import streak
 from quizapp.stats.days import today_of
-from quizapp.stats.readiness import Recall, exam_moment, recall_at, recall_by_deck
+from quizapp.stats.readiness import Recall, exam_moment, recall_by_deck
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,18 +91,20 @@ def deck_overview(session: Session, day: DayWindow, *, recall: bool = True) -> l
 
 def with_recall(session: Session, day: DayWindow, decks: list[DeckOverview]) -> list[DeckOverview]:
     """The same decks with their chance of recall now and, for a coming exam, on the exam day."""
-    recalls = recall_by_deck(session, day.now, [deck.deck_id for deck in decks])
+    exams = {
+        deck.deck_id: exam_moment(deck.exam_date, day)
+        for deck in decks
+        if deck.exam_date is not None and deck.days_left(day) is not None
+    }
+    recalls = recall_by_deck(session, day.now, [deck.deck_id for deck in decks], exams)
     if recalls is None:
         return decks
+    now_by_deck, at_exam = recalls
     found = []
     for deck in decks:
-        now = recalls.get(deck.deck_id, Recall(0, 0.0))
+        now = now_by_deck.get(deck.deck_id, Recall(0, 0.0))
         deck = replace(deck, readiness=now.mean, recall_cards=now.studied, knowledge=now.knowledge)
-        if deck.days_left(day) is not None:
-            assert deck.exam_date is not None
-            moment = exam_moment(deck.exam_date, day)
-            deck = replace(deck, exam_recall=recall_at(session, moment, [deck.deck_id]))
-        found.append(deck)
+        found.append(replace(deck, exam_recall=at_exam[deck.deck_id]) if deck.deck_id in at_exam else deck)
     return found
 
 

@@ -8,11 +8,11 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
-from sqlalchemy import func, select
+from sqlalchemy import case, func, select
 from sqlmodel import Session
 
 from quizapp.db.models import Card, CardState, Deck
-from quizapp.srs.memory import recall_sql
+from quizapp.srs.memory import recall_sql, utc_stamp
 from quizapp.srs.queue import DayWindow
 from quizapp.stats.days import day_start_of, today_of
 
@@ -58,28 +58,31 @@ class Readiness:
         return self.unstudied / self.questions if self.questions else None
 
 
-def recall_by_deck(session: Session, moment: datetime, deck_ids: list[int] | None = None) -> dict[int, Recall] | None:
-    """Each deck's studied active cards and the sum of their chances of recall at `moment` (one pass over them)."""
+def recall_by_deck(
+    session: Session, moment: datetime, deck_ids: list[int] | None = None, exams: dict[int, datetime] | None = None
+) -> tuple[dict[int, Recall], dict[int, Recall]] | None:
+    """Each deck's studied active cards and the sum of their chances of recall at `moment`; and for each deck
+    in `exams`, the same at that deck's own moment. One pass over the cards, however many exam dates there are.
+    """
     chance = recall_sql(session, moment)
     if chance is None:
         return None
+    exams = exams or {}
+    columns = [Card.deck_id, func.count(), func.coalesce(func.sum(chance), 0.0)]
+    if exams:
+        own_moment = case({deck: utc_stamp(when) for deck, when in exams.items()}, value=Card.deck_id)
+        columns.append(func.coalesce(func.sum(recall_sql(session, own_moment)), 0.0))
     studied = (Card.state != CardState.NEW) & Card.stability.is_not(None)
-    query = (
-        select(Card.deck_id, func.count(), func.coalesce(func.sum(chance), 0.0))
-        .where(Card.active.is_(True), studied)
-        .group_by(Card.deck_id)
-    )
+    query = select(*columns).where(Card.active.is_(True), studied).group_by(Card.deck_id)
     if deck_ids is not None:
         query = query.where(Card.deck_id.in_(deck_ids))
-    return {deck: Recall(count, float(knowledge)) for deck, count, knowledge in session.execute(query)}
-
-
-def recall_at(session: Session, moment: datetime, deck_ids: list[int] | None) -> Recall | None:
-    """The studied active cards of these decks (or all) and the sum of their chances of recall at `moment`."""
-    found = recall_by_deck(session, moment, deck_ids)
-    if found is None:
-        return None
-    return Recall(sum(r.studied for r in found.values()), sum(r.knowledge for r in found.values()))
+    now: dict[int, Recall] = {}
+    later = {deck: Recall(0, 0.0) for deck in exams}
+    for deck, count, knowledge, *at_exam in session.execute(query):
+        now[deck] = Recall(count, float(knowledge))
+        if deck in exams:
+            later[deck] = Recall(count, float(at_exam[0]))
+    return now, later
 
 
 def exam_moment(exam_date: date, day: DayWindow) -> datetime:

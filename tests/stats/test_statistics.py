@@ -127,6 +127,22 @@ def test_readiness_now_and_projected_to_the_exam_day(session: Session, history: 
     assert beta.exam is None and beta.unstudied_share == 0
 
 
+def test_two_exam_dates_each_project_their_own_deck(session: Session, history: History) -> None:
+    """Each deck's cards are projected to its own exam day, read in the same pass as the recall now."""
+    beta_exam = EXAM_DATE + timedelta(days=60)
+    save_exam_date(session, history.beta, beta_exam, NOW)
+    overview = {deck.name: deck for deck in deck_overview(session, history.day)}
+    alpha_cards, beta_cards = {"a-1", "a-2", "a-3", "a-4", "a-5"}, {"b-1", "b-2", "b-3"}
+    on_alpha_exam = fsrs_recall(ist(2026, 12, 24, 4), alpha_cards)
+    on_beta_exam = fsrs_recall(ist(2027, 2, 22, 4), beta_cards)
+    assert overview["Alpha"].exam_readiness == pytest.approx(sum(on_alpha_exam) / 5, abs=1e-6)
+    assert overview["Beta"].exam_readiness == pytest.approx(sum(on_beta_exam) / 3, abs=1e-6)
+    assert overview["Beta"].readiness == pytest.approx(sum(fsrs_recall(NOW, beta_cards)) / 3, abs=1e-6)
+    everything = readiness(session, history.day, list(overview.values()))
+    assert everything.exam is not None and everything.exam.exam_date == EXAM_DATE  # the nearest exam dates it
+    assert everything.exam.recall.knowledge == pytest.approx(sum(on_alpha_exam) + sum(on_beta_exam), abs=1e-6)
+
+
 def test_topics_weakest_first_and_the_quiz_history(session: Session, history: History) -> None:
     topics = [(t.deck, t.topic, t.answered, t.correct) for t in topic_accuracy(session)]
     assert topics == [
