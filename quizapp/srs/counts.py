@@ -9,23 +9,41 @@ today are counted apart and taken off before the limits apply.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import datetime
+from functools import cache
 
-from sqlalchemy import ColumnElement, and_, case, func, literal, select
+from sqlalchemy import BindParameter, ColumnElement, and_, bindparam, case, func, literal, select
 from sqlmodel import Session
 
 from quizapp.db.models import Card, CardState, Deck
-from quizapp.srs.queue import DayWindow, QueueCounts, daily_limits, held_back, showable
+from quizapp.srs.queue import DayWindow, QueueCounts, daily_limits, held_back, showable, showable_at
 
 LEARNING = (CardState.LEARNING, CardState.RELEARNING)
 
 
-def _kind(day: DayWindow, kind: int) -> list[ColumnElement[bool]]:
+def _kind(end: datetime | BindParameter[datetime], kind: int) -> list[ColumnElement[bool]]:
     """The conditions of one count: 0 learning due today, 1 reviews due today, 2 new cards."""
     if kind == 0:
-        return [Card.state.in_(LEARNING), Card.due < day.end]
+        return [Card.state.in_(LEARNING), Card.due < end]
     if kind == 1:
-        return [Card.state == CardState.REVIEW, Card.due < day.end]
+        return [Card.state == CardState.REVIEW, Card.due < end]
     return [Card.state == CardState.NEW]
+
+
+@cache
+def _count_statement():  # type: ignore[no-untyped-def]
+    """Each deck's due learning cards, and its reviews due today and new cards up to "review_cap" and
+    "new_cap", counted in the card index. Built once: the moments, caps and decks are bound at each use."""
+    end = bindparam("end")
+    caps = [None, bindparam("review_cap"), bindparam("new_cap")]
+
+    def count(kind: int) -> ColumnElement[int]:
+        rows = select(literal(1)).where(Card.deck_id == Deck.id, showable_at(bindparam("now")), *_kind(end, kind))
+        if caps[kind] is not None:
+            rows = rows.limit(caps[kind])
+        return select(func.count()).select_from(rows.correlate(Deck).subquery()).scalar_subquery()
+
+    return select(Deck.id, count(0), count(1), count(2)).where(Deck.id.in_(bindparam("decks", expanding=True)))
 
 
 def _held(session: Session, day: DayWindow, held: frozenset[str] | None) -> dict[int, list[int]]:
@@ -36,7 +54,7 @@ def _held(session: Session, day: DayWindow, held: frozenset[str] | None) -> dict
     """
     ids = sorted(held if held is not None else set(session.execute(held_back(day)).scalars()))
     found: dict[int, list[int]] = {}
-    columns = [func.count(case((and_(*_kind(day, kind)), 1))) for kind in range(3)]
+    columns = [func.count(case((and_(*_kind(day.end, kind)), 1))) for kind in range(3)]
     for start in range(0, len(ids), _CHUNK):
         rows = session.execute(
             select(Card.deck_id, *columns)
@@ -70,21 +88,15 @@ def queue_counts(
         return {}
     new_left, reviews_left = limits or daily_limits(session, day, list(decks))
     held_cards = _held(session, day, held)
-    caps = [
-        None,
-        max(reviews_left[d] + held_cards.get(d, (0, 0, 0))[1] for d in decks),
-        max(new_left[d] + held_cards.get(d, (0, 0, 0))[2] for d in decks),
-    ]
-
-    def count(kind: int) -> ColumnElement[int]:
-        rows = select(literal(1)).where(Card.deck_id == Deck.id, showable(day), *_kind(day, kind))
-        if caps[kind] is not None:
-            rows = rows.limit(caps[kind])
-        return select(func.count()).select_from(rows.correlate(Deck).subquery()).scalar_subquery()
-
-    query = select(Deck.id, count(0), count(1), count(2)).where(Deck.id.in_(decks))
+    bound = {
+        "now": day.now,
+        "end": day.end,
+        "decks": list(decks),
+        "review_cap": max(reviews_left[d] + held_cards.get(d, (0, 0, 0))[1] for d in decks),
+        "new_cap": max(new_left[d] + held_cards.get(d, (0, 0, 0))[2] for d in decks),
+    }
     found = {}
-    for deck, *counts in session.execute(query):
+    for deck, *counts in session.connection().execute(_count_statement(), bound):
         learning, review, new = (n - h for n, h in zip(counts, held_cards.get(deck, (0, 0, 0)), strict=True))
         found[deck] = QueueCounts(learning, min(review, reviews_left[deck]), min(new, new_left[deck]))
     return found

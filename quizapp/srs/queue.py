@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime, tzinfo
-from functools import cached_property
+from functools import cache, cached_property
 from typing import TYPE_CHECKING
 
-from sqlalchemy import ColumnElement, and_, case, func, or_, select, true
+from sqlalchemy import BindParameter, ColumnElement, and_, bindparam, func, or_, select, true
 from sqlalchemy.orm import aliased
 from sqlmodel import Session
 
@@ -55,19 +55,27 @@ def window(now: datetime, *, zone: tzinfo, starts_at: int = 4) -> DayWindow:
     return DayWindow(now, start, end, zone, starts_at)
 
 
-def studyable(day: DayWindow, held: frozenset[str] | None = None) -> ColumnElement[bool]:
-    """Over Question joined to Card: active, not suspended, not buried, and not held back by a sibling today.
-
-    `held` is the held-back questions when already known (`Today`); otherwise they are read in the query.
-    """
-    return and_(Question.active.is_(True), Card.suspended.is_(False), unburied(day), not_held(Question.id, day, held))
+def studyable(day: DayWindow) -> ColumnElement[bool]:
+    """Over Question joined to Card: active, not suspended, not buried, and not held back by a sibling today."""
+    return _studyable(day.now, _not_held(Question.id, "query", day.start))
 
 
-def not_held(column, day: DayWindow, held: frozenset[str] | None) -> ColumnElement[bool]:  # type: ignore[no-untyped-def]
-    """`column` (a question id) is not held back today: tested against `held` when known, else against the query."""
+def _studyable(now: datetime | BindParameter[datetime], not_held: ColumnElement[bool]) -> ColumnElement[bool]:
+    return and_(Question.active.is_(True), Card.suspended.is_(False), _unburied(now), not_held)
+
+
+def _held_mode(held: frozenset[str] | None) -> str:
+    """How a query leaves out the held-back questions: "none" are held, a "list" of them, or read by a "query"."""
     if held is None or len(held) > _HELD_LISTED:
-        return ~column.in_(held_back(day))
-    return column.not_in(sorted(held)) if held else true()
+        return "query"
+    return "list" if held else "none"
+
+
+def _not_held(column, mode: str, start: datetime | BindParameter[datetime] | None = None) -> ColumnElement[bool]:  # type: ignore[no-untyped-def]
+    """`column` (a question id) is not held back today, the `_held_mode` way (the list is bound as "held")."""
+    if mode == "query":
+        return ~column.in_(_held_back_since(bindparam("start") if start is None else start))
+    return column.not_in(bindparam("held", expanding=True)) if mode == "list" else true()
 
 
 _HELD_LISTED = 5_000
@@ -76,13 +84,17 @@ _HELD_LISTED = 5_000
 
 def held_back(day: DayWindow):  # type: ignore[no-untyped-def]
     """The questions a sibling (same deck, same source sentence) answered today holds back."""
+    return _held_back_since(day.start)
+
+
+def _held_back_since(start: datetime | BindParameter[datetime]):  # type: ignore[no-untyped-def]
     studied, held = _STUDIED, _HELD
     return (
         select(held.id)
         .select_from(Review)
         .join(studied, studied.id == Review.question_id)
         .join(held, _siblings(studied, held))
-        .where(Review.reviewed_at >= day.start)
+        .where(Review.reviewed_at >= start)
     )
 
 
@@ -98,12 +110,21 @@ def _siblings(studied, held) -> ColumnElement[bool]:  # type: ignore[no-untyped-
 
 def unburied(day: DayWindow) -> ColumnElement[bool]:
     """Not buried, or buried until a moment already past."""
-    return or_(Card.buried_until.is_(None), Card.buried_until <= day.now)
+    return _unburied(day.now)
+
+
+def _unburied(now: datetime | BindParameter[datetime]) -> ColumnElement[bool]:
+    return or_(Card.buried_until.is_(None), Card.buried_until <= now)
 
 
 def showable(day: DayWindow) -> ColumnElement[bool]:
     """Over Card alone: its question active, not suspended, not buried (the card indexes' own terms)."""
-    return and_(Card.active == True, Card.suspended == False, unburied(day))  # noqa: E712 (the index says "= 1")
+    return showable_at(day.now)
+
+
+def showable_at(now: datetime | BindParameter[datetime]) -> ColumnElement[bool]:
+    """`showable` at `now`, which may be a parameter bound at each use of a statement built once."""
+    return and_(Card.active == True, Card.suspended == False, _unburied(now))  # noqa: E712 (the index says "= 1")
 
 
 def done_today(session: Session, day: DayWindow, deck_ids: list[int], state: int) -> dict[int, set[str]]:
@@ -129,12 +150,56 @@ def deck_ids(session: Session, deck_id: int | None) -> list[int]:
     return list(session.execute(query).scalars())
 
 
-def _overdueness(session: Session, day: DayWindow) -> ColumnElement[float]:
-    """How far past its interval a card is: elapsed / stability. For FSRS, lower retrievability sorts first."""
-    if session.get_bind().dialect.name == "sqlite":
-        elapsed = func.julianday(utc_stamp(day.now)) - func.julianday(Card.last_review)
+def _overdueness(dialect: str) -> ColumnElement[float]:
+    """How far past its interval a card is at "stamp" (`utc_stamp` of now): elapsed / stability. For FSRS,
+    lower retrievability sorts first."""
+    if dialect == "sqlite":
+        elapsed = func.julianday(bindparam("stamp")) - func.julianday(Card.last_review)
         return -(elapsed / func.coalesce(Card.stability, Card.interval_days, 1.0))
     return Card.due  # elsewhere: oldest due date first, the same order for cards of equal stability
+
+
+@cache
+def _pick_statement(state: int, every: bool, skipping: bool, held: str, dialect: str):  # type: ignore[no-untyped-def]
+    """The first showable card in `state`, read from the card table's own indexes: learning cards due by now,
+    soonest first; review cards due today, most overdue first.
+
+    Built once for each shape (SQLAlchemy takes longer to build a statement than SQLite to run this one);
+    the moments and lists are bound at each use (see `Queue._bound`). Every deck together names no deck
+    at all, so SQLite walks `ix_card_state_due` in due order; some decks walk their part of
+    `ix_card_deck_due`. The sibling rule is checked on the candidates only.
+    """
+    now = bindparam("now")
+    if state == CardState.REVIEW:
+        due, order = Card.due < bindparam("end"), (_overdueness(dialect), Card.due, Card.question_id)
+    else:
+        due, order = Card.due <= now, (Card.due, Card.question_id)
+    query = select(Card.question_id, Card.due).where(
+        showable_at(now), Card.state == state, due, _not_held(Card.question_id, held)
+    )
+    if skipping:
+        query = query.where(Card.question_id.not_in(bindparam("skip", expanding=True)))
+    if not every:
+        query = query.where(Card.deck_id.in_(bindparam("decks", expanding=True)))
+    return query.order_by(*order).limit(1)
+
+
+@cache
+def _new_statement(skipping: bool, held: str):  # type: ignore[no-untyped-def]
+    """The first new card of the decks, taken deck by deck in name order and by place in the bank."""
+    query = (
+        select(Question.id)
+        .join(Card, Card.question_id == Question.id)
+        .join(Deck, Deck.id == Question.deck_id)
+        .where(
+            Question.deck_id.in_(bindparam("decks", expanding=True)),
+            _studyable(bindparam("now"), _not_held(Question.id, held)),
+            Card.state == CardState.NEW,
+        )
+    )
+    if skipping:
+        query = query.where(Question.id.not_in(bindparam("skip", expanding=True)))
+    return query.order_by(Deck.name, Question.position).limit(1)
 
 
 def daily_limits(
@@ -186,31 +251,24 @@ class Queue:
     def _held(self) -> frozenset[str] | None:
         return None if self.today is None else self.today.held(self.session, self.day, self.deck_id)
 
-    def _base(self, decks: list[int]):  # type: ignore[no-untyped-def]
-        return (
-            select(Question.id)
-            .join(Card, Card.question_id == Question.id)
-            .where(Question.deck_id.in_(decks), studyable(self.day, self._held))
-        )
+    def _bound(self, decks: list[int], exclude: frozenset[str]) -> dict[str, object]:
+        """The values of a pick statement's parameters."""
+        day = self.day
+        return {
+            "now": day.now,
+            "end": day.end,
+            "start": day.start,
+            "stamp": utc_stamp(day.now),
+            "decks": decks,
+            "skip": sorted(exclude),
+            "held": sorted(self._held or ()),
+        }
 
-    def _first(
-        self, decks: list[int], skip: ColumnElement[bool], *conditions: ColumnElement[bool], order
-    ) -> tuple[str, datetime] | None:  # type: ignore[no-untyped-def]
-        """The first showable card of these decks in `order`, read from the card table's own indexes.
-
-        Every deck together names no deck at all, so SQLite walks `ix_card_state_due` in due order; one deck
-        walks its part of `ix_card_deck_due`. The sibling rule is checked on the candidates only.
-        """
+    def _first(self, state: int, decks: list[int], exclude: frozenset[str]) -> tuple[str, datetime] | None:
         every = self.deck_id is None and len(decks) == len(self._limits[0])
-        query = (
-            select(Card.question_id, Card.due)
-            .where(showable(self.day), *conditions, skip, not_held(Card.question_id, self.day, self._held))
-            .order_by(*order)
-            .limit(1)
-        )
-        if not every:
-            query = query.where(Card.deck_id.in_(decks))
-        row = self.session.execute(query).first()
+        dialect = self.session.get_bind().dialect.name
+        statement = _pick_statement(state, every, bool(exclude), _held_mode(self._held), dialect)
+        row = self.session.connection().execute(statement, self._bound(decks, exclude)).first()
         return (row[0], row[1]) if row else None
 
     def next_card(self, *, exclude: frozenset[str] = frozenset()) -> str | None:
@@ -219,34 +277,19 @@ class Queue:
         decks = list(new_left)
         if not decks:
             return None
-        skip = Card.question_id.not_in(exclude) if exclude else true()
-        learning = [
-            self._first(decks, skip, Card.state == state, Card.due <= self.day.now, order=(Card.due, Card.question_id))
-            for state in (CardState.LEARNING, CardState.RELEARNING)
-        ]
+        learning = [self._first(state, decks, exclude) for state in (CardState.LEARNING, CardState.RELEARNING)]
         due_first = [(due, question) for question, due in filter(None, learning)]
         if due_first:
             return min(due_first)[1]
         open_reviews = [d for d, left in reviews_left.items() if left > 0]
         if open_reviews:
-            review = self._first(
-                open_reviews,
-                skip,
-                Card.state == CardState.REVIEW,
-                Card.due < self.day.end,
-                order=(_overdueness(self.session, self.day), Card.due, Card.question_id),
-            )
+            review = self._first(CardState.REVIEW, open_reviews, exclude)
             if review:
                 return review[0]
         open_new = [d for d, left in new_left.items() if left > 0]
         if open_new:
-            deck_order = case({d: i for i, d in enumerate(decks)}, value=Question.deck_id)
-            return self.session.execute(
-                self._base(open_new)
-                .where(Card.state == CardState.NEW, Question.id.not_in(exclude) if exclude else true())
-                .order_by(deck_order, Question.position)
-                .limit(1)
-            ).scalar()
+            statement = _new_statement(bool(exclude), _held_mode(self._held))
+            return self.session.connection().execute(statement, self._bound(open_new, exclude)).scalar()
         return None
 
     def next_ahead(self, *, exclude: frozenset[str] = frozenset()) -> str | None:
@@ -255,9 +298,14 @@ class Queue:
         if not decks:
             return None
         skip = Question.id.not_in(exclude) if exclude else True
-        return self.session.execute(
-            self._base(decks).where(Card.state != CardState.NEW, skip).order_by(Card.due, Question.id).limit(1)
-        ).scalar()
+        query = (
+            select(Question.id)
+            .join(Card, Card.question_id == Question.id)
+            .where(Question.deck_id.in_(decks), studyable(self.day), Card.state != CardState.NEW, skip)
+            .order_by(Card.due, Question.id)
+            .limit(1)
+        )
+        return self.session.execute(query).scalar()
 
     def counts(self) -> QueueCounts:
         """Cards left today, limits applied (counted in the card index, as home counts them)."""
