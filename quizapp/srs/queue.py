@@ -98,9 +98,14 @@ def _held_back_since(start: datetime | BindParameter[datetime]):  # type: ignore
     )
 
 
-def siblings_of(question_id: str):  # type: ignore[no-untyped-def]
+def siblings_of(session: Session, question_id: str) -> list[str]:
     """The questions an answer to `question_id` holds back for the rest of the day."""
-    return select(_HELD.id).join(_STUDIED, _siblings(_STUDIED, _HELD)).where(_STUDIED.id == question_id)
+    return list(session.connection().execute(_siblings_statement(), {"question": question_id}).scalars())
+
+
+@cache
+def _siblings_statement():  # type: ignore[no-untyped-def]
+    return select(_HELD.id).join(_STUDIED, _siblings(_STUDIED, _HELD)).where(_STUDIED.id == bindparam("question"))
 
 
 def _siblings(studied, held) -> ColumnElement[bool]:  # type: ignore[no-untyped-def]

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from functools import cache
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlmodel import Session
 
 from quizapp.db.models import Card, CardState, Question, Review
@@ -32,11 +33,20 @@ class Answered:
 
 
 def _card(session: Session, question_id: str) -> tuple[Card, Question]:
-    card = session.get(Card, question_id)
-    question = session.get(Question, question_id)
-    if card is None or question is None:
+    row = session.execute(_card_statement(), {"question": question_id}).first()
+    if row is None:
         raise CardActionError(f"no card for question {question_id}")
-    return card, question
+    return row[0], row[1]
+
+
+@cache
+def _card_statement():  # type: ignore[no-untyped-def]
+    """A card and its question in one statement, built once (every answer reads them)."""
+    return (
+        select(Card, Question)
+        .join(Question, Question.id == Card.question_id)
+        .where(Card.question_id == bindparam("question"))
+    )
 
 
 def answer_card(

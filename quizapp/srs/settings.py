@@ -7,9 +7,10 @@ import re
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass, fields
 from datetime import timedelta
+from functools import cache
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlmodel import Session
 
 from quizapp.db.engine import read_setting, write_setting
@@ -64,12 +65,8 @@ def load_settings(session: Session, deck_id: int) -> DeckSettings:
 
 def settings_by_deck(session: Session, deck_ids: list[int]) -> dict[int, DeckSettings]:
     """Each deck's settings, its own values over the global ones (deck 0) over the defaults, in one query."""
-    names = {_KEY.format(item.name): item.name for item in fields(DeckSettings)}
-    rows = session.execute(
-        select(Setting.deck_id, Setting.key, Setting.value).where(
-            Setting.key.in_(list(names)), Setting.deck_id.in_([0, *deck_ids])
-        )
-    )
+    names = _names()
+    rows = session.connection().execute(_settings_statement(), {"keys": list(names), "decks": [0, *deck_ids]})
     stored: dict[int, dict[str, Any]] = {}
     for deck_id, key, value in rows:
         decoded = json.loads(value)
@@ -77,6 +74,20 @@ def settings_by_deck(session: Session, deck_ids: list[int]) -> dict[int, DeckSet
             stored.setdefault(deck_id, {})[names[key]] = tuple(decoded) if isinstance(decoded, list) else decoded
     common = stored.get(0, {})
     return {deck_id: DeckSettings(**{**common, **stored.get(deck_id, {})}) for deck_id in deck_ids}
+
+
+@cache
+def _names() -> dict[str, str]:
+    """Each setting's key in the setting table, and its field of DeckSettings."""
+    return {_KEY.format(item.name): item.name for item in fields(DeckSettings)}
+
+
+@cache
+def _settings_statement():  # type: ignore[no-untyped-def]
+    """Built once: every answer reads its deck's settings."""
+    return select(Setting.deck_id, Setting.key, Setting.value).where(
+        Setting.key.in_(bindparam("keys", expanding=True)), Setting.deck_id.in_(bindparam("decks", expanding=True))
+    )
 
 
 def save_settings(session: Session, settings: DeckSettings, *, deck_id: int) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, fields, replace
+from dataclasses import dataclass, fields, replace
 from datetime import datetime
 from typing import Any
 
@@ -29,15 +29,20 @@ class CardSnapshot:
 
     @classmethod
     def of(cls, card: Card) -> CardSnapshot:
-        return cls(**{item.name: getattr(card, item.name) for item in fields(cls)})
+        return cls(**{name: getattr(card, name) for name in _FIELDS})
+
+    def _values(self) -> dict[str, Any]:
+        """The fields by name. Not `asdict`, which deep-copies every value: these are all immutable."""
+        return {name: getattr(self, name) for name in _FIELDS}
 
     def apply(self, card: Card) -> None:
-        """Write this state into a Card row."""
-        for name, value in asdict(self).items():
-            setattr(card, name, value)
+        """Write this state into a Card row (only what differs: each attribute set on a row costs)."""
+        for name, value in self._values().items():
+            if getattr(card, name) != value:
+                setattr(card, name, value)
 
     def to_json(self) -> dict[str, Any]:
-        data = asdict(self)
+        data = self._values()
         for key in ("due", "last_review", "buried_until"):
             if data[key] is not None:
                 data[key] = data[key].isoformat()
@@ -53,3 +58,6 @@ class CardSnapshot:
 
     def but(self, **changes: Any) -> CardSnapshot:
         return replace(self, **changes)
+
+
+_FIELDS = tuple(item.name for item in fields(CardSnapshot))

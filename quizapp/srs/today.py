@@ -41,7 +41,7 @@ class Today:
     def _read(self, session: Session, day: DayWindow, deck_id: int | None) -> None:
         if self._read_for == (day.start, deck_id):
             while self._answered:
-                self._held.update(session.execute(siblings_of(self._answered.pop())).scalars())
+                self._held.update(siblings_of(session, self._answered.pop()))
             return
         self._answered.clear()
         self._decks = deck_ids(session, deck_id)
