@@ -51,6 +51,10 @@ _ODD_SOURCE_LINE = re.compile(rb"line:\s*['\"]?(?:[-+0_]|[0-9]+_)")
 # Inside brackets and braces, libyaml refuses a token that opens with "|", ">" or ":" ([|x], {a: >x},
 # [x, :y]) and a ":" right before ",", "]" or "}" ({line:, text: x}), where yaml_rs reads text or an
 # empty value. Looked for wherever they could be, in braces or not: after "[", "{" or ",", and after ": ".
+# A block scalar's header (`explanation: >` and a line break) in brackets or braces, or a "|" or ">" opening a
+# line there, is read by yaml_rs as the start of a plain value, and so is a ":" opening the line after a
+# comment there; libyaml refuses all three. So where the text has such a "|" or ">", or a comment, a value
+# that begins with "|", ">" or ":" is doubtful (see `_may_open_values`).
 # (A flow value continued on a second line is not looked into: a ": " there is still read two ways.)
 _BLOCK_INDICATORS = "|>"
 _FLOW_OPENERS = frozenset("[{,")
@@ -97,6 +101,33 @@ def _doubtful(text: str, data: bytes) -> bool:
     return _ODD_SOURCE_LINE.search(data) is not None
 
 
+def _may_open_values(text: str) -> bool:
+    """Whether a "|" or ">" stands where it could open a value (after ": ", or first on its line), or a
+    comment could end a line inside brackets."""
+    if " #" in text or "\n#" in text:
+        return True
+    for indicator in _BLOCK_INDICATORS:
+        at = text.find(indicator)
+        while at >= 0:
+            before = at - 1
+            while before >= 0 and text[before] in " \t\r":
+                before -= 1
+            if before < 0 or text[before] in ":\n":
+                return True
+            at = text.find(indicator, at + 1)
+    return False
+
+
+def _opened_by_indicator(bank: Bank) -> bool:
+    """Whether a value begins with "|", ">" or ":": how yaml_rs reads what libyaml refuses in brackets."""
+    values = [bank.deck, bank.source]
+    for q in bank.questions:
+        values += (q.prompt, q.answer, q.topic, q.explanation, q.source_text, *q.accept, *q.tags)
+        values += (*(q.choices or ()), *(q.items or ()))
+    return any(value.startswith(_OPENING_INDICATORS) for value in values if value)
+
+
+_OPENING_INDICATORS = ("|", ">", ":")
 _TOP_FIELDS = frozenset(TOP_LEVEL_FIELDS)
 _QUESTION_FIELDS = frozenset(QUESTION_FIELDS)
 _SOURCE_FIELDS = frozenset(("line", "text"))
@@ -317,4 +348,7 @@ def read_fast(text: str, file: str, digest: str, data: bytes | None = None, *, l
             raise _Unsure
     except _Unsure:
         return None
-    return Bank(deck=deck, source=source, questions=questions, file=file, digest=digest, deck_line=deck_line)
+    bank = Bank(deck=deck, source=source, questions=questions, file=file, digest=digest, deck_line=deck_line)
+    if _may_open_values(text) and _opened_by_indicator(bank):
+        return None
+    return bank

@@ -105,6 +105,13 @@ def test_generated_and_bundled_banks_are_read_quickly_and_identically() -> None:
         ("tags: [name]", "tags: [:name]"),
         ("{line: 3,", "{line:,"),  # libyaml refuses ":" right before "," "]" or "}"
         ("{line: 3,", "{line: 3_,"),  # an underscore Python's int refuses
+        # A block scalar's header in braces or brackets, a "|" or ">" opening a line there, a ":" opening the
+        # line after a comment there: libyaml refuses each, yaml_rs reads a value that starts with it.
+        ("prompt: Is it so?,", "prompt: > Is it so?,"),
+        ("prompt: Is it so?,", "prompt: |\n      Is it so?,"),
+        ("tags: [name]", "tags: [name, #\n      >x]"),
+        ("tags: [name]", "tags: [name, #\n      :x]"),
+        ("{line: 3, text:", "{line: 3, text: #\n      :"),
     ],
 )
 def test_doubtful_or_unsound_banks_are_left_to_the_exact_reader(old: str, new: str) -> None:
