@@ -205,7 +205,13 @@ def _to_version_2(conn: Any) -> None:
     recount(conn)
 
 
-_MIGRATIONS = {1: _to_version_2}
+def _to_version_3(conn: Any) -> None:
+    """The recall index (see Card)."""
+    for index in Card.__table__.indexes:  # type: ignore[attr-defined]
+        index.create(conn, checkfirst=True)
+
+
+_MIGRATIONS = {1: _to_version_2, 2: _to_version_3}
 """The step from each version to the next."""
 
 

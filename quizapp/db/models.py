@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy import JSON, Column, DateTime, Index, TypeDecorator, text
 from sqlmodel import Field, SQLModel
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 """Bumped whenever a table changes shape; stored in the database as the setting `schema_version`."""
 
 
@@ -129,6 +129,17 @@ class Card(SQLModel, table=True):
             "active",
             "suspended",
             sqlite_where=text("active = 1 AND suspended = 0 AND state != 0"),
+        ),
+        # The chance of recall (readiness) reads every studied card's stability and last review, by deck:
+        # here in deck order, with no sort for the grouping and no read of the wider table rows.
+        Index(
+            "ix_card_recall",
+            "deck_id",
+            "state",
+            "stability",
+            "last_review",
+            "active",
+            sqlite_where=text("active = 1"),
         ),
     )
 

@@ -12,7 +12,7 @@ from stats_history import CARDS, EXAM_DATE, IST, NOW, History, ist  # type: igno
 from quizapp.stats.activity import Streak, activity, streak, streak_of
 from quizapp.stats.forecast import forecast
 from quizapp.stats.overview import deck_overview
-from quizapp.stats.readiness import ExamDateError, parse_exam_date, readiness, save_exam_date
+from quizapp.stats.readiness import ExamDateError, parse_exam_date, readiness, recall_by_deck, save_exam_date
 from quizapp.stats.retention import retention
 from quizapp.stats.topics import NO_TOPIC, quiz_history, topic_accuracy
 
@@ -141,6 +141,16 @@ def test_two_exam_dates_each_project_their_own_deck(session: Session, history: H
     everything = readiness(session, history.day, list(overview.values()))
     assert everything.exam is not None and everything.exam.exam_date == EXAM_DATE  # the nearest exam dates it
     assert everything.exam.recall.knowledge == pytest.approx(sum(on_alpha_exam) + sum(on_beta_exam), abs=1e-6)
+
+
+def test_recall_of_many_listed_decks_keeps_only_those(session: Session, history: History) -> None:
+    """Past 20 decks the query reads every deck and drops the rest: the same figures as naming them."""
+    many = [history.alpha, *range(10_000, 10_030)]  # decks that do not exist pad the list
+    named = recall_by_deck(session, NOW, [history.alpha])
+    assert named is not None and set(named[0]) == {history.alpha}
+    assert recall_by_deck(session, NOW, many) == named
+    everything = recall_by_deck(session, NOW)
+    assert everything is not None and set(everything[0]) == {history.alpha, history.beta}
 
 
 def test_topics_weakest_first_and_the_quiz_history(session: Session, history: History) -> None:
