@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import timedelta
 
-from sqlalchemy import String, case, func, or_, select, type_coerce
+from sqlalchemy import String, case, func, literal, or_, select, type_coerce, union_all
 from sqlmodel import Session
 
 from quizapp.db.models import CardState, Review
@@ -65,23 +65,30 @@ def retention(session: Session, day: DayWindow, *, deck_id: int | None = None) -
     )
     mature = func.coalesce(Review.interval_before, 0) >= MATURE_DAYS
     passed = Review.rating != AGAIN
-    columns = []
-    for days in PERIODS:
-        within = at >= starts[days]
-        for kind in (~mature, mature):
-            columns.append(func.count(case((within & kind & passed, 1))))
-            columns.append(func.count(case((within & kind, 1))))
-    query = select(*columns).where(
-        Review.state_before == int(CardState.REVIEW),
-        at >= utc_stamp(since),
-        at < utc_stamp(day.end),
-        first_of_day,
+    counts = (
+        func.count(case((~mature & passed, 1))),
+        func.count(case((~mature, 1))),
+        func.count(case((mature & passed, 1))),
+        func.count(case((mature, 1))),
     )
-    if deck_id is not None:
-        query = query.where(Review.deck_id == deck_id)
-    row = session.execute(query).one()
+    # Each answer is counted once, in the part of the year it falls in (the last 7 days, the 23 before them,
+    # the rest of the year); the periods are sums of parts. Testing every answer against every period's
+    # start instead, in 12 counts, takes twice as long.
+    edges = [starts[days] for days in sorted(PERIODS)]
+    ends = [utc_stamp(day.end), *edges[:-1]]
+    parts = []
+    for part, (start, end) in enumerate(zip(edges, ends, strict=True)):
+        query = select(literal(part), *counts).where(
+            Review.state_before == int(CardState.REVIEW), at >= start, at < end, first_of_day
+        )
+        if deck_id is not None:
+            query = query.where(Review.deck_id == deck_id)
+        parts.append(query)
+    rows = {part: cells for part, *cells in session.execute(union_all(*parts))}
     found = {}
-    for n, days in enumerate(PERIODS):
-        young_passed, young_total, mature_passed, mature_total = row[4 * n : 4 * n + 4]
+    totals = [0, 0, 0, 0]
+    for part, days in enumerate(sorted(PERIODS)):
+        totals = [a + b for a, b in zip(totals, rows[part], strict=True)]
+        young_passed, young_total, mature_passed, mature_total = totals
         found[days] = Retention(days, Pass(young_passed, young_total), Pass(mature_passed, mature_total))
     return found
