@@ -6,14 +6,14 @@ from dataclasses import dataclass
 from datetime import datetime
 from functools import cache
 
-from sqlalchemy import bindparam, select
+from sqlalchemy import bindparam, insert, select, update
 from sqlmodel import Session
 
 from quizapp.db.models import Card, CardState, Question, Review
 from quizapp.srs.queue import DayWindow
 from quizapp.srs.schedulers import AGAIN, next_state
 from quizapp.srs.settings import load_settings
-from quizapp.srs.snapshot import CardSnapshot
+from quizapp.srs.snapshot import FIELDS, CardSnapshot
 
 
 class CardActionError(Exception):
@@ -62,9 +62,17 @@ def answer_card(
     credit: float | None = None,
     quiz_run_id: int | None = None,
 ) -> Answered:
-    """Schedule the card after `rating`, write the Review row with the state before and after, and commit."""
-    card, question = _card(session, question_id)
-    settings = load_settings(session, question.deck_id)
+    """Schedule the card after `rating`, write the Review row with the state before and after, and commit.
+
+    Read and written through the Core connection with statements built once: an answer is the app's most
+    frequent write, and the ORM's unit of work would take longer than SQLite does.
+    """
+    connection = session.connection()
+    card = connection.execute(_answer_read(), {"question": question_id}).first()
+    if card is None:
+        raise CardActionError(f"no card for question {question_id}")
+    deck_id = card.question_deck
+    settings = load_settings(session, deck_id)
     before = CardSnapshot.of(card)
     after = next_state(before, rating, now, settings)
     became_leech = after.lapses >= settings.leech_lapses and before.lapses < after.lapses and not before.leech
@@ -73,31 +81,54 @@ def answer_card(
     interval_before = None
     if before.state == CardState.REVIEW and before.last_review is not None:
         interval_before = (before.due - before.last_review).total_seconds() / 86400
-    review = Review(
-        question_id=question_id,
-        deck_id=question.deck_id,
-        quiz_run_id=quiz_run_id,
-        reviewed_at=now,
-        mode=mode,
-        scheduler=settings.scheduler,
-        rating=rating,
-        correct=(rating != AGAIN) if correct is None else correct,
-        credit=credit,
-        response=response,
-        duration_ms=duration_ms,
-        state_before=before.state,
-        interval_before=interval_before,
-        card_before=before.to_json(),
-        card_after=after.to_json(),
-    )
-    after.apply(card)
-    session.add(card)
-    session.add(review)
-    session.flush()
-    review_id = review.id  # read before the commit expires the row, which would cost a SELECT to read it again
+    review = {
+        "question_id": question_id,
+        "deck_id": deck_id,
+        "quiz_run_id": quiz_run_id,
+        "reviewed_at": now,
+        "mode": mode,
+        "scheduler": settings.scheduler,
+        "rating": rating,
+        "correct": (rating != AGAIN) if correct is None else correct,
+        "credit": credit,
+        "response": response,
+        "duration_ms": duration_ms,
+        "state_before": before.state,
+        "previous_at": None,  # the trigger sets it
+        "interval_before": interval_before,
+        "card_before": before.to_json(),
+        "card_after": after.to_json(),
+    }
+    review_id = connection.execute(_review_insert(), review).inserted_primary_key[0]
+    connection.execute(_card_update(), {"question": question_id, **{f"new_{k}": v for k, v in after.values().items()}})
     session.commit()
-    assert review_id is not None
-    return Answered(review_id, after, became_leech, question.deck_id, before.state)
+    return Answered(review_id, after, became_leech, deck_id, before.state)
+
+
+@cache
+def _answer_read():  # type: ignore[no-untyped-def]
+    """The card's scheduling columns and its question's deck."""
+    columns = [getattr(Card, name) for name in FIELDS]
+    return (
+        select(*columns, Question.deck_id.label("question_deck"))
+        .join(Question, Question.id == Card.question_id)
+        .where(Card.question_id == bindparam("question"))
+    )
+
+
+@cache
+def _review_insert():  # type: ignore[no-untyped-def]
+    return insert(Review)
+
+
+@cache
+def _card_update():  # type: ignore[no-untyped-def]
+    """Every scheduling column of one card, bound as new_<column>."""
+    return (
+        update(Card)
+        .where(Card.question_id == bindparam("question"))
+        .values({name: bindparam(f"new_{name}") for name in FIELDS})
+    )
 
 
 def undo_review(session: Session, review_id: int) -> str:

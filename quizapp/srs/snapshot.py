@@ -6,6 +6,8 @@ from dataclasses import dataclass, fields, replace
 from datetime import datetime
 from typing import Any
 
+from sqlalchemy import Row
+
 from quizapp.db.models import Card
 
 
@@ -28,21 +30,22 @@ class CardSnapshot:
     leech: bool = False
 
     @classmethod
-    def of(cls, card: Card) -> CardSnapshot:
-        return cls(**{name: getattr(card, name) for name in _FIELDS})
+    def of(cls, card: Card | Row[Any]) -> CardSnapshot:
+        """From a Card, or any row with its columns by name."""
+        return cls(**{name: getattr(card, name) for name in FIELDS})
 
-    def _values(self) -> dict[str, Any]:
+    def values(self) -> dict[str, Any]:
         """The fields by name. Not `asdict`, which deep-copies every value: these are all immutable."""
-        return {name: getattr(self, name) for name in _FIELDS}
+        return {name: getattr(self, name) for name in FIELDS}
 
     def apply(self, card: Card) -> None:
         """Write this state into a Card row (only what differs: each attribute set on a row costs)."""
-        for name, value in self._values().items():
+        for name, value in self.values().items():
             if getattr(card, name) != value:
                 setattr(card, name, value)
 
     def to_json(self) -> dict[str, Any]:
-        data = self._values()
+        data = self.values()
         for key in ("due", "last_review", "buried_until"):
             if data[key] is not None:
                 data[key] = data[key].isoformat()
@@ -60,4 +63,5 @@ class CardSnapshot:
         return replace(self, **changes)
 
 
-_FIELDS = tuple(item.name for item in fields(CardSnapshot))
+FIELDS = tuple(item.name for item in fields(CardSnapshot))
+"""The names of the fields, which are also the Card columns they come from."""
