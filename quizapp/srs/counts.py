@@ -16,7 +16,7 @@ from sqlalchemy import BindParameter, ColumnElement, and_, bindparam, case, func
 from sqlmodel import Session
 
 from quizapp.db.models import Card, CardState, Deck
-from quizapp.srs.queue import DayWindow, QueueCounts, daily_limits, held_back, showable, showable_at
+from quizapp.srs.queue import DayWindow, QueueCounts, daily_limits, held_back, showable_at
 
 LEARNING = (CardState.LEARNING, CardState.RELEARNING)
 
@@ -54,16 +54,24 @@ def _held(session: Session, day: DayWindow, held: frozenset[str] | None) -> dict
     """
     ids = sorted(held if held is not None else set(session.execute(held_back(day)).scalars()))
     found: dict[int, list[int]] = {}
-    columns = [func.count(case((and_(*_kind(day.end, kind)), 1))) for kind in range(3)]
     for start in range(0, len(ids), _CHUNK):
-        rows = session.execute(
-            select(Card.deck_id, *columns)
-            .where(Card.question_id.in_(ids[start : start + _CHUNK]), showable(day))
-            .group_by(Card.deck_id)
+        rows = session.connection().execute(
+            _held_statement(), {"ids": ids[start : start + _CHUNK], "now": day.now, "end": day.end}
         )
         for deck, *counts in rows:
             found[deck] = [a + b for a, b in zip(found.get(deck, [0, 0, 0]), counts, strict=True)]
     return found
+
+
+@cache
+def _held_statement():  # type: ignore[no-untyped-def]
+    """Per deck, how many of the listed cards ("ids") are due learning cards, due reviews and new cards."""
+    columns = [func.count(case((and_(*_kind(bindparam("end"), kind)), 1))) for kind in range(3)]
+    return (
+        select(Card.deck_id, *columns)
+        .where(Card.question_id.in_(bindparam("ids", expanding=True)), showable_at(bindparam("now")))
+        .group_by(Card.deck_id)
+    )
 
 
 _CHUNK = 10_000

@@ -36,6 +36,8 @@ class Today:
     """Questions answered since the last read, whose siblings are still to be added to `_held`."""
     _counts: dict[int, QueueCounts] = field(default_factory=dict)
     _counted_with: int = 0
+    _left: tuple[int, tuple[dict[int, int], dict[int, int]]] | None = None
+    """The limits left, worked out for this many extra new cards; kept up to date deck by deck."""
     """The extra new cards the counts were made with: asking for more new cards counts every deck again."""
 
     def _read(self, session: Session, day: DayWindow, deck_id: int | None) -> None:
@@ -50,6 +52,7 @@ class Today:
         self._reviewed = done_today(session, day, self._decks, CardState.REVIEW)
         self._held = set(session.execute(held_back(day)).scalars())
         self._counts = {}
+        self._left = None
         self._read_for = (day.start, deck_id)
 
     def limits(
@@ -57,7 +60,9 @@ class Today:
     ) -> tuple[dict[int, int], dict[int, int]]:
         """`daily_limits` of the deck (or every deck), from what was read and answered."""
         self._read(session, day, deck_id)
-        return limits_left(self._decks, self._settings, self._started, self._reviewed, extra_new)
+        if self._left is None or self._left[0] != extra_new:
+            self._left = extra_new, limits_left(self._decks, self._settings, self._started, self._reviewed, extra_new)
+        return self._left[1]
 
     def held(self, session: Session, day: DayWindow, deck_id: int | None) -> frozenset[str]:
         """The questions a sibling answered today holds back."""
@@ -94,6 +99,10 @@ class Today:
         elif answer.state_before == CardState.REVIEW:
             self._reviewed.setdefault(deck, set()).add(question_id)
         self._answered.append(question_id)
+        if self._left is not None and deck in self._left[1][0]:
+            extra, (new_left, reviews_left) = self._left
+            left = limits_left([deck], self._settings, self._started, self._reviewed, extra)
+            new_left[deck], reviews_left[deck] = left[0][deck], left[1][deck]
         self.changed(deck)
 
     def changed(self, deck_id: int) -> None:
