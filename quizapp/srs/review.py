@@ -5,8 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 from functools import cache
+from typing import Any
 
-from sqlalchemy import bindparam, insert, select, update
+from sqlalchemy import Row, bindparam, insert, select, update
 from sqlmodel import Session
 
 from quizapp.db.models import Card, CardState, Question, Review
@@ -103,6 +104,24 @@ def answer_card(
     connection.execute(_card_update(), {"question": question_id, **{f"new_{k}": v for k, v in after.values().items()}})
     session.commit()
     return Answered(review_id, after, became_leech, deck_id, before.state)
+
+
+def card_to_show(session: Session, question_id: str) -> tuple[Row[Any], CardSnapshot]:
+    """The question's text (its columns by name: prompt, answer, type, choices…) and its card's state, in one
+    read: what the review screen shows of a card, and the state its four intervals are previewed from."""
+    row = session.connection().execute(_show_read(), {"question": question_id}).first()
+    if row is None:
+        raise CardActionError(f"no card for question {question_id}")
+    return row, CardSnapshot.of(row)
+
+
+_SHOWN = ("deck_id", "type", "prompt", "answer", "choices", "items", "explanation", "source_line", "source_text")
+
+
+@cache
+def _show_read():  # type: ignore[no-untyped-def]
+    columns = [getattr(Question, name) for name in _SHOWN] + [getattr(Card, name) for name in FIELDS]
+    return select(*columns).join(Card, Card.question_id == Question.id).where(Question.id == bindparam("question"))
 
 
 @cache

@@ -43,12 +43,11 @@ from sqlalchemy import Engine, select  # noqa: E402
 from sqlmodel import Session  # noqa: E402
 
 from quizapp.db import open_database  # noqa: E402
-from quizapp.db.models import Card, Deck, Question  # noqa: E402
+from quizapp.db.models import Deck  # noqa: E402
 from quizapp.srs.queue import Queue, window  # noqa: E402
-from quizapp.srs.review import answer_card  # noqa: E402
+from quizapp.srs.review import answer_card, card_to_show  # noqa: E402
 from quizapp.srs.schedulers import describe_interval, preview  # noqa: E402
 from quizapp.srs.settings import load_settings  # noqa: E402
-from quizapp.srs.snapshot import CardSnapshot  # noqa: E402
 from quizapp.srs.today import Today  # noqa: E402
 
 THINK = timedelta(seconds=8)
@@ -92,11 +91,9 @@ class Study:
             queue.counts()
             counted = time.perf_counter()
             if question_id is not None:
-                question = session.get(Question, question_id)
-                card = session.get(Card, question_id)
-                assert question is not None and card is not None
+                question, card = card_to_show(session, question_id)
                 settings = load_settings(session, question.deck_id)
-                intervals = preview(CardSnapshot.of(card), self.now, settings)
+                intervals = preview(card, self.now, settings)
                 _ = {rating: describe_interval(delay) for rating, delay in intervals.items()}
         end = time.perf_counter()
         parts["next_card"] += picked - start

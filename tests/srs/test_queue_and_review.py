@@ -9,7 +9,15 @@ from sqlmodel import Session, select
 
 from quizapp.db.models import Card, CardState, Question, Review
 from quizapp.srs.queue import Queue, window
-from quizapp.srs.review import CardActionError, answer_card, bury, reset_card, set_suspended, undo_review
+from quizapp.srs.review import (
+    CardActionError,
+    answer_card,
+    bury,
+    card_to_show,
+    reset_card,
+    set_suspended,
+    undo_review,
+)
 from quizapp.srs.settings import DeckSettings, load_settings, save_settings
 from quizapp.srs.snapshot import CardSnapshot
 
@@ -165,3 +173,15 @@ def test_deck_settings_override_the_global_ones(session: Session) -> None:
     assert load_settings(session, 999).desired_retention == 0.85
     with pytest.raises(ValueError, match="desired_retention"):
         save_settings(session, DeckSettings(desired_retention=1.5), deck_id=0)
+
+
+def test_the_card_to_show_is_its_question_and_its_state_as_stored(session: Session, now: datetime) -> None:
+    answer_card(session, question_id="s-2", rating=3, now=now)
+    question, state = card_to_show(session, "s-2")
+    stored = session.get(Card, "s-2")
+    assert stored is not None
+    assert state == CardSnapshot.of(stored) and state.state == CardState.LEARNING and state.reps == 1
+    assert (question.prompt, question.answer, question.type, question.source_line) == ("Two?", "2", "short", 2)
+    assert question.deck_id == deck_id(session)
+    with pytest.raises(CardActionError):
+        card_to_show(session, "no-such-question")

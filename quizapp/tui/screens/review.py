@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from rich.markup import escape
+from sqlalchemy import Row
 from sqlmodel import Session
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -15,13 +16,12 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, Static
 
-from quizapp.db.models import Card, Question
+from quizapp.db.models import Question
 from quizapp.srs.browse import held_back
 from quizapp.srs.queue import Queue, QueueCounts
-from quizapp.srs.review import Answered, answer_card, bury, set_suspended, undo_review
+from quizapp.srs.review import Answered, answer_card, bury, card_to_show, set_suspended, undo_review
 from quizapp.srs.schedulers import describe_interval, preview
 from quizapp.srs.settings import load_settings
-from quizapp.srs.snapshot import CardSnapshot
 from quizapp.srs.today import Today
 
 if TYPE_CHECKING:
@@ -46,7 +46,7 @@ class Shown:
     shown_at: datetime
 
 
-def _card_text(question: Question) -> tuple[str, str, str]:
+def _card_text(question: Question | Row[Any]) -> tuple[str, str, str]:
     """The prompt as shown, the answer, and what goes under the answer."""
     prompt = escape(question.prompt)
     if question.type == "mcq" and question.choices:
@@ -132,12 +132,10 @@ class ReviewScreen(Screen[None]):
             counts = queue.counts()
             if qid is None:
                 return None, counts
-            question = session.get(Question, qid)
-            card = session.get(Card, qid)
-            assert question is not None and card is not None
+            question, card = card_to_show(session, qid)
             now = self.app.clock()
             settings = load_settings(session, question.deck_id)
-            intervals = {r: describe_interval(d) for r, d in preview(CardSnapshot.of(card), now, settings).items()}
+            intervals = {r: describe_interval(d) for r, d in preview(card, now, settings).items()}
             prompt, answer, detail = _card_text(question)
             source = ""
             if question.source_text:
