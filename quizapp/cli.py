@@ -107,7 +107,7 @@ def _launch(target: str, *, study: str | None | bool = False, quiz: dict[str, An
     if empty:
         banks = bundled_banks()
         if banks:
-            from quizapp.db.sync import import_paths
+            from quizapp.db.importer import import_paths
 
             result = import_paths(engine, banks, now=now)
             if result.problems:
@@ -315,7 +315,7 @@ def import_command(paths: tuple[str, ...], dry_run: bool, db: str | None) -> Non
     Every file is checked first; if any has a problem, nothing is imported.
     """
     from quizapp.bank import load_banks
-    from quizapp.db.sync import import_banks, import_paths
+    from quizapp.db.importer import import_banks, import_paths
 
     target = _target(db)
     file = sqlite_file(resolve_url(target))

@@ -1,6 +1,6 @@
 """Storage: the engine factory, the tables, the schema gate and the sync of banks into decks.
 
-The sync (and with it the bank readers) is imported when first asked for: opening the app does not need it.
+The importer (and with it the bank readers) is imported when first asked for: opening the app does not need it.
 """
 
 from typing import Any
@@ -15,14 +15,14 @@ from quizapp.db.engine import (
 )
 from quizapp.db.models import SCHEMA_VERSION, Card, CardState, Deck, Question, QuizRun, Review, Setting
 
-_SYNC = {"ImportResult", "SyncReport", "import_banks", "import_paths"}
+_IMPORTER = {"ImportResult", "SyncReport", "import_banks", "import_paths"}
 
 
 def __getattr__(name: str) -> Any:
-    if name in _SYNC:
-        from quizapp.db import sync
+    if name in _IMPORTER:
+        from quizapp.db import importer
 
-        return getattr(sync, name)
+        return getattr(importer, name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 

@@ -194,7 +194,7 @@ def test_rows_built_by_the_parsing_workers_are_the_rows_built_here(
     for way in ("workers", "here"):
         monkeypatch.setattr("quizapp.bank.load.PARALLEL_BYTES", 1 if way == "workers" else 10**12)
         if way == "here":
-            monkeypatch.setattr("quizapp.db.sync.question_values", _no_rows)
+            monkeypatch.setattr("quizapp.db.importer.question_values", _no_rows)
         db = tmp_path / f"{way}.db"
         engine = open_database(str(db))
         try:

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Engine
 
-import quizapp.db.sync as sync
+import quizapp.db.importer as importer
 from quizapp.bank import load_banks
 from quizapp.db import import_paths
 
@@ -43,8 +43,8 @@ def parsed(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
         return record
 
-    monkeypatch.setattr(sync, "load_files", recording(sync.load_files))
-    monkeypatch.setattr(sync, "iter_files", recording(sync.iter_files))
+    monkeypatch.setattr(importer, "load_files", recording(importer.load_files))
+    monkeypatch.setattr(importer, "iter_files", recording(importer.iter_files))
     return seen
 
 
