@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta, timezone
 
 from sqlalchemy import Engine
-from textual.widgets import Static
+from textual.widgets import DataTable, Static
 from tui_helpers import rows
 
 from quizapp.db import import_paths
@@ -88,3 +88,37 @@ def test_home_snapshot(snap_compare, stocked_engine: Engine, now: datetime, sett
 
 def test_empty_home_snapshot(snap_compare, engine: Engine, now: datetime) -> None:
     assert snap_compare(make_app(engine, clock=lambda: now, zone=IST), terminal_size=(80, 24))
+
+
+MARKUP_NAMES = """
+deck: "Polity [/b] [b]2024[/b]"
+questions:
+  - {id: m-1, type: short, topic: "Rights [/i]", prompt: "Which [treaty] ended it [/b]?", answer: "a"}
+"""
+
+
+async def test_names_that_look_like_markup_are_shown_as_written(  # type: ignore[no-untyped-def]
+    app: QuizApp, engine: Engine, write_bank, now: datetime, settle
+) -> None:
+    assert not import_paths(engine, [write_bank(MARKUP_NAMES, "markup.yaml")], now=now).problems
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        assert [row[0] for row in rows(app)] == ["Geography", "Polity [/b] [b]2024[/b]"]
+        table = app.screen.query_one("#decks")
+        table.move_cursor(row=1)
+        await pilot.press("x")  # the exam date dialog names the deck
+        await settle(pilot)
+        assert "Polity [/b] [b]2024[/b]" in str(app.screen.query_one("#exam-date-title", Static).render())
+        await pilot.press("escape", "b")  # browse: the prompt in the table
+        await settle(pilot)
+        cards = app.screen.query_one("#cards", DataTable)
+        assert str(cards.get_row_at(0)[0]) == "Which [treaty] ended it [/b]?"
+        await pilot.press("escape", "z")  # a quiz: its deck and topic choices
+        await settle(pilot)
+        assert type(app.screen).__name__ == "QuizSetupScreen"
+        shown = app.export_screenshot().replace("&#160;", " ")  # the chosen deck, as the student sees it
+        assert "Polity [/b] [b]2024[/b]" in shown
+        await pilot.press("escape", "t")  # the statistics' deck selector
+        await settle(pilot)
+        assert type(app.screen).__name__ == "StatsScreen"
+        assert "Polity [/b] [b]2024[/b]" in app.export_screenshot().replace("&#160;", " ")

@@ -88,7 +88,7 @@ class BrowseScreen(Screen[None]):
             if len(prompt) > PROMPT_WIDTH:
                 prompt = prompt[: PROMPT_WIDTH - 1] + "…"
             flags = Text(row.flags, style="bold red" if row.leech else "")
-            cells = (prompt, row.type, row.state_name, due_text(row, day), _interval(row), str(row.lapses), flags)
+            cells = (Text(prompt), row.type, row.state_name, due_text(row, day), _interval(row), str(row.lapses), flags)
             table.add_row(*cells, key=row.question_id)
         if rows:
             ids = [row.question_id for row in rows]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from rich.markup import escape
 from sqlmodel import Session
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -42,7 +43,7 @@ class ExamDateScreen(ModalScreen[bool]):
         if deck is None:
             self.dismiss(False)
             return
-        self.query_one("#exam-date-title", Static).update(f"Exam date of [b]{deck.name}[/]")
+        self.query_one("#exam-date-title", Static).update(f"Exam date of [b]{escape(deck.name)}[/]")
         field = self.query_one("#exam-date-input", Input)
         field.value = deck.exam_date.isoformat() if deck.exam_date else ""
         field.focus()
@@ -52,7 +53,7 @@ class ExamDateScreen(ModalScreen[bool]):
         try:
             chosen = parse_exam_date(event.value, today_of(day))
         except ExamDateError as exc:
-            self.query_one("#exam-date-error", Static).update(f"[$error]{exc}[/]")
+            self.query_one("#exam-date-error", Static).update(f"[$error]{escape(str(exc))}[/]")
             return
 
         def save(session: Session) -> bool:

@@ -140,7 +140,8 @@ class HomeScreen(Screen[None]):
                 else f"{past.percent:.0f}% {past.mode}"
             )
             cells = (deck.questions, deck.new, deck.in_learning, deck.due_today, deck.suspended, readiness, exam, last)
-            table.add_row(deck.name, *(_right(c) for c in cells), key=str(deck.deck_id))
+            # Text, not a string: DataTable reads a string as markup, and a name is shown as written.
+            table.add_row(Text(deck.name), *(_right(c) for c in cells), key=str(deck.deck_id))
         if decks:
             table.move_cursor(row=min(selected, len(decks) - 1))
         table.display = bool(decks)

@@ -128,7 +128,7 @@ class DeckOptionsScreen(ModalScreen[bool]):
 
         if self.app.guarded(save, doing="save the options"):
             self.app.day_starts_at = hour
-            self.notify(f"Options of {self.deck_name} saved.")
+            self.notify(f"Options of {escape(self.deck_name)} saved.")
             self.dismiss(True)
 
     def action_cancel(self) -> None:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from rich.markup import escape
+from rich.text import Text
 from sqlalchemy import select
 from sqlmodel import Session
 from textual.app import ComposeResult
@@ -73,7 +75,7 @@ class QuizSetupScreen(ModalScreen[int | None]):
             lambda s: list(s.execute(select(Deck.id, Deck.name).order_by(Deck.name))), doing="read the decks"
         )
         deck_select = self.query_one("#deck", Select)
-        deck_select.set_options([("Every deck", ALL), *((name, deck_id) for deck_id, name in decks or [])])
+        deck_select.set_options([("Every deck", ALL), *((Text(name), deck_id) for deck_id, name in decks or [])])
         deck_select.value = self.deck_id if self.deck_id is not None else ALL
         self._fill_topics()
         self.query_one("#seconds", Input).disabled = not self.exam
@@ -87,7 +89,7 @@ class QuizSetupScreen(ModalScreen[int | None]):
     def _fill_topics(self) -> None:
         found = self.app.guarded(lambda s: topics(s, self._deck()), doing="read the topics") or []
         select_ = self.query_one("#topic", Select)
-        select_.set_options([("Any topic", ANY), *((f"{name} ({count})", name) for name, count in found)])
+        select_.set_options([("Any topic", ANY), *((Text(f"{name} ({count})"), name) for name, count in found)])
         select_.value = ANY
 
     def on_select_changed(self, event: Select.Changed) -> None:
@@ -125,7 +127,7 @@ class QuizSetupScreen(ModalScreen[int | None]):
         try:
             spec = self._spec()
         except ValueError as problem:
-            error.update(f"[b $error]{problem}[/]")
+            error.update(f"[b $error]{escape(str(problem))}[/]")
             error.display = True
             return
         now = self.app.clock()
@@ -138,7 +140,7 @@ class QuizSetupScreen(ModalScreen[int | None]):
 
         started = self.app.guarded(start, doing="start the quiz")
         if isinstance(started, str):
-            error.update(f"[b $error]{started}[/]")
+            error.update(f"[b $error]{escape(str(started))}[/]")
             error.display = True
         elif started is not None:
             self.dismiss(started)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from rich.text import Text
 from sqlalchemy import select
 from textual import work
 from textual.app import ComposeResult
@@ -66,7 +67,7 @@ class StatsScreen(Screen[None]):
             names = self.app.guarded(
                 lambda s: list(s.execute(select(Deck.id, Deck.name).order_by(Deck.name))), doing="read the decks"
             )
-            options = [("All decks", ALL_DECKS), *((name, deck_id) for deck_id, name in names or [])]
+            options = [("All decks", ALL_DECKS), *((Text(name), deck_id) for deck_id, name in names or [])]
             chosen = self.deck_id if self.deck_id is not None else ALL_DECKS
             yield Select[int](options, value=chosen, id="stats-deck", allow_blank=False, compact=True)
             yield Static(id="stats-hint")
