@@ -101,6 +101,8 @@ async def test_names_that_look_like_markup_are_shown_as_written(  # type: ignore
     app: QuizApp, engine: Engine, write_bank, now: datetime, settle
 ) -> None:
     assert not import_paths(engine, [write_bank(MARKUP_NAMES, "markup.yaml")], now=now).problems
+    with app.session() as session:
+        answer_card(session, question_id="m-1", rating=1, now=now - timedelta(hours=1))  # its topic is weakest
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
         assert [row[0] for row in rows(app)] == ["Geography", "Polity [/b] [b]2024[/b]"]
@@ -122,3 +124,6 @@ async def test_names_that_look_like_markup_are_shown_as_written(  # type: ignore
         await settle(pilot)
         assert type(app.screen).__name__ == "StatsScreen"
         assert "Polity [/b] [b]2024[/b]" in app.export_screenshot().replace("&#160;", " ")
+        await pilot.press("4")  # the topics tab names the weakest topic
+        await settle(pilot)
+        assert "Weakest: Rights [/i] 0%" in str(app.screen.query_one("#topics-summary", Static).render())

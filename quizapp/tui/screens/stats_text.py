@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from rich.markup import escape
+
 from quizapp.stats.activity import DayActivity
 from quizapp.stats.report import Statistics
 from quizapp.stats.retention import PERIODS
@@ -113,7 +115,7 @@ def topics_summary(stats: Statistics) -> str:
     weakest = stats.topics[0]
     return (
         f"[b]Accuracy per topic[/], flashcards and quizzes together, weakest on top ({len(stats.topics)} topics). "
-        f"Weakest: [$error]{weakest.topic}[/] {percent(weakest.accuracy)} of {weakest.answered}"
+        f"Weakest: [$error]{escape(weakest.topic)}[/] {percent(weakest.accuracy)} of {weakest.answered}"
     )
 
 
