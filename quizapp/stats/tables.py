@@ -43,6 +43,8 @@ def passed(found: Pass) -> str:
     return "—" if found.rate is None else f"{found.rate:.0%} ({found.passed}/{found.total})"
 
 
+# Names from the banks go into cells as Text: a string there is read as markup, and "[/b]" in a deck's name
+# would stop the command.
 def _numbers(title: str) -> Table:
     return Table(title=title, title_justify="left", title_style="bold", box=box.SIMPLE_HEAD, pad_edge=False)
 
@@ -56,7 +58,7 @@ def deck_table(stats: Statistics) -> Table:
         left = deck.days_left(stats.day)
         exam = "—" if left is None else f"{left} d"
         counts = (deck.questions, deck.new, deck.in_learning, deck.review, deck.suspended)
-        table.add_row(deck.name, *(str(c) for c in counts), str(deck.retired), str(deck.due_today), exam)
+        table.add_row(Text(deck.name), *(str(c) for c in counts), str(deck.retired), str(deck.due_today), exam)
     return table
 
 
@@ -134,8 +136,8 @@ def topic_table(stats: Statistics, limit: int = 10) -> Table:
     table.add_column("Answered", justify="right")
     table.add_column("Right", justify="right")
     for topic in stats.topics[:limit]:
-        deck = [topic.deck] if stats.deck_id is None else []
-        table.add_row(topic.topic, *deck, str(topic.answered), percent(topic.accuracy))
+        deck = [Text(topic.deck)] if stats.deck_id is None else []
+        table.add_row(Text(topic.topic), *deck, str(topic.answered), percent(topic.accuracy))
     return table
 
 
@@ -149,7 +151,7 @@ def quiz_table(stats: Statistics, limit: int = 10) -> Table:
         when = quiz.started_at.astimezone(stats.day.zone)
         table.add_row(
             f"{when:%d %b %Y %H:%M}",
-            quiz.deck or "all decks",
+            Text(quiz.deck or "all decks"),
             quiz.mode,
             score,
             f"{quiz.correct} / {quiz.wrong} / {quiz.unanswered}",

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from sqlalchemy import text
 from sqlmodel import Session
 from stats_history import IST, NOW, History  # type: ignore[import-not-found]
 
@@ -101,3 +102,17 @@ def test_deck_exam_date_is_set_shown_and_cleared(run, history: History) -> None:
     assert unknown.exit_code == 2 and "Invalid value for NAME: no deck named 'Gamma'" in unknown.output
     cleared = run("deck", "Beta", "--exam-date", "none")
     assert cleared.exit_code == 0 and "exam date:  none" in cleared.output
+
+
+def test_stats_tables_show_names_that_look_like_markup_as_written(run, history: History) -> None:  # type: ignore[no-untyped-def]
+    with Session(history.engine) as session:
+        alpha = session.get(Deck, history.alpha)
+        assert alpha is not None
+        alpha.name = "Alpha [/b]"
+        session.add(alpha)
+        session.execute(text("UPDATE question SET topic = 'Trade [/i]' WHERE topic = 'Trade'"))
+        session.commit()
+    result = run("stats")
+    assert result.exit_code == 0, result.output
+    assert "Alpha [/b]" in result.output  # the deck table, the weakest topics' deck, the quizzes
+    assert "Trade [/i]" in result.output
