@@ -373,6 +373,7 @@ def generate(documents: tuple[str, ...], out_dir: Path, deck: str | None, to_std
     read, nothing is written and the exit status is 2.
     """
     from rich.console import Console
+    from rich.markup import escape
     from rich.progress import Progress
 
     from quizapp.documents.model import DocumentError
@@ -411,5 +412,5 @@ def generate(documents: tuple[str, ...], out_dir: Path, deck: str | None, to_std
         temporary.replace(target)  # a reader never sees half a bank
         by_type = ", ".join(f"{count} {kind}" for kind, count in sorted(report.questions.items()))
         facts = ", ".join(f"{count} {tag}" for tag, count in sorted(report.facts.items()))
-        err.print(f"[bold]{target}[/]: {bank.deck}: {len(bank.questions)} questions ({by_type})")
+        err.print(f"[bold]{escape(str(target))}[/]: {escape(bank.deck)}: {len(bank.questions)} questions ({by_type})")
         err.print(f"  facts found in {report.sentences} sentences: {facts}")

@@ -96,3 +96,11 @@ def test_deck_names_one_document_only(runner: CliRunner, notes: Path) -> None:
     result = runner.invoke(main, ["generate", str(notes), str(notes), "--deck", "X"])
     assert result.exit_code == 2
     assert "--deck names one deck" in result.stderr
+
+
+def test_names_that_look_like_markup_are_reported_as_written(runner: CliRunner, notes: Path, tmp_path: Path) -> None:
+    odd = tmp_path / "notes [draft].md"
+    odd.write_text(notes.read_text(encoding="utf-8"), encoding="utf-8")
+    result = runner.invoke(main, ["generate", str(odd), "-o", str(tmp_path / "out"), "--deck", "Space [/b]"])
+    assert result.exit_code == 0, result.output
+    assert "notes [draft].yaml" in result.output and ": Space [/b]: " in result.output
