@@ -42,7 +42,7 @@ def _card(session: Session, question_id: str) -> tuple[Card, Question]:
 
 @cache
 def _card_statement():  # type: ignore[no-untyped-def]
-    """A card and its question in one statement, built once (every answer reads them)."""
+    """A card and its question, as objects to change, in one statement built once (the card actions)."""
     return (
         select(Card, Question)
         .join(Question, Question.id == Card.question_id)

@@ -36,9 +36,9 @@ class Today:
     """Questions answered since the last read, whose siblings are still to be added to `_held`."""
     _counts: dict[int, QueueCounts] = field(default_factory=dict)
     _counted_with: int = 0
+    """The extra new cards the counts were made with: asking for more new cards counts every deck again."""
     _left: tuple[int, tuple[dict[int, int], dict[int, int]]] | None = None
     """The limits left, worked out for this many extra new cards; kept up to date deck by deck."""
-    """The extra new cards the counts were made with: asking for more new cards counts every deck again."""
 
     def _read(self, session: Session, day: DayWindow, deck_id: int | None) -> None:
         if self._read_for == (day.start, deck_id):
