@@ -74,13 +74,15 @@ class QuizApp(App[None]):
                 title="Database missing",
                 severity="error",
                 timeout=10,
+                markup=False,  # a path may hold brackets
             )
             return None
         try:
             with self.session() as session:
                 return action(session)
         except SQLAlchemyError as exc:
-            say(f"Could not {doing}: {_reason(exc)}.", title="Database problem", severity="error", timeout=8)
+            reason = _reason(exc)
+            say(f"Could not {doing}: {reason}.", title="Database problem", severity="error", timeout=8, markup=False)
             return None
 
     def guarded_in_thread(self, action: Callable[[Session], T], *, doing: str) -> T | None:

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import sqlite3
 from datetime import datetime, timedelta, timezone
+from pathlib import Path
 
 from sqlalchemy import Engine
 from sqlmodel import Session, select
+from textual.content import Content
 from textual.widgets import Static
 
 from quizapp.db import engine as engine_module
-from quizapp.db import open_database
+from quizapp.db import import_paths, open_database
 from quizapp.db.models import Card, CardState, Review
 from quizapp.tui.app import QuizApp, make_app
 from quizapp.tui.screens.review import ReviewScreen
@@ -177,3 +179,24 @@ async def test_a_deck_with_every_card_suspended_says_how_to_get_them_back(
         await pilot.press("escape", "b", "f", "f", "f", "f", "f", "exclamation_mark", "escape", "s")
         await pilot.pause()
         assert "capital of Japan" in text(app, "#prompt")  # g-1, unsuspended, is studied again
+
+
+async def test_a_database_path_that_looks_like_markup_is_named_as_written(
+    tmp_path: Path, small_bank: Path, now: datetime
+) -> None:
+    folder = tmp_path / "notes [" / "b]"  # ".../notes [/b]/quiz.db"
+    folder.mkdir(parents=True)
+    db = folder / "quiz.db"
+    engine = open_database(str(db))
+    assert not import_paths(engine, [small_bank], now=now).problems
+    app = make_app(engine, clock=lambda: now, zone=IST)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("s", "space")
+        await pilot.pause()
+        db.rename(db.with_suffix(".moved"))
+        await pilot.press("3")
+        await pilot.pause()
+        # As the notice is drawn: its text read as markup unless it says otherwise.
+        shown = [Content.from_markup(n.message).plain if n.markup else n.message for n in app._notifications]
+        assert any(f"the database file {db} is gone" in message for message in shown)
+    engine.dispose()

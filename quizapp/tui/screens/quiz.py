@@ -221,7 +221,7 @@ class QuizScreen(Screen[None]):
         question = self.item.question
         verdict = grade(question, response, acronyms=self.acronyms)
         if question.type in ("mcq", "truefalse") and verdict.note.startswith(("there is no choice", "answer t")):
-            self.notify(verdict.note)
+            self.notify(verdict.note, markup=False)  # it quotes what was typed
             return
         now = self.app.clock()
         elapsed = int((now - self.shown_at).total_seconds() * 1000) if self.shown_at else None
