@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Row, func, select
+from sqlalchemy import Row, select
 from sqlmodel import Session
 
 from quizapp.db.models import Deck, Question, QuizRun, Review
@@ -137,11 +137,17 @@ def recent_runs(session: Session, *, deck_id: int | None = None, limit: int = 5)
 
 def last_scores(session: Session) -> dict[int, PastRun]:
     """Per deck, its latest run (percent None when it was left unfinished): for the home screen."""
-    newest_first = func.row_number().over(
-        partition_by=QuizRun.deck_id, order_by=(QuizRun.started_at.desc(), QuizRun.id.desc())
+    # Deck by deck through the deck index: a deck has a few runs to order, where numbering every run of
+    # every deck by recency sorts them all.
+    newest = (
+        select(QuizRun.id)
+        .where(QuizRun.deck_id == Deck.id)
+        .order_by(QuizRun.started_at.desc(), QuizRun.id.desc())
+        .limit(1)
+        .correlate(Deck)
+        .scalar_subquery()
     )
-    ranked = select(QuizRun.id, newest_first.label("nth")).where(QuizRun.deck_id.is_not(None)).subquery()
-    latest = select(ranked.c.id).where(ranked.c.nth == 1)
+    latest = select(newest).select_from(Deck)
     # Columns, not QuizRun objects: home reads one row per deck, and building a thousand ORM objects costs more
     # than the query. PastRun.of reads them by name all the same.
     columns = [getattr(QuizRun, name) for name in _PAST_RUN_COLUMNS]

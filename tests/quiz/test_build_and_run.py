@@ -144,3 +144,37 @@ def test_i_was_right_turns_a_wrong_answer_right_and_moves_the_card_as_good(sessi
 def test_a_retry_asks_exactly_the_given_questions(session: Session) -> None:
     spec = QuizSpec(question_ids=("q-5", "q-4"), count=2)
     assert pick_questions(session, spec, now=NOW, seed=0) == ["q-5", "q-4"]
+
+
+def test_last_scores_take_each_decks_latest_run(session: Session) -> None:
+    """The latest start wins; two runs started at the same moment go by the later one written."""
+    home = deck(session)
+    other = Deck(name="Other", bank_file="other.yaml", created_at=NOW, updated_at=NOW)
+    session.add(other)
+    session.flush()
+
+    def run(deck_id: int | None, started: datetime, score: float | None) -> None:
+        finished = None if score is None else started + timedelta(minutes=5)
+        session.add(
+            QuizRun(
+                deck_id=deck_id,
+                mode="practice",
+                question_count=4,
+                started_at=started,
+                finished_at=finished,
+                score=score,
+                max_score=4.0,
+            )
+        )
+
+    run(home, NOW - timedelta(days=2), 4.0)
+    run(home, NOW - timedelta(hours=1), 1.0)
+    run(home, NOW - timedelta(days=1), 3.0)  # written later, started earlier
+    run(other.id, NOW, 2.0)
+    run(other.id, NOW, None)  # the same start: this one was written after, and is unfinished
+    run(None, NOW + timedelta(hours=1), 4.0)  # every deck: no deck's score
+    session.commit()
+    found = last_scores(session)
+    assert set(found) == {home, other.id}
+    assert found[home].percent == pytest.approx(25.0)
+    assert found[other.id].percent is None
