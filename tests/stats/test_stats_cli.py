@@ -13,13 +13,14 @@ from sqlmodel import Session
 from stats_history import IST, NOW, History  # type: ignore[import-not-found]
 
 from quizapp import cli
+from quizapp.cli import figures
 from quizapp.db import Deck
 
 
 @pytest.fixture
 def run(monkeypatch: pytest.MonkeyPatch, db_path: Path, history: History):  # type: ignore[no-untyped-def]
-    monkeypatch.setattr(cli, "utc_now", lambda: NOW.astimezone(UTC))
-    monkeypatch.setattr(cli, "local_zone", lambda: IST)
+    monkeypatch.setattr(figures, "utc_now", lambda: NOW.astimezone(UTC))
+    monkeypatch.setattr(figures, "local_zone", lambda: IST)
     runner = CliRunner()
 
     def invoke(*args: str):  # type: ignore[no-untyped-def]
