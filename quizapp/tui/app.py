@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable, Iterable
 from datetime import tzinfo
 from typing import TypeVar
@@ -9,12 +10,13 @@ from typing import TypeVar
 from sqlalchemy import Engine
 from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session
+from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
 from quizapp.clock import Clock, utc_now
-from quizapp.db.engine import read_setting, sqlite_file, write_setting
+from quizapp.db.engine import checkpoint, read_setting, sqlite_file, write_setting
 from quizapp.srs.day import local_zone
 from quizapp.srs.queue import DayWindow, window
 from quizapp.srs.settings import DAY_STARTS_AT, day_starts_at
@@ -23,6 +25,10 @@ from quizapp.tui.screens.home import HomeScreen
 from quizapp.tui.screens.review import ReviewScreen
 
 T = TypeVar("T")
+
+CHECKPOINT_SECONDS = 20.0
+"""How often the app copies the database's write-ahead log into its file, in a thread of its own (see
+`quizapp.db.engine.checkpoint`): so an answer never waits for SQLite to do it."""
 
 
 class QuizApp(App[None]):
@@ -99,6 +105,7 @@ class QuizApp(App[None]):
         if isinstance(saved, str) and saved in self.available_themes:
             self.theme = saved
         self._theme_ready = True
+        self.set_interval(CHECKPOINT_SECONDS, self.fold_log)
         self.push_screen(HomeScreen())
         if self._study_deck is not False:
             self.push_screen(ReviewScreen(deck_id=self._study_deck))
@@ -106,6 +113,14 @@ class QuizApp(App[None]):
             from quizapp.tui.screens.quiz import QuizScreen
 
             self.push_screen(QuizScreen(self._quiz_run))
+
+    @work(thread=True, exclusive=True, group="checkpoint", exit_on_error=False)
+    def fold_log(self) -> None:
+        """Copy the write-ahead log into the database file (see CHECKPOINT_SECONDS)."""
+        try:
+            checkpoint(self.engine)
+        except (SQLAlchemyError, sqlite3.Error):
+            pass  # upkeep only: nothing is lost, and SQLite still copies the log itself once it grows long
 
     def watch_theme(self, theme: str) -> None:
         if not self._theme_ready:

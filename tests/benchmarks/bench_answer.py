@@ -11,6 +11,9 @@ of its own as the app opens one per action:
   four intervals;
 - answer: `answer_card`: schedule the card, write the Review row, commit; then tell `Today` of it.
 
+Every CHECKPOINT_EVERY answers the write-ahead log is copied into the database file between answers, untimed,
+as the app does in the background.
+
 A pick and its answer are timed apart and together (time.perf_counter), 1,000 answers in a row, 8 seconds of
 the student's time apart, from 10:00 on the day the history ends; fewer when the budget runs out first (the
 note says how many). "One deck" studies the first deck (enter on home); when it has nothing left today the
@@ -43,6 +46,7 @@ from sqlalchemy import Engine, select  # noqa: E402
 from sqlmodel import Session  # noqa: E402
 
 from quizapp.db import open_database  # noqa: E402
+from quizapp.db.engine import checkpoint  # noqa: E402
 from quizapp.db.models import Deck  # noqa: E402
 from quizapp.srs.queue import Queue, window  # noqa: E402
 from quizapp.srs.review import answer_card, card_to_show  # noqa: E402
@@ -50,6 +54,10 @@ from quizapp.srs.schedulers import describe_interval, preview  # noqa: E402
 from quizapp.srs.settings import load_settings  # noqa: E402
 from quizapp.srs.today import Today  # noqa: E402
 
+CHECKPOINT_EVERY = 3
+"""Answers between two copies of the write-ahead log into the database file. The app makes one every 20 s
+in a thread of its own (QuizApp.fold_log), while the student reads the next card; at 5–10 s a card that is
+every two to four answers. SQLite's own copy at 1,000 pages, inside a commit, then never comes."""
 THINK = timedelta(seconds=8)
 """The student's time on a card: the clock moves on this much between a pick and its answer."""
 EXTRA_NEW = 10
@@ -70,6 +78,7 @@ class Study:
     deck: int = 0
     extra_new: int = 0
     rng: random.Random = field(default_factory=lambda: random.Random(7))
+    answered: int = 0
     today: Today = field(default_factory=Today)
     """What the screen keeps of the day between cards (limits, held-back siblings, counts)."""
     times: dict[str, list[float]] = field(default_factory=lambda: {k: [] for k in PARTS})
@@ -141,6 +150,9 @@ class Study:
             for key, value in (*parts.items(), ("pick", picked - start), ("answer", end - picked)):
                 self.times[key].append(value)
             self.times["pair"].append(end - start)
+        self.answered += 1
+        if self.answered % CHECKPOINT_EVERY == 0:
+            checkpoint(self.engine)  # the app's background upkeep: between answers, not timed
         return True
 
 

@@ -14,7 +14,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, func, select
 
 from quizapp.db import SCHEMA_VERSION, Card, DatabaseError, Deck, open_database, read_setting, write_setting
-from quizapp.db.engine import resolve_url
+from quizapp.db.engine import checkpoint, resolve_url
 
 
 def file_digest(path: Path) -> str:
@@ -166,3 +166,25 @@ def test_resolve_url_turns_paths_into_sqlite_urls(tmp_path: Path) -> None:
     assert resolve_url(str(tmp_path / "a.db")) == f"sqlite:///{tmp_path / 'a.db'}"
     assert resolve_url("postgresql://u@h/db") == "postgresql://u@h/db"
     assert resolve_url(":memory:") == "sqlite://"
+
+
+def test_checkpoint_copies_the_whole_log_into_the_file(engine, db_path: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    with Session(engine) as session:
+        for n in range(20):
+            write_setting(session, f"note.{n}", "x" * 2000)
+            session.commit()
+    busy, logged, copied = checkpoint(engine)
+    assert busy == 0 and logged > 0 and copied == logged
+    alone = tmp_path / "file-alone.db"  # the database file without its log: it holds every commit now
+    alone.write_bytes(db_path.read_bytes())
+    reader = sqlite3.connect(alone)
+    assert json.loads(reader.execute("SELECT value FROM setting WHERE key = 'note.19'").fetchone()[0]) == "x" * 2000
+    reader.close()
+
+
+def test_checkpoint_has_nothing_to_do_without_a_database_file() -> None:
+    memory = open_database("sqlite://")
+    try:
+        assert checkpoint(memory) is None
+    finally:
+        memory.dispose()

@@ -200,3 +200,21 @@ async def test_a_database_path_that_looks_like_markup_is_named_as_written(
         shown = [Content.from_markup(n.message).plain if n.markup else n.message for n in app._notifications]
         assert any(f"the database file {db} is gone" in message for message in shown)
     engine.dispose()
+
+
+async def test_the_app_copies_the_log_into_the_file_in_the_background(
+    stocked_engine: Engine, db_path: Path, now: datetime, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    from quizapp.tui import app as app_module
+
+    monkeypatch.setattr(app_module, "CHECKPOINT_SECONDS", 0.05)
+    app = make_app(stocked_engine, clock=lambda: now, zone=IST)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("s", "space", "3")
+        await pilot.pause(0.3)
+        await app.workers.wait_for_complete()
+    alone = db_path.with_name("file-alone.db")  # the file without its log holds the answer
+    alone.write_bytes(db_path.read_bytes())
+    reader = sqlite3.connect(alone)
+    assert reader.execute("SELECT count(*) FROM review").fetchone() == (1,)
+    reader.close()
