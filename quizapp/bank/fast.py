@@ -12,6 +12,7 @@ reader ran.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from itertools import accumulate, repeat
 from operator import add
 from typing import Any
@@ -79,17 +80,12 @@ def _doubtful(text: str, data: bytes) -> bool:
             if text[at - 1] in _BEFORE_TOKEN:
                 return True
             at = text.find(indicator, at + 1)
-    for indicator in _BLOCK_INDICATORS:  # rare outside block scalars' headers (`prompt: >` and a line break)
-        at = text.find(indicator)
-        while at >= 0:
-            before = at - 1
-            while before >= 0 and text[before] in _SPACE:
-                before -= 1
-            if before >= 0 and (
-                text[before] in _FLOW_OPENERS or (text[before] == ":" and text[at + 1 : at + 2] not in ("", *_SPACE))
-            ):
-                return True
-            at = text.find(indicator, at + 1)
+    # Rare outside block scalars' headers (`prompt: >` and a line break).
+    for at, before in _block_indicators(text, _SPACE):
+        if before >= 0 and (
+            text[before] in _FLOW_OPENERS or (text[before] == ":" and text[at + 1 : at + 2] not in ("", *_SPACE))
+        ):
+            return True
     if data.translate(None, _OTHER_BYTES):
         return True
     if b"\xc2" in data and _C1_CONTROL.search(data):
@@ -106,16 +102,20 @@ def _may_open_values(text: str) -> bool:
     comment could end a line inside brackets."""
     if " #" in text or "\n#" in text:
         return True
+    return any(before < 0 or text[before] in ":\n" for _, before in _block_indicators(text, " \t\r"))
+
+
+def _block_indicators(text: str, skipping: str) -> Iterator[tuple[int, int]]:
+    """Where each "|" and ">" stands, with where the character before it stands once `skipping` is passed
+    over (-1 at the start of the text)."""
     for indicator in _BLOCK_INDICATORS:
         at = text.find(indicator)
         while at >= 0:
             before = at - 1
-            while before >= 0 and text[before] in " \t\r":
+            while before >= 0 and text[before] in skipping:
                 before -= 1
-            if before < 0 or text[before] in ":\n":
-                return True
+            yield at, before
             at = text.find(indicator, at + 1)
-    return False
 
 
 def _opened_by_indicator(bank: Bank) -> bool:
