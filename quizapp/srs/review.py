@@ -68,13 +68,9 @@ def answer_card(
     Read and written through the Core connection with statements built once: an answer is the app's most
     frequent write, and the ORM's unit of work would take longer than SQLite does.
     """
-    connection = session.connection()
-    card = connection.execute(_answer_read(), {"question": question_id}).first()
-    if card is None:
-        raise CardActionError(f"no card for question {question_id}")
-    deck_id = card.question_deck
+    question, before = card_to_show(session, question_id)
+    deck_id = question.deck_id
     settings = load_settings(session, deck_id)
-    before = CardSnapshot.of(card)
     after = next_state(before, rating, now, settings)
     became_leech = after.lapses >= settings.leech_lapses and before.lapses < after.lapses and not before.leech
     if became_leech:
@@ -100,6 +96,7 @@ def answer_card(
         "card_before": before.to_json(),
         "card_after": after.to_json(),
     }
+    connection = session.connection()
     review_id = connection.execute(_review_insert(), review).inserted_primary_key[0]
     connection.execute(_card_update(), {"question": question_id, **{f"new_{k}": v for k, v in after.values().items()}})
     session.commit()
@@ -108,7 +105,8 @@ def answer_card(
 
 def card_to_show(session: Session, question_id: str) -> tuple[Row[Any], CardSnapshot]:
     """The question's text (its columns by name: prompt, answer, type, choices…) and its card's state, in one
-    read: what the review screen shows of a card, and the state its four intervals are previewed from."""
+    read: what the review screen shows of a card and previews its four intervals from, and what an answer
+    schedules from."""
     row = session.connection().execute(_show_read(), {"question": question_id}).first()
     if row is None:
         raise CardActionError(f"no card for question {question_id}")
@@ -122,17 +120,6 @@ _SHOWN = ("deck_id", "type", "prompt", "answer", "choices", "items", "explanatio
 def _show_read():  # type: ignore[no-untyped-def]
     columns = [getattr(Question, name) for name in _SHOWN] + [getattr(Card, name) for name in FIELDS]
     return select(*columns).join(Card, Card.question_id == Question.id).where(Question.id == bindparam("question"))
-
-
-@cache
-def _answer_read():  # type: ignore[no-untyped-def]
-    """The card's scheduling columns and its question's deck."""
-    columns = [getattr(Card, name) for name in FIELDS]
-    return (
-        select(*columns, Question.deck_id.label("question_deck"))
-        .join(Question, Question.id == Card.question_id)
-        .where(Card.question_id == bindparam("question"))
-    )
 
 
 @cache
