@@ -80,9 +80,11 @@ def recall_by_deck(
     # `ix_card_recall` holds what this reads, by deck: "active = 1" as the index says, and no list of many
     # decks to test each card against (their rows are picked out here instead).
     query = select(*columns).where(Card.active == True, studied).group_by(Card.deck_id)  # noqa: E712
-    wanted = None if deck_ids is None else set(deck_ids)
+    wanted = None  # the decks to pick out here, when the query names none
     if deck_ids is not None and len(deck_ids) <= _DECKS_LISTED:
         query = query.where(Card.deck_id.in_(deck_ids))
+    elif deck_ids is not None:
+        wanted = set(deck_ids)
     now: dict[int, Recall] = {}
     later = {deck: Recall(0, 0.0) for deck in exams}
     for deck, count, knowledge, *at_exam in session.execute(query):
