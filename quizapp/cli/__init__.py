@@ -8,21 +8,23 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import click
-from sqlalchemy import Engine, func, select
-from sqlmodel import Session
 
 from quizapp import __version__
 from quizapp.clock import utc_now
-from quizapp.db import DatabaseError, Deck, open_database
+from quizapp.db.gate import DatabaseError, file_path, preflight_sqlite
 from quizapp.paths import DB_ENV, bundled_banks, data_dir, database_target, default_db_path
-from quizapp.quiz.build import ORDERS, SECONDS_PER_QUESTION, QuizError, QuizSpec
 from quizapp.quiz.scoring import Marking, parse_marking
+from quizapp.quiz.spec import ORDERS, SECONDS_PER_QUESTION, QuizError, QuizSpec
 
 if TYPE_CHECKING:
+    from sqlalchemy import Engine
+    from sqlmodel import Session
+
     from quizapp.bank import Problem
 
-# The bank readers, the sync and the quiz runner are imported by the commands that use them: opening the app
-# needs none of them, and every module imported before its first frame makes the student wait.
+# The database layer (SQLAlchemy, SQLModel), the bank readers, the sync and the quiz runner are imported by the
+# commands that use them. `quizapp` alone draws its home screen before it loads any of them (see _launch): every
+# module imported before the first frame makes the student wait.
 
 BANK_PROBLEM_EXIT = 2
 """Exit status when a bank has problems (as for a usage error: the input must be fixed)."""
@@ -52,14 +54,48 @@ def _target(db: str | None) -> str:
     return database_target(db or (options.db if options else None))
 
 
-def _open(target: str):  # type: ignore[no-untyped-def]
-    """Open the database, creating the default data dir if that is where it lives."""
+def _make_data_dir(target: str) -> None:
+    """Create the default data dir if that is where the database lives."""
     if Path(target) == default_db_path():
         data_dir().mkdir(parents=True, exist_ok=True)
+
+
+def _open_database(target: str) -> Engine:
+    from quizapp.db.engine import open_database
+
+    return open_database(target)
+
+
+def _open(target: str) -> Engine:
+    """Open the database, creating the default data dir if that is where it lives."""
+    _make_data_dir(target)
     try:
-        return open_database(target)
+        return _open_database(target)
     except DatabaseError as exc:
         raise click.ClickException(str(exc)) from exc
+
+
+def _with_bundled_bank(engine: Engine) -> Engine:
+    """The database, with the bundled bank imported if it has no deck yet (the first run).
+
+    Raises DatabaseError, with every problem, if the bundled bank cannot be imported (nothing is, then).
+    """
+    from sqlalchemy import func, select
+    from sqlmodel import Session
+
+    from quizapp.db.models import Deck
+
+    with Session(engine) as session:
+        empty = session.execute(select(func.count()).select_from(Deck)).scalar_one() == 0
+    bundled = bundled_banks() if empty else []
+    if bundled:
+        from quizapp.db.importer import import_paths
+
+        result = import_paths(engine, bundled, now=utc_now())
+        if result.problems:
+            problems = "\n".join(str(problem) for problem in result.problems)
+            raise DatabaseError(f"the bundled question bank has problems; nothing was imported:\n{problems}")
+    return engine
 
 
 def _print_problems(problems: list[Problem], *, err: bool) -> None:
@@ -83,6 +119,10 @@ def main(ctx: click.Context, db: str | None) -> None:
 
 def _deck_id(session: Session, name: str, *, param_hint: str = "--deck") -> int:
     """The id of the deck called `name`, or a usage error listing the decks there are."""
+    from sqlalchemy import select
+
+    from quizapp.db.models import Deck
+
     deck_id = session.execute(select(Deck.id).where(Deck.name == name)).scalar()
     if deck_id is None:
         names = list(session.execute(select(Deck.name).order_by(Deck.name)).scalars())
@@ -93,36 +133,46 @@ def _deck_id(session: Session, name: str, *, param_hint: str = "--deck") -> int:
 
 
 def _launch(target: str, *, study: str | None | bool = False, quiz: dict[str, Any] | None = None) -> None:
-    engine = _open(target)
-    now = utc_now()
-    with Session(engine) as session:
-        empty = session.execute(select(func.count()).select_from(Deck)).scalar_one() == 0
-    if empty:
-        banks = bundled_banks()
-        if banks:
-            from quizapp.db.importer import import_paths
+    # Imported here, not at the top: only launching the app needs Textual.
+    from quizapp.tui.app import make_app
 
-            result = import_paths(engine, banks, now=now)
-            if result.problems:
-                _print_problems(result.problems, err=True)
-                raise click.ClickException("the bundled question bank has problems; nothing was imported")
+    path = file_path(target)
+    if path is not None and study is False and quiz is None:
+        # The app alone, on a database file: a file that is not ours is refused here, with the standard library
+        # only; the app then draws home and opens the database (SQLAlchemy and all) in a worker.
+        _make_data_dir(target)
+        try:
+            preflight_sqlite(path)
+        except DatabaseError as exc:
+            raise click.ClickException(str(exc)) from exc
+        app = make_app(None, opening=lambda: _with_bundled_bank(_open_database(target)))
+        app.run()
+        if app.opening_error is not None:
+            raise click.ClickException(app.opening_error)
+        return
+    try:
+        engine = _with_bundled_bank(_open(target))
+    except DatabaseError as exc:
+        raise click.ClickException(str(exc)) from exc
+    now = utc_now()
     study_deck: int | None | bool = False
     if study is not False:
         study_deck = None
         if isinstance(study, str):
+            from sqlmodel import Session
+
             with Session(engine) as session:
                 study_deck = _deck_id(session, study)
     quiz_run = None
     if quiz is not None:
         quiz_run = _start_quiz(engine, quiz, now=now)
-    # Imported here, not at the top: only launching the app needs Textual.
-    from quizapp.tui.app import make_app
-
     make_app(engine, study_deck=study_deck, quiz_run=quiz_run).run()
 
 
 def _start_quiz(engine: Engine, options: dict[str, Any], *, now: datetime) -> int:
     """Build and start the quiz the command line asked for; a clear usage error if it cannot be."""
+    from sqlmodel import Session
+
     from quizapp.quiz.run import start_quiz
 
     with Session(engine) as session:

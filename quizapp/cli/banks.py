@@ -9,7 +9,6 @@ import click
 
 from quizapp.cli import BANK_PROBLEM_EXIT, _db_option, _open, _print_problems, _target, main
 from quizapp.clock import utc_now
-from quizapp.db.engine import resolve_url, sqlite_file
 
 
 @main.command()
@@ -43,6 +42,7 @@ def import_command(paths: tuple[str, ...], dry_run: bool, db: str | None) -> Non
     Every file is checked first; if any has a problem, nothing is imported.
     """
     from quizapp.bank import load_banks
+    from quizapp.db.engine import resolve_url, sqlite_file
     from quizapp.db.importer import import_banks, import_paths
 
     target = _target(db)

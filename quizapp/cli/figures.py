@@ -3,20 +3,32 @@
 from __future__ import annotations
 
 import json
+from typing import TYPE_CHECKING
 
 import click
-from sqlalchemy import func, select
-from sqlalchemy.engine import make_url
-from sqlmodel import Session
 
 from quizapp.cli import _db_option, _deck_id, _open, _target, main
 from quizapp.clock import utc_now
-from quizapp.db import Deck, Question
-from quizapp.db.engine import resolve_url, sqlite_file
 from quizapp.paths import bundled_bank_dir, bundled_banks, data_dir
 from quizapp.srs.day import local_zone
-from quizapp.srs.queue import window
-from quizapp.srs.settings import day_starts_at
+
+if TYPE_CHECKING:
+    from datetime import datetime
+
+    from sqlmodel import Session
+
+    from quizapp.srs.queue import DayWindow
+
+# The database layer is imported by each command as it runs (see quizapp.cli): `quizapp` alone needs none of it
+# before its first frame, and these commands are registered on it.
+
+
+def _day(session: Session, now: datetime) -> DayWindow:
+    """The study day at `now` in the local zone, rolling over at the hour the database has set."""
+    from quizapp.srs.queue import window
+    from quizapp.srs.settings import day_starts_at
+
+    return window(now, zone=local_zone(), starts_at=day_starts_at(session))
 
 
 @main.command()
@@ -28,13 +40,15 @@ from quizapp.srs.settings import day_starts_at
 @_db_option
 def stats(deck: str | None, as_json: bool, days: int, db: str | None) -> None:
     """Show progress: answers per day, streak, retention, due forecast, readiness, weak topics, quiz scores."""
+    from sqlmodel import Session
+
     from quizapp.stats.report import as_json as stats_json
     from quizapp.stats.report import statistics
 
     engine = _open(_target(db))
     with Session(engine) as session:
         deck_id = _deck_id(session, deck) if deck else None
-        day = window(utc_now(), zone=local_zone(), starts_at=day_starts_at(session))
+        day = _day(session, utc_now())
         figures = statistics(session, day, deck_id=deck_id)
     if as_json:
         click.echo(json.dumps(stats_json(figures, by_days=days), ensure_ascii=False, indent=2))
@@ -60,13 +74,17 @@ def stats(deck: str | None, as_json: bool, days: int, db: str | None) -> None:
 @_db_option
 def deck(name: str, exam_date: str | None, db: str | None) -> None:
     """Show a deck, or set the date of its exam (home and statistics then count the days and project readiness)."""
+    from sqlalchemy import func, select
+    from sqlmodel import Session
+
+    from quizapp.db import Deck, Question
     from quizapp.stats.readiness import ExamDateError, parse_exam_date, save_exam_date
 
     engine = _open(_target(db))
     now = utc_now()
     with Session(engine) as session:
         deck_id = _deck_id(session, name, param_hint="NAME")
-        day = window(now, zone=local_zone(), starts_at=day_starts_at(session))
+        day = _day(session, now)
         if exam_date is not None:
             try:
                 chosen = parse_exam_date(exam_date, day.start.date())
@@ -93,6 +111,10 @@ def deck(name: str, exam_date: str | None, db: str | None) -> None:
 @_db_option
 def paths(db: str | None) -> None:
     """Show where quizapp keeps its data and finds its bundled banks."""
+    from sqlalchemy.engine import make_url
+
+    from quizapp.db.engine import resolve_url, sqlite_file
+
     target = _target(db)
     url = resolve_url(target)
     file = sqlite_file(url)

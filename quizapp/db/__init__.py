@@ -1,48 +1,38 @@
 """Storage: the engine factory, the tables, the schema gate and the sync of banks into decks.
 
-The importer (and with it the bank readers) is imported when first asked for: opening the app does not need it.
+Every name is imported when first asked for: the app's first frame comes before SQLAlchemy is loaded, and
+only `quizapp.db.gate` (the standard library alone) is read before it.
 """
 
+from importlib import import_module
 from typing import Any
 
-from quizapp.db.engine import (
-    DatabaseError,
-    ensure_schema,
-    make_engine,
-    open_database,
-    read_setting,
-    write_setting,
-)
-from quizapp.db.models import SCHEMA_VERSION, Card, CardState, Deck, Question, QuizRun, Review, Setting
-
-_IMPORTER = {"ImportResult", "SyncReport", "import_banks", "import_paths"}
+_WHERE = {
+    "DatabaseError": "gate",
+    "SCHEMA_VERSION": "gate",
+    "ensure_schema": "engine",
+    "make_engine": "engine",
+    "open_database": "engine",
+    "read_setting": "engine",
+    "write_setting": "engine",
+    "Card": "models",
+    "CardState": "models",
+    "Deck": "models",
+    "Question": "models",
+    "QuizRun": "models",
+    "Review": "models",
+    "Setting": "models",
+    "ImportResult": "importer",
+    "SyncReport": "importer",
+    "import_banks": "importer",
+    "import_paths": "importer",
+}
 
 
 def __getattr__(name: str) -> Any:
-    if name in _IMPORTER:
-        from quizapp.db import importer
-
-        return getattr(importer, name)
+    if name in _WHERE:
+        return getattr(import_module(f"quizapp.db.{_WHERE[name]}"), name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
-__all__ = [
-    "SCHEMA_VERSION",
-    "Card",
-    "CardState",
-    "DatabaseError",
-    "Deck",
-    "ImportResult",
-    "Question",
-    "QuizRun",
-    "Review",
-    "Setting",
-    "SyncReport",
-    "ensure_schema",
-    "import_banks",
-    "import_paths",
-    "make_engine",
-    "open_database",
-    "read_setting",
-    "write_setting",
-]
+__all__ = sorted(_WHERE)

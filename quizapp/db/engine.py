@@ -1,4 +1,4 @@
-"""Open a database: URL resolution, SQLite pragmas, and the schema-version gate that refuses foreign files."""
+"""Open a database: URL resolution, SQLite pragmas, the schema-version gate (with `gate`), and migrations."""
 
 from __future__ import annotations
 
@@ -13,27 +13,22 @@ from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError, S
 from sqlalchemy.pool import StaticPool
 from sqlmodel import Session, SQLModel
 
-from quizapp.db.models import SCHEMA_VERSION, Card, DeckTally, Question, Review, ReviewTally, Setting, TopicTally
+from quizapp.db.gate import SCHEMA_VERSION, DatabaseError, file_path, preflight_sqlite, schema_problem, stored_version
+from quizapp.db.models import Card, DeckTally, Question, Review, ReviewTally, Setting, TopicTally
 from quizapp.db.tallies import install_triggers, previous_answer, recount
 
-SQLITE_MAGIC = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 10_000
 """How long a writer waits for another one (the TUI and an import can overlap) before giving up."""
 CACHE_KIB = 32 * 1024
 QUIZAPP_TABLES = frozenset(t.name for t in SQLModel.metadata.sorted_tables)
 
 
-class DatabaseError(Exception):
-    """A database quizapp cannot or must not use; the message says which file and why."""
-
-
 def resolve_url(target: str) -> str:
     """A SQLAlchemy URL for `target`: URLs pass through, a bare path means an SQLite file."""
-    if "://" in target:
-        return target
-    if target == ":memory:":
-        return "sqlite://"
-    return "sqlite:///" + str(Path(target).expanduser().resolve())
+    path = file_path(target)
+    if path is not None:
+        return "sqlite:///" + str(path)
+    return "sqlite://" if target == ":memory:" else target
 
 
 def sqlite_file(url: str) -> Path | None:
@@ -42,62 +37,6 @@ def sqlite_file(url: str) -> Path | None:
     if parsed.get_backend_name() != "sqlite" or parsed.database in (None, "", ":memory:"):
         return None
     return Path(parsed.database)
-
-
-def _schema_problem(where: str, tables: set[str], version: int | None) -> str | None:
-    """Why a database with these tables and stored version cannot be opened, or None if it can."""
-    if not tables:
-        return None
-    if version is None:
-        shown = ", ".join(sorted(tables)[:5])
-        return f"{where} is a database, but not a quizapp one (it holds tables: {shown}); it was left untouched"
-    if version > SCHEMA_VERSION:
-        return (
-            f"{where} was written by a newer quizapp (schema version {version}; this one knows up to "
-            f"{SCHEMA_VERSION}). Upgrade quizapp to open it; the file was left untouched"
-        )
-    return None
-
-
-def _stored_version(value: str | None) -> int | None:
-    try:
-        return int(json.loads(value)) if value is not None else None
-    except (TypeError, ValueError):
-        return None
-
-
-def _preflight_sqlite(path: Path) -> None:
-    """Refuse a file that is not ours before any connection can change it (WAL mode rewrites the header)."""
-    if path.is_dir():
-        raise DatabaseError(f"{path} is a folder, not a database file")
-    if not path.exists():
-        if not path.parent.is_dir():
-            raise DatabaseError(f"cannot create {path}: the folder {path.parent} does not exist")
-        return
-    try:
-        with path.open("rb") as handle:
-            header = handle.read(len(SQLITE_MAGIC))
-    except OSError as exc:
-        raise DatabaseError(f"cannot read {path}: {exc.strerror or exc}") from exc
-    if not header:
-        return  # an empty file is an empty SQLite database
-    if header != SQLITE_MAGIC:
-        raise DatabaseError(f"{path} is not an SQLite database; it was left untouched")
-    try:
-        conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
-        try:
-            tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-            version = None
-            if "setting" in tables:
-                row = conn.execute("SELECT value FROM setting WHERE deck_id = 0 AND key = 'schema_version'").fetchone()
-                version = _stored_version(row[0] if row else None)
-        finally:
-            conn.close()
-    except sqlite3.DatabaseError as exc:
-        raise DatabaseError(f"{path} is not a readable SQLite database ({exc}); it was left untouched") from exc
-    problem = _schema_problem(str(path), tables - {"sqlite_sequence"}, version)
-    if problem:
-        raise DatabaseError(problem)
 
 
 def _power(base: float | None, exponent: float | None) -> float | None:
@@ -161,7 +100,7 @@ def make_engine(target: str) -> Engine:
         raise DatabaseError(f"{target!r} is neither a file path nor a database URL") from exc
     path = sqlite_file(url)
     if path is not None:
-        _preflight_sqlite(path)
+        preflight_sqlite(path)
     kwargs: dict[str, Any] = {}
     if parsed.get_backend_name() == "sqlite" and path is None:
         # One shared connection, or every new connection would see a different empty database.
@@ -186,8 +125,8 @@ def ensure_schema(engine: Engine) -> None:
                 row = conn.execute(
                     text("SELECT value FROM setting WHERE deck_id = 0 AND key = 'schema_version'")
                 ).fetchone()
-                version = _stored_version(row[0] if row else None)
-            problem = _schema_problem(where, tables, version)
+                version = stored_version(row[0] if row else None)
+            problem = schema_problem(where, tables, version)
             if problem:
                 raise DatabaseError(problem)
             if not tables:

@@ -9,8 +9,7 @@ from typing import Any
 from sqlalchemy import JSON, Column, DateTime, Index, TypeDecorator, text
 from sqlmodel import Field, SQLModel
 
-SCHEMA_VERSION = 3
-"""Bumped whenever a table changes shape; stored in the database as the setting `schema_version`."""
+from quizapp.db.gate import SCHEMA_VERSION as SCHEMA_VERSION  # the version of these tables, named here too
 
 
 class UTCDateTime(TypeDecorator[datetime]):

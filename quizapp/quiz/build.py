@@ -4,56 +4,16 @@ from __future__ import annotations
 
 import random
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 
 from sqlalchemy import case, func, select
 from sqlmodel import Session
 
 from quizapp.db.models import Card, CardState, Deck, Question, Review
-from quizapp.quiz.scoring import Marking
+from quizapp.quiz.spec import QuizError, QuizSpec
 from quizapp.srs.memory import recall_sql
 
-ORDERS = {
-    "random": "in random order",
-    "weakest": "weakest first: lowest accuracy, then lowest chance of recall",
-    "due": "due first: the most overdue cards, then new ones",
-    "new": "new only: questions never studied, in the order of the notes",
-}
-MODES = ("practice", "exam")
 QUIZ_TYPES = ("mcq", "truefalse", "cloze", "short", "list")
 """Flashcard questions (long definitions) are rated by the student, not typed, so quizzes leave them out."""
-SECONDS_PER_QUESTION = 72
-
-
-class QuizError(ValueError):
-    """A quiz that cannot be built as asked (no such topic, nothing to ask), said in words for the student."""
-
-
-@dataclass(frozen=True, slots=True)
-class QuizSpec:
-    """What the student asked for in the setup dialog or on the command line."""
-
-    deck_id: int | None = None
-    topic: str | None = None
-    count: int = 10
-    order: str = "random"
-    mode: str = "practice"
-    seconds_per_question: int = SECONDS_PER_QUESTION
-    """Exam only: the time allowed is this times the number of questions."""
-    marking: Marking = field(default_factory=Marking)
-    question_ids: tuple[str, ...] = ()
-    """A retry: exactly these questions, in this order (the other filters are ignored)."""
-
-    def check(self) -> None:
-        if self.order not in ORDERS:
-            raise QuizError(f"order must be one of {', '.join(ORDERS)}, not {self.order!r}")
-        if self.mode not in MODES:
-            raise QuizError(f"mode must be practice or exam, not {self.mode!r}")
-        if not 1 <= self.count <= 500:
-            raise QuizError(f"a quiz has 1 to 500 questions, not {self.count}")
-        if not 5 <= self.seconds_per_question <= 3600:
-            raise QuizError(f"the time per question must be 5 to 3600 seconds, not {self.seconds_per_question}")
-        self.marking.check()
 
 
 def topics(session: Session, deck_id: int | None) -> list[tuple[str, int]]:

@@ -12,7 +12,7 @@ from sqlalchemy.orm import aliased
 from sqlmodel import Session
 
 from quizapp.db.models import Card, CardState, Deck, Question, Review
-from quizapp.srs.day import day_bounds
+from quizapp.srs.day import DAY_STARTS_AT, day_bounds
 from quizapp.srs.memory import utc_stamp
 from quizapp.srs.settings import DeckSettings, settings_by_deck
 
@@ -50,7 +50,7 @@ _HELD = aliased(Question, name="held")
 """Made once: a new alias per query would make SQLAlchemy build and compile the statement anew every time."""
 
 
-def window(now: datetime, *, zone: tzinfo, starts_at: int = 4) -> DayWindow:
+def window(now: datetime, *, zone: tzinfo, starts_at: int = DAY_STARTS_AT) -> DayWindow:
     start, end = day_bounds(now, zone=zone, starts_at=starts_at)
     return DayWindow(now, start, end, zone, starts_at)
 

@@ -15,6 +15,7 @@ from sqlmodel import Session
 
 from quizapp.db.engine import read_setting, write_setting
 from quizapp.db.models import Setting
+from quizapp.srs.day import DAY_STARTS_AT
 
 SCHEDULERS = ("fsrs", "sm2")
 
@@ -97,8 +98,6 @@ def save_settings(session: Session, settings: DeckSettings, *, deck_id: int) -> 
         write_setting(session, _KEY.format(name), list(value) if isinstance(value, tuple) else value, deck_id=deck_id)
 
 
-DAY_STARTS_AT = 4
-"""The hour (local time) a new study day begins, as in Anki; one for every deck, since a day is the student's."""
 _DAY_KEY = "srs.day_starts_at"
 
 

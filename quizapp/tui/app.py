@@ -5,24 +5,29 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable, Iterable
 from datetime import tzinfo
-from typing import TypeVar
+from pathlib import Path
+from typing import TYPE_CHECKING, TypeVar
 
-from sqlalchemy import Engine
-from sqlalchemy.exc import SQLAlchemyError
-from sqlmodel import Session
 from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
 from quizapp.clock import Clock, utc_now
-from quizapp.db.engine import checkpoint, read_setting, sqlite_file, write_setting
-from quizapp.srs.day import local_zone
-from quizapp.srs.queue import DayWindow, window
-from quizapp.srs.settings import DAY_STARTS_AT, day_starts_at
+from quizapp.db.gate import DatabaseError
+from quizapp.srs.day import DAY_STARTS_AT, local_zone
 from quizapp.tui.screens.help import HelpScreen
 from quizapp.tui.screens.home import HomeScreen
-from quizapp.tui.screens.review import ReviewScreen
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+    from sqlmodel import Session
+
+    from quizapp.srs.queue import DayWindow
+
+# Nothing here or in the home screen imports SQLAlchemy, SQLModel or the rest of quizapp's database layer at the
+# top: loading them takes longer than Textual's whole start. An app given a database to open (`opening`) draws
+# home first and loads them in a worker; the other screens are imported when they are opened.
 
 T = TypeVar("T")
 
@@ -44,28 +49,44 @@ class QuizApp(App[None]):
 
     def __init__(
         self,
-        engine: Engine,
+        engine: Engine | None,
         clock: Clock,
         zone: tzinfo,
         study_deck: int | None | bool = False,
         quiz_run: int | None = None,
+        opening: Callable[[], Engine] | None = None,
     ) -> None:
         super().__init__()
+        if (engine is None) == (opening is None):
+            raise ValueError("give the app either a database or the way to open one")
         self._quiz_run = quiz_run
         self.engine = engine
+        """None until `opening` has opened the database (see `ready`)."""
+        self._opening = opening
+        self.opening_error: str | None = None
+        """Why the database could not be opened (the app then exits with status 1, and the CLI says this)."""
         self.clock = clock
         self.zone = zone
         self._study_deck = study_deck
         self._theme_ready = False
         self.day_starts_at = DAY_STARTS_AT
         """The hour the study day begins at, read from the database when the app starts and kept when changed."""
-        self._db_file = sqlite_file(engine.url.render_as_string(hide_password=False))
+        self._db_file: Path | None = None
+
+    @property
+    def ready(self) -> bool:
+        """Whether the database is open (at once when the app was given one)."""
+        return self.engine is not None
 
     def session(self) -> Session:
         """A new database session; screens open one per action and close it again."""
+        from sqlmodel import Session
+
         return Session(self.engine)
 
     def day(self) -> DayWindow:
+        from quizapp.srs.queue import window
+
         return window(self.clock(), zone=self.zone, starts_at=self.day_starts_at)
 
     def guarded(
@@ -73,6 +94,11 @@ class QuizApp(App[None]):
     ) -> T | None:
         """Run a database action; if the database fails (deleted, locked, full), say so and keep the app usable."""
         say = notify or self.notify
+        if not self.ready:
+            say("The database is still opening; try again in a moment.", title="Opening", severity="warning")
+            return None
+        from sqlalchemy.exc import SQLAlchemyError
+
         if self._db_file is not None and not self._db_file.exists():
             # Writing now would go to a file nobody can open again: refuse, loudly, and keep the app usable.
             say(
@@ -98,6 +124,47 @@ class QuizApp(App[None]):
         )
 
     def on_mount(self) -> None:
+        if self.engine is not None:
+            self._start(self.engine)
+        self.push_screen(HomeScreen())
+        if self._study_deck is not False:
+            from quizapp.tui.screens.review import ReviewScreen
+
+            self.push_screen(ReviewScreen(deck_id=self._study_deck))
+        if self._quiz_run is not None:
+            from quizapp.tui.screens.quiz import QuizScreen
+
+            self.push_screen(QuizScreen(self._quiz_run))
+        if self._opening is not None:
+            self.open_database(self._opening)
+
+    @work(thread=True, exclusive=True, group="open")
+    def open_database(self, opening: Callable[[], Engine]) -> None:
+        """Open the database (and import the bundled bank on a first run) after home's first frame is drawn."""
+        try:
+            engine = opening()
+        except DatabaseError as exc:
+            self.call_from_thread(self._not_opened, str(exc))
+            return
+        self.call_from_thread(self._opened, engine)
+
+    def _opened(self, engine: Engine) -> None:
+        self._start(engine)
+        for screen in self.screen_stack:
+            if isinstance(screen, HomeScreen):
+                screen.action_refresh()
+
+    def _not_opened(self, reason: str) -> None:
+        self.opening_error = reason
+        self.exit(return_code=1)
+
+    def _start(self, engine: Engine) -> None:
+        """The database is open: read the day's start hour and the theme, and keep the log short from now on."""
+        from quizapp.db.engine import read_setting, sqlite_file
+        from quizapp.srs.settings import day_starts_at
+
+        self.engine = engine
+        self._db_file = sqlite_file(engine.url.render_as_string(hide_password=False))
         hour = self.guarded(day_starts_at, doing="read when the study day begins")
         if hour is not None:
             self.day_starts_at = hour
@@ -106,17 +173,15 @@ class QuizApp(App[None]):
             self.theme = saved
         self._theme_ready = True
         self.set_interval(CHECKPOINT_SECONDS, self.fold_log)
-        self.push_screen(HomeScreen())
-        if self._study_deck is not False:
-            self.push_screen(ReviewScreen(deck_id=self._study_deck))
-        if self._quiz_run is not None:
-            from quizapp.tui.screens.quiz import QuizScreen
-
-            self.push_screen(QuizScreen(self._quiz_run))
 
     @work(thread=True, exclusive=True, group="checkpoint", exit_on_error=False)
     def fold_log(self) -> None:
         """Copy the write-ahead log into the database file (see CHECKPOINT_SECONDS)."""
+        from sqlalchemy.exc import SQLAlchemyError
+
+        from quizapp.db.engine import checkpoint
+
+        assert self.engine is not None  # the timer starts with the database open
         try:
             checkpoint(self.engine)
         except (SQLAlchemyError, sqlite3.Error):
@@ -125,6 +190,8 @@ class QuizApp(App[None]):
     def watch_theme(self, theme: str) -> None:
         if not self._theme_ready:
             return
+
+        from quizapp.db.engine import write_setting
 
         def remember(session: Session) -> None:
             write_setting(session, "theme", theme)
@@ -147,22 +214,25 @@ class QuizApp(App[None]):
 
 
 def make_app(
-    engine: Engine,
+    engine: Engine | None,
     clock: Clock = utc_now,
     *,
     zone: tzinfo | None = None,
     study_deck: int | None | bool = False,
     quiz_run: int | None = None,
+    opening: Callable[[], Engine] | None = None,
 ) -> QuizApp:
     """Build the app on a ready database (see `quizapp.db.open_database`), a clock and a time zone.
 
+    Or, with `engine` None, on `opening`: a function that opens the database (raising `DatabaseError` with the
+    reason when it cannot), called in a worker once home's first frame is drawn.
     `study_deck` opens a review session straight away: a deck id, None for all decks, False for none;
     `quiz_run` opens a quiz run already started (see `quizapp.quiz.run.start_run`).
     """
-    return QuizApp(engine, clock, zone or local_zone(), study_deck, quiz_run)
+    return QuizApp(engine, clock, zone or local_zone(), study_deck, quiz_run, opening)
 
 
-def _reason(exc: SQLAlchemyError) -> str:
+def _reason(exc: Exception) -> str:
     """What went wrong with the database, in one line a student can act on."""
     reason = str(getattr(exc, "orig", None) or exc).splitlines()[0]
     if "locked" in reason or "busy" in reason:

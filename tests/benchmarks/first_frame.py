@@ -1,11 +1,12 @@
 """Run by bench_tui.py in a process of its own: start an app headless, note when its first full frame is drawn.
 
 python first_frame.py bare          a bare Textual app: a Header, a Static and a Footer
-python first_frame.py app DB        `quizapp --db DB`: its first frame with the home deck table filled, then the
-                                    frame with the Readiness cells filled (read in a background worker)
+python first_frame.py app DB        `quizapp --db DB`: its first frame of the home screen ("home": drawn before the
+                                    database is open), its first frame with the deck table filled ("frame"), then
+                                    the frame with the Readiness cells filled ("recall", read in a worker)
 python first_frame.py stats DB      the same, then `t`: the first frame of the statistics screen with its figures
 
-Prints one JSON line: the time.perf_counter() of each of those frames ("frame", "recall", "stats"; the clock
+Prints one JSON line: the time.perf_counter() of each of those frames ("home", "frame", "recall", "stats"; the clock
 is the system's monotonic one, so the parent can subtract the moment it started this process), and the
 process's peak resident memory "rss_mb" (VmHWM on Linux). Only Textual is imported before the app is
 started, the same for every kind; the probe wraps Screen._compositor_refresh (where a frame is composed;
@@ -54,6 +55,7 @@ def _check(screen: Screen) -> None:
         return
     name = type(screen).__name__
     if name == "HomeScreen":
+        marks.setdefault("home", now)
         table = screen.query_one("#decks")
         if "frame" not in marks and table.row_count:  # type: ignore[attr-defined]
             marks["frame"] = now

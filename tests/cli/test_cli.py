@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import asyncio
 import re
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 from sqlmodel import Session, select
+from textual.widgets import DataTable
 
 from quizapp import __version__
 from quizapp.cli import main
@@ -153,15 +156,37 @@ def test_a_wrong_option_is_a_usage_error(runner: CliRunner) -> None:
     assert "No such option '--dryrun'. Did you mean '--dry-run'?" in result.stderr
 
 
+def _run_headless(launched: list[QuizApp], shown: list[list[str]]):  # type: ignore[no-untyped-def]
+    """QuizApp.run for the command's app: headless under Pilot until the database is open and home is read;
+    the decks home then shows go to `shown` (unless the app has exited)."""
+
+    def run(self: QuizApp, *args: object, **kwargs: object) -> None:
+        async def drive() -> None:
+            launched.append(self)
+            async with self.run_test() as pilot:
+                for _ in range(2):  # the opening worker, then the readiness worker it starts
+                    await pilot.pause()
+                    if self.is_running:
+                        await pilot.app.workers.wait_for_complete()
+                if self.is_running:
+                    table = self.screen.query_one("#decks", DataTable)
+                    shown.append([str(table.get_row_at(row)[0]) for row in range(table.row_count)])
+
+        asyncio.run(drive())
+
+    return run
+
+
 def test_first_run_imports_the_bundled_bank_then_opens_the_app(
     runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     launched: list[QuizApp] = []
-    monkeypatch.setattr(QuizApp, "run", lambda self, *a, **k: launched.append(self))
+    shown: list[list[str]] = []
+    monkeypatch.setattr(QuizApp, "run", _run_headless(launched, shown))
     db = tmp_path / "first.db"
     result = runner.invoke(main, ["--db", str(db)])
     assert result.exit_code == 0, result.output
-    assert len(launched) == 1
+    assert shown == [["India–Japan Relations"]]
     assert deck_names(db) == ["India–Japan Relations"]
     engine = open_database(str(db))
     with Session(engine) as session:
@@ -179,7 +204,50 @@ def test_first_run_imports_the_bundled_bank_then_opens_the_app(
     engine.dispose()
     result = runner.invoke(main, ["--db", str(db)])
     assert result.exit_code == 0 and len(launched) == 2
+    assert shown[1] == ["Renamed by the student"]
     assert deck_names(db) == ["Renamed by the student"]
+
+
+def test_a_bundled_bank_with_problems_stops_the_app_with_each_problem_and_imports_nothing(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, write_bank: Callable[..., Path]
+) -> None:
+    broken = write_bank("deck: Broken\nquestions:\n  - {id: b-1, type: mcq, prompt: Which?, answer: A}\n", "b.yaml")
+    monkeypatch.setattr("quizapp.cli.bundled_banks", lambda: [broken])
+    launched: list[QuizApp] = []
+    shown: list[list[str]] = []
+    monkeypatch.setattr(QuizApp, "run", _run_headless(launched, shown))
+    db = tmp_path / "first.db"
+    result = runner.invoke(main, ["--db", str(db)])
+    assert result.exit_code == 1, (result.output, result.exception)
+    assert launched[0].return_code == 1 and shown == []
+    lines = result.stderr.strip().splitlines()
+    assert lines[0] == "Error: the bundled question bank has problems; nothing was imported:"
+    assert lines[1].startswith(f"{broken}:3: ") and "choices" in lines[1]
+    assert deck_names(db) == []
+
+
+def test_a_file_that_is_not_a_database_is_refused_before_the_app_starts(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    launched: list[QuizApp] = []
+    monkeypatch.setattr(QuizApp, "run", lambda self, *a, **k: launched.append(self))
+    notes = tmp_path / "notes.txt"
+    notes.write_text("not a database\n")
+    result = runner.invoke(main, ["--db", str(notes)])
+    assert result.exit_code == 1
+    assert result.stderr.strip() == f"Error: {notes} is not an SQLite database; it was left untouched"
+    assert launched == [] and notes.read_text() == "not a database\n"
+
+
+def test_opening_the_app_loads_no_database_library_before_its_first_frame() -> None:
+    """`quizapp` draws home before SQLAlchemy, SQLModel and the tables are imported (they take longer than
+    Textual's whole start); the app imports them in its opening worker."""
+    code = (
+        "import sys, quizapp.cli, quizapp.tui.app; "
+        "print(sorted(m for m in ('sqlalchemy', 'sqlmodel', 'pydantic', 'quizapp.db.models') if m in sys.modules))"
+    )
+    completed = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert completed.stdout.strip() == "[]"
 
 
 def test_python_dash_m_runs_the_cli() -> None:

@@ -127,3 +127,50 @@ async def test_names_that_look_like_markup_are_shown_as_written(  # type: ignore
         await pilot.press("4")  # the topics tab names the weakest topic
         await settle(pilot)
         assert "Weakest: Rights [/i] 0%" in str(app.screen.query_one("#topics-summary", Static).render())
+
+
+async def test_home_is_drawn_while_the_database_opens_and_filled_once_it_is(  # type: ignore[no-untyped-def]
+    stocked_engine: Engine, now: datetime, settle
+) -> None:
+    """`quizapp` draws home before the database is open: keys that need it wait; then the decks appear."""
+    import threading
+
+    opened = threading.Event()
+
+    def opening() -> Engine:
+        assert opened.wait(10), "the test never let the database open"
+        return stocked_engine
+
+    app = make_app(None, clock=lambda: now, zone=IST, opening=opening)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen) and not app.ready
+        assert str(app.screen.query_one("#today", Static).render()) == "Opening your decks…"
+        assert not app.screen.query_one("#decks").display and not app.screen.query_one("#empty").display
+        for key in ("t", "s", "a", "z", "b", "r"):  # nothing to show yet: each is a no-op, not a crash
+            await pilot.press(key)
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen) and len(app.screen_stack) == 2  # the default screen, then home
+        opened.set()
+        await settle(pilot)
+        await settle(pilot)
+        assert app.ready
+        assert rows(app) == [["Geography", "4", "4", "0", "4", "0", "—", "—", "—"]]
+        assert "4 cards left to study" in str(app.screen.query_one("#today", Static).render())
+        await pilot.press("t")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "StatsScreen"
+
+
+async def test_a_database_that_cannot_be_opened_ends_the_app_with_the_reason(now: datetime) -> None:
+    from quizapp.db import DatabaseError
+
+    def opening() -> Engine:
+        raise DatabaseError("/data/quizapp.db was written by a newer quizapp")
+
+    app = make_app(None, clock=lambda: now, zone=IST, opening=opening)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.pause()
+    assert app.return_code == 1
+    assert app.opening_error == "/data/quizapp.db was written by a newer quizapp"

@@ -6,7 +6,6 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from rich.text import Text
-from sqlmodel import Session
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -15,13 +14,18 @@ from textual.widgets import DataTable, Footer, Header, Static
 from textual.widgets.data_table import CellDoesNotExist
 from textual.worker import get_current_worker
 
-from quizapp.quiz.results import PastRun, last_scores
-from quizapp.srs.queue import DayWindow
-from quizapp.stats.overview import DeckOverview, Today, deck_overview, today, with_recall
-from quizapp.stats.tables import percent
-
 if TYPE_CHECKING:
+    from sqlmodel import Session
+
+    from quizapp.quiz.results import PastRun
+    from quizapp.srs.queue import DayWindow
+    from quizapp.stats.overview import DeckOverview, Today
     from quizapp.tui.app import QuizApp
+
+# The figures' modules are imported as they are first read: home's first frame comes before the database layer
+# is loaded (see quizapp.tui.app).
+
+OPENING_TEXT = "Opening your decks…"
 
 EMPTY_TEXT = (
     "No decks yet.\n\n"
@@ -46,6 +50,8 @@ def _s(count: int) -> str:
 
 def _recall_cells(deck: DeckOverview, day: DayWindow) -> tuple[str, str]:
     """The Readiness and Exam cells: the mean recall now, and the days left with the recall projected to them."""
+    from quizapp.stats.tables import percent
+
     readiness = "—" if deck.readiness is None else f"{deck.readiness:.0%}"
     left = deck.days_left(day)
     exam = "—" if left is None else f"{'today' if left == 0 else f'{left} d'} · {percent(deck.exam_readiness)}"
@@ -96,6 +102,12 @@ class HomeScreen(Screen[None]):
         self.action_refresh()
 
     def action_refresh(self) -> None:
+        if not self.app.ready:
+            self._show_opening()  # the app reads the figures again once the database is open
+            return
+        from quizapp.quiz.results import last_scores
+        from quizapp.stats.overview import deck_overview, today
+
         def read(session: Session) -> tuple[list[DeckOverview], Today, dict[int, PastRun], DayWindow]:
             day = self.app.day()
             return deck_overview(session, day, recall=False), today(session, day), last_scores(session), day
@@ -108,6 +120,8 @@ class HomeScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="recall")
     def read_recall(self, decks: list[DeckOverview], day: DayWindow) -> None:
         """Readiness reads every studied card, so it comes after the counts are on screen, off the event loop."""
+        from quizapp.stats.overview import with_recall
+
         found = self.app.guarded_in_thread(lambda session: with_recall(session, day, decks), doing="read readiness")
         if found is not None and not get_current_worker().is_cancelled:
             self.app.call_from_thread(self.show_recall, found, day)
@@ -122,6 +136,13 @@ class HomeScreen(Screen[None]):
             except CellDoesNotExist:
                 return  # the table was refilled meanwhile; its own reading is on its way
         self.recall_shown = True
+
+    def _show_opening(self) -> None:
+        self.query_one("#decks", DataTable).display = False
+        self.query_one("#empty", Static).display = False
+        opening = self.query_one("#today", Static)
+        opening.update(OPENING_TEXT)
+        opening.display = True
 
     def show_figures(self, decks: list[DeckOverview], done: Today, quizzes: dict[int, PastRun], day: DayWindow) -> None:
         self.recall_shown = False
@@ -183,6 +204,8 @@ class HomeScreen(Screen[None]):
             self.app.push_screen(DeckOptionsScreen(deck_id, self._selected_name(deck_id)))
 
     def action_statistics(self) -> None:
+        if not self.app.ready:
+            return
         from quizapp.tui.screens.stats import StatsScreen
 
         self.app.push_screen(StatsScreen(self._selected_deck()))

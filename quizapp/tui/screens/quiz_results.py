@@ -14,9 +14,9 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
 from quizapp.db.models import QuizRun
-from quizapp.quiz.build import SECONDS_PER_QUESTION, QuizSpec
 from quizapp.quiz.results import Results, results
 from quizapp.quiz.run import get_run, run_marking, start_quiz
+from quizapp.quiz.spec import SECONDS_PER_QUESTION, QuizSpec
 
 if TYPE_CHECKING:
     from quizapp.tui.app import QuizApp

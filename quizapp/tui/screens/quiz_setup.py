@@ -15,9 +15,10 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static
 
 from quizapp.db.models import Deck
-from quizapp.quiz.build import ORDERS, SECONDS_PER_QUESTION, QuizError, QuizSpec, topics
+from quizapp.quiz.build import topics
 from quizapp.quiz.run import start_quiz
 from quizapp.quiz.scoring import Marking, parse_marking
+from quizapp.quiz.spec import ORDERS, SECONDS_PER_QUESTION, QuizError, QuizSpec
 
 if TYPE_CHECKING:
     from quizapp.tui.app import QuizApp
