@@ -44,12 +44,13 @@ def stats(deck: str | None, as_json: bool, days: int, db: str | None) -> None:
 
     from quizapp.stats.report import as_json as stats_json
     from quizapp.stats.report import statistics
+    from quizapp.stats.tables import TOPIC_ROWS
 
     engine = _open(_target(db))
     with Session(engine) as session:
         deck_id = _deck_id(session, deck) if deck else None
         day = _day(session, utc_now())
-        figures = statistics(session, day, deck_id=deck_id)
+        figures = statistics(session, day, deck_id=deck_id, topics=None if as_json else TOPIC_ROWS)
     if as_json:
         click.echo(json.dumps(stats_json(figures, by_days=days), ensure_ascii=False, indent=2))
         return

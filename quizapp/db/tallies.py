@@ -10,7 +10,9 @@ from the rows (after a migration, or to check them: the tests compare both).
 
 from __future__ import annotations
 
-from sqlalchemy import Connection, case, event, func, select, text
+from typing import Any
+
+from sqlalchemy import Connection, Select, case, event, func, select, text
 from sqlmodel import Session, SQLModel
 
 from quizapp.db.models import Card, Deck, DeckTally, Question, Review, TopicTally
@@ -164,9 +166,24 @@ def card_counts(session: Session) -> list[tuple[int, int, bool, bool, int]]:
     return [(deck, state, bool(suspended), bool(active), n) for deck, state, suspended, active, n in rows]
 
 
-def topic_counts(session: Session, deck_id: int | None = None) -> list[tuple[str, str, int, int]]:
+def topic_counts(
+    session: Session, deck_id: int | None = None, limit: int | None = None
+) -> list[tuple[str, str, int, int]]:
     """(deck name, topic or "", answers, right answers) of every answered topic, the weakest first
-    (then the most answered, then by name)."""
+    (then the most answered, then by name); only the first `limit` when given."""
+    query, answers, correct, topic = _topics(session, deck_id)
+    query = query.order_by(1.0 * correct / answers, answers.desc(), Deck.name, topic).limit(limit)
+    return [tuple(row) for row in session.connection().execute(query)]  # type: ignore[misc]  (Core rows, as above)
+
+
+def topic_total(session: Session, deck_id: int | None = None) -> int:
+    """How many topics `topic_counts` lists in all."""
+    query = _topics(session, deck_id)[0]
+    return session.connection().execute(select(func.count()).select_from(query.subquery())).scalar_one()
+
+
+def _topics(session: Session, deck_id: int | None) -> tuple[Select[Any], Any, Any, Any]:
+    """The answered topics' rows (deck name, topic, answers, right answers) unordered; and those last three."""
     if kept(session):
         deck, topic, answers, correct = TopicTally.deck_id, TopicTally.topic, TopicTally.answers, TopicTally.correct
         query = select(Deck.name, topic, answers, correct).join(Deck, Deck.id == deck).where(answers != 0)
@@ -181,5 +198,4 @@ def topic_counts(session: Session, deck_id: int | None = None) -> list[tuple[str
         )
     if deck_id is not None:
         query = query.where(deck == deck_id)
-    query = query.order_by(1.0 * correct / answers, answers.desc(), Deck.name, topic)
-    return [tuple(row) for row in session.connection().execute(query)]  # type: ignore[misc]  (Core rows, as above)
+    return query, answers, correct, topic

@@ -19,7 +19,7 @@ from quizapp.stats.forecast import DueDay, forecast
 from quizapp.stats.overview import DeckOverview, deck_overview, with_recall
 from quizapp.stats.readiness import Readiness, readiness
 from quizapp.stats.retention import Retention, retention
-from quizapp.stats.topics import QuizScore, TopicAccuracy, quiz_history, topic_accuracy
+from quizapp.stats.topics import QuizScore, TopicAccuracy, quiz_history, topic_accuracy, topic_count
 
 T = TypeVar("T")
 
@@ -40,11 +40,17 @@ class Statistics:
     forecast: list[DueDay]
     readiness: Readiness
     topics: list[TopicAccuracy]
+    """The weakest topics first: all of them, or as many as were asked for (see `topic_count`)."""
+    topic_count: int
+    """How many topics have answers."""
     quizzes: list[QuizScore]
 
 
-def statistics(session: Session, day: DayWindow, *, deck_id: int | None = None, days: int = 365) -> Statistics:
-    """Everything the statistics screen and `quizapp stats` show.
+def statistics(
+    session: Session, day: DayWindow, *, deck_id: int | None = None, days: int = 365, topics: int | None = None
+) -> Statistics:
+    """Everything the statistics screen and `quizapp stats` show; of the topics, the weakest `topics` (all when
+    None): at a thousand decks there are tens of thousands, and a screen shows a dozen.
 
     The chance of recall of every studied card is the longest reading; on a database file it runs on a
     connection of its own beside the others (SQLite lets several readers work at once, each on a core).
@@ -57,7 +63,8 @@ def statistics(session: Session, day: DayWindow, *, deck_id: int | None = None, 
             "streak": streak(session, day, deck_id=deck_id),
             "retention": retention(session, day, deck_id=deck_id),
             "forecast": forecast(session, day, deck_id=deck_id),
-            "topics": topic_accuracy(session, deck_id=deck_id),
+            "topics": topic_accuracy(session, deck_id=deck_id, limit=topics),
+            "topic_count": topic_count(session, deck_id=deck_id),
             "quizzes": quiz_history(session, deck_id=deck_id, until=day.end),
         }
         decks = recalled.result()

@@ -128,8 +128,12 @@ def forecast_lines(stats: Statistics) -> Text:
     return lines
 
 
-def topic_table(stats: Statistics, limit: int = 10) -> Table:
-    table = _numbers(f"Weakest topics (of {len(stats.topics)})")
+TOPIC_ROWS = 10
+"""The weakest topics `quizapp stats` lists (`--json` gives every one)."""
+
+
+def topic_table(stats: Statistics, limit: int = TOPIC_ROWS) -> Table:
+    table = _numbers(f"Weakest topics (of {stats.topic_count})")
     table.add_column("Topic")
     if stats.deck_id is None:
         table.add_column("Deck")

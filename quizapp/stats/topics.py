@@ -9,7 +9,7 @@ from sqlalchemy import select
 from sqlmodel import Session
 
 from quizapp.db.models import Deck, QuizRun
-from quizapp.db.tallies import topic_counts
+from quizapp.db.tallies import topic_counts, topic_total
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,12 +28,18 @@ class TopicAccuracy:
 NO_TOPIC = "(no topic)"
 
 
-def topic_accuracy(session: Session, *, deck_id: int | None = None) -> list[TopicAccuracy]:
-    """Every answered topic, flashcards and quizzes together, weakest first (then the most answered)."""
+def topic_accuracy(session: Session, *, deck_id: int | None = None, limit: int | None = None) -> list[TopicAccuracy]:
+    """Every answered topic, flashcards and quizzes together, weakest first (then the most answered); the
+    weakest `limit` only, when given (see `topic_count` for how many there are)."""
     return [
         TopicAccuracy(deck, topic or NO_TOPIC, answered, correct)
-        for deck, topic, answered, correct in topic_counts(session, deck_id)
+        for deck, topic, answered, correct in topic_counts(session, deck_id, limit)
     ]
+
+
+def topic_count(session: Session, *, deck_id: int | None = None) -> int:
+    """How many topics have answers."""
+    return topic_total(session, deck_id)
 
 
 @dataclass(frozen=True, slots=True)

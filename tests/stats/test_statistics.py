@@ -14,7 +14,7 @@ from quizapp.stats.forecast import forecast
 from quizapp.stats.overview import deck_overview
 from quizapp.stats.readiness import ExamDateError, parse_exam_date, readiness, recall_by_deck, save_exam_date
 from quizapp.stats.retention import retention
-from quizapp.stats.topics import NO_TOPIC, quiz_history, topic_accuracy
+from quizapp.stats.topics import NO_TOPIC, quiz_history, topic_accuracy, topic_count
 
 TODAY = date(2026, 11, 24)
 
@@ -153,6 +153,25 @@ def test_recall_of_many_listed_decks_keeps_only_those(session: Session, history:
     assert everything is not None and set(everything[0]) == {history.alpha, history.beta}
 
 
+def test_topics_counted_from_the_answers_equal_the_tally(
+    session: Session, history: History, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Databases without the tally triggers (not SQLite) count topics from the answers: the same figures."""
+
+    def read() -> tuple[object, ...]:
+        return (
+            topic_accuracy(session),
+            topic_accuracy(session, limit=2),
+            topic_accuracy(session, deck_id=history.alpha, limit=1),
+            topic_count(session),
+            topic_count(session, deck_id=history.beta),
+        )
+
+    tallied = read()
+    monkeypatch.setattr("quizapp.db.tallies.kept", lambda session: False)
+    assert read() == tallied and tallied[3] == 4
+
+
 def test_topics_weakest_first_and_the_quiz_history(session: Session, history: History) -> None:
     topics = [(t.deck, t.topic, t.answered, t.correct) for t in topic_accuracy(session)]
     assert topics == [
@@ -162,6 +181,9 @@ def test_topics_weakest_first_and_the_quiz_history(session: Session, history: Hi
         ("Alpha", "Defence", 3, 3),
     ]
     assert [t.topic for t in topic_accuracy(session, deck_id=history.beta)] == [NO_TOPIC]
+    # The screen reads the weakest few and how many there are, not every topic.
+    assert [t.topic for t in topic_accuracy(session, limit=2)] == ["Trade", "Origins"]
+    assert topic_count(session) == 4 and topic_count(session, deck_id=history.alpha) == 3
     quizzes = quiz_history(session)
     assert [(q.deck, q.mode, q.finished) for q in quizzes] == [("Alpha", "practice", True), (None, "exam", False)]
     assert quizzes[0].percent == pytest.approx(3.34 / 6 * 100) and quizzes[1].percent is None

@@ -38,7 +38,7 @@ ALL_DECKS = 0
 
 TABS = ("overview", "answers", "forecast", "topics", "quizzes")
 TOPIC_BARS = 12
-"""The weakest topics drawn; the rest are in `quizapp stats`."""
+"""The weakest topics read and drawn; every topic is in `quizapp stats --json`."""
 
 
 class StatsScreen(Screen[None]):
@@ -100,7 +100,7 @@ class StatsScreen(Screen[None]):
     def read(self, deck_id: int | None, day: DayWindow) -> None:
         """A million answers take a moment to sum up: read off the event loop, so keys and the screen stay live."""
         figures = self.app.guarded_in_thread(
-            lambda session: statistics(session, day, deck_id=deck_id), doing="read the statistics"
+            lambda session: statistics(session, day, deck_id=deck_id, topics=TOPIC_BARS), doing="read the statistics"
         )
         if figures is not None and not get_current_worker().is_cancelled:
             self.app.call_from_thread(self.arrived, figures)
