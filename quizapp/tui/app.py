@@ -12,6 +12,7 @@ from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
+from textual.worker import get_current_worker
 
 from quizapp.clock import Clock, utc_now
 from quizapp.db.gate import DatabaseError
@@ -144,7 +145,11 @@ class QuizApp(App[None]):
         try:
             engine = opening()
         except DatabaseError as exc:
-            self.call_from_thread(self._not_opened, str(exc))
+            if not get_current_worker().is_cancelled:
+                self.call_from_thread(self._not_opened, str(exc))
+            return
+        if get_current_worker().is_cancelled:  # the student quit while it opened
+            engine.dispose()
             return
         self.call_from_thread(self._opened, engine)
 

@@ -174,3 +174,32 @@ async def test_a_database_that_cannot_be_opened_ends_the_app_with_the_reason(now
         await pilot.pause()
     assert app.return_code == 1
     assert app.opening_error == "/data/quizapp.db was written by a newer quizapp"
+
+
+async def test_quitting_while_the_database_opens_closes_it_and_starts_nothing(now: datetime) -> None:
+    import asyncio
+    import threading
+
+    release = threading.Event()
+    disposed: list[bool] = []
+
+    class Opened:
+        """Stands for the engine the opening returns after the student has quit: only disposing is allowed."""
+
+        def dispose(self) -> None:
+            disposed.append(True)
+
+    def opening() -> Engine:
+        assert release.wait(10)
+        return Opened()  # type: ignore[return-value]
+
+    app = make_app(None, clock=lambda: now, zone=IST, opening=opening)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+q")
+    release.set()
+    for _ in range(200):
+        if disposed:
+            break
+        await asyncio.sleep(0.01)
+    assert disposed == [True] and app.engine is None and app.return_code == 0
