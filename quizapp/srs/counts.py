@@ -16,6 +16,7 @@ from sqlalchemy import BindParameter, ColumnElement, and_, bindparam, case, func
 from sqlmodel import Session
 
 from quizapp.db.models import Card, CardState, Deck
+from quizapp.db.parallel import packed_rows
 from quizapp.srs.queue import DayWindow, QueueCounts, daily_limits, held_back, showable_at
 
 LEARNING = (CardState.LEARNING, CardState.RELEARNING)
@@ -104,7 +105,8 @@ def queue_counts(
         "new_cap": max(new_left[d] + held_cards.get(d, (0, 0, 0))[2] for d in decks),
     }
     found = {}
-    for deck, *counts in session.connection().execute(_count_statement(), bound):
+    # Packed into one row: the home screen reads this beside its other figures (see quizapp.db.parallel).
+    for deck, *counts in packed_rows(session, _count_statement(), bound):
         learning, review, new = (n - h for n, h in zip(counts, held_cards.get(deck, (0, 0, 0)), strict=True))
         found[deck] = QueueCounts(learning, min(review, reviews_left[deck]), min(new, new_left[deck]))
     return found

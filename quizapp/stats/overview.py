@@ -1,4 +1,4 @@
-"""The home screen's figures: per-deck counts and readiness, today's answers and the study streak."""
+"""The home screen's figures: per-deck counts and readiness, today's answers and the study streak, the last quizzes."""
 
 from __future__ import annotations
 
@@ -9,9 +9,11 @@ from sqlalchemy import func, select
 from sqlmodel import Session
 
 from quizapp.db.models import CardState, Deck, Review
+from quizapp.db.parallel import alongside
 from quizapp.db.tallies import card_counts
+from quizapp.quiz.results import PastRun, last_scores
 from quizapp.srs.counts import queue_counts
-from quizapp.srs.queue import DayWindow
+from quizapp.srs.queue import DayWindow, QueueCounts
 from quizapp.stats.activity import streak
 from quizapp.stats.days import today_of
 from quizapp.stats.readiness import Recall, exam_moment, recall_by_deck
@@ -69,11 +71,14 @@ class DeckOverview:
         return (self.exam_date - today_of(day)).days
 
 
-def deck_overview(session: Session, day: DayWindow, *, recall: bool = True) -> list[DeckOverview]:
+def deck_overview(
+    session: Session, day: DayWindow, *, recall: bool = True, due: dict[int, QueueCounts] | None = None
+) -> list[DeckOverview]:
     """Every deck with its counts, by name; decks without questions included.
 
-    The counts come from the tallies and the due cards' index; `recall=False` leaves out the chance of recall
-    (readiness and the exam outlook), the one figure that reads every studied card.
+    The counts come from the tallies and the due cards' index (`due`, when already read: `queue_counts` of
+    every deck); `recall=False` leaves out the chance of recall (readiness and the exam outlook), the one figure
+    that reads every studied card.
     """
     decks = session.execute(select(Deck.id, Deck.name, Deck.exam_date).order_by(Deck.name)).all()
     counts: dict[int, dict[str, int]] = {deck_id: dict.fromkeys(_COUNTS, 0) for deck_id, *_ in decks}
@@ -81,7 +86,8 @@ def deck_overview(session: Session, day: DayWindow, *, recall: bool = True) -> l
         if deck_id in counts:
             for name in _kinds(state, suspended, active):
                 counts[deck_id][name] += cards
-    due = queue_counts(session, day, list(counts))
+    if due is None or not set(counts) <= set(due):
+        due = queue_counts(session, day, list(counts))
     found = [
         DeckOverview(deck_id, name, **counts[deck_id], due_today=due[deck_id].total, exam_date=exam_date)
         for deck_id, name, exam_date in decks
@@ -129,6 +135,29 @@ class Today:
     answers: int
     seconds: float
     streak: int
+
+
+@dataclass(frozen=True, slots=True)
+class HomeFigures:
+    """What the home screen shows before its first frame (readiness follows, see `with_recall`)."""
+
+    decks: list[DeckOverview]
+    today: Today
+    quizzes: dict[int, PastRun]
+    """Each deck's latest quiz or exam."""
+
+
+def home_figures(session: Session, day: DayWindow) -> HomeFigures:
+    """The decks without their recall, today's work and the latest quizzes.
+
+    The due cards are counted on a second connection beside the rest: SQLite counts them on the other core
+    while this thread builds the rest (on a database file; elsewhere one after the other).
+    """
+    with alongside(session, lambda other: queue_counts(other, day)) as due:
+        done = today(session, day)
+        quizzes = last_scores(session)
+        decks = deck_overview(session, day, recall=False, due=due.result())
+    return HomeFigures(decks, done, quizzes)
 
 
 def today(session: Session, day: DayWindow) -> Today:

@@ -2,16 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from concurrent.futures import Future, ThreadPoolExecutor
-from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import Any
 
-from sqlalchemy import Engine
 from sqlmodel import Session
 
-from quizapp.db.engine import sqlite_file
+from quizapp.db.parallel import alongside
 from quizapp.srs.queue import DayWindow
 from quizapp.stats.activity import Activity, Streak, activity, streak
 from quizapp.stats.days import today_of
@@ -20,8 +16,6 @@ from quizapp.stats.overview import DeckOverview, deck_overview, with_recall
 from quizapp.stats.readiness import Readiness, readiness
 from quizapp.stats.retention import Retention, retention
 from quizapp.stats.topics import QuizScore, TopicAccuracy, quiz_history, topic_accuracy, topic_count
-
-T = TypeVar("T")
 
 PERIODS = (30, 90, 365)
 """The periods the answers per day are shown for."""
@@ -57,7 +51,7 @@ def statistics(
     """
     overview = deck_overview(session, day, recall=False)
     chosen = [deck for deck in overview if deck_id is None or deck.deck_id == deck_id]
-    with _alongside(session, lambda other: with_recall(other, day, chosen)) as recalled:
+    with alongside(session, lambda other: with_recall(other, day, chosen)) as recalled:
         found = {
             "activity": activity(session, day, days=days, deck_id=deck_id),
             "streak": streak(session, day, deck_id=deck_id),
@@ -70,24 +64,6 @@ def statistics(
         decks = recalled.result()
     readiness_ = readiness(session, day, decks, deck_id=deck_id)
     return Statistics(day=day, deck_id=deck_id, decks=decks, readiness=readiness_, **found)
-
-
-@contextmanager
-def _alongside(session: Session, action: Callable[[Session], T]) -> Iterator[Future[T]]:
-    """`action` on a session of its own in a second thread, where the database is a file; else here, at once."""
-    engine = session.get_bind()
-    if not isinstance(engine, Engine) or sqlite_file(engine.url.render_as_string()) is None:
-        done: Future[T] = Future()
-        done.set_result(action(session))
-        yield done
-        return
-
-    def run() -> T:
-        with Session(engine) as other:
-            return action(other)
-
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        yield pool.submit(run)
 
 
 def _fraction(value: float | None) -> float | None:

@@ -24,9 +24,8 @@ from sqlalchemy import func, select  # noqa: E402
 from sqlmodel import Session  # noqa: E402
 
 from quizapp.db import models, open_database  # noqa: E402
-from quizapp.quiz.results import last_scores  # noqa: E402
 from quizapp.srs.queue import window  # noqa: E402
-from quizapp.stats.overview import deck_overview, today, with_recall  # noqa: E402
+from quizapp.stats.overview import deck_overview, home_figures, with_recall  # noqa: E402
 from quizapp.stats.report import statistics  # noqa: E402
 from quizapp.tui.screens.stats import TOPIC_BARS  # noqa: E402  (what the screen reads of the topics)
 
@@ -61,9 +60,7 @@ def rows(cards: int = 1_000_000, reviews: int = 1_000_000, repeat: int = 20) -> 
 
             def home() -> None:
                 """What home reads before its first frame; readiness follows in a background worker."""
-                deck_overview(session, day, recall=False)
-                today(session, day)
-                last_scores(session)
+                home_figures(session, day)
 
             decks = deck_overview(session, day, recall=False)
             found = [

@@ -9,9 +9,11 @@ from fsrs import Scheduler
 from sqlmodel import Session
 from stats_history import CARDS, EXAM_DATE, IST, NOW, History, ist  # type: ignore[import-not-found]
 
+from quizapp.quiz.results import last_scores
+from quizapp.srs.counts import queue_counts
 from quizapp.stats.activity import Streak, activity, streak, streak_of
 from quizapp.stats.forecast import forecast
-from quizapp.stats.overview import deck_overview
+from quizapp.stats.overview import deck_overview, home_figures, today
 from quizapp.stats.readiness import ExamDateError, parse_exam_date, readiness, recall_by_deck, save_exam_date
 from quizapp.stats.retention import retention
 from quizapp.stats.topics import NO_TOPIC, quiz_history, topic_accuracy, topic_count
@@ -202,3 +204,13 @@ def test_an_exam_date_is_typed_as_an_iso_date_and_never_in_the_past(session: Ses
     save_exam_date(session, history.beta, date(2027, 1, 1), NOW)
     assert readiness(session, history.day, deck_overview(session, history.day), deck_id=history.beta).exam is not None
     assert IST.utcoffset(None) == timedelta(hours=5, minutes=30)
+
+
+def test_home_figures_read_beside_each_other_equal_each_read_alone(session: Session, history: History) -> None:
+    figures = home_figures(session, history.day)
+    assert figures.decks == deck_overview(session, history.day, recall=False)
+    assert figures.today == today(session, history.day)
+    assert figures.quizzes == last_scores(session) and figures.quizzes
+    assert [deck.due_today for deck in figures.decks] == [
+        queue_counts(session, history.day)[deck.deck_id].total for deck in figures.decks
+    ]

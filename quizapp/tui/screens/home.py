@@ -15,8 +15,6 @@ from textual.widgets.data_table import CellDoesNotExist
 from textual.worker import get_current_worker
 
 if TYPE_CHECKING:
-    from sqlmodel import Session
-
     from quizapp.quiz.results import PastRun
     from quizapp.srs.queue import DayWindow
     from quizapp.stats.overview import DeckOverview, Today
@@ -105,17 +103,13 @@ class HomeScreen(Screen[None]):
         if not self.app.ready:
             self._show_opening()  # the app reads the figures again once the database is open
             return
-        from quizapp.quiz.results import last_scores
-        from quizapp.stats.overview import deck_overview, today
+        from quizapp.stats.overview import home_figures
 
-        def read(session: Session) -> tuple[list[DeckOverview], Today, dict[int, PastRun], DayWindow]:
-            day = self.app.day()
-            return deck_overview(session, day, recall=False), today(session, day), last_scores(session), day
-
-        figures = self.app.guarded(read, doing="read the decks")
+        day = self.app.day()
+        figures = self.app.guarded(lambda session: home_figures(session, day), doing="read the decks")
         if figures is not None:
-            self.show_figures(*figures)
-            self.read_recall(figures[0], figures[3])
+            self.show_figures(figures.decks, figures.today, figures.quizzes, day)
+            self.read_recall(figures.decks, day)
 
     @work(thread=True, exclusive=True, group="recall")
     def read_recall(self, decks: list[DeckOverview], day: DayWindow) -> None:
