@@ -13,7 +13,7 @@ from sqlmodel import Session
 from quizapp.db.models import Card, CardState, Question, Review
 from quizapp.srs.queue import DayWindow
 from quizapp.srs.schedulers import AGAIN, next_state
-from quizapp.srs.settings import load_settings
+from quizapp.srs.settings import DeckSettings, load_settings
 from quizapp.srs.snapshot import FIELDS, CardSnapshot
 
 
@@ -62,15 +62,19 @@ def answer_card(
     correct: bool | None = None,
     credit: float | None = None,
     quiz_run_id: int | None = None,
+    settings: DeckSettings | None = None,
 ) -> Answered:
     """Schedule the card after `rating`, write the Review row with the state before and after, and commit.
+
+    `settings` are the card's deck's, when the caller holds them already (a study session reads them once).
 
     Read and written through the Core connection with statements built once: an answer is the app's most
     frequent write, and the ORM's unit of work would take longer than SQLite does.
     """
     question, before = card_to_show(session, question_id)
     deck_id = question.deck_id
-    settings = load_settings(session, deck_id)
+    if settings is None:
+        settings = load_settings(session, deck_id)
     after = next_state(before, rating, now, settings)
     became_leech = after.lapses >= settings.leech_lapses and before.lapses < after.lapses and not before.leech
     if became_leech:

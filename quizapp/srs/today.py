@@ -18,7 +18,7 @@ from quizapp.db.models import CardState
 from quizapp.srs.counts import queue_counts
 from quizapp.srs.queue import DayWindow, QueueCounts, deck_ids, done_today, held_back, limits_left, siblings_of
 from quizapp.srs.review import Answered
-from quizapp.srs.settings import DeckSettings, settings_by_deck
+from quizapp.srs.settings import DeckSettings, load_settings, settings_by_deck
 
 
 @dataclass
@@ -104,6 +104,13 @@ class Today:
             left = limits_left([deck], self._settings, self._started, self._reviewed, extra)
             new_left[deck], reviews_left[deck] = left[0][deck], left[1][deck]
         self.changed(deck)
+
+    def deck_settings(self, session: Session, deck_id: int) -> DeckSettings:
+        """A deck's settings: read once a session (they change only on the options screen, outside of it)."""
+        found = self._settings.get(deck_id)
+        if found is None:
+            found = self._settings[deck_id] = load_settings(session, deck_id)
+        return found
 
     def changed(self, deck_id: int) -> None:
         """A card of this deck changed otherwise (suspended, buried): count the deck again."""

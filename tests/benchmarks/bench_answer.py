@@ -7,9 +7,10 @@ of its own as the app opens one per action:
 
 - pick: build the Queue of the study day (one deck, or all decks) with the screen's `Today` (the day's limits,
   held-back siblings and per-deck counts, read at the first card and kept up to date), take its next card,
-  count what is left (the progress line), read the card, its question and its deck's settings and preview the
-  four intervals;
-- answer: `answer_card`: schedule the card, write the Review row, commit; then tell `Today` of it.
+  count what is left (the progress line), read the card and its question, and preview the four intervals with
+  its deck's settings (kept by `Today`);
+- answer: `answer_card` with those settings: schedule the card, write the Review row, commit; then tell `Today`
+  of it.
 
 Every CHECKPOINT_EVERY answers the write-ahead log is copied into the database file between answers, untimed,
 as the app does in the background.
@@ -51,7 +52,6 @@ from quizapp.db.models import Deck  # noqa: E402
 from quizapp.srs.queue import Queue, window  # noqa: E402
 from quizapp.srs.review import answer_card, card_to_show  # noqa: E402
 from quizapp.srs.schedulers import describe_interval, preview  # noqa: E402
-from quizapp.srs.settings import load_settings  # noqa: E402
 from quizapp.srs.today import Today  # noqa: E402
 
 CHECKPOINT_EVERY = 3
@@ -80,7 +80,9 @@ class Study:
     rng: random.Random = field(default_factory=lambda: random.Random(7))
     answered: int = 0
     today: Today = field(default_factory=Today)
-    """What the screen keeps of the day between cards (limits, held-back siblings, counts)."""
+    """What the screen keeps of the day between cards (limits, held-back siblings, counts, deck settings)."""
+    shown_deck: int = 0
+    """The deck of the card shown last (the screen's Shown.deck_id)."""
     times: dict[str, list[float]] = field(default_factory=lambda: {k: [] for k in PARTS})
 
     def _pick_once(self, parts: dict[str, float]) -> str | None:
@@ -101,7 +103,8 @@ class Study:
             counted = time.perf_counter()
             if question_id is not None:
                 question, card = card_to_show(session, question_id)
-                settings = load_settings(session, question.deck_id)
+                self.shown_deck = question.deck_id
+                settings = self.today.deck_settings(session, question.deck_id)
                 intervals = preview(card, self.now, settings)
                 _ = {rating: describe_interval(delay) for rating, delay in intervals.items()}
         end = time.perf_counter()
@@ -133,6 +136,7 @@ class Study:
                 rating=rating,
                 now=self.now,
                 duration_ms=int(THINK.total_seconds() * 1000),
+                settings=self.today.deck_settings(session, self.shown_deck),
             )
         self.today.answered(answered, question_id)
 

@@ -105,3 +105,22 @@ def test_today_keeps_what_it_read_until_told(session: Session, decks: dict[str, 
     assert told.counts() == Queue(session, day, deck).counts()
     assert told.counts().new == 2  # a limit of 3 with one new card started today
     assert told.next_card() not in {"t-2", "t-3"}
+
+
+def test_a_session_reads_each_decks_settings_once_and_answers_with_them(
+    session: Session, decks: dict[str, int]
+) -> None:
+    """The review screen previews and schedules with the settings `Today` read first, not a read per card."""
+    deck = decks["Siblings"]
+    today = Today()
+    kept = today.deck_settings(session, deck)
+    assert kept == DeckSettings(new_per_day=3, reviews_per_day=2)
+    save_settings(session, DeckSettings(new_per_day=3, reviews_per_day=2, learning_steps=(30,)), deck_id=deck)
+    session.commit()
+    assert today.deck_settings(session, deck) is kept  # not read again
+    # answer_card schedules with the settings given: the deck's first learning step (1 minute by default),
+    # not the 30 minutes now stored.
+    given = answer_card(session, question_id="t-6", rating=1, now=MORNING, settings=kept)
+    assert given.card.due - MORNING == timedelta(minutes=kept.learning_steps[0])
+    stored = answer_card(session, question_id="t-7", rating=1, now=MORNING)
+    assert stored.card.due - MORNING == timedelta(minutes=30)

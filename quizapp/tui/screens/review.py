@@ -21,7 +21,6 @@ from quizapp.srs.browse import held_back
 from quizapp.srs.queue import Queue, QueueCounts
 from quizapp.srs.review import Answered, answer_card, bury, card_to_show, set_suspended, undo_review
 from quizapp.srs.schedulers import describe_interval, preview
-from quizapp.srs.settings import load_settings
 from quizapp.srs.today import Today
 
 if TYPE_CHECKING:
@@ -134,7 +133,7 @@ class ReviewScreen(Screen[None]):
                 return None, counts
             question, card = card_to_show(session, qid)
             now = self.app.clock()
-            settings = load_settings(session, question.deck_id)
+            settings = self.today.deck_settings(session, question.deck_id)
             intervals = {r: describe_interval(d) for r, d in preview(card, now, settings).items()}
             prompt, answer, detail = _card_text(question)
             source = ""
@@ -217,7 +216,15 @@ class ReviewScreen(Screen[None]):
         elapsed = max(0, int((now - shown.shown_at).total_seconds() * 1000))
 
         def rate(session: Session) -> Answered:
-            return answer_card(session, question_id=shown.question_id, rating=rating, now=now, duration_ms=elapsed)
+            settings = self.today.deck_settings(session, shown.deck_id)
+            return answer_card(
+                session,
+                question_id=shown.question_id,
+                rating=rating,
+                now=now,
+                duration_ms=elapsed,
+                settings=settings,
+            )
 
         answered = self.app.guarded(rate, doing="save your answer")
         if answered is None:
