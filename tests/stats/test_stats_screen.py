@@ -47,7 +47,8 @@ async def test_t_opens_the_highlighted_decks_statistics_and_the_selector_switche
         assert "Last 90 days" in text(screen, "#answers-summary")
         await pilot.press("4")
         await settle(pilot)
-        assert "Weakest: Trade 25% of 4" in text(screen, "#topics-summary")
+        topics = text(screen, "#topics-summary")
+        assert "weakest on top (4 topics)" in topics and "Weakest: Trade 25% of 4" in topics
         await pilot.press("5")
         assert "2 quizzes (1 unfinished)" in text(screen, "#quizzes-summary")
         await pilot.press("escape")

@@ -114,7 +114,7 @@ def topics_summary(stats: Statistics) -> str:
         return "No answers yet: study or take a quiz, and each topic's accuracy shows here."
     weakest = stats.topics[0]
     return (
-        f"[b]Accuracy per topic[/], flashcards and quizzes together, weakest on top ({stats.topic_count} topics). "
+        f"[b]Accuracy per topic[/], flashcards and quizzes together, weakest on top ({plural(stats.topic_count, 'topic')}). "
         f"Weakest: [$error]{escape(weakest.topic)}[/] {percent(weakest.accuracy)} of {weakest.answered}"
     )
 
