@@ -15,7 +15,7 @@ from sqlmodel import Session, SQLModel
 
 from quizapp.db.gate import SCHEMA_VERSION, DatabaseError, file_path, preflight_sqlite, schema_problem, stored_version
 from quizapp.db.models import Card, DeckTally, Question, Review, ReviewTally, Setting, TopicTally
-from quizapp.db.tallies import install_triggers, previous_answer, recount
+from quizapp.db.tallies import TRIGGERS, install_triggers, previous_answer, recount
 
 BUSY_TIMEOUT_MS = 10_000
 """How long a writer waits for another one (the TUI and an import can overlap) before giving up."""
@@ -168,7 +168,28 @@ def _to_version_3(conn: Any) -> None:
         index.create(conn, checkfirst=True)
 
 
-_MIGRATIONS = {1: _to_version_2, 2: _to_version_3}
+def _to_version_4(conn: Any) -> None:
+    """The quarter-hour tally stored in its key's order (see ReviewTally): copied into the new shape."""
+    if conn.dialect.name != "sqlite":
+        return  # the shape only exists on SQLite
+    shape = conn.exec_driver_sql(
+        "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'review_tally'"
+    ).scalar()
+    if shape is None or "WITHOUT ROWID" in shape.upper():
+        return  # made in this shape already (by the step from version 1)
+    for name in TRIGGERS:  # they name the table; renamed with it, they would follow the old one
+        conn.exec_driver_sql(f"DROP TRIGGER IF EXISTS {name}")
+    conn.exec_driver_sql("ALTER TABLE review_tally RENAME TO review_tally_v3")
+    ReviewTally.__table__.create(conn)  # type: ignore[attr-defined]
+    conn.exec_driver_sql(
+        "INSERT INTO review_tally (slot, mode, answers, correct, millis) "
+        "SELECT slot, mode, answers, correct, millis FROM review_tally_v3"
+    )
+    conn.exec_driver_sql("DROP TABLE review_tally_v3")
+    install_triggers(conn)
+
+
+_MIGRATIONS = {1: _to_version_2, 2: _to_version_3, 3: _to_version_4}
 """The step from each version to the next."""
 
 

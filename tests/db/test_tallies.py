@@ -112,6 +112,47 @@ def _schema(engine: Engine) -> set[tuple[str, str]]:
         return {tuple(row) for row in conn.execute(text(query))}  # type: ignore[misc]
 
 
+def _shape(engine: Engine, table: str) -> str:
+    with engine.connect() as conn:
+        return conn.execute(text("SELECT sql FROM sqlite_master WHERE name = :t"), {"t": table}).scalar_one()
+
+
+def test_a_version_3_database_gets_its_quarter_hour_tally_in_key_order_with_the_same_rows(
+    engine: Engine, db_path: Path, small_bank: Path, now: datetime
+) -> None:
+    """Version 4 stores review_tally WITHOUT ROWID; a version-3 file is rebuilt so, its tallies and triggers kept."""
+    assert not import_paths(engine, [small_bank], now=now).problems
+    with Session(engine) as session:
+        answer_card(session, question_id="g-1", rating=3, now=now)
+        answer_card(session, question_id="g-2", rating=1, now=now + timedelta(minutes=20))
+    new_shape = _shape(engine, "review_tally")
+    before = tallies(engine)
+    engine.dispose()
+    conn = sqlite3.connect(db_path)  # back to version 3: the same table with a row id
+    triggers = conn.execute("SELECT sql FROM sqlite_master WHERE type = 'trigger'").fetchall()
+    for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'").fetchall():
+        conn.execute(f"DROP TRIGGER {name}")
+    conn.execute("ALTER TABLE review_tally RENAME TO kept")
+    conn.execute(new_shape.replace("WITHOUT ROWID", ""))
+    conn.execute("INSERT INTO review_tally SELECT * FROM kept")
+    conn.execute("DROP TABLE kept")
+    for (sql,) in triggers:
+        conn.execute(sql)
+    conn.execute("UPDATE setting SET value = '3' WHERE key = 'schema_version'")
+    conn.commit()
+    conn.close()
+    reopened = open_database(str(db_path))
+    try:
+        assert _shape(reopened, "review_tally") == new_shape and "WITHOUT ROWID" in new_shape
+        assert tallies(reopened) == before
+        with Session(reopened) as session:  # the triggers count the next answer
+            answer_card(session, question_id="g-3", rating=3, now=now + timedelta(hours=1))
+        assert tallies(reopened) == recounted(reopened)
+        assert sum(row[2] for row in tallies(reopened)["review_tally"]) == 3
+    finally:
+        reopened.dispose()
+
+
 def test_a_version_1_database_is_migrated_with_its_cards_and_tallies(tmp_path: Path, now: datetime) -> None:
     path = tmp_path / "old.db"
     _version_1_database(path, now)
@@ -123,6 +164,7 @@ def test_a_version_1_database_is_migrated_with_its_cards_and_tallies(tmp_path: P
         assert json.loads(version) == SCHEMA_VERSION
         fresh = open_database(str(tmp_path / "fresh.db"))
         assert _schema(engine) == _schema(fresh)  # every table, index and trigger a new database gets
+        assert _shape(engine, "review_tally") == _shape(fresh, "review_tally")
         fresh.dispose()
         assert cards == [("o-1", 7, 1), ("o-2", 7, 1), ("o-3", 7, 0)]
         counts = tallies(engine)
