@@ -137,7 +137,8 @@ class QuizApp(App[None]):
 
             self.push_screen(QuizScreen(self._quiz_run))
         if self._opening is not None:
-            self.open_database(self._opening)
+            # After home's first frame: loading the database layer meanwhile would hold the frame back.
+            self.call_after_refresh(self.open_database, self._opening)
 
     @work(thread=True, exclusive=True, group="open")
     def open_database(self, opening: Callable[[], Engine]) -> None:
