@@ -79,6 +79,16 @@ class HomeScreen(Screen[None]):
     def __init__(self) -> None:
         super().__init__()
         self._recall_cells: dict[int, tuple[str, str]] = {}
+        self._waiting: Callable[[], None] | None = None
+        """The last key's action pressed while the database opened, run once the decks are shown."""
+
+    def _later(self, action: Callable[[], None]) -> bool:
+        """Keep `action` for when the decks are shown, if the database is still opening (a key typed as the app
+        starts is not lost); whether it was kept."""
+        if self.app.ready:
+            return False
+        self._waiting = action
+        return True
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -110,6 +120,9 @@ class HomeScreen(Screen[None]):
         if figures is not None:
             self.show_figures(figures.decks, figures.today, figures.quizzes, day)
             self.read_recall(figures.decks, day)
+        waiting, self._waiting = self._waiting, None
+        if waiting is not None:
+            waiting()
 
     @work(thread=True, exclusive=True, group="recall")
     def read_recall(self, decks: list[DeckOverview], day: DayWindow) -> None:
@@ -179,11 +192,15 @@ class HomeScreen(Screen[None]):
         return int(key) if key is not None else None
 
     def action_study(self) -> None:
+        if self._later(self.action_study):
+            return
         deck_id = self._selected_deck()
         if deck_id is not None:
             self._open(deck_id)
 
     def action_study_all(self) -> None:
+        if self._later(self.action_study_all):
+            return
         if self.query_one("#decks", DataTable).row_count:
             self._open(None)
 
@@ -191,6 +208,8 @@ class HomeScreen(Screen[None]):
         return str(self.query_one("#decks", DataTable).get_row(str(deck_id))[0])
 
     def action_options(self) -> None:
+        if self._later(self.action_options):
+            return
         from quizapp.tui.screens.options import DeckOptionsScreen
 
         deck_id = self._selected_deck()
@@ -198,13 +217,15 @@ class HomeScreen(Screen[None]):
             self.app.push_screen(DeckOptionsScreen(deck_id, self._selected_name(deck_id)))
 
     def action_statistics(self) -> None:
-        if not self.app.ready:
+        if self._later(self.action_statistics):
             return
         from quizapp.tui.screens.stats import StatsScreen
 
         self.app.push_screen(StatsScreen(self._selected_deck()))
 
     def action_exam_date(self) -> None:
+        if self._later(self.action_exam_date):
+            return
         from quizapp.tui.screens.exam_date import ExamDateScreen
 
         deck_id = self._selected_deck()
@@ -212,6 +233,8 @@ class HomeScreen(Screen[None]):
             self.app.push_screen(ExamDateScreen(deck_id), lambda changed: self.action_refresh() if changed else None)
 
     def action_browse(self) -> None:
+        if self._later(self.action_browse):
+            return
         from quizapp.tui.screens.browse import BrowseScreen
 
         deck_id = self._selected_deck()
@@ -219,6 +242,8 @@ class HomeScreen(Screen[None]):
             self.app.push_screen(BrowseScreen(deck_id, self._selected_name(deck_id)))
 
     def action_quiz(self, exam: bool = False) -> None:
+        if self._later(lambda: self.action_quiz(exam)):
+            return
         from quizapp.tui.screens.quiz_setup import QuizSetupScreen
 
         if not self.query_one("#decks", DataTable).row_count:
