@@ -18,6 +18,7 @@ from typing import Any, TypeVar
 from sqlalchemy import Engine, Select, func, select
 from sqlmodel import Session
 
+from quizapp.db import direct
 from quizapp.db.engine import sqlite_file
 
 T = TypeVar("T")
@@ -49,8 +50,8 @@ def packed_rows(session: Session, query: Select[Any], params: Mapping[str, Any] 
     connection = session.connection()
     if connection.dialect.name != "sqlite":
         return [list(row) for row in connection.execute(query, params)]
-    packed = connection.execute(_packed(query), params).scalar()
-    return json.loads(packed) if packed else []
+    packed = direct.first(session, _packed(query), params)
+    return json.loads(packed[0]) if packed and packed[0] else []
 
 
 @cache

@@ -15,6 +15,7 @@ from functools import cache
 from sqlalchemy import BindParameter, ColumnElement, and_, bindparam, case, func, literal, select
 from sqlmodel import Session
 
+from quizapp.db import direct
 from quizapp.db.models import Card, CardState, Deck
 from quizapp.db.parallel import packed_rows
 from quizapp.srs.queue import DayWindow, QueueCounts, daily_limits, held_back, showable_at
@@ -56,8 +57,8 @@ def _held(session: Session, day: DayWindow, held: frozenset[str] | None) -> dict
     ids = sorted(held if held is not None else set(session.execute(held_back(day)).scalars()))
     found: dict[int, list[int]] = {}
     for start in range(0, len(ids), _CHUNK):
-        rows = session.connection().execute(
-            _held_statement(), {"ids": ids[start : start + _CHUNK], "now": day.now, "end": day.end}
+        rows = direct.rows(
+            session, _held_statement(), {"ids": ids[start : start + _CHUNK], "now": day.now, "end": day.end}
         )
         for deck, *counts in rows:
             found[deck] = [a + b for a, b in zip(found.get(deck, [0, 0, 0]), counts, strict=True)]

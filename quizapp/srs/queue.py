@@ -11,6 +11,7 @@ from sqlalchemy import BindParameter, ColumnElement, and_, bindparam, func, or_,
 from sqlalchemy.orm import aliased
 from sqlmodel import Session
 
+from quizapp.db import direct
 from quizapp.db.models import Card, CardState, Deck, Question, Review
 from quizapp.srs.day import DAY_STARTS_AT, day_bounds
 from quizapp.srs.memory import utc_stamp
@@ -100,7 +101,7 @@ def _held_back_since(start: datetime | BindParameter[datetime]):  # type: ignore
 
 def siblings_of(session: Session, question_id: str) -> list[str]:
     """The questions an answer to `question_id` holds back for the rest of the day."""
-    return list(session.connection().execute(_siblings_statement(), {"question": question_id}).scalars())
+    return [row[0] for row in direct.rows(session, _siblings_statement(), {"question": question_id})]
 
 
 @cache
@@ -273,7 +274,7 @@ class Queue:
         every = self.deck_id is None and len(decks) == len(self._limits[0])
         dialect = self.session.get_bind().dialect.name
         statement = _pick_statement(state, every, bool(exclude), _held_mode(self._held), dialect)
-        row = self.session.connection().execute(statement, self._bound(decks, exclude)).first()
+        row = direct.first(self.session, statement, self._bound(decks, exclude))
         return (row[0], row[1]) if row else None
 
     def next_card(self, *, exclude: frozenset[str] = frozenset()) -> str | None:
@@ -294,7 +295,8 @@ class Queue:
         open_new = [d for d, left in new_left.items() if left > 0]
         if open_new:
             statement = _new_statement(bool(exclude), _held_mode(self._held))
-            return self.session.connection().execute(statement, self._bound(open_new, exclude)).scalar()
+            row = direct.first(self.session, statement, self._bound(open_new, exclude))
+            return row[0] if row else None
         return None
 
     def next_ahead(self, *, exclude: frozenset[str] = frozenset()) -> str | None:
@@ -317,9 +319,8 @@ class Queue:
         from quizapp.srs.counts import queue_counts  # counts.py builds on this module
 
         if self.today is not None:
-            per_deck = self.today.counts(self.session, self.day, self.deck_id, self._limits, self.extra_new)
-        else:
-            per_deck = queue_counts(self.session, self.day, list(self._limits[0]), limits=self._limits)
+            return self.today.counts(self.session, self.day, self.deck_id, self._limits, self.extra_new)
+        per_deck = queue_counts(self.session, self.day, list(self._limits[0]), limits=self._limits)
         return QueueCounts(
             learning=sum(c.learning for c in per_deck.values()),
             review=sum(c.review for c in per_deck.values()),

@@ -7,9 +7,10 @@ from datetime import datetime
 from functools import cache
 from typing import Any
 
-from sqlalchemy import Row, bindparam, insert, select, update
+from sqlalchemy import bindparam, insert, select, update
 from sqlmodel import Session
 
+from quizapp.db import direct
 from quizapp.db.models import Card, CardState, Question, Review
 from quizapp.srs.queue import DayWindow
 from quizapp.srs.schedulers import AGAIN, next_state
@@ -100,18 +101,19 @@ def answer_card(
         "card_before": before.to_json(),
         "card_after": after.to_json(),
     }
-    connection = session.connection()
-    review_id = connection.execute(_review_insert(), review).inserted_primary_key[0]
-    connection.execute(_card_update(), {"question": question_id, **{f"new_{k}": v for k, v in after.values().items()}})
+    review_id = direct.write(session, _review_insert(), review)
+    direct.write(
+        session, _card_update(), {"question": question_id, **{f"new_{k}": v for k, v in after.values().items()}}
+    )
     session.commit()
     return Answered(review_id, after, became_leech, deck_id, before.state)
 
 
-def card_to_show(session: Session, question_id: str) -> tuple[Row[Any], CardSnapshot]:
+def card_to_show(session: Session, question_id: str) -> tuple[Any, CardSnapshot]:
     """The question's text (its columns by name: prompt, answer, type, choices…) and its card's state, in one
     read: what the review screen shows of a card and previews its four intervals from, and what an answer
     schedules from."""
-    row = session.connection().execute(_show_read(), {"question": question_id}).first()
+    row = direct.first(session, _show_read(), {"question": question_id})
     if row is None:
         raise CardActionError(f"no card for question {question_id}")
     return row, CardSnapshot.of(row)
@@ -128,7 +130,8 @@ def _show_read():  # type: ignore[no-untyped-def]
 
 @cache
 def _review_insert():  # type: ignore[no-untyped-def]
-    return insert(Review)
+    """Every column of a Review but its id, bound by name."""
+    return insert(Review).values({c.key: bindparam(c.key) for c in Review.__table__.columns if c.key != "id"})
 
 
 @cache

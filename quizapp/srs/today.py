@@ -20,6 +20,14 @@ from quizapp.srs.queue import DayWindow, QueueCounts, deck_ids, done_today, held
 from quizapp.srs.review import Answered
 from quizapp.srs.settings import DeckSettings, load_settings, settings_by_deck
 
+_NOTHING = QueueCounts(0, 0, 0)
+
+
+def _plus(total: QueueCounts, counts: QueueCounts, sign: int) -> QueueCounts:
+    return QueueCounts(
+        total.learning + sign * counts.learning, total.review + sign * counts.review, total.new + sign * counts.new
+    )
+
 
 @dataclass
 class Today:
@@ -35,6 +43,8 @@ class Today:
     _answered: list[str] = field(default_factory=list)
     """Questions answered since the last read, whose siblings are still to be added to `_held`."""
     _counts: dict[int, QueueCounts] = field(default_factory=dict)
+    _sum: QueueCounts = field(default_factory=lambda: _NOTHING)
+    """The sum of `_counts` (a thousand decks are not added up again for every card)."""
     _counted_with: int = 0
     """The extra new cards the counts were made with: asking for more new cards counts every deck again."""
     _left: tuple[int, tuple[dict[int, int], dict[int, int]]] | None = None
@@ -51,7 +61,7 @@ class Today:
         self._started = done_today(session, day, self._decks, CardState.NEW)
         self._reviewed = done_today(session, day, self._decks, CardState.REVIEW)
         self._held = set(session.execute(held_back(day)).scalars())
-        self._counts = {}
+        self._uncount_all()
         self._left = None
         self._read_for = (day.start, deck_id)
 
@@ -76,15 +86,20 @@ class Today:
         deck_id: int | None,
         limits: tuple[dict[int, int], dict[int, int]],
         extra_new: int,
-    ) -> dict[int, QueueCounts]:
-        """`queue_counts` of each deck, counting only the decks not counted since they last changed."""
+    ) -> QueueCounts:
+        """What is left in the deck (or every deck): `queue_counts` summed, counting again only the decks that
+        changed since they were counted, and keeping the sum up to date as they do."""
         self._read(session, day, deck_id)
         if extra_new != self._counted_with:
-            self._counts, self._counted_with = {}, extra_new
+            self._uncount_all()
+            self._counted_with = extra_new
         missing = [d for d in self._decks if d not in self._counts]
         if missing:
-            self._counts.update(queue_counts(session, day, missing, limits=limits, held=frozenset(self._held)))
-        return {d: self._counts[d] for d in self._decks}
+            found = queue_counts(session, day, missing, limits=limits, held=frozenset(self._held))
+            for deck, counted in found.items():
+                self._counts[deck] = counted
+                self._sum = _plus(self._sum, counted, 1)
+        return self._sum
 
     def answered(self, answer: Answered, question_id: str) -> None:
         """Take in an answer just given: the limit it used, the siblings it holds back, its deck's counts.
@@ -114,7 +129,12 @@ class Today:
 
     def changed(self, deck_id: int) -> None:
         """A card of this deck changed otherwise (suspended, buried): count the deck again."""
-        self._counts.pop(deck_id, None)
+        counted = self._counts.pop(deck_id, None)
+        if counted is not None:
+            self._sum = _plus(self._sum, counted, -1)
+
+    def _uncount_all(self) -> None:
+        self._counts, self._sum = {}, _NOTHING
 
     def forget(self) -> None:
         """Read everything again at the next card."""

@@ -1,0 +1,104 @@
+"""Statements run on SQLite's own connection give what SQLAlchemy gives, write what it writes, fail as it fails."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import timedelta
+
+import pytest
+from sqlalchemy import Engine, bindparam, func, insert, literal, select, update
+from sqlalchemy.exc import OperationalError
+from sqlmodel import Session
+
+from quizapp.db import Card, Question, Review, direct, import_paths, open_database
+from quizapp.db import engine as engine_module
+
+_READ = (
+    select(Question.id, Question.choices, Card.due, Card.suspended, Card.stability, literal(7), func.count().over())
+    .join(Card, Card.question_id == Question.id)
+    .where(
+        Question.deck_id.in_(bindparam("decks", expanding=True)),
+        Question.id.not_in(bindparam("skip", expanding=True)),
+        Card.due <= bindparam("now"),
+    )
+    .order_by(Question.id)
+    .limit(3)
+)
+"""Lists (one of them may be empty), a datetime both ways, a boolean, JSON, literals and a limit."""
+
+
+def _fresh(engine: Engine, bank, now) -> None:  # type: ignore[no-untyped-def]
+    assert not import_paths(engine, [bank], now=now).problems
+
+
+def test_rows_are_the_rows_sqlalchemy_reads(engine: Engine, small_bank, now) -> None:  # type: ignore[no-untyped-def]
+    _fresh(engine, small_bank, now)
+    with Session(engine) as session:
+        for skip in ([], ["g-1"], ["g-1", "g-2", "nothing"]):
+            params = {"decks": [1, 2, 3], "skip": skip, "now": now}
+            expected = list(session.connection().execute(_READ, params))
+            found = direct.rows(session, _READ, params)
+            assert found == [tuple(row) for row in expected]
+            assert [row.due for row in found] == [row.due for row in expected]  # by name, aware datetimes
+        assert len(direct.rows(session, _READ, {"decks": [1], "skip": [], "now": now})) == 3
+        first = direct.first(session, _READ, {"decks": [1], "skip": [], "now": now})
+        assert first is not None and first.due.tzinfo is not None and first.suspended is False
+        assert isinstance(first.choices, list) and first.id == "g-1"
+        assert direct.first(session, _READ, {"decks": [], "skip": [], "now": now}) is None
+        assert direct.rows(session, _READ, {"decks": [1], "skip": [], "now": now - timedelta(days=1)}) == []
+
+
+def test_writes_land_in_the_sessions_transaction(engine: Engine, small_bank, now) -> None:  # type: ignore[no-untyped-def]
+    _fresh(engine, small_bank, now)
+    add = insert(Review).values(
+        question_id=bindparam("q"), deck_id=1, reviewed_at=bindparam("at"), mode="flashcard", card_after=bindparam("j")
+    )
+    move = update(Card).where(Card.question_id == bindparam("q")).values(due=bindparam("due"), leech=bindparam("l"))
+    later = now + timedelta(hours=5)
+    with Session(engine) as session:
+        first = direct.write(session, add, {"q": "g-1", "at": now, "j": {"a": [1, 2]}})
+        second = direct.write(session, add, {"q": "g-2", "at": later, "j": None})
+        assert direct.write(session, move, {"q": "g-1", "due": later, "l": True}) is None
+        session.rollback()  # nothing was committed: nothing is kept
+    with Session(engine) as session:
+        assert session.scalar(select(func.count()).select_from(Review)) == 0
+        third = direct.write(session, add, {"q": "g-1", "at": now, "j": {"a": [1, 2]}})
+        direct.write(session, move, {"q": "g-1", "due": later, "l": True})
+        session.commit()
+    assert isinstance(first, int) and second == first + 1 and third == first
+    with Session(engine) as session:
+        review = session.get(Review, third)
+        card = session.get(Card, "g-1")
+        assert review is not None and review.reviewed_at == now and review.card_after == {"a": [1, 2]}
+        assert card is not None and card.due == later and card.leech is True
+
+
+def test_a_locked_database_fails_as_sqlalchemy_would(db_path, small_bank, now, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setattr(engine_module, "BUSY_TIMEOUT_MS", 50)
+    quick = open_database(str(db_path))
+    _fresh(quick, small_bank, now)
+    other = sqlite3.connect(db_path, isolation_level=None)
+    other.execute("BEGIN EXCLUSIVE")
+    move = update(Card).where(Card.question_id == bindparam("q")).values(due=bindparam("due"))
+    try:
+        with Session(quick) as session, pytest.raises(OperationalError, match="locked"):
+            direct.write(session, move, {"q": "g-1", "due": now})
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+        quick.dispose()
+
+
+def test_elsewhere_the_statement_goes_through_sqlalchemy(engine: Engine, small_bank, now, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    _fresh(engine, small_bank, now)
+    params = {"decks": [1], "skip": ["g-2"], "now": now}
+    with Session(engine) as session:
+        expected = direct.rows(session, _READ, params)
+    monkeypatch.setattr(direct, "_on_sqlite", lambda session: (None, None))  # as on another database
+    add = insert(Review).values(question_id="g-1", deck_id=1, reviewed_at=bindparam("at"), mode="flashcard")
+    with Session(engine) as session:
+        assert direct.rows(session, _READ, params) == expected
+        added = direct.write(session, add, {"at": now})
+        session.commit()
+    with Session(engine) as session:
+        assert added is not None and session.get(Review, added) is not None
