@@ -70,7 +70,8 @@ def _configure_sqlite(engine: Engine) -> None:
 
     @event.listens_for(engine, "begin")
     def _on_begin(connection: Any) -> None:
-        connection.exec_driver_sql("BEGIN")
+        # Straight to the driver: every action's transaction starts here, and SQLAlchemy's execute costs 20 µs more.
+        connection.connection.driver_connection.execute("BEGIN")
 
 
 def checkpoint(engine: Engine) -> tuple[int, int, int] | None:
