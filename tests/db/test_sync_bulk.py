@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import Engine
+from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
 from quizapp.bank import Bank, BankQuestion, dump_bank, load_banks
@@ -204,3 +205,32 @@ def test_rows_built_by_the_parsing_workers_are_the_rows_built_here(
         written[way] = [rows(db, table) for table in ("deck", "question", "card", "deck_tally")]
     assert written["workers"] == written["here"]
     assert used == [30, 30, 30]  # the workers' rows were written, for each of the three banks
+
+
+@pytest.mark.parametrize("bad", [False, True])
+def test_a_cold_import_checks_no_references_and_leaves_the_connection_checking_them(
+    tmp_path: Path, now: datetime, monkeypatch: pytest.MonkeyPatch, bad: bool
+) -> None:
+    """The new decks' rows go in without SQLite's foreign-key checks; the (one, shared) connection has them after."""
+    memory = open_database(":memory:")
+    paths = make_banks(tmp_path / "banks", 40, per_file=20, seed=5)
+    if bad:
+        paths[1].write_text(paths[1].read_text(encoding="utf-8").replace("type: cloze", "type: essay", 1))
+    during: list[int] = []
+    insert_prepared = RowWriter.insert_prepared
+
+    def spying(self: RowWriter, prepared: list, deck_id: int) -> None:  # type: ignore[type-arg]
+        during.append(self.connection.exec_driver_sql("PRAGMA foreign_keys").scalar())
+        insert_prepared(self, prepared, deck_id)
+
+    monkeypatch.setattr(RowWriter, "insert_prepared", spying)
+    result = import_paths(memory, [tmp_path / "banks"], now=now)
+    assert bool(result.problems) == bad and during and set(during) == {0}
+    with memory.connect() as connection:
+        assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+        with pytest.raises(IntegrityError):
+            connection.exec_driver_sql(
+                "INSERT INTO card (question_id, deck_id, active, state, due, reps, lapses, suspended, leech)"
+                " VALUES ('nowhere', 1, 1, 0, '2026-01-01 00:00:00', 0, 0, 0, 0)"
+            )
+    memory.dispose()
