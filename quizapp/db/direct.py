@@ -15,7 +15,7 @@ import sqlite3
 from collections import namedtuple
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from functools import cache
+from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import Dialect, Executable
@@ -55,10 +55,13 @@ class _Plan:
         return found
 
 
-@cache
-def _plan(statement: Executable, dialect: Dialect) -> _Plan:
+@lru_cache(maxsize=256)
+def _plan(statement: Executable, dialect: Dialect) -> _Plan | None:
+    """The statement compiled for the dialect; None for one this module cannot run itself (SQLAlchemy runs it)."""
     compiled = statement.compile(dialect=dialect)  # type: ignore[attr-defined]
     binds = compiled.binds
+    if compiled.positiontup is None or any(not binds[name].expanding for name in _LIST.findall(compiled.string)):
+        return None  # named parameters, or a value SQLAlchemy writes into the SQL text at each run
     order = []
     for name in compiled.positiontup or ():
         bind = binds[name]
@@ -112,9 +115,9 @@ def rows(session: Session, statement: Executable, params: Mapping[str, Any] | No
     """Every row of a SELECT built once, its columns converted as SQLAlchemy does (by name or position)."""
     params = params or {}
     driver, dialect = _on_sqlite(session)
-    if driver is None:
+    plan = None if driver is None else _plan(statement, dialect)
+    if plan is None:
         return list(session.connection().execute(statement, params))
-    plan = _plan(statement, dialect)
     cursor = _run(driver, *_values(plan, params))
     try:
         found = cursor.fetchall()
@@ -143,11 +146,11 @@ def first(session: Session, statement: Executable, params: Mapping[str, Any] | N
 def write(session: Session, statement: Executable, params: Mapping[str, Any]) -> int | None:
     """Run an INSERT or UPDATE built once; the new row's id for an INSERT. The session's commit keeps it."""
     driver, dialect = _on_sqlite(session)
-    if driver is None:
+    plan = None if driver is None else _plan(statement, dialect)
+    if plan is None:
         result = session.connection().execute(statement, params)
         keys = result.inserted_primary_key if result.is_insert else None  # type: ignore[attr-defined]
         return keys[0] if keys else None
-    plan = _plan(statement, dialect)
     cursor = _run(driver, *_values(plan, params))
     try:
         return cursor.lastrowid if plan.inserts else None

@@ -102,3 +102,10 @@ def test_elsewhere_the_statement_goes_through_sqlalchemy(engine: Engine, small_b
         session.commit()
     with Session(engine) as session:
         assert added is not None and session.get(Review, added) is not None
+
+
+def test_a_value_written_into_the_sql_text_goes_through_sqlalchemy(engine: Engine, small_bank, now) -> None:  # type: ignore[no-untyped-def]
+    _fresh(engine, small_bank, now)
+    query = select(Question.id).where(Question.id != bindparam("not_this", literal_execute=True)).order_by(Question.id)
+    with Session(engine) as session:
+        assert [row.id for row in direct.rows(session, query, {"not_this": "g-2"})] == ["g-1", "g-3", "g-4"]
