@@ -11,7 +11,7 @@ import click
 
 from quizapp import __version__
 from quizapp.clock import utc_now
-from quizapp.db.gate import DatabaseError, file_path, preflight_sqlite
+from quizapp.db.gate import DatabaseError, early_setting, file_path, preflight_sqlite
 from quizapp.paths import DB_ENV, bundled_banks, data_dir, database_target, default_db_path
 from quizapp.quiz.scoring import Marking, parse_marking
 from quizapp.quiz.spec import ORDERS, SECONDS_PER_QUESTION, QuizError, QuizSpec
@@ -146,6 +146,7 @@ def _launch(target: str, *, study: str | None | bool = False, quiz: dict[str, An
         except DatabaseError as exc:
             raise click.ClickException(str(exc)) from exc
         app = make_app(None, opening=lambda: _with_bundled_bank(_open_database(target)))
+        app.early_theme = early_setting(path, "theme")  # the first frame in the student's theme
         app.run()
         if app.opening_error is not None:
             raise click.ClickException(app.opening_error)

@@ -73,6 +73,22 @@ def preflight_sqlite(path: Path) -> None:
         raise DatabaseError(problem)
 
 
+def early_setting(path: Path, key: str) -> object:
+    """A setting for every deck, read from the file with the standard library alone (read-only), or None when it
+    cannot be: what the app shows before the database layer is loaded and the file opened (its theme)."""
+    if not path.is_file():
+        return None
+    try:
+        conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+        try:
+            row = conn.execute("SELECT value FROM setting WHERE deck_id = 0 AND key = ?", (key,)).fetchone()
+        finally:
+            conn.close()
+        return json.loads(row[0]) if row else None
+    except (sqlite3.Error, TypeError, ValueError):
+        return None  # no such table yet, a locked or odd file: the opening itself says what is wrong
+
+
 def file_path(target: str) -> Path | None:
     """The file a `--db` target names, or None for a URL or an in-memory database (as `engine.resolve_url`)."""
     if "://" in target or target == ":memory:":

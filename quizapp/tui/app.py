@@ -73,6 +73,9 @@ class QuizApp(App[None]):
         self.day_starts_at = DAY_STARTS_AT
         """The hour the study day begins at, read from the database when the app starts and kept when changed."""
         self._db_file: Path | None = None
+        self.early_theme: object = None
+        """The saved theme, when it could be read before the database is open (see `quizapp.db.gate.early_setting`),
+        so that the first frame is drawn in it; the theme read after opening decides."""
 
     @property
     def ready(self) -> bool:
@@ -125,6 +128,8 @@ class QuizApp(App[None]):
         )
 
     def on_mount(self) -> None:
+        if isinstance(self.early_theme, str) and self.early_theme in self.available_themes:
+            self.theme = self.early_theme  # not saved again: `_theme_ready` is still False
         if self.engine is not None:
             self._start(self.engine)
         self.push_screen(HomeScreen())

@@ -16,7 +16,7 @@ from textual.widgets import DataTable
 
 from quizapp import __version__
 from quizapp.cli import main
-from quizapp.db import Deck, Question, open_database
+from quizapp.db import Deck, Question, open_database, write_setting
 from quizapp.tui.app import QuizApp
 
 PROBLEM_LINE = re.compile(r"^.+:\d+: [\w.\[\]()\s]+: .+$")
@@ -237,6 +237,21 @@ def test_a_file_that_is_not_a_database_is_refused_before_the_app_starts(
     assert result.exit_code == 1
     assert result.stderr.strip() == f"Error: {notes} is not an SQLite database; it was left untouched"
     assert launched == [] and notes.read_text() == "not a database\n"
+
+
+def test_the_app_is_given_the_saved_theme_read_before_it_starts(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db = tmp_path / "themed.db"
+    engine = open_database(str(db))
+    with Session(engine) as session:
+        write_setting(session, "theme", "nord")
+        session.commit()
+    engine.dispose()
+    launched: list[QuizApp] = []
+    monkeypatch.setattr(QuizApp, "run", lambda self, *a, **k: launched.append(self))
+    assert runner.invoke(main, ["--db", str(db)]).exit_code == 0
+    assert launched[0].early_theme == "nord"
 
 
 def test_opening_the_app_loads_no_database_library_before_its_first_frame() -> None:

@@ -15,6 +15,7 @@ from sqlmodel import Session, func, select
 
 from quizapp.db import SCHEMA_VERSION, Card, DatabaseError, Deck, open_database, read_setting, write_setting
 from quizapp.db.engine import checkpoint, resolve_url
+from quizapp.db.gate import early_setting
 
 
 def file_digest(path: Path) -> str:
@@ -188,3 +189,21 @@ def test_checkpoint_has_nothing_to_do_without_a_database_file() -> None:
         assert checkpoint(memory) is None
     finally:
         memory.dispose()
+
+
+def test_an_early_setting_is_read_without_the_database_layer_or_not_at_all(db_path: Path, tmp_path: Path) -> None:
+    engine = open_database(str(db_path))
+    with Session(engine) as session:
+        write_setting(session, "theme", "dracula")
+        write_setting(session, "theme", "nord", deck_id=3)  # a deck's own: not the one for every deck
+        session.commit()
+    assert early_setting(db_path, "theme") == "dracula"
+    assert early_setting(db_path, "nothing") is None
+    engine.dispose()
+    text_file = tmp_path / "notes.txt"
+    text_file.write_text("not a database\n")
+    other = tmp_path / "other.db"
+    sqlite3.connect(other).execute("CREATE TABLE t (x)").connection.close()
+    for where in (tmp_path / "missing.db", tmp_path, text_file, other):
+        assert early_setting(where, "theme") is None
+    assert text_file.read_text() == "not a database\n"

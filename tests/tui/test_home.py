@@ -5,10 +5,11 @@ from __future__ import annotations
 from datetime import datetime, timedelta, timezone
 
 from sqlalchemy import Engine
+from sqlmodel import Session
 from textual.widgets import DataTable, Static
 from tui_helpers import rows
 
-from quizapp.db import import_paths
+from quizapp.db import Setting, import_paths, write_setting
 from quizapp.srs.review import answer_card
 from quizapp.stats.overview import deck_overview, with_recall
 from quizapp.tui.app import QuizApp, make_app
@@ -158,6 +159,32 @@ async def test_home_is_drawn_while_the_database_opens_and_filled_once_it_is(  # 
         await pilot.press("t")
         await pilot.pause()
         assert type(app.screen).__name__ == "StatsScreen"
+
+
+async def test_the_first_frame_is_drawn_in_the_saved_theme_read_before_the_database_opens(  # type: ignore[no-untyped-def]
+    stocked_engine: Engine, now: datetime, settle
+) -> None:
+    import threading
+
+    with Session(stocked_engine) as session:
+        write_setting(session, "theme", "dracula")
+        session.commit()
+    opened = threading.Event()
+
+    def opening() -> Engine:
+        assert opened.wait(10), "the test never let the database open"
+        return stocked_engine
+
+    app = make_app(None, clock=lambda: now, zone=IST, opening=opening)
+    app.early_theme = "dracula"
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert not app.ready and app.theme == "dracula"
+        opened.set()
+        await settle(pilot)
+        assert app.ready and app.theme == "dracula"
+    with Session(stocked_engine) as session:
+        assert session.get(Setting, (0, "theme")).value == '"dracula"'  # type: ignore[union-attr]
 
 
 async def test_a_key_typed_while_the_database_opens_acts_once_the_decks_are_shown(  # type: ignore[no-untyped-def]
