@@ -7,10 +7,11 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event, inspect, text
+from sqlalchemy import Engine, Index, create_engine, event, inspect, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError, SQLAlchemyError
 from sqlalchemy.pool import StaticPool
+from sqlalchemy.schema import CreateIndex
 from sqlmodel import Session, SQLModel
 
 from quizapp.db.gate import SCHEMA_VERSION, DatabaseError, file_path, preflight_sqlite, schema_problem, stored_version
@@ -143,6 +144,15 @@ def ensure_schema(engine: Engine) -> None:
         raise DatabaseError(f"cannot open {where}: {exc}") from exc
 
 
+def _create_missing(conn: Any, index: Index) -> None:
+    """Create an index unless there is one of its name. SQLite is asked by the statement itself: looking first
+    would read every index, and SQLAlchemy cannot read one on an expression (the source sentences')."""
+    if conn.dialect.name == "sqlite":
+        conn.execute(CreateIndex(index, if_not_exists=True))
+    else:
+        index.create(conn, checkfirst=True)
+
+
 def _to_version_2(conn: Any) -> None:
     """Cards get their question's deck and active flag; the tallies and their triggers are added and filled."""
     conn.exec_driver_sql("ALTER TABLE card ADD COLUMN deck_id INTEGER REFERENCES deck (id)")
@@ -154,7 +164,7 @@ def _to_version_2(conn: Any) -> None:
     conn.exec_driver_sql("ALTER TABLE review ADD COLUMN previous_at DATETIME")
     for model in (Question, Card, Review):  # the question index on source sentences came without a version
         for index in model.__table__.indexes:  # type: ignore[attr-defined]
-            index.create(conn, checkfirst=True)
+            _create_missing(conn, index)
     conn.exec_driver_sql(f"UPDATE review SET previous_at = {previous_answer('review')}")
     tables = [model.__table__ for model in (DeckTally, TopicTally, ReviewTally)]  # type: ignore[attr-defined]
     SQLModel.metadata.create_all(conn, tables=tables)
@@ -166,7 +176,7 @@ def _to_version_2(conn: Any) -> None:
 def _to_version_3(conn: Any) -> None:
     """The recall index (see Card)."""
     for index in Card.__table__.indexes:  # type: ignore[attr-defined]
-        index.create(conn, checkfirst=True)
+        _create_missing(conn, index)
 
 
 def _to_version_4(conn: Any) -> None:
@@ -190,7 +200,20 @@ def _to_version_4(conn: Any) -> None:
     install_triggers(conn)
 
 
-_MIGRATIONS = {1: _to_version_2, 2: _to_version_3, 3: _to_version_4}
+def _to_version_5(conn: Any) -> None:
+    """The index of source sentences holds their first characters only (see Question)."""
+    index = next(i for i in Question.__table__.indexes if i.name == "ix_question_deck_source")  # type: ignore[attr-defined]
+    if conn.dialect.name == "sqlite":
+        shape = conn.exec_driver_sql(
+            "SELECT sql FROM sqlite_master WHERE type = 'index' AND name = 'ix_question_deck_source'"
+        ).scalar()
+        if shape is not None and "substr" in shape.lower():
+            return  # made in this shape already (by the step from version 1)
+    index.drop(conn, checkfirst=True)
+    index.create(conn)
+
+
+_MIGRATIONS = {1: _to_version_2, 2: _to_version_3, 3: _to_version_4, 4: _to_version_5}
 """The step from each version to the next."""
 
 

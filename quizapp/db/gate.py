@@ -7,7 +7,7 @@ import json
 import sqlite3
 from pathlib import Path
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 """The version of the tables in `quizapp.db.models`, bumped whenever a table changes shape; stored in the
 database as the setting `schema_version`. `quizapp.db.engine` migrates older files up to it."""
 SQLITE_MAGIC = b"SQLite format 3\x00"

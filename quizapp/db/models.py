@@ -6,7 +6,7 @@ from datetime import UTC, date, datetime
 from enum import IntEnum
 from typing import Any
 
-from sqlalchemy import JSON, Column, DateTime, Index, TypeDecorator, text
+from sqlalchemy import JSON, Column, DateTime, Index, TypeDecorator, func, literal_column, text
 from sqlmodel import Field, SQLModel
 
 from quizapp.db.gate import SCHEMA_VERSION as SCHEMA_VERSION  # the version of these tables, named here too
@@ -27,6 +27,16 @@ class UTCDateTime(TypeDecorator[datetime]):
 
     def process_result_value(self, value: datetime | None, dialect: Any) -> datetime | None:
         return value.replace(tzinfo=UTC) if value is not None else None
+
+
+SOURCE_KEY_LENGTH = 32
+"""How much of a question's source sentence its index holds (see `source_key`)."""
+
+
+def source_key(column: Any) -> Any:
+    """The start of a source sentence, as the index on them holds it. Written with the numbers in the SQL text
+    (not as bound parameters), or SQLite would not see the index's own expression in a query."""
+    return func.substr(column, literal_column("1"), literal_column(str(SOURCE_KEY_LENGTH)))
 
 
 def _when(*, nullable: bool = False, index: bool = False) -> Any:
@@ -68,8 +78,9 @@ class Question(SQLModel, table=True):
 
     __table_args__ = (
         Index("ix_question_deck_position", "deck_id", "active", "position"),
-        # The queue's sibling rule looks up the questions of a deck made from the same sentence.
-        Index("ix_question_deck_source", "deck_id", "source_text"),
+        # The queue's sibling rule looks up the questions of a deck made from the same sentence: by its first
+        # characters (`source_key`), which find it as well as the whole sentence did, at a fifth of the size.
+        Index("ix_question_deck_source", "deck_id", source_key(literal_column("source_text"))),
     )
 
     id: str = Field(primary_key=True)

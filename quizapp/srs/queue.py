@@ -12,7 +12,7 @@ from sqlalchemy.orm import aliased
 from sqlmodel import Session
 
 from quizapp.db import direct
-from quizapp.db.models import Card, CardState, Deck, Question, Review
+from quizapp.db.models import Card, CardState, Deck, Question, Review, source_key
 from quizapp.srs.day import DAY_STARTS_AT, day_bounds
 from quizapp.srs.memory import utc_stamp
 from quizapp.srs.settings import DeckSettings, settings_by_deck
@@ -110,8 +110,13 @@ def _siblings_statement():  # type: ignore[no-untyped-def]
 
 
 def _siblings(studied, held) -> ColumnElement[bool]:  # type: ignore[no-untyped-def]
-    """Same deck, same source sentence, another question."""
-    return and_(held.deck_id == studied.deck_id, held.source_text == studied.source_text, held.id != studied.id)
+    """Same deck, same source sentence, another question (found by the sentence's start, in its index)."""
+    return and_(
+        held.deck_id == studied.deck_id,
+        source_key(held.source_text) == source_key(studied.source_text),
+        held.source_text == studied.source_text,
+        held.id != studied.id,
+    )
 
 
 def unburied(day: DayWindow) -> ColumnElement[bool]:

@@ -13,9 +13,19 @@ from sqlalchemy import inspect, text
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, func, select
 
-from quizapp.db import SCHEMA_VERSION, Card, DatabaseError, Deck, open_database, read_setting, write_setting
+from quizapp.db import (
+    SCHEMA_VERSION,
+    Card,
+    DatabaseError,
+    Deck,
+    import_paths,
+    open_database,
+    read_setting,
+    write_setting,
+)
 from quizapp.db.engine import checkpoint, resolve_url
 from quizapp.db.gate import early_setting
+from quizapp.srs.queue import _siblings_statement, siblings_of
 
 
 def file_digest(path: Path) -> str:
@@ -207,3 +217,43 @@ def test_an_early_setting_is_read_without_the_database_layer_or_not_at_all(db_pa
     for where in (tmp_path / "missing.db", tmp_path, text_file, other):
         assert early_setting(where, "theme") is None
     assert text_file.read_text() == "not a database\n"
+
+
+SIBLINGS = """
+deck: Sentences
+questions:
+  - {id: a-1, type: short, prompt: One?, answer: one, source: {line: 1, text: India and Japan signed the pact in 2014.}}
+  - {id: a-2, type: short, prompt: Two?, answer: two, source: {line: 1, text: India and Japan signed the pact in 2014.}}
+  - {id: a-3, type: short, prompt: Three?, answer: three, source: {line: 2, text: India and Japan signed the pact in 2015.}}
+  - {id: a-4, type: short, prompt: Four?, answer: four}
+"""
+
+
+def test_a_version_4_database_gets_the_short_index_of_source_sentences(
+    db_path: Path, write_bank, now: datetime
+) -> None:  # type: ignore[no-untyped-def]
+    """Version 5 indexes the first 32 characters of each source sentence; the sibling rule still finds exactly
+    the questions of the same whole sentence (a-3's shares its first 32 characters with a-1's), through it."""
+    engine = open_database(str(db_path))
+    assert not import_paths(engine, [write_bank(SIBLINGS)], now=now).problems
+    engine.dispose()
+    conn = sqlite3.connect(db_path)  # back to version 4: the whole sentence in the index
+    conn.execute("DROP INDEX ix_question_deck_source")
+    conn.execute("CREATE INDEX ix_question_deck_source ON question (deck_id, source_text)")
+    conn.execute("UPDATE setting SET value = '4' WHERE deck_id = 0 AND key = 'schema_version'")
+    conn.commit()
+    conn.close()
+    engine = open_database(str(db_path))
+    with Session(engine) as session:
+        assert read_setting(session, "schema_version") == SCHEMA_VERSION == 5
+        shape = (
+            session.connection()
+            .exec_driver_sql("SELECT sql FROM sqlite_master WHERE name = 'ix_question_deck_source'")
+            .scalar()
+        )
+        assert shape.endswith("(deck_id, substr(source_text, 1, 32))")
+        assert [siblings_of(session, q) for q in ("a-1", "a-2", "a-3", "a-4")] == [["a-2"], ["a-1"], [], []]
+        statement = str(_siblings_statement().compile(dialect=session.get_bind().dialect))
+        plan = session.connection().exec_driver_sql("EXPLAIN QUERY PLAN " + statement, ("a-1",)).fetchall()
+        assert any("SEARCH held USING INDEX ix_question_deck_source" in row[-1] for row in plan), plan
+    engine.dispose()
