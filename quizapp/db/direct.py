@@ -42,7 +42,7 @@ class _Plan:
     """The row type, a named tuple of the selected columns' names (None for writes)."""
     inserts: bool
     texts: dict[tuple[int, ...], str] = field(default_factory=dict)
-    """The SQL written out for each set of list lengths used so far."""
+    """The SQL written out for the first `_TEXTS_KEPT` sets of list lengths used (each length its own text)."""
 
     def text(self, lengths: tuple[int, ...]) -> str:
         found = self.texts.get(lengths)
@@ -51,8 +51,15 @@ class _Plan:
             parts = [self.pieces[0]]
             for place, piece in zip(places, self.pieces[1:], strict=True):
                 parts += [place, piece]
-            found = self.texts[lengths] = "".join(parts)
+            found = "".join(parts)
+            if len(self.texts) < _TEXTS_KEPT:
+                self.texts[lengths] = found
         return found
+
+
+_TEXTS_KEPT = 64
+"""Texts kept per statement: a list that grows through a session (the questions held back today, up to
+thousands) would otherwise keep a text of every length it passed, megabytes of them."""
 
 
 @lru_cache(maxsize=256)
@@ -98,8 +105,8 @@ def _values(plan: _Plan, params: Mapping[str, Any]) -> tuple[str, list[Any]]:
 def _on_sqlite(session: Session) -> tuple[Any, Dialect] | tuple[None, None]:
     """The driver's connection under the session's transaction (begun) and its dialect; Nones when not SQLite."""
     connection = session.connection()
-    if connection.dialect.name != "sqlite":
-        return None, None
+    if connection.dialect.name != "sqlite" or connection.dialect.driver != "pysqlite":
+        return None, None  # another database, or another driver's errors and types
     return connection.connection.driver_connection, connection.dialect
 
 

@@ -9,7 +9,7 @@ from typing import Any
 
 from sqlalchemy import Engine, Index, create_engine, event, inspect, text
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError, SQLAlchemyError
+from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, OperationalError, SQLAlchemyError
 from sqlalchemy.pool import StaticPool
 from sqlalchemy.schema import CreateIndex
 from sqlmodel import Session, SQLModel
@@ -72,7 +72,11 @@ def _configure_sqlite(engine: Engine) -> None:
     @event.listens_for(engine, "begin")
     def _on_begin(connection: Any) -> None:
         # Straight to the driver: every action's transaction starts here, and SQLAlchemy's execute costs 20 µs more.
-        connection.connection.driver_connection.execute("BEGIN")
+        # Its error is raised as SQLAlchemy's would be, for the callers that catch those (the app's `guarded`).
+        try:
+            connection.connection.driver_connection.execute("BEGIN")
+        except sqlite3.Error as exc:
+            raise DBAPIError.instance("BEGIN", (), exc, sqlite3.Error) from exc
 
 
 def checkpoint(engine: Engine) -> tuple[int, int, int] | None:

@@ -79,13 +79,13 @@ def early_setting(path: Path, key: str) -> object:
     if not path.is_file():
         return None
     try:
-        conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+        conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, timeout=0)  # a locked file: no waiting
         try:
             row = conn.execute("SELECT value FROM setting WHERE deck_id = 0 AND key = ?", (key,)).fetchone()
         finally:
             conn.close()
         return json.loads(row[0]) if row else None
-    except (sqlite3.Error, TypeError, ValueError):
+    except (sqlite3.Error, TypeError, ValueError, RecursionError):
         return None  # no such table yet, a locked or odd file: the opening itself says what is wrong
 
 

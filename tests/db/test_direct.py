@@ -109,3 +109,30 @@ def test_a_value_written_into_the_sql_text_goes_through_sqlalchemy(engine: Engin
     query = select(Question.id).where(Question.id != bindparam("not_this", literal_execute=True)).order_by(Question.id)
     with Session(engine) as session:
         assert [row.id for row in direct.rows(session, query, {"not_this": "g-2"})] == ["g-1", "g-3", "g-4"]
+
+
+def test_a_list_that_keeps_growing_keeps_few_texts_of_its_statement(engine: Engine, small_bank, now) -> None:  # type: ignore[no-untyped-def]
+    """The questions held back grow through a session, one length after another: not a text of each is kept."""
+    _fresh(engine, small_bank, now)
+    with Session(engine) as session:
+        for length in range(300):
+            skip = ["g-1"] + [f"none-{n}" for n in range(length)]
+            assert [row.id for row in direct.rows(session, _READ, {"decks": [1], "skip": skip, "now": now})] == [
+                "g-2",
+                "g-3",
+                "g-4",
+            ]
+        plan = direct._plan(_READ, session.get_bind().dialect)
+    assert plan is not None and 0 < len(plan.texts) <= direct._TEXTS_KEPT < 300
+
+
+def test_a_transaction_that_cannot_begin_fails_as_sqlalchemy_would() -> None:
+    """BEGIN goes straight to the driver; its error still comes as SQLAlchemy's (the app catches those)."""
+    shared = open_database(":memory:")  # one connection for every session
+    try:
+        with Session(shared) as first, Session(shared) as second:
+            first.connection()
+            with pytest.raises(OperationalError, match="within a transaction"):
+                second.connection()
+    finally:
+        shared.dispose()
