@@ -3,7 +3,7 @@
 SQLAlchemy builds these statements (once each, for any database) and compiles them. Running a compiled
 statement through a SQLAlchemy `Connection` still costs about 55 µs of Python every time (parameters, events,
 the result object), which is more than SQLite takes to pick a card from a million. On SQLite, `rows` and
-`insert` compile a statement once into its SQL, the order of its `?` places and its types' converters, and
+`write` compile a statement once into its SQL, the order of its `?` places and its types' converters, and
 run it on the driver's connection, inside the session's transaction. Other databases run it through
 SQLAlchemy as before.
 """
