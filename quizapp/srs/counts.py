@@ -8,7 +8,8 @@ today are counted apart and taken off before the limits apply.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from datetime import datetime
 from functools import cache
 
@@ -48,7 +49,7 @@ def _count_statement():  # type: ignore[no-untyped-def]
     return select(Deck.id, count(0), count(1), count(2)).where(Deck.id.in_(bindparam("decks", expanding=True)))
 
 
-def _held(session: Session, day: DayWindow, held: frozenset[str] | None) -> dict[int, list[int]]:
+def held_cards(session: Session, day: DayWindow, held: AbstractSet[str] | None) -> dict[int, list[int]]:
     """Per deck, the learning, review and new cards held back today by the sibling rule.
 
     The held questions (siblings of today's answers: few) are read first, unless known, and their cards looked
@@ -86,28 +87,30 @@ def queue_counts(
     decks: Sequence[int] | None = None,
     *,
     limits: tuple[dict[int, int], dict[int, int]] | None = None,
-    held: frozenset[str] | None = None,
+    held: AbstractSet[str] | None = None,
+    held_counts: Mapping[int, list[int]] | None = None,
 ) -> dict[int, QueueCounts]:
     """Each deck's cards left today (every deck when `decks` is None).
 
-    `limits` are `daily_limits` and `held` the questions siblings hold back today, when already known.
+    `limits` are `daily_limits` and `held` the questions siblings hold back today, when already known; or
+    `held_counts`, what `held_cards` makes of those of these decks.
     """
     if decks is None:
         decks = list(session.execute(select(Deck.id)).scalars())
     if not decks:
         return {}
     new_left, reviews_left = limits or daily_limits(session, day, list(decks))
-    held_cards = _held(session, day, held)
+    held_by_deck = held_counts if held_counts is not None else held_cards(session, day, held)
     bound = {
         "now": day.now,
         "end": day.end,
         "decks": list(decks),
-        "review_cap": max(reviews_left[d] + held_cards.get(d, (0, 0, 0))[1] for d in decks),
-        "new_cap": max(new_left[d] + held_cards.get(d, (0, 0, 0))[2] for d in decks),
+        "review_cap": max(reviews_left[d] + held_by_deck.get(d, (0, 0, 0))[1] for d in decks),
+        "new_cap": max(new_left[d] + held_by_deck.get(d, (0, 0, 0))[2] for d in decks),
     }
     found = {}
     # Packed into one row: the home screen reads this beside its other figures (see quizapp.db.parallel).
     for deck, *counts in packed_rows(session, _count_statement(), bound):
-        learning, review, new = (n - h for n, h in zip(counts, held_cards.get(deck, (0, 0, 0)), strict=True))
+        learning, review, new = (n - h for n, h in zip(counts, held_by_deck.get(deck, (0, 0, 0)), strict=True))
         found[deck] = QueueCounts(learning, min(review, reviews_left[deck]), min(new, new_left[deck]))
     return found

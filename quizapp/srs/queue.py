@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from datetime import datetime, tzinfo
 from functools import cache, cached_property
@@ -65,33 +66,35 @@ def _studyable(now: datetime | BindParameter[datetime], not_held: ColumnElement[
     return and_(Question.active.is_(True), Card.suspended.is_(False), _unburied(now), not_held)
 
 
-def _held_mode(held: frozenset[str] | None) -> str:
-    """How a query leaves out the held-back questions: "none" are held, a "list" of them, or read by a "query"."""
-    if held is None or len(held) > _HELD_LISTED:
+def _held_mode(held: AbstractSet[str] | None) -> str:
+    """How a pick leaves out the held-back questions: "none" are held, "query" reads them in SQL (a queue on its
+    own), or "scan": the candidates come a few at a time in the queue's order, and the held ones are passed over
+    (a study session's `Today` knows them; a list of thousands bound into every pick cost milliseconds)."""
+    if held is None:
         return "query"
-    return "list" if held else "none"
+    return "scan" if held else "none"
 
 
 def _not_held(column, mode: str, start: datetime | BindParameter[datetime] | None = None) -> ColumnElement[bool]:  # type: ignore[no-untyped-def]
-    """`column` (a question id) is not held back today, the `_held_mode` way (the list is bound as "held")."""
+    """`column` (a question id) is not held back today, when the `_held_mode` is "query"; else no condition."""
     if mode == "query":
         return ~column.in_(_held_back_since(bindparam("start") if start is None else start))
-    return column.not_in(bindparam("held", expanding=True)) if mode == "list" else true()
+    return true()
 
 
-_HELD_LISTED = 5_000
-"""Beyond this many held-back questions, the query reads them itself rather than take them all as parameters."""
+_SCAN_FIRST = 8
+"""Candidates a "scan" pick reads first (then four times as many, while all of them are held back)."""
 
 
-def held_back(day: DayWindow):  # type: ignore[no-untyped-def]
-    """The questions a sibling (same deck, same source sentence) answered today holds back."""
-    return _held_back_since(day.start)
+def held_back(day: DayWindow, *, with_deck: bool = False):  # type: ignore[no-untyped-def]
+    """The questions a sibling (same deck, same source sentence) answered today holds back (with their deck)."""
+    return _held_back_since(day.start, with_deck=with_deck)
 
 
-def _held_back_since(start: datetime | BindParameter[datetime]):  # type: ignore[no-untyped-def]
+def _held_back_since(start: datetime | BindParameter[datetime], *, with_deck: bool = False):  # type: ignore[no-untyped-def]
     studied, held = _STUDIED, _HELD
     return (
-        select(held.id)
+        select(*((held.deck_id,) if with_deck else ()), held.id)
         .select_from(Review)
         .join(studied, studied.id == Review.question_id)
         .join(held, _siblings(studied, held))
@@ -192,7 +195,12 @@ def _pick_statement(state: int, every: bool, skipping: bool, held: str, dialect:
         query = query.where(Card.question_id.not_in(bindparam("skip", expanding=True)))
     if not every:
         query = query.where(Card.deck_id.in_(bindparam("decks", expanding=True)))
-    return query.order_by(*order).limit(1)
+    return query.order_by(*order).limit(_limit(held))
+
+
+def _limit(held: str) -> int | BindParameter[int]:
+    """One card, or for a "scan" as many as the parameter "n" asks."""
+    return bindparam("n") if held == "scan" else 1
 
 
 @cache
@@ -210,7 +218,7 @@ def _new_statement(skipping: bool, held: str):  # type: ignore[no-untyped-def]
     )
     if skipping:
         query = query.where(Question.id.not_in(bindparam("skip", expanding=True)))
-    return query.order_by(Deck.name, Question.position).limit(1)
+    return query.order_by(Deck.name, Question.position).limit(_limit(held))
 
 
 def daily_limits(
@@ -259,7 +267,7 @@ class Queue:
         return daily_limits(self.session, self.day, deck_ids(self.session, self.deck_id), self.extra_new)
 
     @cached_property
-    def _held(self) -> frozenset[str] | None:
+    def _held(self) -> AbstractSet[str] | None:
         return None if self.today is None else self.today.held(self.session, self.day, self.deck_id)
 
     def _bound(self, decks: list[int], exclude: frozenset[str]) -> dict[str, object]:
@@ -272,14 +280,28 @@ class Queue:
             "stamp": utc_stamp(day.now),
             "decks": decks,
             "skip": sorted(exclude),
-            "held": sorted(self._held or ()),
         }
+
+    def _pick(self, statement, bound: dict[str, object]):  # type: ignore[no-untyped-def]
+        """The statement's first row whose question no sibling holds back today."""
+        held = self._held
+        if not held:  # none held, or the statement leaves them out itself
+            return direct.first(self.session, statement, bound)
+        wanted = _SCAN_FIRST
+        while True:
+            rows = direct.rows(self.session, statement, {**bound, "n": wanted})
+            for row in rows:
+                if row[0] not in held:
+                    return row
+            if len(rows) < wanted:
+                return None
+            wanted *= 4
 
     def _first(self, state: int, decks: list[int], exclude: frozenset[str]) -> tuple[str, datetime] | None:
         every = self.deck_id is None and len(decks) == len(self._limits[0])
         dialect = self.session.get_bind().dialect.name
         statement = _pick_statement(state, every, bool(exclude), _held_mode(self._held), dialect)
-        row = direct.first(self.session, statement, self._bound(decks, exclude))
+        row = self._pick(statement, self._bound(decks, exclude))
         return (row[0], row[1]) if row else None
 
     def next_card(self, *, exclude: frozenset[str] = frozenset()) -> str | None:
@@ -300,7 +322,7 @@ class Queue:
         open_new = [d for d, left in new_left.items() if left > 0]
         if open_new:
             statement = _new_statement(bool(exclude), _held_mode(self._held))
-            row = direct.first(self.session, statement, self._bound(open_new, exclude))
+            row = self._pick(statement, self._bound(open_new, exclude))
             return row[0] if row else None
         return None
 

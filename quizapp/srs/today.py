@@ -9,13 +9,14 @@ counts again only the deck of a card that changed. Something it is not told of (
 
 from __future__ import annotations
 
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from datetime import datetime
 
 from sqlmodel import Session
 
 from quizapp.db.models import CardState
-from quizapp.srs.counts import queue_counts
+from quizapp.srs.counts import held_cards, queue_counts
 from quizapp.srs.queue import DayWindow, QueueCounts, deck_ids, done_today, held_back, limits_left, siblings_of
 from quizapp.srs.review import Answered
 from quizapp.srs.settings import DeckSettings, load_settings, settings_by_deck
@@ -39,9 +40,17 @@ class Today:
     _settings: dict[int, DeckSettings] = field(default_factory=dict)
     _started: dict[int, set[str]] = field(default_factory=dict)
     _reviewed: dict[int, set[str]] = field(default_factory=dict)
-    _held: set[str] = field(default_factory=set)
-    _answered: list[str] = field(default_factory=list)
-    """Questions answered since the last read, whose siblings are still to be added to `_held`."""
+    _held: dict[int, set[str]] = field(default_factory=dict)
+    """The questions siblings hold back today, by deck (a sibling is of the same deck)."""
+    _all_held: set[str] = field(default_factory=set)
+    """Every deck's `_held` together (read by the queue, never changed by it)."""
+    _held_counts: dict[int, list[int]] = field(default_factory=dict)
+    """Per deck, how many of its held-back questions are learning cards due today, due reviews and new cards, as
+    `counts.held_cards` counts them. Each question is counted once: held cards are not studied, so within a day
+    what they count as stays (a suspended or buried card is the one shown, never a held one)."""
+    _held_counted: set[str] = field(default_factory=set)
+    _answered: list[tuple[int, str]] = field(default_factory=list)
+    """Questions answered since the last read (and their deck), whose siblings are still to be added to `_held`."""
     _counts: dict[int, QueueCounts] = field(default_factory=dict)
     _sum: QueueCounts = field(default_factory=lambda: _NOTHING)
     """The sum of `_counts` (a thousand decks are not added up again for every card)."""
@@ -53,14 +62,21 @@ class Today:
     def _read(self, session: Session, day: DayWindow, deck_id: int | None) -> None:
         if self._read_for == (day.start, deck_id):
             while self._answered:
-                self._held.update(siblings_of(session, self._answered.pop()))
+                deck, question = self._answered.pop()
+                siblings = siblings_of(session, question)
+                self._held.setdefault(deck, set()).update(siblings)
+                self._all_held.update(siblings)
             return
         self._answered.clear()
         self._decks = deck_ids(session, deck_id)
         self._settings = settings_by_deck(session, self._decks)
         self._started = done_today(session, day, self._decks, CardState.NEW)
         self._reviewed = done_today(session, day, self._decks, CardState.REVIEW)
-        self._held = set(session.execute(held_back(day)).scalars())
+        self._held, self._all_held = {}, set()
+        for deck, question in session.execute(held_back(day, with_deck=True)):
+            self._held.setdefault(deck, set()).add(question)
+            self._all_held.add(question)
+        self._held_counts, self._held_counted = {}, set()
         self._uncount_all()
         self._left = None
         self._read_for = (day.start, deck_id)
@@ -74,10 +90,10 @@ class Today:
             self._left = extra_new, limits_left(self._decks, self._settings, self._started, self._reviewed, extra_new)
         return self._left[1]
 
-    def held(self, session: Session, day: DayWindow, deck_id: int | None) -> frozenset[str]:
-        """The questions a sibling answered today holds back."""
+    def held(self, session: Session, day: DayWindow, deck_id: int | None) -> AbstractSet[str]:
+        """The questions a sibling answered today holds back (kept up to date: read it, do not keep it)."""
         self._read(session, day, deck_id)
-        return frozenset(self._held)
+        return self._all_held
 
     def counts(
         self,
@@ -95,7 +111,15 @@ class Today:
             self._counted_with = extra_new
         missing = [d for d in self._decks if d not in self._counts]
         if missing:
-            found = queue_counts(session, day, missing, limits=limits, held=frozenset(self._held))
+            # Only the held-back questions not counted yet are read: a session holds back thousands in all.
+            fresh = {q for deck in missing for q in self._held.get(deck, ()) if q not in self._held_counted}
+            if fresh:
+                for deck, counted in held_cards(session, day, fresh).items():
+                    before = self._held_counts.get(deck, [0, 0, 0])
+                    self._held_counts[deck] = [a + b for a, b in zip(before, counted, strict=True)]
+                self._held_counted |= fresh
+            held_counts = {deck: self._held_counts.get(deck, [0, 0, 0]) for deck in missing}
+            found = queue_counts(session, day, missing, limits=limits, held_counts=held_counts)
             for deck, counted in found.items():
                 self._counts[deck] = counted
                 self._sum = _plus(self._sum, counted, 1)
@@ -113,7 +137,7 @@ class Today:
             self._started.setdefault(deck, set()).add(question_id)
         elif answer.state_before == CardState.REVIEW:
             self._reviewed.setdefault(deck, set()).add(question_id)
-        self._answered.append(question_id)
+        self._answered.append((deck, question_id))
         if self._left is not None and deck in self._left[1][0]:
             extra, (new_left, reviews_left) = self._left
             left = limits_left([deck], self._settings, self._started, self._reviewed, extra)

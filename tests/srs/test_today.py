@@ -12,6 +12,7 @@ from sqlmodel import Session, select
 
 from quizapp.db import import_paths
 from quizapp.db.models import Deck, Question
+from quizapp.srs import queue as queue_module
 from quizapp.srs.queue import Queue, window
 from quizapp.srs.review import answer_card, bury, set_suspended, undo_review
 from quizapp.srs.settings import DeckSettings, save_settings
@@ -55,10 +56,21 @@ def _same(session: Session, now: datetime, zone: timezone, deck: int | None, ext
 
 @pytest.mark.parametrize("scope", ["Siblings", "Srs", None])
 @pytest.mark.parametrize("seed", range(4))
+@pytest.mark.parametrize("scan_first", [1, 8])
 def test_a_kept_day_picks_and_counts_as_a_fresh_queue(
-    session: Session, decks: dict[str, int], zone: timezone, scope: str | None, seed: int
+    session: Session,
+    decks: dict[str, int],
+    zone: timezone,
+    scope: str | None,
+    seed: int,
+    scan_first: int,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    """Answers (siblings held back, limits used up), suspending, burying, undo, more new cards, a new day."""
+    """Answers (siblings held back, limits used up), suspending, burying, undo, more new cards, a new day.
+
+    The kept queue passes over held-back candidates it reads a few at a time; read one at a time, every held
+    sibling in front makes it read again (four times as many)."""
+    monkeypatch.setattr(queue_module, "_SCAN_FIRST", scan_first)
     rng = random.Random(seed)
     deck = decks[scope] if scope else None
     today, now, extra = Today(), MORNING, 0
