@@ -132,16 +132,39 @@ def rows(session: Session, statement: Executable, params: Mapping[str, Any] | No
         raise DBAPIError.instance(None, None, exc, sqlite3.Error) from exc
     finally:
         cursor.close()
-    make = plan.row._make  # type: ignore[union-attr]
     if not plan.columns:
-        return [make(row) for row in found]
-    converted = []
-    for raw in found:
-        row = list(raw)
-        for index, convert in plan.columns:
-            row[index] = convert(row[index])
-        converted.append(make(row))
-    return converted
+        return [plan.row._make(row) for row in found]  # type: ignore[union-attr]
+    return [_converted(plan, raw) for raw in found]
+
+
+def first_where(
+    session: Session, statement: Executable, params: Mapping[str, Any], keep: Callable[[Any], bool]
+) -> tuple[Any | None, int]:
+    """The first row of a SELECT whose first column `keep` accepts, and its place among the rows (or, when none is
+    accepted, how many rows there were). Only that row is converted: passing over hundreds costs little."""
+    driver, dialect = _on_sqlite(session)
+    plan = None if driver is None else _plan(statement, dialect)
+    if plan is None:
+        found = list(session.connection().execute(statement, params))
+        return next(((row, place) for place, row in enumerate(found) if keep(row[0])), (None, len(found)))
+    cursor = _run(driver, *_values(plan, params))
+    try:
+        raw_rows = cursor.fetchall()
+    except sqlite3.Error as exc:
+        raise DBAPIError.instance(None, None, exc, sqlite3.Error) from exc
+    finally:
+        cursor.close()
+    for place, raw in enumerate(raw_rows):
+        if keep(raw[0]):
+            return _converted(plan, raw), place
+    return None, len(raw_rows)
+
+
+def _converted(plan: _Plan, raw: tuple[Any, ...]) -> Any:
+    row = list(raw)
+    for index, convert in plan.columns:
+        row[index] = convert(row[index])
+    return plan.row._make(row)  # type: ignore[union-attr]
 
 
 def first(session: Session, statement: Executable, params: Mapping[str, Any] | None = None) -> Any | None:

@@ -283,18 +283,22 @@ class Queue:
         }
 
     def _pick(self, statement, bound: dict[str, object]):  # type: ignore[no-untyped-def]
-        """The statement's first row whose question no sibling holds back today."""
+        """The statement's first row whose question no sibling holds back today.
+
+        Held-back cards stay where they are in the queue's order all day, never studied: they gather in front.
+        So a scan starts from as many rows as the last one of this statement needed (the day's `Today` keeps it).
+        """
         held = self._held
-        if not held:  # none held, or the statement leaves them out itself
+        if not held or self.today is None:  # none held, or the statement leaves them out itself
             return direct.first(self.session, statement, bound)
-        wanted = _SCAN_FIRST
+        sizes = self.today.scan_sizes
+        wanted = sizes.get(statement, _SCAN_FIRST)
         while True:
-            rows = direct.rows(self.session, statement, {**bound, "n": wanted})
-            for row in rows:
-                if row[0] not in held:
-                    return row
-            if len(rows) < wanted:
-                return None
+            row, place = direct.first_where(self.session, statement, {**bound, "n": wanted}, lambda q: q not in held)
+            if row is not None or place < wanted:
+                if row is not None:
+                    sizes[statement] = max(_SCAN_FIRST, 2 * (place + 1))
+                return row
             wanted *= 4
 
     def _first(self, state: int, decks: list[int], exclude: frozenset[str]) -> tuple[str, datetime] | None:

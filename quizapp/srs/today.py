@@ -51,6 +51,8 @@ class Today:
     _held_counted: set[str] = field(default_factory=set)
     _answered: list[tuple[int, str]] = field(default_factory=list)
     """Questions answered since the last read (and their deck), whose siblings are still to be added to `_held`."""
+    scan_sizes: dict[object, int] = field(default_factory=dict)
+    """How many candidates each pick statement read last time to find one not held back (see `Queue._pick`)."""
     _counts: dict[int, QueueCounts] = field(default_factory=dict)
     _sum: QueueCounts = field(default_factory=lambda: _NOTHING)
     """The sum of `_counts` (a thousand decks are not added up again for every card)."""

@@ -136,3 +136,18 @@ def test_a_transaction_that_cannot_begin_fails_as_sqlalchemy_would() -> None:
                 second.connection()
     finally:
         shared.dispose()
+
+
+@pytest.mark.parametrize("elsewhere", [False, True])
+def test_the_first_row_kept_is_converted_and_its_place_given(
+    engine: Engine, small_bank, now, monkeypatch, elsewhere: bool
+) -> None:  # type: ignore[no-untyped-def]
+    _fresh(engine, small_bank, now)
+    if elsewhere:
+        monkeypatch.setattr(direct, "_on_sqlite", lambda session: (None, None))
+    params = {"decks": [1], "skip": [], "now": now}
+    with Session(engine) as session:
+        expected = direct.rows(session, _READ, params)
+        row, place = direct.first_where(session, _READ, params, lambda q: q not in {"g-1", "g-2"})
+        assert (row, place) == (expected[2], 2) and row.id == "g-3" and row.due.tzinfo is not None
+        assert direct.first_where(session, _READ, params, lambda q: False) == (None, 3)
