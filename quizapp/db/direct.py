@@ -118,6 +118,17 @@ def _run(driver: sqlite3.Connection, sql: str, values: list[Any]) -> sqlite3.Cur
         raise DBAPIError.instance(sql, values, exc, sqlite3.Error) from exc
 
 
+def _fetched(driver: sqlite3.Connection, plan: _Plan, params: Mapping[str, Any]) -> list[tuple[Any, ...]]:
+    """The statement's rows as SQLite gives them, the cursor closed."""
+    cursor = _run(driver, *_values(plan, params))
+    try:
+        return cursor.fetchall()
+    except sqlite3.Error as exc:
+        raise DBAPIError.instance(None, None, exc, sqlite3.Error) from exc
+    finally:
+        cursor.close()
+
+
 def rows(session: Session, statement: Executable, params: Mapping[str, Any] | None = None) -> list[Any]:
     """Every row of a SELECT built once, its columns converted as SQLAlchemy does (by name or position)."""
     params = params or {}
@@ -125,13 +136,7 @@ def rows(session: Session, statement: Executable, params: Mapping[str, Any] | No
     plan = None if driver is None else _plan(statement, dialect)
     if plan is None:
         return list(session.connection().execute(statement, params))
-    cursor = _run(driver, *_values(plan, params))
-    try:
-        found = cursor.fetchall()
-    except sqlite3.Error as exc:
-        raise DBAPIError.instance(None, None, exc, sqlite3.Error) from exc
-    finally:
-        cursor.close()
+    found = _fetched(driver, plan, params)
     if not plan.columns:
         return [plan.row._make(row) for row in found]  # type: ignore[union-attr]
     return [_converted(plan, raw) for raw in found]
@@ -147,13 +152,7 @@ def first_where(
     if plan is None:
         found = list(session.connection().execute(statement, params))
         return next(((row, place) for place, row in enumerate(found) if keep(row[0])), (None, len(found)))
-    cursor = _run(driver, *_values(plan, params))
-    try:
-        raw_rows = cursor.fetchall()
-    except sqlite3.Error as exc:
-        raise DBAPIError.instance(None, None, exc, sqlite3.Error) from exc
-    finally:
-        cursor.close()
+    raw_rows = _fetched(driver, plan, params)
     for place, raw in enumerate(raw_rows):
         if keep(raw[0]):
             return _converted(plan, raw), place
