@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -56,6 +57,20 @@ def _recall_cells(deck: DeckOverview, day: DayWindow) -> tuple[str, str]:
     return readiness, exam
 
 
+def _after_opening(action: Callable[..., None]) -> Callable[..., None]:
+    """A home action that, while the database is still opening, is kept for when the decks are shown (the last
+    one kept): a key typed as the app starts is not lost."""
+
+    @functools.wraps(action)
+    def run(screen: HomeScreen, *args: object, **kwargs: object) -> None:
+        if not screen.app.ready:
+            screen._waiting = lambda: run(screen, *args, **kwargs)
+            return
+        action(screen, *args, **kwargs)
+
+    return run
+
+
 class HomeScreen(Screen[None]):
     """The first screen: every deck, what is due, and today's work."""
 
@@ -81,14 +96,6 @@ class HomeScreen(Screen[None]):
         self._recall_cells: dict[int, tuple[str, str]] = {}
         self._waiting: Callable[[], None] | None = None
         """The last key's action pressed while the database opened, run once the decks are shown."""
-
-    def _later(self, action: Callable[[], None]) -> bool:
-        """Keep `action` for when the decks are shown, if the database is still opening (a key typed as the app
-        starts is not lost); whether it was kept."""
-        if self.app.ready:
-            return False
-        self._waiting = action
-        return True
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -191,59 +198,52 @@ class HomeScreen(Screen[None]):
         key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
         return int(key) if key is not None else None
 
+    @_after_opening
     def action_study(self) -> None:
-        if self._later(self.action_study):
-            return
         deck_id = self._selected_deck()
         if deck_id is not None:
             self._open(deck_id)
 
+    @_after_opening
     def action_study_all(self) -> None:
-        if self._later(self.action_study_all):
-            return
         if self.query_one("#decks", DataTable).row_count:
             self._open(None)
 
     def _selected_name(self, deck_id: int) -> str:
         return str(self.query_one("#decks", DataTable).get_row(str(deck_id))[0])
 
+    @_after_opening
     def action_options(self) -> None:
-        if self._later(self.action_options):
-            return
         from quizapp.tui.screens.options import DeckOptionsScreen
 
         deck_id = self._selected_deck()
         if deck_id is not None:
             self.app.push_screen(DeckOptionsScreen(deck_id, self._selected_name(deck_id)))
 
+    @_after_opening
     def action_statistics(self) -> None:
-        if self._later(self.action_statistics):
-            return
         from quizapp.tui.screens.stats import StatsScreen
 
         self.app.push_screen(StatsScreen(self._selected_deck()))
 
+    @_after_opening
     def action_exam_date(self) -> None:
-        if self._later(self.action_exam_date):
-            return
         from quizapp.tui.screens.exam_date import ExamDateScreen
 
         deck_id = self._selected_deck()
         if deck_id is not None:
             self.app.push_screen(ExamDateScreen(deck_id), lambda changed: self.action_refresh() if changed else None)
 
+    @_after_opening
     def action_browse(self) -> None:
-        if self._later(self.action_browse):
-            return
         from quizapp.tui.screens.browse import BrowseScreen
 
         deck_id = self._selected_deck()
         if deck_id is not None:
             self.app.push_screen(BrowseScreen(deck_id, self._selected_name(deck_id)))
 
+    @_after_opening
     def action_quiz(self, exam: bool = False) -> None:
-        if self._later(lambda: self.action_quiz(exam)):
-            return
         from quizapp.tui.screens.quiz_setup import QuizSetupScreen
 
         if not self.query_one("#decks", DataTable).row_count:
