@@ -157,6 +157,12 @@ def _create_missing(conn: Any, index: Index) -> None:
         index.create(conn, checkfirst=True)
 
 
+def _shape(conn: Any, kind: str, name: str) -> str | None:
+    """The SQL that made a table or index, as SQLite keeps it (None if there is none): how a step tells whether
+    the shape it makes is there already."""
+    return conn.exec_driver_sql("SELECT sql FROM sqlite_master WHERE type = ? AND name = ?", (kind, name)).scalar()
+
+
 def _to_version_2(conn: Any) -> None:
     """Cards get their question's deck and active flag; the tallies and their triggers are added and filled."""
     conn.exec_driver_sql("ALTER TABLE card ADD COLUMN deck_id INTEGER REFERENCES deck (id)")
@@ -187,9 +193,7 @@ def _to_version_4(conn: Any) -> None:
     """The quarter-hour tally stored in its key's order (see ReviewTally): copied into the new shape."""
     if conn.dialect.name != "sqlite":
         return  # the shape only exists on SQLite
-    shape = conn.exec_driver_sql(
-        "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'review_tally'"
-    ).scalar()
+    shape = _shape(conn, "table", "review_tally")
     if shape is None or "WITHOUT ROWID" in shape.upper():
         return  # made in this shape already (by the step from version 1)
     for name in TRIGGERS:  # they name the table; renamed with it, they would follow the old one
@@ -208,9 +212,7 @@ def _to_version_5(conn: Any) -> None:
     """The index of source sentences holds their first characters only (see Question)."""
     index = next(i for i in Question.__table__.indexes if i.name == "ix_question_deck_source")  # type: ignore[attr-defined]
     if conn.dialect.name == "sqlite":
-        shape = conn.exec_driver_sql(
-            "SELECT sql FROM sqlite_master WHERE type = 'index' AND name = 'ix_question_deck_source'"
-        ).scalar()
+        shape = _shape(conn, "index", "ix_question_deck_source")
         if shape is not None and "substr" in shape.lower():
             return  # made in this shape already (by the step from version 1)
     index.drop(conn, checkfirst=True)
