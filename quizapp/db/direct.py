@@ -173,15 +173,18 @@ def first(session: Session, statement: Executable, params: Mapping[str, Any] | N
 
 
 def write(session: Session, statement: Executable, params: Mapping[str, Any]) -> int | None:
-    """Run an INSERT or UPDATE built once; the new row's id for an INSERT. The session's commit keeps it."""
+    """Run an INSERT, UPDATE or DELETE built once: the new row's id for an INSERT, else how many rows it changed.
+    The session's commit keeps it."""
     driver, dialect = _on_sqlite(session)
     plan = None if driver is None else _plan(statement, dialect)
     if plan is None:
         result = session.connection().execute(statement, params)
-        keys = result.inserted_primary_key if result.is_insert else None  # type: ignore[attr-defined]
-        return keys[0] if keys else None
+        if result.is_insert:  # type: ignore[attr-defined]
+            keys = result.inserted_primary_key  # type: ignore[attr-defined]
+            return keys[0] if keys else None
+        return result.rowcount  # type: ignore[attr-defined]
     cursor = _run(driver, *_values(plan, params))
     try:
-        return cursor.lastrowid if plan.inserts else None
+        return cursor.lastrowid if plan.inserts else cursor.rowcount
     finally:
         cursor.close()

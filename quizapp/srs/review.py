@@ -51,6 +51,14 @@ def _card_statement():  # type: ignore[no-untyped-def]
     )
 
 
+@dataclass(frozen=True, slots=True)
+class Seen:
+    """A card as the student saw it: its deck, and its scheduling state when it was shown."""
+
+    deck_id: int
+    card: CardSnapshot
+
+
 def answer_card(
     session: Session,
     *,
@@ -64,28 +72,37 @@ def answer_card(
     credit: float | None = None,
     quiz_run_id: int | None = None,
     settings: DeckSettings | None = None,
+    seen: Seen | None = None,
 ) -> Answered:
     """Schedule the card after `rating`, write the Review row with the state before and after, and commit.
 
     `settings` are the card's deck's, when the caller holds them already (a study session reads them once).
+    `seen` is the card as the caller read it to show it: the card is scheduled from it, and written only if the
+    database still holds that state, else read again and scheduled from what it holds now (answered meanwhile in
+    another window, say). So the answer costs no read of the card.
 
     Read and written through the Core connection with statements built once: an answer is the app's most
     frequent write, and the ORM's unit of work would take longer than SQLite does.
     """
-    question, before = card_to_show(session, question_id)
-    deck_id = question.deck_id
+    if seen is None:
+        seen = _seen(session, question_id)
     if settings is None:
-        settings = load_settings(session, deck_id)
-    after = next_state(before, rating, now, settings)
-    became_leech = after.lapses >= settings.leech_lapses and before.lapses < after.lapses and not before.leech
-    if became_leech:
-        after = after.but(leech=True, suspended=True)
+        settings = load_settings(session, seen.deck_id)
+    after = _scheduled(seen.card, rating, now, settings)
+    if not _swapped(session, question_id, seen, after):
+        fresh = _seen(session, question_id)  # in this transaction: the card cannot change again before the write
+        if fresh.deck_id != seen.deck_id:
+            settings = load_settings(session, fresh.deck_id)
+        seen, after = fresh, _scheduled(fresh.card, rating, now, settings)
+        if not _swapped(session, question_id, seen, after):
+            raise CardActionError(f"the card of question {question_id} changed while it was answered")
+    before = seen.card
     interval_before = None
     if before.state == CardState.REVIEW and before.last_review is not None:
         interval_before = (before.due - before.last_review).total_seconds() / 86400
     review = {
         "question_id": question_id,
-        "deck_id": deck_id,
+        "deck_id": seen.deck_id,
         "quiz_run_id": quiz_run_id,
         "reviewed_at": now,
         "mode": mode,
@@ -102,11 +119,30 @@ def answer_card(
         "card_after": after.to_json(),
     }
     review_id = direct.write(session, _review_insert(), review)
-    direct.write(
-        session, _card_update(), {"question": question_id, **{f"new_{k}": v for k, v in after.values().items()}}
-    )
     session.commit()
-    return Answered(review_id, after, became_leech, deck_id, before.state)
+    became_leech = after.leech and not before.leech
+    return Answered(review_id, after, became_leech, seen.deck_id, before.state)
+
+
+def _seen(session: Session, question_id: str) -> Seen:
+    question, card = card_to_show(session, question_id)
+    return Seen(question.deck_id, card)
+
+
+def _scheduled(before: CardSnapshot, rating: int, now: datetime, settings: DeckSettings) -> CardSnapshot:
+    """The card after the rating; a leech (lapsed `leech_lapses` times) is marked and suspended."""
+    after = next_state(before, rating, now, settings)
+    if after.lapses >= settings.leech_lapses and before.lapses < after.lapses and not before.leech:
+        after = after.but(leech=True, suspended=True)
+    return after
+
+
+def _swapped(session: Session, question_id: str, seen: Seen, after: CardSnapshot) -> bool:
+    """Write `after` into the card if it is still in the deck and state `seen`; whether it was."""
+    params = {"question": question_id, "deck": seen.deck_id}
+    params.update({f"old_{k}": v for k, v in seen.card.values().items()})
+    params.update({f"new_{k}": v for k, v in after.values().items()})
+    return direct.write(session, _card_swap(), params) == 1
 
 
 def card_to_show(session: Session, question_id: str) -> tuple[Any, CardSnapshot]:
@@ -135,11 +171,13 @@ def _review_insert():  # type: ignore[no-untyped-def]
 
 
 @cache
-def _card_update():  # type: ignore[no-untyped-def]
-    """Every scheduling column of one card, bound as new_<column>."""
+def _card_swap():  # type: ignore[no-untyped-def]
+    """Every scheduling column of one card, bound as new_<column>, where its deck and those columns still hold
+    "deck" and old_<column> (`IS`, which holds for two NULLs)."""
+    unchanged = [getattr(Card, name).is_(bindparam(f"old_{name}")) for name in FIELDS]
     return (
         update(Card)
-        .where(Card.question_id == bindparam("question"))
+        .where(Card.question_id == bindparam("question"), Card.deck_id == bindparam("deck"), *unchanged)
         .values({name: bindparam(f"new_{name}") for name in FIELDS})
     )
 

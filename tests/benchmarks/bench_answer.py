@@ -7,10 +7,11 @@ of its own as the app opens one per action:
 
 - pick: build the Queue of the study day (one deck, or all decks) with the screen's `Today` (the day's limits,
   held-back siblings and per-deck counts, read at the first card and kept up to date), take its next card,
-  count what is left (the progress line), read the card and its question, and preview the four intervals with
-  its deck's settings (kept by `Today`);
-- answer: `answer_card` with those settings: schedule the card, write the Review row, commit; then tell `Today`
-  of it.
+  count what is left (the progress line), read the card and its question, and its deck's settings (kept by
+  `Today`);
+- reveal (space, between the two, timed apart): the four ratings' next intervals, from the card as read;
+- answer: `answer_card` with those settings and the card as shown: schedule it, write the card (if it is still
+  as shown) and the Review row, commit; then tell `Today` of it.
 
 Every CHECKPOINT_EVERY answers the write-ahead log is copied into the database file between answers, untimed,
 as the app does in the background.
@@ -50,8 +51,9 @@ from quizapp.db import open_database  # noqa: E402
 from quizapp.db.engine import checkpoint  # noqa: E402
 from quizapp.db.models import Deck  # noqa: E402
 from quizapp.srs.queue import Queue, window  # noqa: E402
-from quizapp.srs.review import answer_card, card_to_show  # noqa: E402
+from quizapp.srs.review import Seen, answer_card, card_to_show  # noqa: E402
 from quizapp.srs.schedulers import describe_interval, preview  # noqa: E402
+from quizapp.srs.settings import DeckSettings  # noqa: E402
 from quizapp.srs.today import Today  # noqa: E402
 
 CHECKPOINT_EVERY = 3
@@ -64,7 +66,7 @@ EXTRA_NEW = 10
 """What `n` on the review screen adds to today's new cards (ReviewScreen's EXTRA_NEW)."""
 RATINGS = ((1, 2, 3, 4), (12, 8, 70, 10))
 """Again, Hard, Good, Easy and how often each is pressed, as in the synthetic history."""
-PARTS = ("pair", "pick", "answer", "next_card", "counts", "card")
+PARTS = ("pair", "pick", "answer", "next_card", "counts", "card", "reveal")
 
 
 @dataclass
@@ -81,8 +83,8 @@ class Study:
     answered: int = 0
     today: Today = field(default_factory=Today)
     """What the screen keeps of the day between cards (limits, held-back siblings, counts, deck settings)."""
-    shown_deck: int = 0
-    """The deck of the card shown last (the screen's Shown.deck_id)."""
+    shown: tuple[Seen, DeckSettings] | None = None
+    """The card shown last and its deck's settings (the screen's Shown.seen and Shown.settings)."""
     times: dict[str, list[float]] = field(default_factory=lambda: {k: [] for k in PARTS})
 
     def _pick_once(self, parts: dict[str, float]) -> str | None:
@@ -103,10 +105,7 @@ class Study:
             counted = time.perf_counter()
             if question_id is not None:
                 question, card = card_to_show(session, question_id)
-                self.shown_deck = question.deck_id
-                settings = self.today.deck_settings(session, question.deck_id)
-                intervals = preview(card, self.now, settings)
-                _ = {rating: describe_interval(delay) for rating, delay in intervals.items()}
+                self.shown = Seen(question.deck_id, card), self.today.deck_settings(session, question.deck_id)
         end = time.perf_counter()
         parts["next_card"] += picked - start
         parts["counts"] += counted - picked
@@ -126,9 +125,18 @@ class Study:
             else:
                 return None
 
+    def reveal(self) -> None:
+        """ReviewScreen.action_reveal: the ratings' next intervals (no database)."""
+        assert self.shown is not None
+        seen, settings = self.shown
+        intervals = preview(seen.card, self.now + THINK / 2, settings)
+        _ = {rating: describe_interval(delay) for rating, delay in intervals.items()}
+
     def answer(self, question_id: str) -> None:
         self.now += THINK
         rating = self.rng.choices(*RATINGS)[0]
+        assert self.shown is not None
+        seen, settings = self.shown
         with Session(self.engine) as session:
             answered = answer_card(
                 session,
@@ -136,7 +144,8 @@ class Study:
                 rating=rating,
                 now=self.now,
                 duration_ms=int(THINK.total_seconds() * 1000),
-                settings=self.today.deck_settings(session, self.shown_deck),
+                settings=settings,
+                seen=seen,
             )
         self.today.answered(answered, question_id)
 
@@ -148,12 +157,15 @@ class Study:
         picked = time.perf_counter()
         if question_id is None:
             return False
+        self.reveal()
+        revealed = time.perf_counter()
         self.answer(question_id)
         end = time.perf_counter()
         if record:
-            for key, value in (*parts.items(), ("pick", picked - start), ("answer", end - picked)):
+            timed = (("pick", picked - start), ("reveal", revealed - picked), ("answer", end - revealed))
+            for key, value in (*parts.items(), *timed):
                 self.times[key].append(value)
-            self.times["pair"].append(end - start)
+            self.times["pair"].append(picked - start + end - revealed)
         self.answered += 1
         if self.answered % CHECKPOINT_EVERY == 0:
             checkpoint(self.engine)  # the app's background upkeep: between answers, not timed
@@ -229,9 +241,17 @@ def rows(
                 "p95_s": _p95(times["pick"]),
                 "peak_mb": None,
                 "target": "",
-                "note": "medians: next_card {}, counts {}, card+settings+preview {}; {}".format(
+                "note": "medians: next_card {}, counts {}, card+settings {}; {}".format(
                     *(_ms(statistics.median(times[k])) for k in ("next_card", "counts", "card")), load
                 ),
+            },
+            {
+                "figure": f"reveal, {scope}: the four ratings' intervals",
+                "median_s": statistics.median(times["reveal"]),
+                "p95_s": _p95(times["reveal"]),
+                "peak_mb": None,
+                "target": "",
+                "note": f"a key of its own between pick and answer, not in the pair; {load}",
             },
             {
                 "figure": f"answer, {scope}: schedule, write Review, commit",
@@ -239,7 +259,7 @@ def rows(
                 "p95_s": _p95(times["answer"]),
                 "peak_mb": None,
                 "target": "",
-                "note": f"answer_card in a session of its own, synchronous = FULL; {load}",
+                "note": f"answer_card from the card as shown, in a session of its own, synchronous = FULL; {load}",
             },
         ]
     return found

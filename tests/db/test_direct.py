@@ -58,7 +58,8 @@ def test_writes_land_in_the_sessions_transaction(engine: Engine, small_bank, now
     with Session(engine) as session:
         first = direct.write(session, add, {"q": "g-1", "at": now, "j": {"a": [1, 2]}})
         second = direct.write(session, add, {"q": "g-2", "at": later, "j": None})
-        assert direct.write(session, move, {"q": "g-1", "due": later, "l": True}) is None
+        assert direct.write(session, move, {"q": "g-1", "due": later, "l": True}) == 1  # the rows it changed
+        assert direct.write(session, move, {"q": "no-such", "due": later, "l": True}) == 0
         session.rollback()  # nothing was committed: nothing is kept
     with Session(engine) as session:
         assert session.scalar(select(func.count()).select_from(Review)) == 0
@@ -99,6 +100,9 @@ def test_elsewhere_the_statement_goes_through_sqlalchemy(engine: Engine, small_b
     with Session(engine) as session:
         assert direct.rows(session, _READ, params) == expected
         added = direct.write(session, add, {"at": now})
+        move = update(Card).where(Card.question_id == bindparam("q")).values(due=bindparam("due"))
+        assert direct.write(session, move, {"q": "g-1", "due": now}) == 1
+        assert direct.write(session, move, {"q": "no-such", "due": now}) == 0
         session.commit()
     with Session(engine) as session:
         assert added is not None and session.get(Review, added) is not None

@@ -8,9 +8,11 @@ import pytest
 from sqlmodel import Session, select
 
 from quizapp.db.models import Card, CardState, Question, Review
+from quizapp.srs import review as review_module
 from quizapp.srs.queue import Queue, window
 from quizapp.srs.review import (
     CardActionError,
+    Seen,
     answer_card,
     bury,
     card_to_show,
@@ -121,6 +123,27 @@ def test_every_answer_is_a_review_row_committed_at_once(session: Session, deck_e
         assert review.card_before["state"] == CardState.NEW
         assert review.card_after["state"] == CardState.LEARNING
         assert other.get(Card, "s-1").due == MORNING + timedelta(minutes=10)
+
+
+def test_an_answer_schedules_the_card_as_shown_unless_it_changed_since(session: Session, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    deck = deck_id(session)
+    shown = Seen(deck, card_to_show(session, "s-1")[1])
+    later = MORNING + timedelta(minutes=5)
+
+    # Another window answers the card while this one shows it: this answer starts from the card as it is now.
+    elsewhere = answer_card(session, question_id="s-1", rating=3, now=MORNING)
+    stale = answer_card(session, question_id="s-1", rating=3, now=later, seen=shown)
+    review = session.get(Review, stale.review_id)
+    assert review is not None and CardSnapshot.from_json(review.card_before) == elsewhere.card
+    assert stale.card.reps == 2 and CardSnapshot.of(session.get(Card, "s-1")) == stale.card
+
+    # The card as shown is the card as stored: it is not read again.
+    shown = Seen(deck, card_to_show(session, "s-3")[1])
+    monkeypatch.setattr(review_module, "card_to_show", lambda *args: pytest.fail("the card was read again"))
+    answered = answer_card(session, question_id="s-3", rating=1, now=later, seen=shown)
+    review = session.get(Review, answered.review_id)
+    assert review is not None and review.card_before == shown.card.to_json() and review.deck_id == deck
+    assert CardSnapshot.of(session.get(Card, "s-3")) == answered.card and answered.card.reps == 1
 
 
 def test_undo_restores_the_exact_card_and_removes_the_review(session: Session, zone: timezone) -> None:

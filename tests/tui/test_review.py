@@ -9,11 +9,12 @@ from pathlib import Path
 from sqlalchemy import Engine
 from sqlmodel import Session, select
 from textual.content import Content
-from textual.widgets import Static
+from textual.widgets import Button, Static
 
 from quizapp.db import engine as engine_module
 from quizapp.db import import_paths, open_database
 from quizapp.db.models import Card, CardState, Review
+from quizapp.srs.review import answer_card
 from quizapp.tui.app import QuizApp, make_app
 from quizapp.tui.screens.review import ReviewScreen
 
@@ -47,6 +48,8 @@ async def test_review_cards_by_keys_writes_reviews_and_card_states(stocked_engin
         await pilot.press("3")  # before the answer is shown, a rating only shows it
         await pilot.pause()
         assert "Tokyo" in text(app, "#answer")
+        labels = [str(app.screen.query_one(f"#rate-{r}", Button).label) for r in (1, 3, 4)]
+        assert labels == ["1 Again  1m", "3 Good  10m", "4 Easy  8d"]  # a new card's next intervals, on reveal
         for key in ("3", "space", "1", "space", "4", "space", "2"):
             if key != "space":
                 clock.now += timedelta(seconds=7)
@@ -68,6 +71,26 @@ async def test_review_cards_by_keys_writes_reviews_and_card_states(stocked_engin
         "g-3": CardState.REVIEW,
         "g-4": CardState.LEARNING,
     }
+
+
+async def test_a_card_answered_elsewhere_while_shown_is_scheduled_from_where_it_is_now(
+    stocked_engine: Engine, now: datetime
+) -> None:
+    app = make_app(stocked_engine, clock=lambda: now + timedelta(minutes=1), zone=IST)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("s")
+        await pilot.pause()
+        assert "capital of Japan" in text(app, "#prompt")
+        with Session(stocked_engine) as other:  # another window answers the same card meanwhile
+            elsewhere = answer_card(other, question_id="g-1", rating=3, now=now)
+        await pilot.press("space", "1")
+        await pilot.pause()
+    with Session(stocked_engine) as session:
+        reviews = session.exec(select(Review).where(Review.question_id == "g-1").order_by(Review.id)).all()
+        assert [r.rating for r in reviews] == [3, 1]
+        assert reviews[1].card_before == elsewhere.card.to_json() and reviews[1].state_before == CardState.LEARNING
+        assert session.get(Card, "g-1").reps == 2
 
 
 async def test_undo_brings_the_card_back_and_suspend_hides_it(stocked_engine: Engine, now: datetime) -> None:

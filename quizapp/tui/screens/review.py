@@ -19,8 +19,9 @@ from textual.widgets import Button, Footer, Header, Static
 from quizapp.db.models import Question
 from quizapp.srs.browse import held_back
 from quizapp.srs.queue import Queue, QueueCounts
-from quizapp.srs.review import Answered, answer_card, bury, card_to_show, set_suspended, undo_review
+from quizapp.srs.review import Answered, Seen, answer_card, bury, card_to_show, set_suspended, undo_review
 from quizapp.srs.schedulers import describe_interval, preview
+from quizapp.srs.settings import DeckSettings
 from quizapp.srs.today import Today
 
 if TYPE_CHECKING:
@@ -36,13 +37,20 @@ class Shown:
     """The card on screen."""
 
     question_id: str
-    deck_id: int
+    seen: Seen
+    """Its deck and scheduling state as read to show it: what an answer schedules from."""
+    settings: DeckSettings
     prompt: str
     answer: str
     detail: str
     source: str
-    intervals: dict[int, str]
     shown_at: datetime
+    intervals: dict[int, str] | None = None
+    """Each rating's next interval, worked out when the answer is revealed (the ratings are shown then)."""
+
+    @property
+    def deck_id(self) -> int:
+        return self.seen.deck_id
 
 
 def _card_text(question: Question | Row[Any]) -> tuple[str, str, str]:
@@ -132,14 +140,13 @@ class ReviewScreen(Screen[None]):
             if qid is None:
                 return None, counts
             question, card = card_to_show(session, qid)
-            now = self.app.clock()
             settings = self.today.deck_settings(session, question.deck_id)
-            intervals = {r: describe_interval(d) for r, d in preview(card, now, settings).items()}
             prompt, answer, detail = _card_text(question)
             source = ""
             if question.source_text:
                 source = f"[dim]Notes, line {question.source_line}:[/] {escape(question.source_text)}"
-            return Shown(qid, question.deck_id, prompt, answer, detail, source, intervals, now), counts
+            seen = Seen(question.deck_id, card)
+            return Shown(qid, seen, settings, prompt, answer, detail, source, self.app.clock()), counts
 
         picked = self.app.guarded(pick, doing="load the next card")
         if picked is None:
@@ -176,8 +183,9 @@ class ReviewScreen(Screen[None]):
         source = self.query_one("#source", Static)
         source.update(shown.source)
         source.display = self.revealed and self.show_source and bool(shown.source)
-        for rating, name in RATINGS.items():
-            self.query_one(f"#rate-{rating}", Button).label = f"{rating} {name}  {shown.intervals[rating]}"
+        if shown.intervals is not None:
+            for rating, name in RATINGS.items():
+                self.query_one(f"#rate-{rating}", Button).label = f"{rating} {name}  {shown.intervals[rating]}"
 
     def _finished_text(self) -> str:
         offers = "[b]n[/] learn more new cards today · [b]h[/] study ahead · [b]escape[/] back home"
@@ -201,7 +209,10 @@ class ReviewScreen(Screen[None]):
     # -- actions ----------------------------------------------------------------------------------
 
     def action_reveal(self) -> None:
-        if self.shown is not None and not self.revealed:
+        shown = self.shown
+        if shown is not None and not self.revealed:
+            intervals = preview(shown.seen.card, self.app.clock(), shown.settings)
+            shown.intervals = {rating: describe_interval(delay) for rating, delay in intervals.items()}
             self.revealed = True
             self._paint()
 
@@ -216,14 +227,14 @@ class ReviewScreen(Screen[None]):
         elapsed = max(0, int((now - shown.shown_at).total_seconds() * 1000))
 
         def rate(session: Session) -> Answered:
-            settings = self.today.deck_settings(session, shown.deck_id)
             return answer_card(
                 session,
                 question_id=shown.question_id,
                 rating=rating,
                 now=now,
                 duration_ms=elapsed,
-                settings=settings,
+                settings=shown.settings,
+                seen=shown.seen,
             )
 
         answered = self.app.guarded(rate, doing="save your answer")
