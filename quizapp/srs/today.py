@@ -48,12 +48,15 @@ class Today:
     """Per deck, how many of its held-back questions are learning cards due today, due reviews and new cards, as
     `counts.held_cards` counts them. Each question is counted once: held cards are not studied, so within a day
     what they count as stays (a suspended or buried card is the one shown, never a held one)."""
-    _held_counted: set[str] = field(default_factory=set)
+    _held_uncounted: dict[int, set[str]] = field(default_factory=dict)
+    """Per deck, its held-back questions not in `_held_counts` yet."""
     _answered: list[tuple[int, str]] = field(default_factory=list)
     """Questions answered since the last read (and their deck), whose siblings are still to be added to `_held`."""
     scan_sizes: dict[object, int] = field(default_factory=dict)
     """How many candidates each pick statement read last time to find one not held back (see `Queue._pick`)."""
     _counts: dict[int, QueueCounts] = field(default_factory=dict)
+    _stale: set[int] = field(default_factory=set)
+    """The decks not in `_counts` (a thousand decks are not looked through for every card)."""
     _sum: QueueCounts = field(default_factory=lambda: _NOTHING)
     """The sum of `_counts` (a thousand decks are not added up again for every card)."""
     _counted_with: int = 0
@@ -65,9 +68,11 @@ class Today:
         if self._read_for == (day.start, deck_id):
             while self._answered:
                 deck, question = self._answered.pop()
-                siblings = siblings_of(session, question)
-                self._held.setdefault(deck, set()).update(siblings)
-                self._all_held.update(siblings)
+                held = self._held.setdefault(deck, set())
+                added = set(siblings_of(session, question)) - held
+                held |= added
+                self._all_held |= added
+                self._held_uncounted.setdefault(deck, set()).update(added)
             return
         self._answered.clear()
         self._decks = deck_ids(session, deck_id)
@@ -78,7 +83,8 @@ class Today:
         for deck, question in session.execute(held_back(day, with_deck=True)):
             self._held.setdefault(deck, set()).add(question)
             self._all_held.add(question)
-        self._held_counts, self._held_counted = {}, set()
+        self._held_counts = {}
+        self._held_uncounted = {deck: set(questions) for deck, questions in self._held.items()}
         self._uncount_all()
         self._left = None
         self._read_for = (day.start, deck_id)
@@ -111,20 +117,20 @@ class Today:
         if extra_new != self._counted_with:
             self._uncount_all()
             self._counted_with = extra_new
-        missing = [d for d in self._decks if d not in self._counts]
-        if missing:
+        if self._stale:
+            missing = sorted(self._stale)
             # Only the held-back questions not counted yet are read: a session holds back thousands in all.
-            fresh = {q for deck in missing for q in self._held.get(deck, ()) if q not in self._held_counted}
+            fresh = set().union(*(self._held_uncounted.pop(deck, ()) for deck in missing))
             if fresh:
                 for deck, counted in held_cards(session, day, fresh).items():
                     before = self._held_counts.get(deck, [0, 0, 0])
                     self._held_counts[deck] = [a + b for a, b in zip(before, counted, strict=True)]
-                self._held_counted |= fresh
             held_counts = {deck: self._held_counts.get(deck, [0, 0, 0]) for deck in missing}
             found = queue_counts(session, day, missing, limits=limits, held_counts=held_counts)
             for deck, counted in found.items():
                 self._counts[deck] = counted
                 self._sum = _plus(self._sum, counted, 1)
+            self._stale -= found.keys()
         return self._sum
 
     def answered(self, answer: Answered, question_id: str) -> None:
@@ -158,9 +164,10 @@ class Today:
         counted = self._counts.pop(deck_id, None)
         if counted is not None:
             self._sum = _plus(self._sum, counted, -1)
+            self._stale.add(deck_id)
 
     def _uncount_all(self) -> None:
-        self._counts, self._sum = {}, _NOTHING
+        self._counts, self._stale, self._sum = {}, set(self._decks), _NOTHING
 
     def forget(self) -> None:
         """Read everything again at the next card."""
