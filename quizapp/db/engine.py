@@ -97,6 +97,43 @@ def checkpoint(engine: Engine) -> tuple[int, int, int] | None:
     return int(row[0]), int(row[1]), int(row[2])
 
 
+FOLD_AFTER_COMMITS = 40
+"""Commits between two copies of the log. An answer adds about 20 pages to it: 40 answers stay under the 1,000
+pages at which SQLite copies the log itself, inside the commit that crosses the mark."""
+FOLD_WHEN_IDLE_SECONDS = 20.0
+"""A log with any commit in it is copied once the database has been left alone this long."""
+
+
+class LogUpkeep:
+    """When the app should copy the write-ahead log into the file (`checkpoint`), counting the engine's commits.
+
+    Not on a timer alone: the first commit after a copy starts the log again from its beginning, which costs that
+    commit a second flush to disk (0.6 -> 0.9 ms an answer). Copying every 40 commits, or in a pause, leaves that to
+    few answers.
+    """
+
+    def __init__(self, engine: Engine) -> None:
+        self.commits = 0
+        self._folded_at = 0
+        self._seen = (0, float("-inf"))
+        """The count of commits at the last look, and when it was first seen."""
+        event.listen(engine, "commit", self._count)
+
+    def _count(self, _connection: Any) -> None:
+        self.commits += 1
+
+    def due(self, now: float) -> bool:
+        """Whether to copy the log at `now` (seconds, any steady clock); when it is, it counts as copied."""
+        commits = self.commits
+        if commits != self._seen[0]:
+            self._seen = (commits, now)
+        pending = commits - self._folded_at
+        if pending and (pending >= FOLD_AFTER_COMMITS or now - self._seen[1] >= FOLD_WHEN_IDLE_SECONDS):
+            self._folded_at = commits
+            return True
+        return False
+
+
 def make_engine(target: str) -> Engine:
     """An engine for `target` (a path or any SQLAlchemy URL), without touching its tables yet."""
     url = resolve_url(target)

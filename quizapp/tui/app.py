@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+import time
 from collections.abc import Callable, Iterable
 from datetime import tzinfo
 from pathlib import Path
@@ -24,6 +25,7 @@ if TYPE_CHECKING:
     from sqlalchemy import Engine
     from sqlmodel import Session
 
+    from quizapp.db.engine import LogUpkeep
     from quizapp.srs.queue import DayWindow
 
 # Nothing here or in the home screen imports SQLAlchemy, SQLModel or the rest of quizapp's database layer at the
@@ -32,9 +34,9 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 
-CHECKPOINT_SECONDS = 20.0
-"""How often the app copies the database's write-ahead log into its file, in a thread of its own (see
-`quizapp.db.engine.checkpoint`): so an answer never waits for SQLite to do it."""
+UPKEEP_SECONDS = 5.0
+"""How often the app asks whether to copy the database's write-ahead log into its file (`quizapp.db.engine.
+LogUpkeep`), which it then does in a thread of its own: so an answer never waits for SQLite to do it."""
 
 
 class QuizApp(App[None]):
@@ -73,6 +75,7 @@ class QuizApp(App[None]):
         self.day_starts_at = DAY_STARTS_AT
         """The hour the study day begins at, read from the database when the app starts and kept when changed."""
         self._db_file: Path | None = None
+        self._log_upkeep: LogUpkeep | None = None
         self.early_theme: object = None
         """The saved theme, when it could be read before the database is open (see `quizapp.db.gate.early_setting`),
         so that the first frame is drawn in it; the theme read after opening decides."""
@@ -183,11 +186,18 @@ class QuizApp(App[None]):
         if isinstance(saved, str) and saved in self.available_themes:
             self.theme = saved
         self._theme_ready = True
-        self.set_interval(CHECKPOINT_SECONDS, self.fold_log)
+        from quizapp.db.engine import LogUpkeep
+
+        self._log_upkeep = LogUpkeep(engine)
+        self.set_interval(UPKEEP_SECONDS, self._keep_log_short)
+
+    def _keep_log_short(self) -> None:
+        if self._log_upkeep is not None and self._log_upkeep.due(time.monotonic()):
+            self.fold_log()
 
     @work(thread=True, exclusive=True, group="checkpoint", exit_on_error=False)
     def fold_log(self) -> None:
-        """Copy the write-ahead log into the database file (see CHECKPOINT_SECONDS)."""
+        """Copy the write-ahead log into the database file (see UPKEEP_SECONDS)."""
         from sqlalchemy.exc import SQLAlchemyError
 
         from quizapp.db.engine import checkpoint

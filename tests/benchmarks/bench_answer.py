@@ -13,8 +13,8 @@ of its own as the app opens one per action:
 - answer: `answer_card` with those settings and the card as shown: schedule it, write the card (if it is still
   as shown) and the Review row, commit; then tell `Today` of it.
 
-Every CHECKPOINT_EVERY answers the write-ahead log is copied into the database file between answers, untimed,
-as the app does in the background.
+The write-ahead log is copied into the database file between answers, untimed, when the app's rule
+(`LogUpkeep`: every 40 commits, or in a pause) says so: the app does it in the background.
 
 A pick and its answer are timed apart and together (time.perf_counter), 1,000 answers in a row, 8 seconds of
 the student's time apart, from 10:00 on the day the history ends; fewer when the budget runs out first (the
@@ -48,7 +48,7 @@ from sqlalchemy import Engine, select  # noqa: E402
 from sqlmodel import Session  # noqa: E402
 
 from quizapp.db import open_database  # noqa: E402
-from quizapp.db.engine import checkpoint  # noqa: E402
+from quizapp.db.engine import LogUpkeep, checkpoint  # noqa: E402
 from quizapp.db.models import Deck  # noqa: E402
 from quizapp.srs.queue import Queue, window  # noqa: E402
 from quizapp.srs.review import Seen, answer_card, card_to_show  # noqa: E402
@@ -56,10 +56,6 @@ from quizapp.srs.schedulers import describe_interval, preview  # noqa: E402
 from quizapp.srs.settings import DeckSettings  # noqa: E402
 from quizapp.srs.today import Today  # noqa: E402
 
-CHECKPOINT_EVERY = 3
-"""Answers between two copies of the write-ahead log into the database file. The app makes one every 20 s
-in a thread of its own (QuizApp.fold_log), while the student reads the next card; at 5–10 s a card that is
-every two to four answers. SQLite's own copy at 1,000 pages, inside a commit, then never comes."""
 THINK = timedelta(seconds=8)
 """The student's time on a card: the clock moves on this much between a pick and its answer."""
 EXTRA_NEW = 10
@@ -86,6 +82,10 @@ class Study:
     shown: tuple[Seen, DeckSettings] | None = None
     """The card shown last and its deck's settings (the screen's Shown.seen and Shown.settings)."""
     times: dict[str, list[float]] = field(default_factory=lambda: {k: [] for k in PARTS})
+    upkeep: LogUpkeep = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.upkeep = LogUpkeep(self.engine)
 
     def _pick_once(self, parts: dict[str, float]) -> str | None:
         """ReviewScreen.next_card's `pick`: the queue's next card, its counts, and the card as shown."""
@@ -167,7 +167,7 @@ class Study:
                 self.times[key].append(value)
             self.times["pair"].append(picked - start + end - revealed)
         self.answered += 1
-        if self.answered % CHECKPOINT_EVERY == 0:
+        if self.upkeep.due((self.now - NOW).total_seconds()):
             checkpoint(self.engine)  # the app's background upkeep: between answers, not timed
         return True
 

@@ -23,7 +23,7 @@ from quizapp.db import (
     read_setting,
     write_setting,
 )
-from quizapp.db.engine import checkpoint, resolve_url
+from quizapp.db.engine import FOLD_AFTER_COMMITS, FOLD_WHEN_IDLE_SECONDS, LogUpkeep, checkpoint, resolve_url
 from quizapp.db.gate import early_setting
 from quizapp.srs.queue import _siblings_statement, siblings_of
 
@@ -191,6 +191,32 @@ def test_checkpoint_copies_the_whole_log_into_the_file(engine, db_path: Path, tm
     reader = sqlite3.connect(alone)
     assert json.loads(reader.execute("SELECT value FROM setting WHERE key = 'note.19'").fetchone()[0]) == "x" * 2000
     reader.close()
+
+
+def test_the_log_is_copied_after_enough_commits_or_in_a_pause(engine) -> None:  # type: ignore[no-untyped-def]
+    upkeep = LogUpkeep(engine)
+
+    def commits(n: int) -> None:
+        for turn in range(n):
+            with Session(engine) as session:
+                write_setting(session, f"note.{turn}", turn)
+                session.commit()
+        with Session(engine) as session:  # a read alone commits nothing
+            session.execute(text("SELECT 1"))
+
+    assert not upkeep.due(0.0)  # nothing written: nothing to copy, however long it stays so
+    assert not upkeep.due(1000.0)
+    commits(FOLD_AFTER_COMMITS - 1)
+    assert upkeep.commits == FOLD_AFTER_COMMITS - 1
+    assert not upkeep.due(1001.0)
+    commits(1)
+    assert upkeep.due(1002.0)  # enough commits
+    assert not upkeep.due(1003.0)  # and then they count as copied
+    commits(2)
+    assert not upkeep.due(1004.0)  # two commits, first seen now: not yet
+    assert not upkeep.due(1004.0 + FOLD_WHEN_IDLE_SECONDS - 1)
+    assert upkeep.due(1004.0 + FOLD_WHEN_IDLE_SECONDS)  # left alone since
+    assert not upkeep.due(5000.0)
 
 
 def test_checkpoint_has_nothing_to_do_without_a_database_file() -> None:

@@ -230,7 +230,8 @@ async def test_the_app_copies_the_log_into_the_file_in_the_background(
 ) -> None:  # type: ignore[no-untyped-def]
     from quizapp.tui import app as app_module
 
-    monkeypatch.setattr(app_module, "CHECKPOINT_SECONDS", 0.05)
+    monkeypatch.setattr(app_module, "UPKEEP_SECONDS", 0.05)
+    monkeypatch.setattr(engine_module, "FOLD_WHEN_IDLE_SECONDS", 0.1)  # a pause after the answer
     app = make_app(stocked_engine, clock=lambda: now, zone=IST)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("s", "space", "3")
