@@ -63,6 +63,12 @@ EXTRA_NEW = 10
 RATINGS = ((1, 2, 3, 4), (12, 8, 70, 10))
 """Again, Hard, Good, Easy and how often each is pressed, as in the synthetic history."""
 PARTS = ("pair", "pick", "answer", "next_card", "counts", "card", "reveal")
+PART_ROWS = (
+    ("pick", "next card, counts, card shown"),
+    ("reveal", "the four ratings' intervals"),
+    ("answer", "schedule, write Review, commit"),
+)
+"""The parts of a pair reported on rows of their own, in the order they come."""
 
 
 @dataclass
@@ -176,6 +182,12 @@ def _p95(times: list[float]) -> float | None:
     return statistics.quantiles(times, n=20, method="inclusive")[-1] if len(times) >= 5 else None
 
 
+def _row(figure: str, times: list[float], target: str, note: str, peak: float | None = None) -> dict[str, Any]:
+    """One line of the table: a part's median and p95 over the session."""
+    median = statistics.median(times)
+    return {"figure": figure, "median_s": median, "p95_s": _p95(times), "peak_mb": peak, "target": target, "note": note}
+
+
 def _ms(seconds: float) -> str:
     return f"{seconds * 1000:.2f} ms"
 
@@ -226,42 +238,24 @@ def rows(
         times = study.times
         load = load_note()
         counted = f"{done} answers" + ("" if done >= answers else f" of {answers} (budget {budget:.0f} s)")
-        found += [
-            {
-                "figure": f"next card + answer, {scope}, {size}",
-                "median_s": statistics.median(times["pair"]),
-                "p95_s": _p95(times["pair"]),
-                "peak_mb": peak,
-                "target": "median ≤ 1 ms, p95 ≤ 3 ms",
-                "note": f"{counted}; peak is traced Python memory of one answer; {load}{stale}",
-            },
-            {
-                "figure": f"pick, {scope}: next card, counts, card shown",
-                "median_s": statistics.median(times["pick"]),
-                "p95_s": _p95(times["pick"]),
-                "peak_mb": None,
-                "target": "",
-                "note": "medians: next_card {}, counts {}, card+settings {}; {}".format(
-                    *(_ms(statistics.median(times[k])) for k in ("next_card", "counts", "card")), load
-                ),
-            },
-            {
-                "figure": f"reveal, {scope}: the four ratings' intervals",
-                "median_s": statistics.median(times["reveal"]),
-                "p95_s": _p95(times["reveal"]),
-                "peak_mb": None,
-                "target": "",
-                "note": f"a key of its own between pick and answer, not in the pair; {load}",
-            },
-            {
-                "figure": f"answer, {scope}: schedule, write Review, commit",
-                "median_s": statistics.median(times["answer"]),
-                "p95_s": _p95(times["answer"]),
-                "peak_mb": None,
-                "target": "",
-                "note": f"answer_card from the card as shown, in a session of its own, synchronous = FULL; {load}",
-            },
-        ]
+        part_notes = {
+            "pick": "medians: next_card {}, counts {}, card+settings {}".format(
+                *(_ms(statistics.median(times[k])) for k in ("next_card", "counts", "card"))
+            ),
+            "reveal": "a key of its own between pick and answer, not in the pair",
+            "answer": "answer_card from the card as shown, in a session of its own, synchronous = FULL",
+        }
+        found.append(
+            _row(
+                f"next card + answer, {scope}, {size}",
+                times["pair"],
+                "median ≤ 1 ms, p95 ≤ 3 ms",
+                f"{counted}; peak is traced Python memory of one answer; {load}{stale}",
+                peak,
+            )
+        )
+        for part, what in PART_ROWS:
+            found.append(_row(f"{part}, {scope}: {what}", times[part], "", f"{part_notes[part]}; {load}"))
     return found
 
 
