@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from collections.abc import Set as AbstractSet
+from dataclasses import dataclass
 from datetime import datetime
 from functools import cache
 
@@ -99,18 +100,58 @@ def queue_counts(
         decks = list(session.execute(select(Deck.id)).scalars())
     if not decks:
         return {}
-    new_left, reviews_left = limits or daily_limits(session, day, list(decks))
+    limits = limits or daily_limits(session, day, list(decks))
     held_by_deck = held_counts if held_counts is not None else held_cards(session, day, held)
-    bound = {
-        "now": day.now,
-        "end": day.end,
-        "decks": list(decks),
-        "review_cap": max(reviews_left[d] + held_by_deck.get(d, (0, 0, 0))[1] for d in decks),
-        "new_cap": max(new_left[d] + held_by_deck.get(d, (0, 0, 0))[2] for d in decks),
-    }
+    found = available(session, day, decks, limits=limits, held_counts=held_by_deck)
+    return {deck: shown(counted, limits, deck) for deck, counted in found.items()}
+
+
+@dataclass(slots=True)
+class Available:
+    """A deck's cards that can be shown today, held-back ones left out, before its daily limits apply.
+
+    Reviews and new cards are counted only so far beyond the limit (see `available`): where `review_exact` or
+    `new_exact` is False, there are at least that many.
+    """
+
+    learning: int
+    review: int
+    new: int
+    review_exact: bool
+    new_exact: bool
+
+    def known(self, limits: tuple[dict[int, int], dict[int, int]], deck: int) -> bool:
+        """Whether what the deck shows under these limits follows from these numbers."""
+        new_left, reviews_left = limits
+        return (self.review_exact or self.review >= reviews_left[deck]) and (
+            self.new_exact or self.new >= new_left[deck]
+        )
+
+
+def shown(counted: Available, limits: tuple[dict[int, int], dict[int, int]], deck: int) -> QueueCounts:
+    """What is left of a deck today, its limits applied (when `counted.known(limits, deck)`)."""
+    new_left, reviews_left = limits
+    return QueueCounts(counted.learning, min(counted.review, reviews_left[deck]), min(counted.new, new_left[deck]))
+
+
+def available(
+    session: Session,
+    day: DayWindow,
+    decks: Sequence[int],
+    *,
+    limits: tuple[dict[int, int], dict[int, int]],
+    held_counts: Mapping[int, list[int]],
+    beyond: int = 0,
+) -> dict[int, Available]:
+    """Each deck's `Available` cards, reviews and new cards counted up to `beyond` past the largest limit."""
+    new_left, reviews_left = limits
+    nothing = (0, 0, 0)
+    review_cap = max(reviews_left[d] + held_counts.get(d, nothing)[1] for d in decks) + beyond
+    new_cap = max(new_left[d] + held_counts.get(d, nothing)[2] for d in decks) + beyond
+    bound = {"now": day.now, "end": day.end, "decks": list(decks), "review_cap": review_cap, "new_cap": new_cap}
     found = {}
     # Packed into one row: the home screen reads this beside its other figures (see quizapp.db.parallel).
-    for deck, *counts in packed_rows(session, _count_statement(), bound):
-        learning, review, new = (n - h for n, h in zip(counts, held_by_deck.get(deck, (0, 0, 0)), strict=True))
-        found[deck] = QueueCounts(learning, min(review, reviews_left[deck]), min(new, new_left[deck]))
+    for deck, learning, review, new in packed_rows(session, _count_statement(), bound):
+        held_l, held_r, held_n = held_counts.get(deck, nothing)
+        found[deck] = Available(learning - held_l, review - held_r, new - held_n, review < review_cap, new < new_cap)
     return found

@@ -30,8 +30,13 @@ class Answered:
     card: CardSnapshot
     became_leech: bool
     deck_id: int
-    state_before: int
-    """The card's state when it was answered (a new card started, a review done…)."""
+    before: CardSnapshot
+    """The card when it was answered."""
+
+    @property
+    def state_before(self) -> int:
+        """The card's state when it was answered (a new card started, a review done…)."""
+        return self.before.state
 
 
 def _card(session: Session, question_id: str) -> tuple[Card, Question]:
@@ -121,7 +126,7 @@ def answer_card(
     review_id = direct.write(session, _review_insert(), review)
     session.commit()
     became_leech = after.leech and not before.leech
-    return Answered(review_id, after, became_leech, seen.deck_id, before.state)
+    return Answered(review_id, after, became_leech, seen.deck_id, before)
 
 
 def _seen(session: Session, question_id: str) -> Seen:

@@ -2,13 +2,16 @@
 
 A `Queue` on its own reads, for every card: the day's limits (each deck's settings and today's answers), the
 questions siblings hold back today, and the counts of every deck in it. During a review session only the
-session changes them, one card at a time, so `Today` reads them once, adds each answer it is told of, and
-counts again only the deck of a card that changed. Something it is not told of (an undone answer) calls
-`forget`, and everything is read again; a new study day is read again by itself.
+session changes them, one card at a time, so `Today` reads them once and adds each answer it is told of: the
+answered card moves from one count to another, and the siblings it holds back leave theirs. A deck is counted
+again when that is not enough to know its counts (see `counts.available`), or when a card of it changed
+otherwise (suspended, buried). Something it is not told of (an undone answer) calls `forget`, and everything
+is read again; a new study day is read again by itself.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -16,18 +19,35 @@ from datetime import datetime
 from sqlmodel import Session
 
 from quizapp.db.models import CardState
-from quizapp.srs.counts import held_cards, queue_counts
+from quizapp.srs.counts import LEARNING, Available, available, held_cards, shown
 from quizapp.srs.queue import DayWindow, QueueCounts, deck_ids, done_today, held_back, limits_left, siblings_of
 from quizapp.srs.review import Answered
 from quizapp.srs.settings import DeckSettings, load_settings, settings_by_deck
+from quizapp.srs.snapshot import CardSnapshot
 
 _NOTHING = QueueCounts(0, 0, 0)
+
+
+COUNTED_BEYOND = 16
+"""Reviews and new cards a deck is counted beyond its limit: so many held-back siblings can leave its count
+before it must be counted again."""
 
 
 def _plus(total: QueueCounts, counts: QueueCounts, sign: int) -> QueueCounts:
     return QueueCounts(
         total.learning + sign * counts.learning, total.review + sign * counts.review, total.new + sign * counts.new
     )
+
+
+def _kind(card: CardSnapshot, day: DayWindow) -> int | None:
+    """The count a card of the queue makes today: 0 learning due, 1 review due, 2 new, None (due later, hidden)."""
+    if card.suspended or (card.buried_until is not None and card.buried_until > day.now):
+        return None
+    if card.state == CardState.NEW:
+        return 2
+    if card.due >= day.end:
+        return None
+    return 0 if card.state in LEARNING else 1
 
 
 @dataclass
@@ -55,8 +75,12 @@ class Today:
     scan_sizes: dict[object, int] = field(default_factory=dict)
     """How many candidates each pick statement read last time to find one not held back (see `Queue._pick`)."""
     _counts: dict[int, QueueCounts] = field(default_factory=dict)
+    _available: dict[int, Available] = field(default_factory=dict)
+    """What each deck in `_counts` was counted from, kept up to date as they are."""
     _stale: set[int] = field(default_factory=set)
     """The decks not in `_counts` (a thousand decks are not looked through for every card)."""
+    _pending: dict[int, list[tuple[CardSnapshot, CardSnapshot]]] = field(default_factory=dict)
+    """Answers in decks of `_counts` not added to them yet: each card before and after."""
     _sum: QueueCounts = field(default_factory=lambda: _NOTHING)
     """The sum of `_counts` (a thousand decks are not added up again for every card)."""
     _counted_with: int = 0
@@ -111,27 +135,71 @@ class Today:
         limits: tuple[dict[int, int], dict[int, int]],
         extra_new: int,
     ) -> QueueCounts:
-        """What is left in the deck (or every deck): `queue_counts` summed, counting again only the decks that
-        changed since they were counted, and keeping the sum up to date as they do."""
+        """What is left in the deck (or every deck): `queue_counts` summed. The answers given since are added to
+        their decks' counts; only the decks that cannot be known so are counted again."""
         self._read(session, day, deck_id)
         if extra_new != self._counted_with:
             self._uncount_all()
             self._counted_with = extra_new
+        held = self._newly_held(session, day)
+        for deck in {*self._pending, *held}:
+            self._adjust(deck, self._pending.get(deck, ()), held.get(deck, (0, 0, 0)), limits, day)
+        self._pending.clear()
         if self._stale:
             missing = sorted(self._stale)
-            # Only the held-back questions not counted yet are read: a session holds back thousands in all.
-            fresh = set().union(*(self._held_uncounted.pop(deck, ()) for deck in missing))
-            if fresh:
-                for deck, counted in held_cards(session, day, fresh).items():
-                    before = self._held_counts.get(deck, [0, 0, 0])
-                    self._held_counts[deck] = [a + b for a, b in zip(before, counted, strict=True)]
             held_counts = {deck: self._held_counts.get(deck, [0, 0, 0]) for deck in missing}
-            found = queue_counts(session, day, missing, limits=limits, held_counts=held_counts)
+            found = available(session, day, missing, limits=limits, held_counts=held_counts, beyond=COUNTED_BEYOND)
             for deck, counted in found.items():
-                self._counts[deck] = counted
-                self._sum = _plus(self._sum, counted, 1)
-            self._stale -= found.keys()
+                self._count(deck, counted, limits)
         return self._sum
+
+    def _newly_held(self, session: Session, day: DayWindow) -> dict[int, list[int]]:
+        """Per deck, the held-back questions not counted yet, as `held_cards` counts them (now counted)."""
+        fresh = set().union(*self._held_uncounted.values())
+        self._held_uncounted = {}
+        found = held_cards(session, day, fresh) if fresh else {}
+        for deck, counted in found.items():
+            before = self._held_counts.get(deck, [0, 0, 0])
+            self._held_counts[deck] = [a + b for a, b in zip(before, counted, strict=True)]
+        return found
+
+    def _adjust(
+        self,
+        deck: int,
+        answers: Iterable[tuple[CardSnapshot, CardSnapshot]],
+        held: Sequence[int],
+        limits: tuple[dict[int, int], dict[int, int]],
+        day: DayWindow,
+    ) -> None:
+        """Move each answered card from the count it was in to the one it is in now, and take the questions newly
+        held back out of theirs; a deck whose counts this leaves unknown is counted again."""
+        counted = self._available.get(deck)
+        if counted is None:
+            return  # counted afresh in any case
+        numbers = [counted.learning - held[0], counted.review - held[1], counted.new - held[2]]
+        for before, after in answers:
+            for card, sign in ((before, -1), (after, 1)):
+                kind = _kind(card, day)
+                if kind is not None:
+                    numbers[kind] += sign
+        self._uncount(deck)
+        adjusted = Available(*numbers, counted.review_exact, counted.new_exact)
+        if adjusted.known(limits, deck):
+            self._count(deck, adjusted, limits)
+
+    def _count(self, deck: int, counted: Available, limits: tuple[dict[int, int], dict[int, int]]) -> None:
+        self._available[deck] = counted
+        self._counts[deck] = left = shown(counted, limits, deck)
+        self._sum = _plus(self._sum, left, 1)
+        self._stale.discard(deck)
+
+    def _uncount(self, deck: int) -> None:
+        self._available.pop(deck, None)
+        self._pending.pop(deck, None)
+        counted = self._counts.pop(deck, None)
+        if counted is not None:
+            self._sum = _plus(self._sum, counted, -1)
+        self._stale.add(deck)
 
     def answered(self, answer: Answered, question_id: str) -> None:
         """Take in an answer just given: the limit it used, the siblings it holds back, its deck's counts.
@@ -150,7 +218,8 @@ class Today:
             extra, (new_left, reviews_left) = self._left
             left = limits_left([deck], self._settings, self._started, self._reviewed, extra)
             new_left[deck], reviews_left[deck] = left[0][deck], left[1][deck]
-        self.changed(deck)
+        if deck in self._counts:
+            self._pending.setdefault(deck, []).append((answer.before, answer.card))
 
     def deck_settings(self, session: Session, deck_id: int) -> DeckSettings:
         """A deck's settings: read once a session (they change only on the options screen, outside of it)."""
@@ -161,13 +230,12 @@ class Today:
 
     def changed(self, deck_id: int) -> None:
         """A card of this deck changed otherwise (suspended, buried): count the deck again."""
-        counted = self._counts.pop(deck_id, None)
-        if counted is not None:
-            self._sum = _plus(self._sum, counted, -1)
-            self._stale.add(deck_id)
+        if deck_id in self._counts:
+            self._uncount(deck_id)
 
     def _uncount_all(self) -> None:
-        self._counts, self._stale, self._sum = {}, set(self._decks), _NOTHING
+        self._counts, self._available, self._pending, self._sum = {}, {}, {}, _NOTHING
+        self._stale = set(self._decks)
 
     def forget(self) -> None:
         """Read everything again at the next card."""

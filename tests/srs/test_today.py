@@ -11,9 +11,10 @@ from sqlalchemy import Engine
 from sqlmodel import Session, select
 
 from quizapp.db import import_paths
-from quizapp.db.models import Deck, Question
+from quizapp.db.models import Card, CardState, Deck, Question
 from quizapp.srs import queue as queue_module
-from quizapp.srs.queue import Queue, window
+from quizapp.srs import today as today_module
+from quizapp.srs.queue import Queue, QueueCounts, window
 from quizapp.srs.review import answer_card, bury, set_suspended, undo_review
 from quizapp.srs.settings import DeckSettings, save_settings
 from quizapp.srs.today import Today
@@ -56,7 +57,7 @@ def _same(session: Session, now: datetime, zone: timezone, deck: int | None, ext
 
 @pytest.mark.parametrize("scope", ["Siblings", "Srs", None])
 @pytest.mark.parametrize("seed", range(4))
-@pytest.mark.parametrize("scan_first", [1, 8])
+@pytest.mark.parametrize(("scan_first", "beyond"), [(1, 0), (8, 16)])
 def test_a_kept_day_picks_and_counts_as_a_fresh_queue(
     session: Session,
     decks: dict[str, int],
@@ -64,13 +65,16 @@ def test_a_kept_day_picks_and_counts_as_a_fresh_queue(
     scope: str | None,
     seed: int,
     scan_first: int,
+    beyond: int,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """Answers (siblings held back, limits used up), suspending, burying, undo, more new cards, a new day.
 
     The kept queue passes over held-back candidates it reads a few at a time; read one at a time, every held
-    sibling in front makes it read again (four times as many)."""
+    sibling in front makes it read again (four times as many). Its counts follow each answer: counted no further
+    than the limits (`beyond` 0), a held sibling leaves a deck's count unknown, and the deck is counted again."""
     monkeypatch.setattr(queue_module, "_SCAN_FIRST", scan_first)
+    monkeypatch.setattr(today_module, "COUNTED_BEYOND", beyond)
     rng = random.Random(seed)
     deck = decks[scope] if scope else None
     today, now, extra = Today(), MORNING, 0
@@ -136,3 +140,31 @@ def test_a_session_reads_each_decks_settings_once_and_answers_with_them(
     assert given.card.due - MORNING == timedelta(minutes=kept.learning_steps[0])
     stored = answer_card(session, question_id="t-7", rating=1, now=MORNING)
     assert stored.card.due - MORNING == timedelta(minutes=30)
+
+
+def test_counts_follow_answers_where_the_review_limit_binds_and_a_leech_leaves(
+    session: Session, decks: dict[str, int], zone: timezone, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every card of a deck due for review, more than its limit: reviews are counted only up to the limit, so
+    siblings held back leave the count unknown and the deck is counted again; an answer that makes a leech
+    takes the card out of every count."""
+    monkeypatch.setattr(today_module, "COUNTED_BEYOND", 0)
+    deck = decks["Siblings"]
+    save_settings(session, DeckSettings(new_per_day=3, reviews_per_day=3, leech_lapses=1), deck_id=deck)
+    for n, card in enumerate(session.exec(select(Card).where(Card.deck_id == deck)).all()):
+        card.state, card.step, card.reps, card.interval_days = CardState.REVIEW, None, 1, 2.0
+        card.stability, card.difficulty = 2.0 + n, 5.0
+        card.last_review, card.due = MORNING - timedelta(days=3), MORNING - timedelta(days=1, minutes=n)
+        session.add(card)
+    session.commit()
+    today, now = Today(), MORNING
+    assert _same(session, now, zone, deck, 0, today) is not None
+    assert Queue(session, window(now, zone=zone), deck, today=today).counts().review == 3  # 7 due, 3 allowed
+    # t-1 holds t-2 and t-3 back; t-6 (no sibling) becomes a leech; t-4 holds t-5 back.
+    for question, rating in (("t-1", 3), ("t-6", 1), ("t-4", 3)):
+        answered = answer_card(session, question_id=question, rating=rating, now=now)
+        today.answered(answered, question)
+        now += timedelta(minutes=1)
+        _same(session, now, zone, deck, 0, today)
+    assert session.get(Card, "t-6").suspended
+    assert Queue(session, window(now, zone=zone), deck, today=today).counts() == QueueCounts(0, 0, 0)
