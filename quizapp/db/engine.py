@@ -14,6 +14,7 @@ from sqlalchemy.pool import StaticPool
 from sqlalchemy.schema import CreateIndex
 from sqlmodel import Session, SQLModel
 
+from quizapp.db import flush
 from quizapp.db.gate import SCHEMA_VERSION, DatabaseError, file_path, preflight_sqlite, schema_problem, stored_version
 from quizapp.db.models import Card, DeckTally, Question, Review, ReviewTally, Setting, TopicTally
 from quizapp.db.tallies import TRIGGERS, install_triggers, previous_answer, recount
@@ -46,7 +47,13 @@ def _power(base: float | None, exponent: float | None) -> float | None:
     return float(base) ** float(exponent)
 
 
-def _configure_sqlite(engine: Engine) -> None:
+def _configure_sqlite(engine: Engine, path: Path | None) -> None:
+    # A file's log is flushed to disk after each commit on a thread of its own (flush.py), so the commit itself
+    # only hands it to the operating system; whatever reads next waits for that flush.
+    synchronous = "FULL" if path is None else "NORMAL"
+    if path is not None:
+        flush.install(engine, path)
+
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:
         # Let SQLAlchemy's "begin" below open every transaction, so DDL is transactional too.
@@ -62,7 +69,7 @@ def _configure_sqlite(engine: Engine) -> None:
             cursor.execute("PRAGMA journal_mode = WAL")  # readers never block the writer
             cursor.execute("PRAGMA foreign_keys = ON")
             cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-            cursor.execute("PRAGMA synchronous = FULL")  # a committed answer survives a power cut
+            cursor.execute(f"PRAGMA synchronous = {synchronous}")  # a committed answer survives a power cut
             # 32 MiB of page cache (the default is 2): statistics over a million answers read the same index
             # pages again and again, and would otherwise ask the operating system for them every time.
             cursor.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
@@ -153,7 +160,7 @@ def make_engine(target: str) -> Engine:
     except (NoSuchModuleError, ImportError) as exc:
         raise DatabaseError(f"no driver for {parsed.drivername!r} is installed: {exc}") from exc
     if parsed.get_backend_name() == "sqlite":
-        _configure_sqlite(engine)
+        _configure_sqlite(engine, path)
     return engine
 
 

@@ -97,14 +97,25 @@ class QuizApp(App[None]):
         return window(self.clock(), zone=self.zone, starts_at=self.day_starts_at)
 
     def guarded(
-        self, action: Callable[[Session], T], *, doing: str, notify: Callable[..., object] | None = None
+        self,
+        action: Callable[[Session], T],
+        *,
+        doing: str,
+        notify: Callable[..., object] | None = None,
+        settle: bool = True,
     ) -> T | None:
-        """Run a database action; if the database fails (deleted, locked, full), say so and keep the app usable."""
+        """Run a database action; if the database fails (deleted, locked, full), say so and keep the app usable.
+
+        What it committed is on disk when it returns (the log is flushed after the commit, beside the app: see
+        quizapp/db/flush.py). With `settle=False` it returns at once: for an action whose caller reads the database
+        next, as that reading waits for the flush itself (an answer, then the next card)."""
         say = notify or self.notify
         if not self.ready:
             say("The database is still opening; try again in a moment.", title="Opening", severity="warning")
             return None
         from sqlalchemy.exc import SQLAlchemyError
+
+        from quizapp.db import flush
 
         if self._db_file is not None and not self._db_file.exists():
             # Writing now would go to a file nobody can open again: refuse, loudly, and keep the app usable.
@@ -118,7 +129,11 @@ class QuizApp(App[None]):
             return None
         try:
             with self.session() as session:
-                return action(session)
+                result = action(session)
+            if settle:
+                assert self.engine is not None
+                flush.settle(self.engine)
+            return result
         except SQLAlchemyError as exc:
             reason = _reason(exc)
             say(f"Could not {doing}: {reason}.", title="Database problem", severity="error", timeout=8, markup=False)

@@ -30,6 +30,7 @@ from __future__ import annotations
 import argparse
 import cProfile
 import io
+import os
 import pstats
 import random
 import statistics
@@ -49,6 +50,7 @@ from sqlmodel import Session  # noqa: E402
 
 from quizapp.db import open_database  # noqa: E402
 from quizapp.db.engine import LogUpkeep, checkpoint  # noqa: E402
+from quizapp.db.flush import log_flush  # noqa: E402
 from quizapp.db.models import Deck  # noqa: E402
 from quizapp.srs.queue import Queue, window  # noqa: E402
 from quizapp.srs.review import Seen, answer_card, card_to_show  # noqa: E402
@@ -89,6 +91,9 @@ class Study:
     """The card shown last and its deck's settings (the screen's Shown.seen and Shown.settings)."""
     times: dict[str, list[float]] = field(default_factory=lambda: {k: [] for k in PARTS})
     upkeep: LogUpkeep = field(init=False)
+    flushes: tuple[list[float], list[float]] = ([], [])
+    """The log's flushes to disk after each commit, and the waits of the transactions that ended before one was done
+    (flush.py), over the whole session, the untimed answers included."""
 
     def __post_init__(self) -> None:
         self.upkeep = LogUpkeep(self.engine)
@@ -216,8 +221,13 @@ def _study(
                     study.one(record=False)
                 profiler.disable()
                 out = io.StringIO()
-                pstats.Stats(profiler, stream=out).sort_stats("cumulative").print_stats(30)
+                pstats.Stats(profiler, stream=out).sort_stats(
+                    os.environ.get("QUIZAPP_PROFILE_SORT", "cumulative")
+                ).print_stats(30)
                 report = out.getvalue()
+            flushed = log_flush(engine)
+            if flushed is not None:
+                study.flushes = (list(flushed.times), list(flushed.waits))
         finally:
             engine.dispose()
     return study, peak, len(study.times["pair"]), report
@@ -243,7 +253,7 @@ def rows(
                 *(_ms(statistics.median(times[k])) for k in ("next_card", "counts", "card"))
             ),
             "reveal": "a key of its own between pick and answer, not in the pair",
-            "answer": "answer_card from the card as shown, in a session of its own, synchronous = FULL",
+            "answer": "answer_card from the card as shown, in a session of its own; its flush to disk is the flush row",
         }
         found.append(
             _row(
@@ -256,6 +266,21 @@ def rows(
         )
         for part, what in PART_ROWS:
             found.append(_row(f"{part}, {scope}: {what}", times[part], "", f"{part_notes[part]}; {load}"))
+        flushes, waits = study.flushes
+        if flushes:
+            waited = (
+                f"{len(waits)} transactions waited for one (median {_ms(statistics.median(waits))})"
+                if waits
+                else "no transaction waited for one"
+            )
+            found.append(
+                _row(
+                    f"flush, {scope}: the log to disk after each commit",
+                    flushes,
+                    "",
+                    f"on a thread of its own, beside the next pick, not in the pair; {waited}; {load}",
+                )
+            )
     return found
 
 

@@ -237,7 +237,8 @@ class ReviewScreen(Screen[None]):
                 seen=shown.seen,
             )
 
-        answered = self.app.guarded(rate, doing="save your answer")
+        # Not settled here: the next card's reading waits for the answer to be on disk, and the flush runs meanwhile.
+        answered = self.app.guarded(rate, doing="save your answer", settle=False)
         if answered is None:
             return
         self.today.answered(answered, shown.question_id)
