@@ -51,7 +51,7 @@ class LogFlush:
         self.stale = True
         """Whether the log may be another file than the one kept open: set by every new connection."""
         self._fd: int | None = None
-        self._error: OSError | None = None
+        self._error: Exception | None = None
 
     def _flush(self) -> None:
         """Flush the log to disk (on the worker); a log that is gone was copied into the database file by SQLite."""
@@ -111,14 +111,14 @@ class _Worker:
                 continue  # flushed with an earlier commit's turn
             try:
                 log._flush()
-            except OSError as exc:
+            except Exception as exc:  # noqa: BLE001 - the worker must live on, or every later wait would hang
                 log._error = exc
             with self.changed:
                 log.flushed = max(log.flushed, mark)
                 if log.waiting:
                     self.changed.notify_all()
 
-    def settle(self, log: LogFlush, *, tell: bool = True) -> OSError | None:
+    def settle(self, log: LogFlush, *, tell: bool = True) -> Exception | None:
         """Wait until every commit made so far on `log`'s database is on disk; a failed flush is returned once
         (kept for the next commit to tell, with `tell=False`)."""
         if log.flushed >= log.committed and log._error is None:

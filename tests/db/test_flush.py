@@ -34,13 +34,13 @@ class Disk:
         self.folders: list[str] = []
         self.open = threading.Event()
         self.open.set()
-        self.fail_next = False
+        self.fail_next: Exception | None = None
 
     def fdatasync(self, fd: int) -> None:
         assert self.open.wait(WAIT)
-        if self.fail_next:
-            self.fail_next = False
-            raise OSError(5, "Input/output error")
+        if self.fail_next is not None:
+            failure, self.fail_next = self.fail_next, None
+            raise failure
         self.flushed.append(_name(fd))
 
     def fsync(self, fd: int) -> None:
@@ -111,12 +111,15 @@ def test_what_is_read_after_a_commit_waits_until_that_commit_is_on_disk(db_path:
         engine.dispose()
 
 
-def test_a_failed_flush_is_told_by_the_next_commit_which_saves_nothing(db_path: Path, disk: Disk) -> None:
+@pytest.mark.parametrize("failure", [OSError(5, "Input/output error"), RuntimeError("a bug in the flush")])
+def test_a_failed_flush_is_told_by_the_next_commit_which_saves_nothing(
+    db_path: Path, disk: Disk, failure: Exception
+) -> None:
     engine = open_database(str(db_path))
     try:
         _write(engine, 1)
         flush_all()
-        disk.fail_next = True
+        disk.fail_next = failure
         _write(engine, 2)
         flush_all()
         with pytest.raises(OperationalError, match=r"disk I/O error: the log .*test\.db-wal could not be flushed"):
@@ -124,6 +127,9 @@ def test_a_failed_flush_is_told_by_the_next_commit_which_saves_nothing(db_path: 
         assert _values(engine) == [1, 2]  # 3 was not saved; it can be given again
         _write(engine, 3)
         assert _values(engine) == [1, 2, 3]
+        flush_all()  # the worker lives on after the failure and flushes the retry
+        log = log_flush(engine)
+        assert log is not None and log.flushed == log.committed
     finally:
         engine.dispose()
 
