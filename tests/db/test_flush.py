@@ -14,8 +14,8 @@ from sqlalchemy import text
 from sqlalchemy.exc import OperationalError
 from sqlmodel import Session
 
-from quizapp.db import open_database
 from quizapp.db import flush as flush_module
+from quizapp.db import open_database
 from quizapp.db.flush import flush_all, log_flush
 
 WAIT = 10.0

@@ -15,7 +15,6 @@ from quizapp.db.flush import log_flush
 from quizapp.tui.app import make_app
 from quizapp.tui.screens.review import ReviewScreen
 
-
 IST = timezone(timedelta(hours=5, minutes=30), "IST")
 SLOW_DISK = 0.05
 """Seconds a flush takes here: far longer than reading the next card, so that showing it early would be seen."""
