@@ -69,7 +69,8 @@ def _configure_sqlite(engine: Engine, path: Path | None) -> None:
             cursor.execute("PRAGMA journal_mode = WAL")  # readers never block the writer
             cursor.execute("PRAGMA foreign_keys = ON")
             cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-            cursor.execute(f"PRAGMA synchronous = {synchronous}")  # a committed answer survives a power cut
+            # A committed answer survives a power cut: FULL flushes in the commit, NORMAL right after it (flush.py).
+            cursor.execute(f"PRAGMA synchronous = {synchronous}")
             # 32 MiB of page cache (the default is 2): statistics over a million answers read the same index
             # pages again and again, and would otherwise ask the operating system for them every time.
             cursor.execute(f"PRAGMA cache_size = -{CACHE_KIB}")

@@ -91,7 +91,7 @@ class Study:
     """The card shown last and its deck's settings (the screen's Shown.seen and Shown.settings)."""
     times: dict[str, list[float]] = field(default_factory=lambda: {k: [] for k in PARTS})
     upkeep: LogUpkeep = field(init=False)
-    flushes: tuple[list[float], list[float]] = ([], [])
+    flushes: tuple[list[float], list[float]] = field(default_factory=lambda: ([], []))
     """The log's flushes to disk after each commit, and the waits of the transactions that ended before one was done
     (flush.py), over the whole session, the untimed answers included."""
 
