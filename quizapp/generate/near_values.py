@@ -161,6 +161,8 @@ def amount_variants(fact: Fact, seed: str = "") -> list[str]:
     cur, number, scale, _unit = fact.value
     indian = CURRENCY_SAME.get(cur.strip().lower()) == "rs" or scale.lower().startswith(("lakh", "crore", "cr"))
     base = parse_number(number)
+    if base <= 0:
+        return []  # "0 %" has no near values of the same kind to offer
     # Drawn per question from a spread of factors, so the answer is sometimes the smallest or the largest.
     spread = (
         (0.3, 0.45, 0.6, 0.75, 1.3, 1.6, 2, 2.5, 3) if fact.kind != "percent" else (0.5, 0.7, 0.8, 1.2, 1.4, 1.6, 2)
