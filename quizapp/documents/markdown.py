@@ -36,7 +36,9 @@ def parse_markdown(text: str, *, path: Path | None = None, title: str | None = N
         raise DocumentError(f"{source_name(path)}: the document is empty")
     lines = _blank_front_matter(split_lines(text))
     tokens = _MARKDOWN.parse("\n".join(lines))
-    return _MarkdownReader(tokens).run(path=path, title=title)
+    document = _MarkdownReader(tokens).run(path=path, title=title)
+    document.text, document.markdown = text, True
+    return document
 
 
 def _blank_front_matter(lines: list[str]) -> list[str]:

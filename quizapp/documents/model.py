@@ -54,6 +54,9 @@ class Document:
     """From a top-level title if the document has one, else from the file name ("india-japan-relations" →
     "India Japan Relations")."""
     sections: list[Section] = field(default_factory=list)
+    text: str | None = None
+    """The notes as read (a PDF's text layer), for the generator's reading of their shape."""
+    markdown: bool = False
 
     def sentences(self) -> Iterator[tuple[Section, Block, Sentence]]:
         """Every sentence in document order, with the section and block it belongs to."""

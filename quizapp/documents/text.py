@@ -89,7 +89,9 @@ def parse_text(
         title = title or leading_title[1]
         lines[leading_title[0]].blank = True  # the title line is not a section of its own
     parser = _TextParser(lines, loose_titles=loose_titles)
-    return parser.run().document(path=path, title=title or title_from_path(path))
+    document = parser.run().document(path=path, title=title or title_from_path(path))
+    document.text = text
+    return document
 
 
 def _leading_title(lines: list[_Line]) -> tuple[int, str] | None:

@@ -13,7 +13,10 @@ from quizapp.bank import Bank, BankQuestion, dump_bank
 from quizapp.bank.ids import deck_prefix, stable_id
 from quizapp.bank.load import check_text
 from quizapp.documents import read_document
-from quizapp.documents.model import Document, DocumentError, Section
+from quizapp.documents.model import Document, DocumentError
+from quizapp.documents.outline import Node, Outline, read_outline
+from quizapp.documents.sentences import split_sentences
+from quizapp.generate import ranking, shapes
 from quizapp.generate.facts import Fact, extract_facts, standalone_names
 from quizapp.generate.facts.phrases import trim_dangling
 from quizapp.generate.quality import select
@@ -78,7 +81,7 @@ def _stand_alone(text: str, previous_subject: str | None) -> str | None:
 
 @dataclass
 class _Sentence:
-    section: Section
+    topic: str
     text: str
     source: str
     line: int
@@ -87,31 +90,82 @@ class _Sentence:
 
 
 def _sentences(document: Document) -> list[_Sentence]:
+    """Sentences of the notes when their shape cannot be read (a Document made without its text)."""
     out: list[_Sentence] = []
-    known_names = standalone_names(
-        [sentence.text for section in document.sections for block in section.blocks for sentence in block.sentences]
-    )
+    known_names = standalone_names([sentence.text for _, _, sentence in document.sentences()])
     for section in document.sections:
         subject: str | None = None
         for block in section.blocks:
             for sentence in block.sentences:
-                resolved = _stand_alone(sentence.text, subject)
-                resolved = headline_passive(trim_dangling(resolved)) if resolved is not None else None
-                # Only the sentence just before can lend its subject: an older one may be the wrong referent.
+                resolved = _resolve(sentence.text, subject, None)
                 subject = _subject(resolved) if resolved is not None else None
                 if resolved is None:
                     continue
-                out.append(
-                    _Sentence(
-                        section,
-                        resolved,
-                        sentence.text,
-                        sentence.line,
-                        block.text,
-                        extract_facts(resolved, known_names),
-                    )
-                )
+                facts = extract_facts(resolved, known_names)
+                topic = section.heading or document.title
+                out.append(_Sentence(topic, resolved, sentence.text, sentence.line, block.text, facts))
     return out
+
+
+def _resolve(text: str, previous_subject: str | None, parent_subject: str | None) -> str | None:
+    """The sentence made to stand alone: its pronoun resolved from the sentence before, else the item above."""
+    resolved = _stand_alone(text, previous_subject or parent_subject)
+    return headline_passive(trim_dangling(resolved)) if resolved is not None else None
+
+
+def _outline_sentences(document: Document, outline: Outline, skip: set[int]) -> list[_Sentence]:
+    """Sentences of every text, item and row of the notes but those the structure already asks about."""
+    out: list[_Sentence] = []
+    units: list[tuple[Node, list[tuple[int, str]], str | None]] = []
+    for node in outline.nodes:
+        if node.kind == "heading" or node.line in skip:
+            continue
+        parts, subject = node.parts, shapes.subject_of(node)
+        pair = shapes.split_pair(node)
+        if pair is not None:
+            if len(pair.body.split()) < 6 or pair.label and not shapes.is_sentence(pair.body):
+                continue  # the pair's own questions ask it
+            parts, subject = [(node.line, pair.body)], (pair.term if not pair.label else subject)
+        units.append((node, parts, subject))
+    known_names = standalone_names([text for _, parts, _ in units for _, text in parts])
+    for node, parts, parent_subject in units:
+        block_text, sentences = split_sentences(parts)
+        previous: str | None = None
+        topic = _topic(node, document)
+        for sentence in sentences:
+            if len(sentence.text) > 1200:
+                continue  # a run-on line is no sentence a question can quote
+            resolved = _resolve(sentence.text, previous, _noun_subject(parent_subject))
+            previous = _subject(resolved) if resolved is not None else None
+            if resolved is None or not _complete(resolved):
+                continue
+            facts = extract_facts(resolved, known_names)
+            out.append(_Sentence(topic, resolved, sentence.text, sentence.line, block_text, facts))
+    return out
+
+
+def _noun_subject(subject: str | None) -> str | None:
+    """An item's or heading's name that can stand in for "it"/"they": a short name, not a question."""
+    if not subject or subject.endswith("?") or len(subject.split()) > 5:
+        return None
+    return subject[:1].upper() + subject[1:]
+
+
+_VERB = re.compile(
+    r"\b(?:is|are|was|were|be|been|has|have|had|do|does|did|can|could|will|would|may|might|must|shall|should)\b"
+    r"|\b[a-z]{3,}(?:s|ed)\b",
+)
+
+
+def _complete(text: str) -> bool:
+    """A sentence a question can be cut from: some words and a verb, not a stray label or formula."""
+    words = re.findall(r"[^\W\d_]{2,}", text)
+    return len(words) >= 4 and bool(_VERB.search(text))
+
+
+def _topic(node: Node, document: Document) -> str:
+    heading = node.heading()
+    return heading.text if heading is not None else document.title
 
 
 def generate_bank(
@@ -121,7 +175,18 @@ def generate_bank(
     deck_name = deck or document.title
     prefix = deck_prefix(deck_name)
     report = GenerateReport()
-    sentences = _sentences(document)
+    placed: list[shapes.Placed] = []
+    if document.text is not None:
+        outline = read_outline(document.text, markdown=document.markdown)
+        topic_of = lambda node: _topic(node, document)  # noqa: E731
+        placed.extend(shapes.qa_questions(outline, topic_of))
+        placed.extend(shapes.term_questions(outline, topic_of))
+        placed.extend(shapes.list_questions(outline, topic_of))
+        placed.extend(shapes.table_questions(outline, topic_of))
+        skip = shapes.qa_lines(outline) | shapes.table_lines(outline)
+        sentences = _outline_sentences(document, outline, skip)
+    else:
+        sentences = _sentences(document)
     report.sentences = len(sentences)
     pool = [fact for s in sentences for fact in s.facts]
     report.facts.update(fact.tag for fact in pool)
@@ -131,7 +196,7 @@ def generate_bank(
             text=sentence.text,
             source=sentence.source,
             line=sentence.line,
-            topic=sentence.section.heading or document.title,
+            topic=sentence.topic,
             facts=sentence.facts,
             pool=pool,
             block_text=sentence.block_text,
@@ -139,14 +204,21 @@ def generate_bank(
         )
         drafted.extend((ctx, draft) for draft in fact_questions(ctx))
     kept = {id(d) for d in select([d for _, d in drafted])}
+    for ctx, draft in drafted:
+        if id(draft) in kept:
+            if _EXAMPLE.search(ctx.source):
+                draft.score *= 0.6  # an example or illustration is asked last
+            placed.append(shapes.Placed(draft, ctx.line, ctx.source, ctx.topic, f"fact:{id(draft.fact)}"))
+    placed = ranking.cap(placed)
     questions: list[tuple[tuple[int, int, int], BankQuestion]] = []
     used_ids: set[str] = set()
-    for order, (ctx, draft) in enumerate(drafted):
-        if id(draft) not in kept:
-            continue
-        qid = stable_id(prefix, ctx.source, draft.type, draft.answer)
+    for order, item in enumerate(placed):
+        draft = item.draft
+        qid = stable_id(prefix, item.source, draft.type, draft.answer)
         if qid in used_ids:
-            qid = stable_id(prefix, ctx.source, draft.type, draft.answer, draft.prompt)
+            qid = stable_id(prefix, item.source, draft.type, draft.answer, draft.prompt)
+        if qid in used_ids:
+            continue
         used_ids.add(qid)
         choices = None
         if draft.choices:
@@ -155,23 +227,26 @@ def generate_bank(
         question = BankQuestion(
             id=qid,
             type=draft.type,
-            topic=ctx.topic,
+            topic=item.topic,
             prompt=draft.prompt,
             answer=draft.answer,
             choices=choices,
-            accept=draft.accept,
+            accept=[a for a in dict.fromkeys(draft.accept) if a != draft.answer],
             items=draft.items,
             explanation=draft.explanation,
-            source_line=ctx.line,
-            source_text=ctx.source,
+            source_line=item.line,
+            source_text=item.source,
             tags=sorted(set(draft.tags)),
         )
         start = draft.fact.start if draft.fact else 0
-        questions.append(((ctx.line, start, order), question))
+        questions.append(((item.line, start, order), question))
         report.questions[draft.type] += 1
     questions.sort(key=lambda pair: pair[0])
     bank = Bank(deck=deck_name, source=source, questions=[q for _, q in questions])
     return bank, report
+
+
+_EXAMPLE = re.compile(r"\b(?:for example|for instance|e\.g\.|eg\.|such as|to illustrate|example)\b", re.IGNORECASE)
 
 
 def bank_for_file(document_path: Path, out_dir: Path, *, deck: str | None = None) -> tuple[Bank, GenerateReport, str]:

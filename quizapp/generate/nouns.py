@@ -1,0 +1,115 @@
+"""Small word tools for questions built from the notes' structure: head nouns, plurals, counts, stable picks."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+
+_COUNT_WORDS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+_LEADING = re.compile(
+    r"^(?:the|a|an|some|main|major|important|various|different|following|these|those|its|their|our|key|basic"
+    r"|\d+|one|two|three|four|five|six|seven|eight|nine|ten|several|many|few|other|list\s+of|there\s+are"
+    r"|there\s+is|types?\s+are|kinds?\s+are)\b\s*",
+    re.IGNORECASE,
+)
+_TRAILING = re.compile(
+    r"\s*(?:\b(?:are|is|were|was|include|includes|including|as\s+follows|given\s+below|listed\s+below|below"
+    r"|namely|like|such\s+as|are\s+as\s+follows|consist\s+of|comprises?|contains?)\b[\s:.-]*)+$|[\s:.–—-]+$",
+    re.IGNORECASE,
+)
+_VERBISH = re.compile(
+    r"\b(?:is|are|was|were|be|been|has|have|had|do|does|did|can|could|will|would|may|might|must|shall|should)\b",
+    re.IGNORECASE,
+)
+_PREPOSITION_START = re.compile(
+    r"^(?:with|in|on|at|by|for|from|to|of|into|under|over|during|after|before|when|if|as|through|between|via)\b",
+    re.IGNORECASE,
+)
+GENERIC_LABELS = frozenset(
+    """concept description definition meaning examples example evidence features feature mechanism note notes fact
+    facts function functions role roles cause causes effect effects types type kinds kind key points key point
+    limitations limitation consequences consequence processes process hint complete answer answer importance uses
+    use advantages disadvantages significance properties characteristics structure location occurrence summary
+    explanation reason reasons result results method methods formula unit units source sources nature aim aims
+    objective objectives purpose merits demerits benefits drawbacks criticism features of note that
+    connection to continental drift historical context in summary""".split()
+)
+"""Labels that say which side of the subject above them a line gives ("Examples:", "Concept:"), not a term."""
+
+
+def count_word(n: int) -> str:
+    return _COUNT_WORDS[n] if 0 <= n < len(_COUNT_WORDS) else str(n)
+
+
+def coin(seed: str, sides: int) -> int:
+    """A stable choice among `sides`, so the same notes always give the same bank."""
+    return int(hashlib.sha1(seed.encode("utf-8")).hexdigest()[:8], 16) % max(1, sides)
+
+
+def stable_order(items: list[str], seed: str) -> list[str]:
+    return sorted(items, key=lambda item: hashlib.sha1(f"{seed}\x1f{item}".encode()).hexdigest())
+
+
+def singular(word: str) -> str:
+    lower = word.lower()
+    if len(word) <= 3 or lower.endswith(("ss", "us", "is", "ics", "sis")):
+        return word
+    if lower.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if lower.endswith(("ches", "shes", "xes", "sses", "zes")):
+        return word[:-2]
+    if lower.endswith("s"):
+        return word[:-1]
+    return word
+
+
+def is_plural(phrase: str) -> bool:
+    head = phrase.split(" of ")[0].split()[-1:] or [""]
+    word = head[0].lower()
+    return word.endswith("s") and not word.endswith(("ss", "us", "is", "ics"))
+
+
+def head_noun(text: str) -> str | None:
+    """The noun phrase a heading or lead-in names ("The three types of inertia are:" → "types of inertia")."""
+    phrase = text.strip()
+    for _ in range(3):
+        phrase = _TRAILING.sub("", _LEADING.sub("", phrase)).strip()
+    phrase = re.sub(r"\s*\([^)]*\)$", "", phrase).strip(" :-–—,.")
+    words = phrase.split()
+    if not words or len(words) > 7 or _VERBISH.search(phrase) or _PREPOSITION_START.match(phrase):
+        return None
+    if not any(char.isalpha() for char in phrase) or phrase.endswith("?"):
+        return None
+    if words[0].isupper() and len(words[0]) > 1 or (len(words) > 1 and words[1][:1].isupper()):
+        return phrase  # "OSI layers", "Harappan Sites": names keep their capitals
+    return phrase[:1].lower() + phrase[1:]
+
+
+def kind_noun(text: str | None) -> str | None:
+    """The singular kind of a list's members from its heading ("Indicators" → "indicator")."""
+    noun = head_noun(text) if text else None
+    if not noun:
+        return None
+    parts = noun.split(" of ", 1)
+    words = parts[0].split()
+    if not is_plural(parts[0]):
+        return None
+    words[-1] = singular(words[-1])
+    parts[0] = " ".join(words)
+    return " of ".join(parts)
+
+
+def is_generic_label(term: str) -> bool:
+    return term.strip().lower().rstrip(":") in GENERIC_LABELS
+
+
+def starts_with_preposition(text: str) -> bool:
+    return bool(_PREPOSITION_START.match(text))
+
+
+def lower_first(text: str) -> str:
+    """"The process …" → "the process …", but "ATP is …" and "Newton's law" keep their capitals."""
+    first = text.split(" ", 1)[0]
+    if len(first) > 1 and (first[1:].lower() != first[1:] or not first.isalpha()):
+        return text
+    return text[:1].lower() + text[1:]

@@ -1,0 +1,51 @@
+"""The last cut of a bank: near copies merged, at most three questions a line, true/false at most a quarter."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from quizapp.generate.distractors import normalise
+from quizapp.generate.shapes import Placed
+
+PER_LINE = 3
+"""At most this many questions come from one line of the notes (list and order questions aside)."""
+TRUEFALSE_SHARE = 0.25
+_UNCAPPED = ("list",)
+
+
+def _uncapped(item: Placed) -> bool:
+    return item.draft.type in _UNCAPPED or "order" in item.draft.tags
+
+
+def cap(placed: list[Placed]) -> list[Placed]:
+    """The best questions under the caps, in their original order."""
+    ranked = sorted(range(len(placed)), key=lambda i: (-placed[i].draft.score, i))
+    per_line: Counter[int] = Counter()
+    prompts: set[str] = set()
+    answers_per_line: Counter[tuple[int, str]] = Counter()
+    kept: list[int] = []
+    for index in ranked:
+        item = placed[index]
+        draft = item.draft
+        key = normalise(draft.prompt)
+        if key in prompts:
+            continue
+        # One fact, one question: a second question of one line with the same answer is a near copy.
+        answer_key = (item.line, normalise(draft.answer)) if draft.type != "truefalse" else None
+        if answer_key is not None and answers_per_line[answer_key] >= 1 and not _uncapped(item):
+            continue
+        if not _uncapped(item):
+            if per_line[item.line] >= PER_LINE:
+                continue
+            per_line[item.line] += 1
+        if answer_key is not None:
+            answers_per_line[answer_key] += 1
+        prompts.add(key)
+        kept.append(index)
+    kept_set = set(kept)
+    truefalse = [i for i in kept if placed[i].draft.type == "truefalse"]
+    others = len(kept) - len(truefalse)
+    allowed = int(TRUEFALSE_SHARE * others / (1 - TRUEFALSE_SHARE))
+    for index in truefalse[allowed:]:  # `kept` is best first, so the weakest statements go
+        kept_set.discard(index)
+    return [placed[i] for i in range(len(placed)) if i in kept_set]

@@ -1,0 +1,531 @@
+"""Questions from the shape of the notes: question-and-answer pairs, "Term: definition" pairs, a heading or
+lead-in with its items, and table rows (pipe tables, or lines of cells split by dashes under a header)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from quizapp.documents.outline import Node, Outline, is_title_like
+from quizapp.generate.distractors import normalise
+from quizapp.generate.draft import Draft
+from quizapp.generate.nouns import (
+    count_word,
+    head_noun,
+    is_generic_label,
+    is_plural,
+    kind_noun,
+    lower_first,
+    stable_order,
+    starts_with_preposition,
+)
+
+
+@dataclass(slots=True)
+class Placed:
+    """A drafted question with the line of the notes it comes from."""
+
+    draft: Draft
+    line: int
+    source: str
+    topic: str
+    group: str = ""
+    """Questions of one group ask one fact: the selection keeps the best of them."""
+
+
+# -- question and answer pairs ----------------------------------------------------------------------
+
+_Q_MARK = re.compile(r"^(?:Q(?:ue?s(?:tion)?)?\.?\s*\d{0,3}\s*[.:)\-–]*|Question\s*\d{0,3}\s*[.:)\-–]*)\s*", re.IGNORECASE)
+_A_MARK = re.compile(r"^(?:Ans(?:wer)?s?\.?\s*[.:)\-–]*|A[.:)]\s|Complete answer\s*:|Solution\s*:)\s*", re.IGNORECASE)
+_QUESTION_WORDS = re.compile(
+    r"^(?:who|what|when|where|which|why|how|name|list|give|state|define|explain|write|describe|mention|is|are|do"
+    r"|does|can|what's)\b",
+    re.IGNORECASE,
+)
+
+
+def _question_text(text: str) -> str | None:
+    """The question a node asks ("Q1. Who …?", "Question 4.", "What is osmosis?"), or None."""
+    marked = _Q_MARK.match(text)
+    if marked and marked.end() > 0 and (text[: marked.end()].strip()[:1] in "Qq"):
+        rest = text[marked.end() :].strip()
+        if rest.lower().startswith(("uestion", "ues")):
+            return None
+        return rest  # may be empty: the question is on the next line
+    if text.endswith("?") and _QUESTION_WORDS.match(text) and len(text.split()) <= 30:
+        return text
+    return None
+
+
+@dataclass(slots=True)
+class QAPair:
+    question: str
+    line: int
+    answer_parts: list[Node] = field(default_factory=list)
+    items: list[Node] = field(default_factory=list)
+    answer_line: int = 0
+
+
+def qa_pairs(outline: Outline) -> list[QAPair]:
+    """Question-and-answer pairs in their usual house styles, with the nodes of each answer."""
+    nodes = outline.nodes
+    pairs: list[QAPair] = []
+    index = 0
+    while index < len(nodes):
+        node = nodes[index]
+        if node.kind not in ("text", "heading", "item"):
+            index += 1
+            continue
+        question = _question_text(node.text) if node.kind != "item" or node.numbered else None
+        if question is None or (node.kind == "item" and not _Q_MARK.match(node.text)):
+            index += 1
+            continue
+        line = node.line
+        index += 1
+        if not question and index < len(nodes) and nodes[index].text.endswith(("?", ".")):
+            question, line = nodes[index].text, nodes[index].line
+            index += 1
+        if not question or len(question.split()) < 2:
+            continue
+        pair = QAPair(question, line)
+        while index < len(nodes):
+            current = nodes[index]
+            if current.kind == "heading" and node.kind != "heading" or _question_text(current.text) is not None:
+                break
+            if current.kind == "heading" and current.level <= node.level:
+                break
+            text = current.text
+            answer = _A_MARK.match(text)
+            if answer:
+                text = text[answer.end() :].strip()
+                if not text:
+                    index += 1
+                    continue
+            if current.kind == "item" and pair.answer_parts == []:
+                pair.items.append(current)
+            elif current.kind == "item" and pair.items:
+                pair.items.append(current)
+            else:
+                if pair.items:
+                    break
+                pair.answer_parts.append(current)
+            if not pair.answer_line:
+                pair.answer_line = current.line
+            index += 1
+            if len(pair.answer_parts) >= 2 or (node.kind != "heading" and len(pair.answer_parts) >= 3):
+                break
+        if pair.answer_parts or pair.items:
+            pairs.append(pair)
+    return pairs
+
+
+def _answer_text(node: Node) -> str:
+    text = node.text
+    answer = _A_MARK.match(text)
+    return text[answer.end() :].strip() if answer else text
+
+
+def _short_answer(question: str, answer: str) -> tuple[str, list[str]] | None:
+    """The answer to type, and other ways to write it, for a short answer; None if it is not short."""
+    text = re.sub(r"^(?:It is|It was|They are|These are|This is)\s+", "", answer.strip()).rstrip(".")
+    text = re.sub(r"\s*\((?:e\.g\.|eg|i\.e\.)[^)]*\)$", "", text).strip()
+    accept: list[str] = []
+    if question.lower().startswith("who") and (tail := re.search(r"\s(?:in|,)\s*\(?(?:1[0-9]|20)\d\d\)?$", text)):
+        accept.append(text)
+        text = text[: tail.start()].strip(" ,")
+    if re.search(r"\((?:1[0-9]|20)\d\d\)$", text):
+        accept.append(text)
+        text = re.sub(r"\s*\((?:1[0-9]|20)\d\d\)$", "", text)
+    words = text.split()
+    if not words or len(words) > 6 or not any(char.isalnum() for char in text):
+        return None
+    if text.lower().startswith(("in ", "on ")) and re.search(r"\d", text):
+        accept.append(text)
+        text = text[3:]
+    return text, accept
+
+
+def _answer_kind(question: str) -> str:
+    first = question.split()[0].lower() if question.split() else ""
+    return first if first in ("who", "when", "where", "which", "name") else "what"
+
+
+def qa_questions(outline: Outline, topic_of) -> list[Placed]:  # noqa: ANN001 - topic_of: Node -> str
+    pairs = qa_pairs(outline)
+    placed: list[Placed] = []
+    shorts: dict[str, list[str]] = {}
+    for pair in pairs:
+        if pair.answer_parts and not pair.items:
+            short = _short_answer(pair.question, _answer_text(pair.answer_parts[0]))
+            if short:
+                shorts.setdefault(_answer_kind(pair.question), []).append(short[0])
+    for pair in pairs:
+        first = (pair.answer_parts or pair.items)[0]
+        topic = topic_of(first)
+        source = f"{pair.question} {' '.join(_answer_text(n) for n in pair.answer_parts[:1]) or ''}".strip()
+        group = f"qa:{pair.line}"
+        if pair.items and 2 <= len(pair.items) <= 8 and all(len(i.text.split()) <= 8 for i in pair.items):
+            items = [i.text.rstrip(".") for i in pair.items]
+            answer = ", ".join(items[:-1]) + " and " + items[-1]
+            draft = Draft("list", pair.question, answer, ["list"], None, items=items, score=1.5)
+            placed.append(Placed(draft, pair.line, pair.question, topic, group))
+            continue
+        if pair.items:
+            back = " ".join(i.text for i in pair.items[:4])
+            draft = Draft("flashcard", pair.question, back, ["question"], None, score=1.3)
+            placed.append(Placed(draft, pair.line, pair.question, topic, group))
+            continue
+        answer_text = _answer_text(pair.answer_parts[0])
+        short = _short_answer(pair.question, answer_text)
+        explanation = answer_text if short and answer_text.rstrip(".") != short[0] else None
+        if short:
+            answer, accept = short
+            comma_items = [part.strip() for part in re.split(r",\s*|\s+and\s+", answer) if part.strip()]
+            if len(comma_items) >= 3 and all(len(i.split()) <= 3 for i in comma_items):
+                draft = Draft("list", pair.question, answer, ["list"], None, items=comma_items, score=1.5)
+                placed.append(Placed(draft, pair.line, pair.question, topic, group))
+                continue
+            kind = _answer_kind(pair.question)
+            others = [
+                other
+                for other in dict.fromkeys(shorts.get(kind, []))
+                if normalise(other) != normalise(answer) and normalise(other) not in normalise(pair.question)
+            ]
+            wrong = stable_order(others, pair.question)[:3]
+            if len(wrong) == 3 and len(answer.split()) <= 4:
+                draft = Draft(
+                    "mcq", pair.question, answer, ["question"], None, choices=[answer, *wrong], accept=accept,
+                    explanation=explanation, score=1.5,
+                )
+            else:
+                draft = Draft(
+                    "short", pair.question, answer, ["question"], None, accept=accept, explanation=explanation,
+                    score=1.5,
+                )
+            placed.append(Placed(draft, pair.line, source, topic, group))
+            continue
+        back = " ".join(_answer_text(n) for n in pair.answer_parts)
+        if len(back) > 400:
+            back = back[:400].rsplit(" ", 1)[0] + " …"
+        draft = Draft("flashcard", pair.question, back, ["question"], None, score=1.35)
+        placed.append(Placed(draft, pair.answer_line or pair.line, source, topic, group))
+    return placed
+
+
+def qa_lines(outline: Outline) -> set[int]:
+    """The lines of every question of a Q/A pair and of short answers: the sentence path leaves them alone."""
+    lines: set[int] = set()
+    for pair in qa_pairs(outline):
+        lines.add(pair.line)
+        for node in pair.answer_parts:
+            if len(_answer_text(node).split()) <= 8 or not is_sentence(_answer_text(node)):
+                lines.add(node.line)
+    return lines
+
+
+def is_sentence(text: str) -> bool:
+    return bool(re.search(r"\b(?:is|are|was|were|has|have|had|can|will|\w+ed|\w+s)\b", text)) and text[:1].isupper()
+
+
+# -- "Term: definition" pairs -------------------------------------------------------------------------
+
+_PAIR = re.compile(r"^(?P<term>[^:=–—]{1,60}?)\s*(?::\s*|\s[–—-]+\s*|–\s*|\s=\s*)(?P<body>\S.*)$")
+_SENTENCE_SUBJECT = re.compile(
+    r"^(?:[A-Z][\w'’-]*(?:\s+[A-Za-z][\w'’-]*){0,5}?)\s+(?:is|are|was|were|has|have|had|will|can|became|provides|"
+    r"refers|means)\b"
+)
+
+
+@dataclass(slots=True)
+class TermPair:
+    node: Node
+    term: str
+    body: str
+    label: bool
+    """A generic label ("Examples:", "Concept:") about the subject above, not a term of its own."""
+
+
+def split_pair(node: Node) -> TermPair | None:
+    """ "Ribosomes: the protein factories of the cell." → (Ribosomes, the protein factories …)."""
+    match = _PAIR.match(node.text)
+    if match is None:
+        return None
+    term, body = match["term"].strip(" .*"), match["body"].strip()
+    words = term.split()
+    if not words or len(words) > 6 or not any(char.isalpha() for char in term) or len(body) < 2:
+        return None
+    if term.endswith("?") or re.search(r"\b(?:is|are|was|were|has|have)\b", term):
+        return None
+    if re.fullmatch(r"(?:\d+\.?)+|[A-Za-z]", term):
+        return None
+    label = is_generic_label(term)
+    if not label and _SENTENCE_SUBJECT.match(body) and not body.lower().startswith(term.lower()):
+        return None  # "Defence ties: Quadrilateral Security Dialogue is …": a label over a sentence of its own
+    return TermPair(node, term, body, label)
+
+
+def subject_of(node: Node) -> str | None:
+    """What a node's lines are about: its parent's term ("1. Acids:" → Acids), or the heading's name."""
+    for parent in node.ancestors():
+        if parent.kind == "text" and not parent.text.endswith(":"):
+            continue
+        pair = split_pair(parent)
+        text = pair.term if pair and not pair.label else parent.text
+        text = text.rstrip(":").strip()
+        if is_title_like(text) and len(text.split()) <= 6 and not text.endswith("?"):
+            return text
+        return None
+    return None
+
+
+def _definition_prompt(term: str, body: str) -> str:
+    verb = "are" if is_plural(term) else "is"
+    return f"What {verb} {lower_first(term)}?"
+
+
+def term_questions(outline: Outline, topic_of) -> list[Placed]:  # noqa: ANN001
+    pairs = [pair for node in outline.nodes if node.kind in ("item", "text") for pair in [split_pair(node)] if pair]
+    by_parent: dict[int, list[TermPair]] = {}
+    for pair in pairs:
+        if not pair.label:
+            by_parent.setdefault(id(pair.node.parent), []).append(pair)
+    placed: list[Placed] = []
+    for pair in pairs:
+        node = pair.node
+        topic = topic_of(node)
+        group = f"term:{node.line}"
+        body = pair.body.rstrip()
+        if pair.label:
+            subject = subject_of(node)
+            if subject is None or node.children:
+                continue
+            label = pair.term.rstrip(":").lower()
+            front = f"{pair.term} of {lower_first(subject)}?" if label not in ("concept", "description") else (
+                f"What is {lower_first(subject)}?" if not is_plural(subject) else f"What are {lower_first(subject)}?"
+            )
+            if label in ("examples", "example"):
+                items = [i.strip() for i in re.split(r",\s*|\s+and\s+", body.rstrip(".")) if i.strip()]
+                if 2 <= len(items) <= 6 and all(len(i.split()) <= 5 for i in items):
+                    prompt = f"Give the examples of {lower_first(subject)} named in the notes."
+                    draft = Draft("list", prompt, ", ".join(items), ["list"], None, items=items, score=1.1)
+                    placed.append(Placed(draft, node.line, node.text, topic, group))
+                continue
+            draft = Draft("flashcard", front, body, ["definition"], None, score=1.2)
+            placed.append(Placed(draft, node.line, node.text, topic, group))
+            continue
+        term = pair.term
+        if starts_with_preposition(term):
+            subject = subject_of(node)
+            if subject is None:
+                continue
+            front = f"{subject} — {lower_first(term)}?"
+            placed.append(Placed(Draft("flashcard", front, body, ["definition"], None, score=1.1), node.line,
+                                 node.text, topic, group))
+            continue
+        # Forward: what the term means.
+        forward = Draft("flashcard", _definition_prompt(term, body), body, ["definition"], None, score=1.3)
+        placed.append(Placed(forward, node.line, node.text, topic, group))
+        # Back: which term the definition describes, its siblings as choices.
+        if normalise(term) in normalise(body) or len(body.split()) > 40 or len(body.split()) < 2:
+            continue
+        parent = node.parent
+        kind = kind_noun(_parent_text(parent)) or "term"
+        siblings = [p.term for p in by_parent.get(id(parent), []) if normalise(p.term) != normalise(term)]
+        described = body.rstrip(".")
+        prompt = f"Which {kind} is this: “{described}”?"
+        if any(normalise(s) in normalise(body) for s in siblings):
+            continue
+        if len(siblings) >= 3:
+            wrong = stable_order(siblings, term)[:3]
+            draft = Draft("mcq", prompt, term, ["definition"], None, choices=[term, *wrong], score=1.35)
+        else:
+            draft = Draft("short", prompt, term, ["definition"], None, score=1.2)
+        placed.append(Placed(draft, node.line, node.text, topic, group + ":back"))
+    return placed
+
+
+def _parent_text(parent: Node | None) -> str | None:
+    if parent is None:
+        return None
+    pair = split_pair(parent)
+    return (pair.term if pair else parent.text).rstrip(":")
+
+
+# -- a heading or lead-in with its items ---------------------------------------------------------------
+
+_ORDER_WORDS = re.compile(
+    r"\b(?:order|sequence|steps?|stages?|phases?|layers?|hierarchy|ranks?|chronolog\w*|timeline|levels?|process)\b",
+    re.IGNORECASE,
+)
+
+
+def _item_name(node: Node) -> str | None:
+    pair = split_pair(node)
+    if pair is not None and not pair.label:
+        name = pair.term
+    else:
+        name = node.text.rstrip(".;,")
+        if len(name.split()) > 6 or re.search(r"[.!?]\s", name):
+            return None
+    name = re.sub(r"^(?:Layer\s+\d+\s*[-–:]\s*)", "", name).strip()
+    return name if any(char.isalpha() for char in name) else None
+
+
+def list_questions(outline: Outline, topic_of) -> list[Placed]:  # noqa: ANN001
+    placed: list[Placed] = []
+    for parent in outline.nodes:
+        items = [child for child in parent.children if child.kind == "item"]
+        if len(items) < 2 or _question_text(parent.text) is not None:
+            continue
+        names = [_item_name(item) for item in items]
+        if any(name is None for name in names) or len(items) > 8:
+            continue
+        clean = [name for name in names if name]
+        if len({normalise(n) for n in clean}) != len(clean):
+            continue
+        lead = _parent_text(parent) or ""
+        noun = head_noun(lead)
+        context = subject_of(parent) if parent.kind != "heading" else None
+        if noun is None or is_generic_label(noun):
+            if noun and context:
+                noun = f"{noun.lower()} of {lower_first(context)}"
+            else:
+                continue
+        elif context and normalise(context) not in normalise(noun) and parent.kind != "heading":
+            noun = f"{noun} of {lower_first(context)}"
+        if any(normalise(name) in normalise(noun) for name in clean):
+            continue
+        n = len(clean)
+        article = "the " if not noun.lower().startswith("the ") else ""
+        plural = is_plural(noun)
+        prompt = f"Name the {count_word(n)} {noun}." if plural else f"Name the {count_word(n)} parts of {article}{noun}."
+        prompt = prompt.replace("the the ", "the ")
+        answer = ", ".join(clean[:-1]) + " and " + clean[-1]
+        topic = topic_of(parent)
+        draft = Draft("list", prompt, answer, ["list"], None, items=clean, score=1.45)
+        placed.append(Placed(draft, parent.line, parent.text, topic, f"list:{parent.line}"))
+        ordered = all(item.numbered for item in items) and (
+            _ORDER_WORDS.search(lead) or _ORDER_WORDS.search(parent.text)
+        )
+        if ordered and n >= 3:
+            placed.extend(_order_questions(items, clean, noun, topic))
+    return placed
+
+
+def _order_questions(items: list[Node], names: list[str], noun: str, topic: str) -> list[Placed]:
+    """ "In the sequence of organs, what comes right after the mouth?" for each item but the first."""
+    numbers = [int(re.sub(r"\D", "", item.marker or "0") or 0) for item in items]
+    descending = numbers == sorted(numbers, reverse=True) and numbers[0] != numbers[-1]
+    placed: list[Placed] = []
+    for index in range(1, len(names)):
+        before, answer = names[index - 1], names[index]
+        relation = "right below" if descending else "right after"
+        prompt = f"In the {noun}, which comes {relation} {before}?"
+        others = [name for name in names if name not in (before, answer)]
+        wrong = stable_order(others, answer)[:3]
+        if len(wrong) >= 2:
+            draft = Draft("mcq", prompt, answer, ["order"], None, choices=[answer, *wrong], score=1.2)
+        else:
+            draft = Draft("short", prompt, answer, ["order"], None, score=1.1)
+        placed.append(Placed(draft, items[index].line, items[index].text, topic, f"order:{items[index].line}"))
+    return placed
+
+
+# -- table rows ----------------------------------------------------------------------------------------
+
+_DASH_CELLS = re.compile(r"\s+[–—-]\s+")
+
+
+def _dash_tables(outline: Outline) -> list[tuple[list[str], list[tuple[Node, list[str]]]]]:
+    """Runs of lines split by " – " into the same number of cells, under a header line of that shape."""
+    tables: list[tuple[list[str], list[tuple[Node, list[str]]]]] = []
+    nodes = [node for node in outline.nodes if node.kind in ("text", "item")]
+    index = 0
+    while index < len(nodes):
+        cells = _DASH_CELLS.split(nodes[index].text)
+        if len(cells) < 3 or not all(is_title_like(c) for c in cells) or any(len(c.split()) > 5 for c in cells):
+            index += 1
+            continue
+        header = [re.sub(r"^(?:Sl\.?\s*No\.?|S\.?\s*No\.?|No\.)$", "", c).strip() for c in cells]
+        rows: list[tuple[Node, list[str]]] = []
+        probe = index + 1
+        while probe < len(nodes):
+            row = _DASH_CELLS.split(nodes[probe].text, maxsplit=len(cells) - 1)
+            width = len([h for h in header if h])
+            if nodes[probe].numbered and len(row) == width:
+                rows.append((nodes[probe], row))
+            elif len(row) == len(cells):
+                rows.append((nodes[probe], row))
+            else:
+                break
+            probe += 1
+        if len(rows) >= 3:
+            tables.append(([h for h in header if h], rows))
+            index = probe
+        else:
+            index += 1
+    return tables
+
+
+def table_questions(outline: Outline, topic_of) -> list[Placed]:  # noqa: ANN001
+    tables: list[tuple[list[str], list[tuple[Node, list[str]]]]] = []
+    current: list[tuple[Node, list[str]]] = []
+    header: list[str] | None = None
+    for node in outline.nodes:
+        if node.kind == "row" and node.cells and node.header:
+            if node.header is not header and current:
+                tables.append((header or [], current))
+                current = []
+            header = node.header
+            current.append((node, node.cells))
+    if current and header:
+        tables.append((header, current))
+    tables.extend(_dash_tables(outline))
+    placed: list[Placed] = []
+    for header, rows in tables:
+        if len(header) < 2 or len(rows) < 2:
+            continue
+        keys = [re.sub(r"^\d+\s*\.\s*", "", cells[0]).strip() for _, cells in rows]
+        if len({normalise(k) for k in keys}) != len(keys):
+            keys_unique = False
+        else:
+            keys_unique = True
+        for column in range(1, len(header)):
+            values = [cells[column].strip().rstrip(".") if column < len(cells) else "" for _, cells in rows]
+            column_name = re.sub(r"\s*\([^)]*\)", "", header[column]).strip()
+            key_name = re.sub(r"\s*\([^)]*\)", "", header[0]).strip() or "item"
+            if not column_name:
+                continue
+            for (node, _cells), key, value in zip(rows, keys, values, strict=True):
+                if not value or not key or normalise(value) == normalise(key):
+                    continue
+                topic = topic_of(node)
+                short = len(value.split()) <= 5
+                unique_value = sum(normalise(v) == normalise(value) for v in values) == 1
+                group = f"row:{node.line}:{column}"
+                prompt = f"What is the {lower_first(column_name)} of {key}?"
+                others = [v for v in dict.fromkeys(values) if v and normalise(v) != normalise(value)]
+                if short and len(others) >= 3 and len(value) <= 40:
+                    wrong = stable_order(others, f"{key}{column}")[:3]
+                    draft = Draft("mcq", prompt, value, ["table"], None, choices=[value, *wrong], score=1.25)
+                elif short:
+                    draft = Draft("short", prompt, value, ["table"], None, score=1.15)
+                else:
+                    draft = Draft("flashcard", prompt, value, ["table"], None, score=1.1)
+                placed.append(Placed(draft, node.line, node.text, topic, group))
+                if short and unique_value and keys_unique and len(value) <= 40:
+                    key_others = [k for k in keys if normalise(k) != normalise(key)]
+                    reverse = (
+                        f"Which {lower_first(key_name)} has the {lower_first(column_name)} “{value}”?"
+                    )
+                    wrong = stable_order(key_others, f"{value}{column}")[:3]
+                    if len(wrong) == 3:
+                        draft = Draft("mcq", reverse, key, ["table"], None, choices=[key, *wrong], score=1.2)
+                        placed.append(Placed(draft, node.line, node.text, topic, group + ":back"))
+    return placed
+
+
+def table_lines(outline: Outline) -> set[int]:
+    return {node.line for _, rows in _dash_tables(outline) for node, _ in rows} | {
+        node.line for node in outline.nodes if node.kind == "row"
+    }
