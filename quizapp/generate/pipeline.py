@@ -19,9 +19,10 @@ from quizapp.documents.sentences import split_sentences
 from quizapp.generate import ranking, shapes
 from quizapp.generate.facts import Fact, extract_facts, standalone_names
 from quizapp.generate.facts.phrases import trim_dangling
-from quizapp.generate.quality import select
+from quizapp.generate.keyterms import KeyTerms, keyterm_cloze
+from quizapp.generate.quality import defects, select
 from quizapp.generate.questions import Draft, SentenceContext, fact_questions
-from quizapp.generate.repair import headline_passive
+from quizapp.generate.repair import complete_fragment, headline_passive
 
 _TYPE_ORDER = {"mcq": 0, "cloze": 1, "short": 2, "list": 3, "truefalse": 4, "flashcard": 5}
 _PRONOUN = re.compile(r"^(?P<word>It|Its|They|Their|He|She|His|Her)\b")
@@ -108,7 +109,11 @@ def _sentences(document: Document) -> list[_Sentence]:
 
 
 def _resolve(text: str, previous_subject: str | None, parent_subject: str | None) -> str | None:
-    """The sentence made to stand alone: its pronoun resolved from the sentence before, else the item above."""
+    """The sentence made to stand alone: its pronoun resolved from the sentence before, else the item above;
+    a point without its subject ("Discovered by … in 1921.") given the item's name."""
+    completed = complete_fragment(text, parent_subject)
+    if completed is not None:
+        text = completed
     resolved = _stand_alone(text, previous_subject or parent_subject)
     return headline_passive(trim_dangling(resolved)) if resolved is not None else None
 
@@ -163,6 +168,11 @@ def _complete(text: str) -> bool:
     return len(words) >= 4 and bool(_VERB.search(text))
 
 
+def _pair_terms(outline: Outline) -> list[str]:
+    pairs = (shapes.split_pair(node) for node in outline.nodes if node.kind in ("item", "text"))
+    return [pair.term for pair in pairs if pair is not None and not pair.label]
+
+
 def _topic(node: Node, document: Document) -> str:
     heading = node.heading()
     return heading.text if heading is not None else document.title
@@ -204,6 +214,18 @@ def generate_bank(
         )
         drafted.extend((ctx, draft) for draft in fact_questions(ctx))
     kept = {id(d) for d in select([d for _, d in drafted])}
+    if document.text is not None:
+        asked = {ctx.line for ctx, draft in drafted if id(draft) in kept} | {p.line for p in placed}
+        terms = KeyTerms((s.text for s in sentences), [*outline.key_terms(), *_pair_terms(outline)])
+        for sentence in sentences:
+            if sentence.line in asked or _EXAMPLE.search(sentence.source):
+                continue
+            draft = keyterm_cloze(sentence.text, terms)
+            if draft is not None and not defects(draft):
+                ctx = SentenceContext(sentence.text, sentence.source, sentence.line, sentence.topic, [], pool, "")
+                drafted.append((ctx, draft))
+                kept.add(id(draft))
+                asked.add(sentence.line)
     for ctx, draft in drafted:
         if id(draft) in kept:
             if _EXAMPLE.search(ctx.source):

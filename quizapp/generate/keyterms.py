@@ -1,0 +1,87 @@
+"""Key terms of the notes in lower case as in capitals: heading words, stressed and defined terms, and words
+the notes keep coming back to. A sentence that gave no other question is asked through its key term."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+
+from quizapp.generate.draft import BLANK, Draft
+
+# fmt: off
+_STOP = frozenset("""
+a an the and or but nor of to in on at for by with from into onto over under about above below between through
+during after before since until while as than then so such that this these those it its they them their there
+here is are was were be been being has have had do does did can could will would may might must shall should
+not no yes also very more most less least many much some any each every all both either neither other another
+same own only just even still yet again ever never always often usually sometimes one two three four five six
+seven eight nine ten first second third new old high low large small big great good well which who whom whose
+what when where why how if because although though however therefore thus hence i we you he she him her his our
+your my me us called known used use uses using made make makes found find given give gives like up down out off
+way ways part parts type types kind kinds form forms example examples e.g etc i.e namely various several
+certain different important main major number numbers called include includes including per called case cases
+""".split())
+# fmt: on
+_WORD = re.compile(r"[^\W\d_][\w’'-]*[^\W_]|[^\W\d_]")
+
+
+def _words(text: str) -> list[str]:
+    return [w.casefold() for w in _WORD.findall(text)]
+
+
+def _terms(words: list[str]) -> Iterable[str]:
+    for size in (1, 2, 3):
+        for start in range(len(words) - size + 1):
+            gram = words[start : start + size]
+            if gram[0] in _STOP or gram[-1] in _STOP or len(gram[-1]) < 3:
+                continue
+            yield " ".join(gram)
+
+
+class KeyTerms:
+    """How often each term (one to three words) occurs in the notes, and which the notes stress."""
+
+    def __init__(self, texts: Iterable[str], stressed: Iterable[str]) -> None:
+        self.counts: Counter[str] = Counter()
+        for text in texts:
+            self.counts.update(set(_terms(_words(text))))
+        self.stressed = {" ".join(_words(term)) for term in stressed if 1 <= len(term.split()) <= 4}
+
+    def score(self, term: str) -> float:
+        count = self.counts.get(term, 0)
+        stressed = term in self.stressed
+        if not stressed and (count < 2 or (" " not in term and count < 3)):
+            return 0.0
+        return count + (4 if stressed else 0) + 1.5 * term.count(" ")
+
+
+def keyterm_cloze(text: str, terms: KeyTerms) -> Draft | None:
+    """The sentence with its most important term blanked, if it has one that occurs nowhere else in it."""
+    best: tuple[float, int, int] | None = None
+    spans = [(m.start(), m.end(), m.group(0).casefold()) for m in _WORD.finditer(text)]
+    for size in (3, 2, 1):
+        for index in range(len(spans) - size + 1):
+            window = spans[index : index + size]
+            words = [w for _, _, w in window]
+            if words[0] in _STOP or words[-1] in _STOP or len(words[-1]) < 3:
+                continue
+            start, end = window[0][0], window[-1][1]
+            if not re.fullmatch(r"[^\W\d_][\w’'\s-]*", text[start:end]):
+                continue
+            term = " ".join(words)
+            score = terms.score(term)
+            if score <= 0 or text.casefold().count(term) > 1:
+                continue
+            if index == 0 and size == 1 and text[start:end][0].isupper() and score < 4:
+                continue  # a lone capitalised opening word is rarely the point of the sentence
+            if best is None or score > best[0]:
+                best = (score, start, end)
+    if best is None:
+        return None
+    _, start, end = best
+    answer = text[start:end]
+    prompt = text[:start] + BLANK + text[end:]
+    if len(re.findall(r"\w+", prompt)) < 5:
+        return None
+    return Draft("cloze", prompt, answer, ["term"], None, score=0.85)
