@@ -106,6 +106,8 @@ class Outline:
             found.update(term.casefold() for term in node.emphasised if 2 <= len(term) <= 50)
             if node.kind == "heading" and len(node.text.split()) <= 4:
                 found.add(node.text.casefold().rstrip(":?"))
+            if node.kind == "heading":  # the words a heading is made of name what its section is about
+                found.update(w.casefold() for w in re.findall(r"[^\W\d_][\w-]{3,}", node.text))
         return found
 
 
@@ -449,7 +451,8 @@ def read_outline(text: str, *, markdown: bool = False) -> Outline:
     for number, raw in enumerate(split_lines(text), 1):
         raw = raw.rstrip().replace("\t", "    ")
         text_only, _ = strip_inline(raw)
-        lines.append(_Line(number, raw, text_only, not has_words(raw), len(raw) - len(raw.lstrip())))
+        blank = not has_words(raw) and not _TABLE_RULE.match(raw)  # a table's rule row is no gap in the table
+        lines.append(_Line(number, raw, text_only, blank, len(raw) - len(raw.lstrip())))
     if lines and lines[0].raw.strip() == "---":  # YAML front matter
         for end in range(1, min(len(lines), 60)):
             if lines[end].raw.strip() in ("---", "..."):

@@ -23,6 +23,7 @@ way ways part parts type types kind kinds form forms example examples e.g etc i.
 certain different important main major number numbers called include includes including per called case cases
 """.split())
 # fmt: on
+_POINTS_BACK = re.compile(r"\b(?:this|these|those|that|such|above|below|following)\s+[a-z]+", re.IGNORECASE)
 _WORD = re.compile(r"[^\W\d_][\w’'-]*[^\W_]|[^\W\d_]")
 
 
@@ -51,8 +52,8 @@ class KeyTerms:
     def score(self, term: str) -> float:
         count = self.counts.get(term, 0)
         stressed = term in self.stressed
-        if not stressed and (count < 2 or (" " not in term and count < 3)):
-            return 0.0
+        if not stressed and (count < 2 or " " not in term):
+            return 0.0  # a single word is a key term only where the notes stress it
         return count + (4 if stressed else 0) + 1.5 * term.count(" ")
 
 
@@ -73,11 +74,18 @@ def keyterm_cloze(text: str, terms: KeyTerms) -> Draft | None:
             score = terms.score(term)
             if score <= 0 or text.casefold().count(term) > 1:
                 continue
+            before = text[:start].rstrip()[-1:]
+            after = text[end:].lstrip()[:1]
+            if size == 1 and (before.isalpha() or after.isalpha()) and not (before == "" or after in ".,;"):
+                # a lone word inside a phrase ("blue ____ red") is a blank in a silly place, unless it is the
+                # subject or object of its clause
+                if not (text[:start].rstrip().lower().endswith((" is", " are", " the", " called", " as", " of"))):
+                    continue
             if index == 0 and size == 1 and text[start:end][0].isupper() and score < 4:
                 continue  # a lone capitalised opening word is rarely the point of the sentence
             if best is None or score > best[0]:
                 best = (score, start, end)
-    if best is None:
+    if best is None or _POINTS_BACK.search(text):
         return None
     _, start, end = best
     answer = text[start:end]

@@ -108,12 +108,25 @@ def _sentences(document: Document) -> list[_Sentence]:
     return out
 
 
-def _resolve(text: str, previous_subject: str | None, parent_subject: str | None) -> str | None:
+def _resolve(
+    text: str, previous_subject: str | None, parent_subject: str | None, lowercase: frozenset[str] = frozenset()
+) -> str | None:
     """The sentence made to stand alone: its pronoun resolved from the sentence before, else the item above;
     a point without its subject ("Discovered by … in 1921.") given the item's name."""
     completed = complete_fragment(text, parent_subject)
     if completed is not None:
         text = completed
+    pronoun = _PRONOUN.match(text) or _FRONTED_PRONOUN.match(text)
+    if pronoun and not previous_subject and parent_subject:
+        word = pronoun["word"].lower()
+        plural = parent_subject.split()[-1].lower().endswith("s")
+        person = all(w[:1].isupper() for w in parent_subject.split()) and not any(
+            w.lower() in lowercase for w in parent_subject.split()
+        )
+        if (word in ("he", "she", "his", "her") and not person) or (word in ("they", "their")) != plural and not (
+            word in ("he", "she", "his", "her")
+        ):
+            parent_subject = None  # a heading is no person, and "they" needs a plural name
     resolved = _stand_alone(text, previous_subject or parent_subject)
     return headline_passive(trim_dangling(resolved)) if resolved is not None else None
 
@@ -133,14 +146,19 @@ def _outline_sentences(document: Document, outline: Outline, skip: set[int]) -> 
             parts, subject = [(node.line, pair.body)], (pair.term if not pair.label else subject)
         units.append((node, parts, subject))
     known_names = standalone_names([text for _, parts, _ in units for _, text in parts])
+    # A name the notes never write in lower case may be a person's, whom "he" or "she" can stand for.
+    lowercase = frozenset(re.findall(r"\b[a-z][a-z'’-]+\b", document.text or ""))
+    previous: str | None = None
+    last_topic: str | None = None
     for node, parts, parent_subject in units:
         block_text, sentences = split_sentences(parts)
-        previous: str | None = None
         topic = _topic(node, document)
+        if topic != last_topic:
+            previous, last_topic = None, topic  # a subject is lent only within its section
         for sentence in sentences:
             if len(sentence.text) > 1200:
                 continue  # a run-on line is no sentence a question can quote
-            resolved = _resolve(sentence.text, previous, _noun_subject(parent_subject))
+            resolved = _resolve(sentence.text, previous, _noun_subject(parent_subject), lowercase)
             previous = _subject(resolved) if resolved is not None else None
             if resolved is None or not _complete(resolved):
                 continue
@@ -151,6 +169,7 @@ def _outline_sentences(document: Document, outline: Outline, skip: set[int]) -> 
 
 def _noun_subject(subject: str | None) -> str | None:
     """An item's or heading's name that can stand in for "it"/"they": a short name, not a question."""
+    subject = re.sub(r"\s*\([^)]*\)", "", subject or "").strip()
     if not subject or subject.endswith("?") or len(subject.split()) > 5:
         return None
     return subject[:1].upper() + subject[1:]
@@ -165,7 +184,8 @@ _VERB = re.compile(
 def _complete(text: str) -> bool:
     """A sentence a question can be cut from: some words and a verb, not a stray label or formula."""
     words = re.findall(r"[^\W\d_]{2,}", text)
-    return len(words) >= 4 and bool(_VERB.search(text))
+    opening = text.lstrip("\"'“‘(")[:1]
+    return len(words) >= 4 and bool(_VERB.search(text)) and not opening.islower()
 
 
 def _pair_terms(outline: Outline) -> list[str]:
@@ -213,6 +233,7 @@ def generate_bank(
             leans_back=bool(_ANAPHORIC.match(_LABEL.sub("", sentence.source))),
         )
         drafted.extend((ctx, draft) for draft in fact_questions(ctx))
+    drafted = [(ctx, d) for ctx, d in drafted if not (_NO_HEAD.search(d.prompt) and not _clean_items(d.items))]
     kept = {id(d) for d in select([d for _, d in drafted])}
     if document.text is not None:
         asked = {ctx.line for ctx, draft in drafted if id(draft) in kept} | {p.line for p in placed}
@@ -266,6 +287,18 @@ def generate_bank(
     questions.sort(key=lambda pair: pair[0])
     bank = Bank(deck=deck_name, source=source, questions=[q for _, q in questions])
     return bank, report
+
+
+_NO_HEAD = re.compile(r"\bitems that fill the blank\b")
+"""A list whose items have no noun to name them is a guess at where a list starts and ends."""
+
+
+def _clean_items(items: list[str] | None) -> bool:
+    """Items that are names or short noun phrases, not pieces of a clause cut at its commas."""
+    return bool(items) and all(
+        len(item.split()) <= 4 and not _VERB.search(item) and not re.search(r"\b(?:according|etc)\b", item)
+        for item in items or []
+    )
 
 
 _EXAMPLE = re.compile(r"\b(?:for example|for instance|e\.g\.|eg\.|such as|to illustrate|example)\b", re.IGNORECASE)

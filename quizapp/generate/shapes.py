@@ -254,7 +254,9 @@ def split_pair(node: Node) -> TermPair | None:
     words = term.split()
     if not words or len(words) > 6 or not any(char.isalpha() for char in term) or len(body) < 2:
         return None
-    if term.endswith("?") or re.search(r"\b(?:is|are|was|were|has|have)\b", term):
+    if term.endswith("?") or re.search(r"\b(?:is|are|was|were|has|have)\b|[,;=()]", term):
+        return None
+    if re.match(r"(?i)(?:when|if|while|as|because|since|although|for example|e\.g)\b", term):
         return None
     if re.fullmatch(r"(?:\d+\.?)+|[A-Za-z]", term):
         return None
@@ -272,7 +274,7 @@ def subject_of(node: Node) -> str | None:
         pair = split_pair(parent)
         text = pair.term if pair and not pair.label else parent.text
         text = text.rstrip(":").strip()
-        if is_title_like(text) and len(text.split()) <= 6 and not text.endswith("?"):
+        if is_title_like(text) and len(text.split()) <= 6 and not text.endswith("?") and "=" not in text:
             return text
         return None
     return None
@@ -284,7 +286,14 @@ def _definition_prompt(term: str, body: str) -> str:
 
 
 def term_questions(outline: Outline, topic_of) -> list[Placed]:  # noqa: ANN001
-    pairs = [pair for node in outline.nodes if node.kind in ("item", "text") for pair in [split_pair(node)] if pair]
+    in_tables = table_lines(outline)
+    pairs = [
+        pair
+        for node in outline.nodes
+        if node.kind in ("item", "text") and node.line not in in_tables
+        for pair in [split_pair(node)]
+        if pair
+    ]
     by_parent: dict[int, list[TermPair]] = {}
     for pair in pairs:
         if not pair.label:
@@ -326,12 +335,14 @@ def term_questions(outline: Outline, topic_of) -> list[Placed]:  # noqa: ANN001
         forward = Draft("flashcard", _definition_prompt(term, body), body, ["definition"], None, score=1.3)
         placed.append(Placed(forward, node.line, node.text, topic, group))
         # Back: which term the definition describes, its siblings as choices.
-        if normalise(term) in normalise(body) or len(body.split()) > 40 or len(body.split()) < 2:
+        if normalise(term) in normalise(body) or len(body.split()) > 25 or len(body.split()) < 2:
             continue
         parent = node.parent
         kind = kind_noun(_parent_text(parent)) or "term"
         siblings = [p.term for p in by_parent.get(id(parent), []) if normalise(p.term) != normalise(term)]
-        described = body.rstrip(".")
+        described = _PARENTHESIS.sub("", body).strip().rstrip(".")
+        if len(term) <= 3 and not term.isalpha() or len(re.findall(r"[A-Za-z]", term)) < 3:
+            continue  # "p1 = Initial Momentum": a symbol is no term to ask for
         prompt = f"Which {kind} is this: “{described}”?"
         if any(normalise(s) in normalise(body) for s in siblings):
             continue
@@ -344,8 +355,11 @@ def term_questions(outline: Outline, topic_of) -> list[Placed]:  # noqa: ANN001
     return placed
 
 
+_PARENTHESIS = re.compile(r"\s*\((?:e\.g\.|eg|i\.e\.|for example|such as)[^)]*\)", re.IGNORECASE)
+
+
 def _parent_text(parent: Node | None) -> str | None:
-    if parent is None:
+    if parent is None or _A_MARK.match(parent.text) or _question_text(parent.text) is not None:
         return None
     pair = split_pair(parent)
     return (pair.term if pair else parent.text).rstrip(":")

@@ -31,8 +31,8 @@ def definition_questions(ctx: SentenceContext, fact: Fact) -> list[Draft]:
     definition, verb = fact.value
     if definition.startswith("under which "):
         back = "Under it, " + definition[len("under which ") :]
-        front = f"What is the {fact.text}?" if verb != "is" else fact.text
+        front = f"What is the {fact.text}?" if verb != "is" else f"What is meant by “{fact.text}”?"
     else:
         back = _sentence_case(definition)
-        front = fact.text
+        front = f"What is meant by “{fact.text}”?"
     return [Draft("flashcard", front, back.rstrip(".") + ".", ["definition"], fact, score=1.1)]
