@@ -106,8 +106,6 @@ class Outline:
             found.update(term.casefold() for term in node.emphasised if 2 <= len(term) <= 50)
             if node.kind == "heading" and len(node.text.split()) <= 4:
                 found.add(node.text.casefold().rstrip(":?"))
-            if node.kind == "heading":  # the words a heading is made of name what its section is about
-                found.update(w.casefold() for w in re.findall(r"[^\W\d_][\w-]{3,}", node.text))
         return found
 
 

@@ -57,8 +57,14 @@ class KeyTerms:
         return count + (4 if stressed else 0) + 1.5 * term.count(" ")
 
 
-def keyterm_cloze(text: str, terms: KeyTerms) -> Draft | None:
-    """The sentence with its most important term blanked, if it has one that occurs nowhere else in it."""
+def keyterm_cloze(text: str, terms: KeyTerms, topic: str = "") -> Draft | None:
+    """The sentence with its most important term blanked, if it has one that occurs nowhere else in it.
+
+    A word of the section's heading is never the blank: "____ seals were found" under "Harappan Seals" asks
+    what the heading already says."""
+    if text.rstrip().endswith(":"):
+        return None  # a lead-in, whose point is in the items after it
+    topic_words = set(_words(topic))
     best: tuple[float, int, int] | None = None
     spans = [(m.start(), m.end(), m.group(0).casefold()) for m in _WORD.finditer(text)]
     for size in (3, 2, 1):
@@ -71,6 +77,8 @@ def keyterm_cloze(text: str, terms: KeyTerms) -> Draft | None:
             if not re.fullmatch(r"[^\W\d_][\w’'\s-]*", text[start:end]):
                 continue
             term = " ".join(words)
+            if any(word in topic_words for word in words):
+                continue
             score = terms.score(term)
             if score <= 0 or text.casefold().count(term) > 1:
                 continue

@@ -22,7 +22,8 @@ _VERBISH = re.compile(
     re.IGNORECASE,
 )
 _PREPOSITION_START = re.compile(
-    r"^(?:with|in|on|at|by|for|from|to|of|into|under|over|during|after|before|when|if|as|through|between|via)\b",
+    r"^(?:with|in|on|at|by|for|from|to|of|into|under|over|during|after|before|when|if|as|through|between|via|outside"
+    r"|within|inside|beyond|across|among|regarding|towards?)\b",
     re.IGNORECASE,
 )
 GENERIC_LABELS = frozenset(

@@ -27,7 +27,7 @@ from quizapp.generate.repair import complete_fragment, headline_passive
 _TYPE_ORDER = {"mcq": 0, "cloze": 1, "short": 2, "list": 3, "truefalse": 4, "flashcard": 5}
 _PRONOUN = re.compile(r"^(?P<word>It|Its|They|Their|He|She|His|Her)\b")
 _VAGUE_START = re.compile(r"^(?:This|These|Those|That)\b")
-_DISCOURSE = re.compile(r"^(?:However|Also|Further|Furthermore|Moreover|Besides),\s")
+_DISCOURSE = re.compile(r"^(?:However|Also|Further|Furthermore|Moreover|Besides|Or|Alternatively|And|So),\s")
 _ANAPHORIC = re.compile(
     r"^(?:In this regard|In this context|To this end|As a result|Thus|Hence|Therefore|Accordingly),\s"
 )
@@ -176,16 +176,20 @@ def _noun_subject(subject: str | None) -> str | None:
 
 
 _VERB = re.compile(
-    r"\b(?:is|are|was|were|be|been|has|have|had|do|does|did|can|could|will|would|may|might|must|shall|should)\b"
-    r"|\b[a-z]{3,}(?:s|ed)\b",
+    r"\b(?:is|are|was|were|be|been|has|have|had|do|does|did|can|could|will|would|may|might|must|shall|should"
+    r"|became|become|began|begin|made|make|took|take|gave|give|won|lost|led|fought|built|wrote|came|went|rose|fell"
+    r"|grew|found|held|left|met|ran|saw|set|sent|stood|told|brought|chose|drew|knew|lay|paid|said|sold|spoke"
+    r"|spent|struck|taught|thought|threw|bore|split|put|let|cut|hit|kept|lead|form|occur|move|act)\b"
+    r"|\b[a-z]{2,}(?:s|ed|en)\b",
+    re.IGNORECASE,
 )
 
 
 def _complete(text: str) -> bool:
-    """A sentence a question can be cut from: some words and a verb, not a stray label or formula."""
+    """A sentence a question can be cut from: some words, not a stray label or formula nor a clause cut short."""
     words = re.findall(r"[^\W\d_]{2,}", text)
     opening = text.lstrip("\"'“‘(")[:1]
-    return len(words) >= 4 and bool(_VERB.search(text)) and not opening.islower()
+    return len(words) >= 4 and not opening.islower()
 
 
 def _pair_terms(outline: Outline) -> list[str]:
@@ -241,7 +245,7 @@ def generate_bank(
         for sentence in sentences:
             if sentence.line in asked or _EXAMPLE.search(sentence.source):
                 continue
-            draft = keyterm_cloze(sentence.text, terms)
+            draft = keyterm_cloze(sentence.text, terms, f"{sentence.topic} {document.title}")
             if draft is not None and not defects(draft):
                 ctx = SentenceContext(sentence.text, sentence.source, sentence.line, sentence.topic, [], pool, "")
                 drafted.append((ctx, draft))
@@ -296,7 +300,7 @@ _NO_HEAD = re.compile(r"\bitems that fill the blank\b")
 def _clean_items(items: list[str] | None) -> bool:
     """Items that are names or short noun phrases, not pieces of a clause cut at its commas."""
     return bool(items) and all(
-        len(item.split()) <= 4 and not _VERB.search(item) and not re.search(r"\b(?:according|etc)\b", item)
+        len(item.split()) <= 4 and not re.search(r"\b(?:according|etc|is|are|was|were|has|have|had|might|may)\b", item)
         for item in items or []
     )
 

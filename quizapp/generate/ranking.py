@@ -17,9 +17,17 @@ def _uncapped(item: Placed) -> bool:
     return item.draft.type in _UNCAPPED or "order" in item.draft.tags
 
 
+def _asked(draft) -> str:  # noqa: ANN001 - a Draft
+    """What a question asks for: its answer, or the quoted term a card's front asks about."""
+    if draft.type == "flashcard" and "“" in draft.prompt and "”" in draft.prompt:
+        return draft.prompt.split("“", 1)[1].split("”", 1)[0]
+    return draft.answer
+
+
 def cap(placed: list[Placed]) -> list[Placed]:
     """The best questions under the caps, in their original order."""
-    ranked = sorted(range(len(placed)), key=lambda i: (-placed[i].draft.score, i))
+    # A line's places go to the questions that recall its facts first; true/false statements take what is left.
+    ranked = sorted(range(len(placed)), key=lambda i: (placed[i].draft.type == "truefalse", -placed[i].draft.score, i))
     per_line: Counter[int] = Counter()
     prompts: set[str] = set()
     answers_per_line: Counter[tuple[int, str]] = Counter()
@@ -31,7 +39,7 @@ def cap(placed: list[Placed]) -> list[Placed]:
         if key in prompts:
             continue
         # One fact, one question: a second question of one line with the same answer is a near copy.
-        answer_key = (item.line, normalise(draft.answer)) if draft.type != "truefalse" else None
+        answer_key = (item.line, normalise(_asked(draft))) if draft.type != "truefalse" else None
         if answer_key is not None and answers_per_line[answer_key] >= 1 and not _uncapped(item):
             continue
         if not _uncapped(item):

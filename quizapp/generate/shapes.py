@@ -260,6 +260,8 @@ def split_pair(node: Node) -> TermPair | None:
         return None
     if re.fullmatch(r"(?:\d+\.?)+|[A-Za-z]", term):
         return None
+    if starts_with_preposition(term) and not node.parent:
+        return None
     label = is_generic_label(term)
     if not label and _SENTENCE_SUBJECT.match(body) and not body.lower().startswith(term.lower()):
         return None  # "Defence ties: Quadrilateral Security Dialogue is …": a label over a sentence of its own
@@ -274,6 +276,9 @@ def subject_of(node: Node) -> str | None:
         pair = split_pair(parent)
         text = pair.term if pair and not pair.label else parent.text
         text = text.rstrip(":").strip()
+        letters = [char for char in text if char.isalpha()]
+        if parent.kind == "heading" and (len(letters) > 3 and all(char.isupper() for char in letters)):
+            return None  # an ALL-CAPS heading names a part of the notes, not what "it" points at
         if is_title_like(text) and len(text.split()) <= 6 and not text.endswith("?") and "=" not in text:
             return text
         return None

@@ -20,10 +20,9 @@ def acronym_questions(ctx: SentenceContext, fact: Fact) -> list[Draft]:
     """
     acronym, expansion = fact.text, fact.value[0]
     forward = "short" if len(expansion.split()) <= 4 else "flashcard"
-    return [
-        Draft(forward, f"What does {acronym} stand for?", expansion, ["acronym"], fact, score=1.4),
-        Draft("flashcard", f"What is the acronym for {expansion}?", acronym, ["acronym"], fact, score=1.0),
-    ]
+    if not any(char.islower() for char in expansion) and len(expansion.split()) == 1:
+        return []  # "(CCl4)" after a name is a formula, not an acronym
+    return [Draft(forward, f"What does {acronym} stand for?", expansion, ["acronym"], fact, score=1.4)]
 
 
 def definition_questions(ctx: SentenceContext, fact: Fact) -> list[Draft]:

@@ -80,26 +80,22 @@ def test_a_list_after_a_bare_preposition_asks_for_the_items_of_the_blank() -> No
         ("It follows the United Nations Convention on the Law of the Sea (UNCLOS).", "flashcard"),
     ],
 )
-def test_acronyms_are_asked_both_ways(text: str, forward_type: str) -> None:
+def test_acronyms_are_asked_forward_only(text: str, forward_type: str) -> None:
+    """Expansion → acronym would ask the phrase's initials back: padding, so only the acronym is asked."""
     ctx = context(text)
     fact = fact_of(text, "acronym")
-    forward, back = acronym_questions(ctx, fact)
+    [forward] = acronym_questions(ctx, fact)
     assert (forward.type, forward.prompt, forward.answer) == (
         forward_type,
         f"What does {fact.text} stand for?",
         fact.value[0],
-    )
-    assert (back.type, back.prompt, back.answer) == (
-        "flashcard",
-        f"What is the acronym for {fact.value[0]}?",
-        fact.text,
     )
 
 
 def test_a_definition_with_a_list_of_members_still_has_its_card() -> None:
     ctx = context("The Quad is a strategic dialogue between India, United States, Japan and Australia.")
     [card] = definition_questions(ctx, fact_of(ctx.text, "definition"))
-    assert (card.type, card.prompt) == ("flashcard", "Quad")
+    assert (card.type, card.prompt) == ("flashcard", "What is meant by “Quad”?")
     assert card.answer == "A strategic dialogue between India, United States, Japan and Australia."
     assert len(list_questions(ctx, fact_of(ctx.text, "list"))) == 1  # and the list asks who its members are
 
