@@ -458,7 +458,7 @@ _DASH_CELLS = re.compile(r"\s+[–—-]\s+")
 def _dash_tables(outline: Outline) -> list[tuple[list[str], list[tuple[Node, list[str]]]]]:
     """Runs of lines split by " – " into the same number of cells, under a header line of that shape."""
     tables: list[tuple[list[str], list[tuple[Node, list[str]]]]] = []
-    nodes = [node for node in outline.nodes if node.kind in ("text", "item")]
+    nodes = [node for node in outline.nodes if node.kind in ("text", "item", "heading")]
     index = 0
     while index < len(nodes):
         cells = _DASH_CELLS.split(nodes[index].text)
@@ -468,7 +468,7 @@ def _dash_tables(outline: Outline) -> list[tuple[list[str], list[tuple[Node, lis
         header = [re.sub(r"^(?:Sl\.?\s*No\.?|S\.?\s*No\.?|No\.)$", "", c).strip() for c in cells]
         rows: list[tuple[Node, list[str]]] = []
         probe = index + 1
-        while probe < len(nodes):
+        while probe < len(nodes) and nodes[probe].kind != "heading":
             row = _DASH_CELLS.split(nodes[probe].text, maxsplit=len(cells) - 1)
             width = len([h for h in header if h])
             if nodes[probe].numbered and len(row) == width:

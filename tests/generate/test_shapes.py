@@ -1,0 +1,139 @@
+"""Questions from the shape of the notes: the outline reader, Q/A pairs, term pairs, lists, order, tables, caps."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from quizapp.documents import parse_markdown, parse_text
+from quizapp.documents.outline import read_outline
+from quizapp.generate.pipeline import generate_bank
+
+QA_NOTES = """TREES - QUESTIONS
+
+Q1. Which tissue carries water up a tree?
+Ans. Xylem.
+
+Q2. Which tissue carries food down a tree?
+Ans. Phloem.
+
+Q3. What gives wood its strength?
+Ans. Lignin.
+
+Q4. Which gas do leaves take in?
+Ans. Carbon dioxide.
+
+Q5. Name the parts of a flower that make pollen.
+Ans.
+  1. Anthers
+  2. Filaments
+"""
+
+GLOSSARY = """# Rocks
+
+## Kinds of rock
+
+- Igneous: rock formed when magma cools and hardens.
+- Sedimentary: rock formed from layers of settled particles.
+- Metamorphic: rock changed by heat and pressure deep underground.
+- Plutonic: igneous rock that cooled slowly far below the surface.
+
+## Stages of the rock cycle
+
+1. Weathering
+2. Erosion
+3. Deposition
+4. Compaction
+
+## Minerals
+
+| Mineral | Hardness | Colour |
+|---|---|---|
+| Talc | 1 | White |
+| Gypsum | 2 | Grey |
+| Calcite | 3 | Colourless |
+| Quartz | 7 | Purple |
+"""
+
+
+def bank_of(text: str, *, markdown: bool = False):  # noqa: ANN201
+    document = parse_markdown(text, title="Notes") if markdown else parse_text(text, title="Notes")
+    return generate_bank(document)[0]
+
+
+def test_the_outline_keeps_nesting_and_lines() -> None:
+    outline = read_outline("Fruits:\n- Apple\n  - Red\n- Pear\n\nPlain text here.\n")
+    apple = next(node for node in outline.nodes if node.text == "Apple")
+    red = next(node for node in outline.nodes if node.text == "Red")
+    assert (apple.line, red.line) == (2, 3)
+    assert red.parent is apple
+    assert apple.parent is not None and apple.parent.text == "Fruits:"
+    assert next(node for node in outline.nodes if node.text == "Plain text here.").parent is None
+
+
+def test_a_numbered_point_holds_the_bullets_at_its_margin() -> None:
+    outline = read_outline("1. Harappa\n• Found by Sahni in 1921.\n2. Lothal\n• Found by Rao in 1954.\n")
+    found = [node for node in outline.nodes if node.text.startswith("Found")]
+    assert [node.parent.text for node in found] == ["Harappa", "Lothal"]  # type: ignore[union-attr]
+
+
+def test_question_and_answer_pairs_are_asked_as_written() -> None:
+    bank = bank_of(QA_NOTES)
+    xylem = [q for q in bank.questions if q.prompt == "Which tissue carries water up a tree?"]
+    assert [(q.answer, q.source_line) for q in xylem] == [("Xylem", 3)]
+    assert xylem[0].type in ("mcq", "short")
+    [parts] = [q for q in bank.questions if q.type == "list"]
+    assert parts.prompt == "Name the parts of a flower that make pollen." and parts.items == ["Anthers", "Filaments"]
+    assert not [q for q in bank.questions if "Ans." in q.prompt or q.prompt.endswith("in ____.")]
+
+
+def test_a_term_and_its_definition_are_asked_both_ways() -> None:
+    bank = bank_of(GLOSSARY, markdown=True)
+    [card] = [q for q in bank.questions if q.prompt == "What is igneous?"]
+    assert card.type == "flashcard" and card.answer.startswith("rock formed when magma cools")
+    [back] = [q for q in bank.questions if q.answer == "Igneous" and q.type == "mcq"]
+    assert back.prompt.startswith("Which kind of rock is this:")
+    assert set(back.choices or []) <= {"Igneous", "Sedimentary", "Metamorphic", "Plutonic"}
+
+
+def test_a_heading_with_items_gives_a_list_and_order_questions() -> None:
+    bank = bank_of(GLOSSARY, markdown=True)
+    [stages] = [q for q in bank.questions if q.type == "list" and "rock cycle" in q.prompt]
+    assert stages.prompt == "Name the four stages of the rock cycle."
+    assert stages.items == ["Weathering", "Erosion", "Deposition", "Compaction"]
+    after = [q for q in bank.questions if "order" in q.tags]
+    assert [(q.answer, q.source_line) for q in after] == [("Erosion", 13), ("Deposition", 14), ("Compaction", 15)]
+    assert all(q.prompt.startswith("In the stages of the rock cycle, which comes right after") for q in after)
+
+
+def test_table_rows_are_asked_across_their_columns() -> None:
+    bank = bank_of(GLOSSARY, markdown=True)
+    [quartz] = [q for q in bank.questions if q.prompt == "What is the hardness of Quartz?"]
+    assert quartz.answer == "7" and set(quartz.choices or []) <= {"1", "2", "3", "7"}
+    [seven] = [q for q in bank.questions if q.prompt == "Which mineral has the hardness “7”?"]
+    assert seven.answer == "Quartz" and seven.type == "mcq"
+
+
+def test_dash_separated_lines_under_a_header_are_a_table() -> None:
+    notes = "Ruler – Capital – Dynasty\nAshoka – Pataliputra – Maurya\nKanishka – Purushapura – Kushan\n"
+    notes += "Harsha – Kannauj – Pushyabhuti\nKrishna – Vijayanagara – Tuluva\n"
+    bank = bank_of(notes)
+    [capital] = [q for q in bank.questions if q.prompt == "What is the capital of Kanishka?"]
+    assert capital.answer == "Purushapura" and capital.source_line == 3
+
+
+def test_at_most_three_questions_a_line_and_a_quarter_true_false() -> None:
+    line = (
+        "The Treaty of Alpha was signed in 1815 by 12 states, cost Rs 400 crore, set up the Beta Council in "
+        "Geneva, was ranked 3rd among treaties, and was renewed on 4 May 1901 and again in 1950."
+    )
+    bank = bank_of("\n\n".join([line] + [f"The Gamma Pact of {1900 + i} bound {i + 2} nations." for i in range(8)]))
+    per_line = Counter(q.source_line for q in bank.questions if q.type != "list")
+    assert max(per_line.values()) <= 3
+    assert sum(q.type == "truefalse" for q in bank.questions) <= len(bank.questions) / 4
+
+
+def test_a_point_without_its_subject_takes_the_item_name() -> None:
+    bank = bank_of("1. Harappa\n• Discovered by Daya Ram Sahni in 1921.\n2. Lothal\n• Discovered by S R Rao in 1954.\n")
+    prompts = " ".join(q.prompt for q in bank.questions)
+    assert "Harappa was discovered" in prompts or "When was Harappa discovered" in prompts
+    assert not any(q.prompt.startswith("Discovered") for q in bank.questions)
