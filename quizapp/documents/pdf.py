@@ -48,9 +48,11 @@ _PAGE_NUMBER = re.compile(
         [\s\-–—|\])]*$""",
     re.VERBOSE,
 )
-# Symbol and Wingdings bullets without a Unicode mapping come out in the private use area (U+F0B7 is Symbol's
-# bullet); some glyphs the text parser does not know as bullets are bullets at the start of a PDF's line too.
-_PRIVATE_USE_BULLET = re.compile(r"^(\s*)[\uf020-\uf0ff]")
+# Symbol and Wingdings bullets without a Unicode mapping come out in the private use area: U+F0B7 is Symbol's
+# bullet, U+F0A7, U+F0D8, U+F0FC... Wingdings' square, arrowhead, tick. Wingdings' "n" (■), "q" (❑), "v" (❖) share
+# their codes with Symbol's Greek letters ("ν-receptor"), so they are bullets only with a space after them.
+# Some glyphs the text parser does not know as bullets are bullets at the start of a PDF's line too.
+_PRIVATE_USE_BULLET = re.compile(r"^(\s*)(?:[\uf0a7\uf0a8\uf0b7\uf0d8\uf0e0\uf0f0\uf0fc]|[\uf06e\uf071\uf076](?=\s))")
 _OTHER_BULLET = re.compile(r"^(\s*)[❑❒⮚➔♦◘]")
 # An en dash glued to its text ("–Within India") is a bullet; the text parser wants a space after a dash.
 _GLUED_DASH = re.compile(r"^(\s*)–(?=[^\W\d_]|\()")
