@@ -1,0 +1,248 @@
+"""Fuzzing `generate`: any text gives a bank that passes `quizapp check`, or a DocumentError — never a crash.
+
+The texts are random Unicode, note-like fragments put together (headings, bullets of many markers,
+"Term: definition", Q/A pairs, pipe tables, dash-separated lines, odd numbers and amounts of 0, control
+characters, NUL bytes, very long lines, only punctuation, right-to-left text, combining marks) and lines of
+the bundled notes mixed with them. Each is read as plain text and as Markdown. The benchmark
+tests/benchmarks/bench_fuzz.py runs 1,000 such texts, mutated real notes among them.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
+
+from quizapp.bank import dump_bank
+from quizapp.bank.load import check_text
+from quizapp.cli import main
+from quizapp.documents import Document, DocumentError, parse_markdown, parse_text
+from quizapp.generate.pipeline import generate_bank
+
+NOTES = Path(__file__).resolve().parents[2] / "question_bank" / "sources" / "india-japan-relations.txt"
+NOTE_LINES = [line for line in NOTES.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+FUZZ = settings(
+    max_examples=150,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.large_base_example],
+)
+
+MARKERS = ["-", "*", "+", "•", "●", "■", "◼", "🔹", "▪", "➢", "1.", "1)", "(i)", "(a)", "a.", "IV."]
+NUMBERS = [
+    "0",
+    "0 %",
+    "Rs 0",
+    "Rs 0 crore",
+    "$0",
+    "₹ 0",
+    "0.0",
+    "-0",
+    "99999999999999999999",
+    "1e309",
+    "1,00,000",
+    "1947",
+    "0 BCE",
+    "31 February 2023",
+    "0/0/0000",
+    "2023-13-45",
+    "½",
+    "१९४७",
+    "Ⅻ",
+    "∞",
+    "NaN",
+    "0 to 0",
+]
+WORDS = [
+    "India",
+    "Japan",
+    "treaty",
+    "the",
+    "Parliament",
+    "of",
+    "was",
+    "signed",
+    "in",
+    "is",
+    "GST",
+    "Council",
+    "Akbar",
+    "force",
+    "acid",
+    "ozone",
+    "and",
+    "a",
+    "which",
+    "by",
+    "Article",
+    "such as",
+    "It",
+    "They",
+    "not",
+    "(",
+    ")",
+    "“",
+    "”",
+    '"',
+    ",",
+    ";",
+    ":",
+]
+ODD = [
+    "\x00",
+    "\x01",
+    "\x07",
+    "\x0b",
+    "\x0c",
+    "\x1b[31m",
+    "\x7f",
+    "\u200b",
+    "\u200d",
+    "\u202e",
+    "\ufeff",
+    "\u0301",
+    "\u0308\u0308\u0308",
+    "\ufffd",
+    "\U0010ffff",
+    "\u2028",
+    "\x85",
+    "\r",
+    "\t",
+    "שלום עולם",
+    "مرحبا بالعالم",
+    "नमस्ते",
+    "日本国",
+    "Z̤͔ͧ̑̓ä͖̭̈̇lͮ̒ͫǧ̗͚̚o̙̔ͮ",
+    "🇮🇳",
+    "👩‍👩‍👧",
+    "---",
+    "```",
+    "> ",
+    "<br>",
+    "|",
+    "\\",
+]
+PUNCTUATION = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~–—…·•“”‘’«»¿¡"
+
+words = st.lists(st.sampled_from(WORDS + NUMBERS + ODD), min_size=1, max_size=8).map(" ".join)
+sentences = st.builds(lambda w, end: w[:1].upper() + w[1:] + end, words, st.sampled_from([".", "?", "", ";", "..."]))
+fragments = st.one_of(
+    st.builds(lambda n, w: "#" * n + " " + w, st.integers(1, 7), words),
+    st.builds(
+        lambda indent, m, s: indent + m + " " + s,
+        st.sampled_from(["", "  ", "\t"]),
+        st.sampled_from(MARKERS),
+        sentences,
+    ),
+    st.builds(lambda term, s: f"{term}: {s}", words, sentences),
+    st.builds(lambda n, q, a: f"Q{n}. {q}? Ans. {a}", st.integers(0, 99), words, words),
+    st.builds(
+        lambda rows: "| A | B |\n|---|---|\n" + "\n".join("| " + " | ".join(row) + " |" for row in rows),
+        st.lists(st.lists(st.one_of(st.just(""), words), min_size=1, max_size=4), max_size=5),
+    ),
+    st.builds(
+        lambda parts, dash: dash.join(parts),
+        st.lists(words, min_size=2, max_size=4),
+        st.sampled_from([" – ", " - ", " — "]),
+    ),
+    st.builds(lambda s, n: s * n, sentences, st.integers(50, 300)),  # a very long line
+    st.text(alphabet=PUNCTUATION, min_size=1, max_size=40),
+    st.builds(
+        lambda term, number, s: f"The {term} was signed in {number} by {s}", words, st.sampled_from(NUMBERS), sentences
+    ),
+    st.sampled_from(ODD),
+    st.sampled_from(NOTE_LINES),
+    st.just(""),
+    sentences,
+)
+note_like = st.lists(fragments, min_size=1, max_size=25).map("\n".join)
+random_text = st.text(max_size=400)
+binary_text = st.binary(max_size=300).map(lambda data: data.decode("latin-1"))
+
+PARSERS: list[Callable[..., Document]] = [parse_text, parse_markdown]
+
+
+def generates_or_refuses(text: str) -> None:
+    """Each reader: a DocumentError, an empty bank, or a bank whose YAML passes the checker, as `bank_for_file`."""
+    for parse in PARSERS:
+        try:
+            document = parse(text, title="Fuzz")
+        except DocumentError:
+            continue
+        bank, _ = generate_bank(document, deck="Fuzz", source="fuzz.txt")
+        if not bank.questions:
+            continue  # bank_for_file says "no facts to ask about were found in it": a DocumentError
+        dumped = "# Generated by `quizapp generate` from fuzz.txt\n" + dump_bank(bank)
+        assert check_text(dumped, "fuzz.yaml") == [], f"{parse.__name__}: {text!r}"
+
+
+# Found by tests/benchmarks/bench_fuzz.py: a table row with an empty first cell gave "" as a choice, and a term
+# written twice among its siblings gave the same choice twice.
+TABLE_WITH_EMPTY_KEY = "| A | B |\n|---|---|\n| x one | v1 |\n| y two | v2 |\n| z three | v3 |\n|  | v4 |"
+TERM_TWICE = (
+    "Shah Jahan – Khurram – Built Taj Mahal, Red Fort; golden age of Mughal architecture\n"
+    "Akbar – Jalal-ud-din Muhammad Akbar – Introduced Din-i-Ilahi; reformed tax and religious policies.\n"
+    "Jahangir – Nur-ud-din Muhammad Salim – Known for justice, architecture, and love of art.\n"
+    "Shah Jahan – Shahab-ud-din Muhammad Khurram – Built Taj Mahal and Red Fort; golden age of art."
+)
+
+
+@FUZZ
+@given(note_like)
+@example("Price: Rs 0\nShare: 0 %\nGrowth: 0.0\nDebt: Rs 99999999999999999999\n- Tax was 0 % in 0 BCE.")
+@example(TABLE_WITH_EMPTY_KEY)
+@example(TERM_TWICE)
+def test_note_like_texts_never_crash(text: str) -> None:
+    generates_or_refuses(text)
+
+
+@settings(FUZZ, max_examples=100)
+@given(random_text)
+@example("")
+@example("\x00" * 50)
+@example("?!…—;:" * 20)
+@example("\u0301\u0308" * 30)
+@example("שלום עולם. مرحبا بالعالم.")
+def test_random_unicode_never_crashes(text: str) -> None:
+    generates_or_refuses(text)
+
+
+@settings(FUZZ, max_examples=80)
+@given(binary_text)
+def test_binary_read_as_text_never_crashes(text: str) -> None:
+    generates_or_refuses(text)
+
+
+@settings(FUZZ, max_examples=80)
+@given(st.lists(st.sampled_from(NOTE_LINES), min_size=1, max_size=30), st.lists(fragments, max_size=5), st.randoms())
+def test_shuffled_notes_with_noise_never_crash(lines: list[str], noise: list[str], rng: random.Random) -> None:
+    mixed = lines + noise
+    rng.shuffle(mixed)
+    generates_or_refuses("\n".join(mixed))
+
+
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [
+        ("scan.txt", b"\x00\x01\x02\xff\xfe binary \x00"),
+        ("empty.txt", b""),
+        ("empty.md", b"\n\n  \n"),
+        ("punctuation.txt", b"?!... --- ***\n;;;"),
+    ],
+)
+def test_cli_refuses_a_document_with_one_line_and_exit_2(name: str, content: bytes, tmp_path: Path) -> None:
+    document = tmp_path / name
+    document.write_bytes(content)
+    out = tmp_path / "banks"
+    result = CliRunner().invoke(main, ["generate", str(document), "-o", str(out)])
+    assert result.exit_code == 2, result.output
+    assert isinstance(result.exception, SystemExit)
+    assert "Traceback" not in result.output
+    errors = [line for line in result.stderr.splitlines() if line.startswith("Error:")]
+    assert len(errors) == 1 and errors[0].startswith(f"Error: {document}:"), result.stderr
+    assert not out.exists()
