@@ -8,6 +8,15 @@ from collections import Counter
 from collections.abc import Iterable
 
 from quizapp.generate.draft import BLANK, Draft
+from quizapp.generate.nouns import zipf
+
+_COMMON = 3.6
+"""Zipf frequency (wordfreq's log scale: 3 is once per million words) below which a word is a term of the
+subject rather than of everyday English."""
+_EVERYDAY = 5.5
+_HEAD = 4.5
+"""The last word of a term that is not stressed by the notes must be this uncommon: "launch agencies" is no
+term of a subject, "hydrochloric acid" is."""
 
 # fmt: off
 _STOP = frozenset("""
@@ -21,8 +30,12 @@ what when where why how if because although though however therefore thus hence 
 your my me us called known used use uses using made make makes found find given give gives like up down out off
 way ways part parts type types kind kinds form forms example examples e.g etc i.e namely various several
 certain different important main major number numbers called include includes including per called case cases
+produces produce helps help turns turn becomes become causes cause contains contain provides provide allows allow
+forms form takes take gives makes occurs occur moves move shows show acts act leads lead results result plays play
 """.split())
 # fmt: on
+_NAME_NEIGHBOUR = re.compile(r"\b[A-Z][\w-]*\s$")
+_NAME_START = re.compile(r"^\s[A-Z][a-z]")
 _POINTS_BACK = re.compile(r"\b(?:this|these|those|that|such|above|below|following)\s+[a-z]+", re.IGNORECASE)
 _WORD = re.compile(r"[^\W\d_][\w’'-]*[^\W_]|[^\W\d_]")
 
@@ -50,11 +63,19 @@ class KeyTerms:
         self.stressed = {" ".join(_words(term)) for term in stressed if 1 <= len(term.split()) <= 4}
 
     def score(self, term: str) -> float:
+        """How much a term is worth blanking: stressed by the notes, repeated in them, rare in English.
+
+        A term is asked only if the notes stress it or it holds a word rare in everyday English ("litmus",
+        "hydrochloric acid"), so "the ____ of an object" is never asked for "force"."""
         count = self.counts.get(term, 0)
         stressed = term in self.stressed
-        if not stressed and (count < 2 or " " not in term):
-            return 0.0  # a single word is a key term only where the notes stress it
-        return count + (4 if stressed else 0) + 1.5 * term.count(" ")
+        words = term.split()
+        rarity = max(0.0, _COMMON - min(zipf(word) for word in words))
+        if words[-1].endswith("ly") or zipf(words[-1]) >= (_EVERYDAY if stressed else _HEAD):
+            return 0.0  # an adverb, or an everyday word closing the term ("hydrochloric acid which")
+        if not stressed and rarity == 0:
+            return 0.0
+        return (4 if stressed else 0) + min(count, 4) + 2 * rarity + 0.5 * (len(words) - 1)
 
 
 def keyterm_cloze(text: str, terms: KeyTerms, topic: str = "") -> Draft | None:
@@ -84,6 +105,12 @@ def keyterm_cloze(text: str, terms: KeyTerms, topic: str = "") -> Draft | None:
                 continue
             before = text[:start].rstrip()[-1:]
             after = text[end:].lstrip()[:1]
+            if before == "," and after == ",":
+                continue  # one item of a list blanked out of it
+            if _NAME_NEIGHBOUR.search(text[:start]) and text[start].isupper() or (
+                text[start].isupper() and _NAME_START.match(text[end:])
+            ):
+                continue  # half of a name ("Lok ____")
             if size == 1 and (before.isalpha() or after.isalpha()) and not (before == "" or after in ".,;"):
                 # a lone word inside a phrase ("blue ____ red") is a blank in a silly place, unless it is the
                 # subject or object of its clause

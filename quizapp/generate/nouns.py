@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import hashlib
 import re
+from functools import lru_cache
+
+from wordfreq import zipf_frequency
 
 _COUNT_WORDS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
 _LEADING = re.compile(
@@ -48,7 +51,15 @@ def coin(seed: str, sides: int) -> int:
 
 
 def stable_order(items: list[str], seed: str) -> list[str]:
-    return sorted(items, key=lambda item: hashlib.sha1(f"{seed}\x1f{item}".encode()).hexdigest())
+    """The items in an order fixed by the seed, each once (by its comparison key), empty ones left out."""
+    from quizapp.generate.distractors import normalise  # noqa: PLC0415 - distractors imports this module's users
+
+    unique: dict[str, str] = {}
+    for item in items:
+        key = normalise(item)
+        if key and key not in unique:
+            unique[key] = item
+    return sorted(unique.values(), key=lambda item: hashlib.sha1(f"{seed}\x1f{item}".encode()).hexdigest())
 
 
 def singular(word: str) -> str:
@@ -114,3 +125,42 @@ def lower_first(text: str) -> str:
     if len(first) > 1 and (first[1:].lower() != first[1:] or not first.isalpha()):
         return text
     return text[:1].lower() + text[1:]
+
+
+def plain_case(text: str) -> str:
+    """A header in running text: "Real Name" → "real name", "Protocol Data Unit" → "protocol data unit", but
+    "PDU" and "IoT" keep their capitals."""
+    return " ".join(word.lower() if word[1:] == word[1:].lower() else word for word in text.split())
+
+
+_DEFINING = re.compile(
+    r"^(?:a|an|the|any|one|two|all|those|that|set|type|kind|process|substance|group|part|unit|form|method|way|state"
+    r"|property|ability|tendency|measure|name|term)\b|\b(?:that|which|who|whose|where|in which|by which|used to)\b",
+    re.IGNORECASE,
+)
+
+
+_PROPERTY_START = frozenset(
+    """red blue green yellow pink white black orange purple violet brown grey gray colourless colorless
+    colorful sour bitter sweet salty hot cold warm soft hard strong weak high low fast slow large small
+    taste tastes turn turns feel feels have has contain contains completely partially fully mostly only always
+    never often usually very more less most least found located present absent used made""".split()
+)
+
+
+def is_definition(body: str) -> bool:
+    """Whether a pair's right side says what the term is (a noun phrase), not a property ("Red in acid",
+    "Partially ionize", "Taste sour"): anything but an opening adjective, adverb or verb."""
+    words = body.split()
+    if not words:
+        return False
+    if _DEFINING.search(" ".join(words[:8])):
+        return True
+    first = words[0].lower().strip(",.;:")
+    return not (first in _PROPERTY_START or first.endswith(("ly", "ed", "ing")))
+
+
+@lru_cache(maxsize=65536)
+def zipf(word: str) -> float:
+    """How common a word is in English on wordfreq's scale (7 for "the", 0 for a word it never saw)."""
+    return zipf_frequency(word, "en")

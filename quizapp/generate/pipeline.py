@@ -20,6 +20,7 @@ from quizapp.generate import ranking, shapes
 from quizapp.generate.facts import Fact, extract_facts, standalone_names
 from quizapp.generate.facts.phrases import trim_dangling
 from quizapp.generate.keyterms import KeyTerms, keyterm_cloze
+from quizapp.generate.prose import called_question, label_definition, means_question
 from quizapp.generate.quality import defects, select
 from quizapp.generate.questions import Draft, SentenceContext, fact_questions
 from quizapp.generate.repair import complete_fragment, headline_passive
@@ -34,8 +35,11 @@ _ANAPHORIC = re.compile(
 """Openings that point back at the sentence before: what follows may be no statement of its own."""
 _LABEL = re.compile(r"^[A-Z][\w\s-]{0,30}:\s(?=[A-Z])")
 """A bullet's lead-in label ("Defence ties: …"): a heading inside the sentence, not part of what it says."""
-_SUBJECT = re.compile(r"^(?P<subj>(?:The\s)?[A-Z][\w-]+(?:\s[A-Z][\w-]+){0,4})\s[a-z]")
-"""A sentence opening with a capitalised name and then a lowercase word (its verb, whatever the verb)."""
+_SUBJECT = re.compile(
+    r"^(?P<subj>(?:The\s)?[A-Z][\w-]+(?:\s[A-Z][\w-]+){0,4})\s(?:is|are|was|were|has|have|had|will|can|could"
+    r"|would|may|might|must|should|did|does|do|[a-z]+(?:s|ed))\b"
+)
+"""A sentence opening with a capitalised name and then its verb ("Bee sting causes" names no subject "Bee")."""
 _FRONTED_PRONOUN = re.compile(
     r"^(?P<front>[^,]{2,60},\s|(?:In|On|At|By|During|After|Before|Since|Until|From|Within)\s[^,]{1,40}?\s)"
     r"(?P<word>it|its|they|their|he|she|his|her)\b"
@@ -64,7 +68,9 @@ def _subject(sentence: str) -> str | None:
 def _stand_alone(text: str, previous_subject: str | None) -> str | None:
     """The sentence made to stand on its own, or None when it cannot be (a pronoun with nobody to refer to)."""
     text = _LABEL.sub("", _ANAPHORIC.sub("", _DISCOURSE.sub("", text)))
-    text = text[:1].upper() + text[1:]
+    first = text.split(" ", 1)[0]
+    if first[1:] == first[1:].lower():  # "pH plays …" keeps its small p
+        text = text[:1].upper() + text[1:]
     if _VAGUE_START.match(text):
         return None
     m = _PRONOUN.match(text) or _FRONTED_PRONOUN.match(text)
@@ -116,6 +122,9 @@ def _resolve(
     completed = complete_fragment(text, parent_subject)
     if completed is not None:
         text = completed
+    demonstrative = _THIS_IS.match(text)
+    if demonstrative and parent_subject and not previous_subject:
+        text = parent_subject + text[demonstrative.end("word") :]  # "This is the law of …" under "2nd Law"
     pronoun = _PRONOUN.match(text) or _FRONTED_PRONOUN.match(text)
     if pronoun and not previous_subject and parent_subject:
         word = pronoun["word"].lower()
@@ -131,8 +140,11 @@ def _resolve(
     return headline_passive(trim_dangling(resolved)) if resolved is not None else None
 
 
-def _outline_sentences(document: Document, outline: Outline, skip: set[int]) -> list[_Sentence]:
-    """Sentences of every text, item and row of the notes but those the structure already asks about."""
+def _outline_sentences(
+    document: Document, outline: Outline, skip: set[int], extra: list[shapes.Placed]
+) -> list[_Sentence]:
+    """Sentences of every text, item and row of the notes but those the structure already asks about; the
+    cards of labelled paragraphs go to `extra`."""
     out: list[_Sentence] = []
     units: list[tuple[Node, list[tuple[int, str]], str | None]] = []
     for node in outline.nodes:
@@ -149,16 +161,32 @@ def _outline_sentences(document: Document, outline: Outline, skip: set[int]) -> 
     # A name the notes never write in lower case may be a person's, whom "he" or "she" can stand for.
     lowercase = frozenset(re.findall(r"\b[a-z][a-z'’-]+\b", document.text or ""))
     previous: str | None = None
-    last_topic: str | None = None
+    last_parent: Node | None = None
+    seen_under: set[int] = set()
     for node, parts, parent_subject in units:
         block_text, sentences = split_sentences(parts)
         topic = _topic(node, document)
-        if topic != last_topic:
-            previous, last_topic = None, topic  # a subject is lent only within its section
-        for sentence in sentences:
+        if node.parent is not last_parent:
+            previous, last_parent = None, node.parent  # a subject is lent only among the points of one parent
+        if node.parent is not None and node.parent.kind == "heading" and id(node.parent) in seen_under:
+            parent_subject = None  # a heading names what its first paragraph is about, not every later one
+        if node.parent is not None:
+            seen_under.add(id(node.parent))
+        if len(sentences) >= 2 and node.kind == "text" and _is_label(sentences[0].text):
+            # "Balanced forces. When two or more forces …": the opening name is what the paragraph defines.
+            label = sentences[0].text
+            card = label_definition(label, sentences[1].text)
+            if card is not None:
+                extra.append(shapes.Placed(card, sentences[1].line, node.text, topic, f"label:{node.line}"))
+            parent_subject = re.sub(r"\s*\([^)]*\)", "", label.rstrip(".")).strip()
+            sentences = sentences[1:]
+        for position, sentence in enumerate(sentences):
             if len(sentence.text) > 1200:
                 continue  # a run-on line is no sentence a question can quote
-            resolved = _resolve(sentence.text, previous, _noun_subject(parent_subject), lowercase)
+            # The first sentence of a point is about the item it hangs under; a later one about what the
+            # sentence before it was about.
+            parent = _noun_subject(parent_subject) if position == 0 else None
+            resolved = _resolve(sentence.text, previous if position or not parent else None, parent, lowercase)
             previous = _subject(resolved) if resolved is not None else None
             if resolved is None or not _complete(resolved):
                 continue
@@ -218,7 +246,7 @@ def generate_bank(
         placed.extend(shapes.list_questions(outline, topic_of))
         placed.extend(shapes.table_questions(outline, topic_of))
         skip = shapes.qa_lines(outline) | shapes.table_lines(outline)
-        sentences = _outline_sentences(document, outline, skip)
+        sentences = _outline_sentences(document, outline, skip, placed)
     else:
         sentences = _sentences(document)
     report.sentences = len(sentences)
@@ -226,6 +254,9 @@ def generate_bank(
     report.facts.update(fact.tag for fact in pool)
     drafted: list[tuple[SentenceContext, Draft]] = []
     for sentence in sentences:
+        prose = called_question(sentence.text) or means_question(sentence.text)
+        if prose is not None:
+            placed.append(shapes.Placed(prose, sentence.line, sentence.source, sentence.topic, f"prose:{sentence.line}"))
         ctx = SentenceContext(
             text=sentence.text,
             source=sentence.source,
@@ -293,6 +324,17 @@ def generate_bank(
     return bank, report
 
 
+_THIS_IS = re.compile(r"^(?P<word>This|These|It)(?=\s(?:is|are|was|were)\s(?:the|a|an)\b)")
+_LABEL_SENTENCE = re.compile(r"^[A-Z][\w'’ -]{1,50}(?:\s\([^)]{1,40}\))?\.$")
+"""A paragraph's opening "sentence" that is only a name: "Inertia.", "Newton's First Law (Law of Inertia)."."""
+_AUXILIARY = re.compile(r"\b(?:is|are|was|were|be|been|has|have|had|can|could|will|would|do|does|did)\b", re.I)
+
+
+def _is_label(text: str) -> bool:
+    """A short name standing as a sentence ("Inertia.", "Balanced forces."), not a short sentence."""
+    return bool(_LABEL_SENTENCE.match(text)) and len(text.split()) <= 6 and not _AUXILIARY.search(text)
+
+
 _NO_HEAD = re.compile(r"\bitems that fill the blank\b")
 """A list whose items have no noun to name them is a guess at where a list starts and ends."""
 
@@ -305,7 +347,9 @@ def _clean_items(items: list[str] | None) -> bool:
     )
 
 
-_EXAMPLE = re.compile(r"\b(?:for example|for instance|e\.g\.|eg\.|such as|to illustrate|example)\b", re.IGNORECASE)
+_EXAMPLE = re.compile(
+    r"\b(?:for example|for instance|e\.g\.|eg\.|such as|to illustrate|examples?)\b", re.IGNORECASE
+)
 
 
 def bank_for_file(document_path: Path, out_dir: Path, *, deck: str | None = None) -> tuple[Bank, GenerateReport, str]:

@@ -10,11 +10,14 @@ from quizapp.documents.outline import Node, Outline, is_title_like
 from quizapp.generate.distractors import normalise
 from quizapp.generate.draft import Draft
 from quizapp.generate.nouns import (
+    coin,
     count_word,
     head_noun,
     is_generic_label,
+    is_definition,
     is_plural,
     kind_noun,
+    plain_case,
     lower_first,
     stable_order,
     starts_with_preposition,
@@ -287,7 +290,43 @@ def subject_of(node: Node) -> str | None:
 
 def _definition_prompt(term: str, body: str) -> str:
     verb = "are" if is_plural(term) else "is"
-    return f"What {verb} {lower_first(term)}?"
+    return f"What {verb} {_term_case(term)}?"
+
+
+_SILENT_LABELS = frozenset({"note", "notes", "fact", "facts", "hint", "summary", "answer", "complete answer", "in summary",
+                            "explanation", "key points", "key point", "source", "sources", "note that"})
+"""Labels that only mark a line as an aside: nothing to ask about the subject above them."""
+_VALUE = re.compile(r"^[\d\s.,:%/–—-]*(?:\d{3,4}|\d+%)[\d\s.,:%/–—-]*(?:AD|BC|BCE|CE)?$")
+
+
+def _term_case(term: str) -> str:
+    """A term in running text: "Light reactions" → "light reactions", but "Shah Jahan" and "ATP" stay."""
+    words = term.split()
+    if len(words) > 1 and any(word[:1].isupper() for word in words[1:]):
+        return term
+    return lower_first(term)
+
+
+def _label_questions(pair: TermPair, topic: str, group: str) -> list[Placed]:
+    """ "Examples: …", "Evidence: …" under a named item: asked about that item."""
+    node, body = pair.node, pair.body.rstrip()
+    subject = subject_of(node)
+    label = pair.term.rstrip(":").lower()
+    if subject is None or node.children or label in _SILENT_LABELS:
+        return []
+    subject_text = _term_case(subject)
+    if label in ("examples", "example"):
+        items = [i.strip() for i in re.split(r",\s*|\s+and\s+", _PARENTHESIS.sub("", body).rstrip(".")) if i.strip()]
+        if 2 <= len(items) <= 6 and all(len(i.split()) <= 5 for i in items):
+            prompt = f"Give the examples of {subject_text} named in the notes."
+            draft = Draft("list", prompt, ", ".join(items), ["list"], None, items=items, score=1.1)
+            return [Placed(draft, node.line, node.text, topic, group)]
+        return []
+    if label in ("concept", "description", "definition", "meaning"):
+        front = f"What {'are' if is_plural(subject) else 'is'} {subject_text}?"
+    else:
+        front = f"What {'are' if is_plural(label) else 'is'} the {label} of {subject_text}?"
+    return [Placed(Draft("flashcard", front, body, ["definition"], None, score=1.2), node.line, node.text, topic, group)]
 
 
 def term_questions(outline: Outline, topic_of) -> list[Placed]:  # noqa: ANN001
@@ -310,47 +349,59 @@ def term_questions(outline: Outline, topic_of) -> list[Placed]:  # noqa: ANN001
         group = f"term:{node.line}"
         body = pair.body.rstrip()
         if pair.label:
-            subject = subject_of(node)
-            if subject is None or node.children:
-                continue
-            label = pair.term.rstrip(":").lower()
-            front = f"{pair.term} of {lower_first(subject)}?" if label not in ("concept", "description") else (
-                f"What is {lower_first(subject)}?" if not is_plural(subject) else f"What are {lower_first(subject)}?"
-            )
-            if label in ("examples", "example"):
-                items = [i.strip() for i in re.split(r",\s*|\s+and\s+", body.rstrip(".")) if i.strip()]
-                if 2 <= len(items) <= 6 and all(len(i.split()) <= 5 for i in items):
-                    prompt = f"Give the examples of {lower_first(subject)} named in the notes."
-                    draft = Draft("list", prompt, ", ".join(items), ["list"], None, items=items, score=1.1)
-                    placed.append(Placed(draft, node.line, node.text, topic, group))
-                continue
-            draft = Draft("flashcard", front, body, ["definition"], None, score=1.2)
-            placed.append(Placed(draft, node.line, node.text, topic, group))
+            placed.extend(_label_questions(pair, topic, group))
             continue
         term = pair.term
-        if starts_with_preposition(term):
-            subject = subject_of(node)
-            if subject is None:
-                continue
-            front = f"{subject} — {lower_first(term)}?"
-            placed.append(Placed(Draft("flashcard", front, body, ["definition"], None, score=1.1), node.line,
-                                 node.text, topic, group))
-            continue
-        # Forward: what the term means.
-        forward = Draft("flashcard", _definition_prompt(term, body), body, ["definition"], None, score=1.3)
-        placed.append(Placed(forward, node.line, node.text, topic, group))
-        # Back: which term the definition describes, its siblings as choices.
-        if normalise(term) in normalise(body) or len(body.split()) > 25 or len(body.split()) < 2:
-            continue
+        if starts_with_preposition(term) or _VALUE.match(body.rstrip(".")) or body.endswith(":"):
+            continue  # "With metals: Acid + Metal -> …", "Babur – 1526-1530": no term and no definition
         parent = node.parent
-        kind = kind_noun(_parent_text(parent)) or "term"
+        if len(term) <= 3 and not term.isalpha() or len(re.findall(r"[^\W\d_]", term)) < 3:
+            # "p1 = Initial Momentum": a symbol of a formula, asked for what it stands for.
+            if len(term) <= 4 and 1 <= len(body.split()) <= 5 and not _VALUE.match(body):
+                meaning = body.rstrip(".")
+                others = [p.body.rstrip(".") for p in by_parent.get(id(parent), []) if p is not pair]
+                others = [o for o in dict.fromkeys(others) if len(o.split()) <= 5 and normalise(o) != normalise(meaning)]
+                prompt = f"In {topic}, what does the symbol {term} stand for?"
+                if len(others) >= 3:
+                    wrong = stable_order(others, term)[:3]
+                    draft = Draft("mcq", prompt, meaning, ["definition"], None, choices=[meaning, *wrong], score=1.2)
+                else:
+                    draft = Draft("short", prompt, meaning, ["definition"], None, score=1.1)
+                placed.append(Placed(draft, node.line, node.text, topic, group))
+            continue
+        kind = kind_noun(_parent_text(parent))
         siblings = [p.term for p in by_parent.get(id(parent), []) if normalise(p.term) != normalise(term)]
         described = _PARENTHESIS.sub("", body).strip().rstrip(".")
-        if len(term) <= 3 and not term.isalpha() or len(re.findall(r"[A-Za-z]", term)) < 3:
-            continue  # "p1 = Initial Momentum": a symbol is no term to ask for
-        prompt = f"Which {kind} is this: “{described}”?"
+        words = len(described.split())
+        if kind and normalise(kind.split(" of ")[0]) in normalise(term):
+            kind = f"kind of {kind}"  # "Weak acids" is a kind of acid, not an acid
+        if words <= 4 and not is_definition(described):
+            # "Lemon – Citric acid": a pair of names. Asked one way, the kind of the right side as the question.
+            right_kind = kind_noun(_parent_text(parent))
+            if right_kind and normalise(right_kind.split(" of ")[0]) in normalise(described):
+                prompt = f"Which {right_kind} do the notes pair with {_term_case(term)}?"
+                others = [p.body.rstrip(".") for p in by_parent.get(id(parent), []) if p is not pair]
+                others = [o for o in others if len(o.split()) <= 4 and normalise(o) != normalise(described)]
+                if len(others) >= 3:
+                    wrong = stable_order(others, term)[:3]
+                    draft = Draft("mcq", prompt, described, ["definition"], None, choices=[described, *wrong], score=1.3)
+                else:
+                    draft = Draft("short", prompt, described, ["definition"], None, score=1.2)
+                placed.append(Placed(draft, node.line, node.text, topic, group))
+            continue
+        # Forward: what the term means, or what the notes say of it.
+        if is_definition(described):
+            front = _definition_prompt(term, body)
+        else:
+            front = f"Describe {_term_case(term)}" + (f" ({kind.removeprefix('kind of ')})." if kind else ".")
+        forward = Draft("flashcard", front, body, ["definition"], None, score=1.3)
+        placed.append(Placed(forward, node.line, node.text, topic, group))
+        # Back: which term the definition describes, its siblings as choices.
+        if normalise(term) in normalise(body) or words > 25 or words < 2:
+            continue
         if any(normalise(s) in normalise(body) for s in siblings):
             continue
+        prompt = f"Which {kind or 'term'} is this: “{described}”?"
         if len(siblings) >= 3:
             wrong = stable_order(siblings, term)[:3]
             draft = Draft("mcq", prompt, term, ["definition"], None, choices=[term, *wrong], score=1.35)
@@ -415,10 +466,9 @@ def list_questions(outline: Outline, topic_of) -> list[Placed]:  # noqa: ANN001
         if any(normalise(name) in normalise(noun) for name in clean):
             continue
         n = len(clean)
-        article = "the " if not noun.lower().startswith("the ") else ""
-        plural = is_plural(noun)
-        prompt = f"Name the {count_word(n)} {noun}." if plural else f"Name the {count_word(n)} parts of {article}{noun}."
-        prompt = prompt.replace("the the ", "the ")
+        if not is_plural(noun):
+            continue  # "Name the two parts of the duration": a heading that is no plural noun names no set
+        prompt = f"Name the {count_word(n)} {noun}."
         answer = ", ".join(clean[:-1]) + " and " + clean[-1]
         topic = topic_of(parent)
         draft = Draft("list", prompt, answer, ["list"], None, items=clean, score=1.45)
@@ -453,6 +503,13 @@ def _order_questions(items: list[Node], names: list[str], noun: str, topic: str)
 # -- table rows ----------------------------------------------------------------------------------------
 
 _DASH_CELLS = re.compile(r"\s+[–—-]\s+")
+_SERIAL = re.compile(r"(?i)(?:Sl|S|Sr)\.?\s*No\.?|No\.?|#|Serial(?: No\.?)?")
+
+
+def _header_case(text: str) -> bool:
+    """A header cell: Title Case or ALL CAPS ("Name of the Emperor", "PERIOD"), not a value ("Citric acid")."""
+    small = {"of", "the", "a", "an", "and", "or", "in", "on", "for", "to", "by", "with"}
+    return all(word[:1].isupper() or word in small or not word[:1].isalpha() for word in text.split())
 
 
 def _dash_tables(outline: Outline) -> list[tuple[list[str], list[tuple[Node, list[str]]]]]:
@@ -462,21 +519,21 @@ def _dash_tables(outline: Outline) -> list[tuple[list[str], list[tuple[Node, lis
     index = 0
     while index < len(nodes):
         cells = _DASH_CELLS.split(nodes[index].text)
-        if len(cells) < 3 or not all(is_title_like(c) for c in cells) or any(len(c.split()) > 5 for c in cells):
+        named = [c for c in cells if not _SERIAL.fullmatch(c)]
+        if len(cells) < 3 or len(named) < 2 or not all(is_title_like(c) and _header_case(c) for c in named) or any(
+            len(c.split()) > 5 for c in named
+        ):
             index += 1
             continue
-        header = [re.sub(r"^(?:Sl\.?\s*No\.?|S\.?\s*No\.?|No\.)$", "", c).strip() for c in cells]
+        header = ["" if _SERIAL.fullmatch(c) else c for c in cells]
         rows: list[tuple[Node, list[str]]] = []
         probe = index + 1
+        width = len(named)
         while probe < len(nodes) and nodes[probe].kind != "heading":
-            row = _DASH_CELLS.split(nodes[probe].text, maxsplit=len(cells) - 1)
-            width = len([h for h in header if h])
-            if nodes[probe].numbered and len(row) == width:
-                rows.append((nodes[probe], row))
-            elif len(row) == len(cells):
-                rows.append((nodes[probe], row))
-            else:
+            row = _DASH_CELLS.split(nodes[probe].text, maxsplit=width - 1)
+            if len(row) != width:
                 break
+            rows.append((nodes[probe], row))
             probe += 1
         if len(rows) >= 3:
             tables.append(([h for h in header if h], rows))
@@ -513,6 +570,7 @@ def table_questions(outline: Outline, topic_of) -> list[Placed]:  # noqa: ANN001
             values = [cells[column].strip().rstrip(".") if column < len(cells) else "" for _, cells in rows]
             column_name = re.sub(r"\s*\([^)]*\)", "", header[column]).strip()
             key_name = re.sub(r"\s*\([^)]*\)", "", header[0]).strip() or "item"
+            key_name = re.sub(r"(?i)^(?:name|title)\s+of\s+(?:the\s+)?", "", key_name)
             if not column_name:
                 continue
             for (node, _cells), key, value in zip(rows, keys, values, strict=True):
@@ -522,9 +580,16 @@ def table_questions(outline: Outline, topic_of) -> list[Placed]:  # noqa: ANN001
                 short = len(value.split()) <= 5
                 unique_value = sum(normalise(v) == normalise(value) for v in values) == 1
                 group = f"row:{node.line}:{column}"
-                prompt = f"What is the {lower_first(column_name)} of {key}?"
+                prompt = f"What is the {plain_case(column_name)} of {key}?"
                 others = [v for v in dict.fromkeys(values) if v and normalise(v) != normalise(value)]
-                if short and len(others) >= 3 and len(value) <= 40:
+                key_others = [k for k in keys if normalise(k) != normalise(key)]
+                reversible = short and unique_value and keys_unique and len(value) <= 40 and len(key_others) >= 3
+                if reversible and coin(f"{key}\x1f{column}", 2):
+                    # One question a cell: which way round is stable per cell and about even over a table.
+                    reverse = f"Which {plain_case(key_name)} has the {plain_case(column_name)} “{value}”?"
+                    wrong = stable_order(key_others, f"{value}{column}")[:3]
+                    draft = Draft("mcq", reverse, key, ["table"], None, choices=[key, *wrong], score=1.25)
+                elif short and len(others) >= 3 and len(value) <= 40:
                     wrong = stable_order(others, f"{key}{column}")[:3]
                     draft = Draft("mcq", prompt, value, ["table"], None, choices=[value, *wrong], score=1.25)
                 elif short:
@@ -532,15 +597,6 @@ def table_questions(outline: Outline, topic_of) -> list[Placed]:  # noqa: ANN001
                 else:
                     draft = Draft("flashcard", prompt, value, ["table"], None, score=1.1)
                 placed.append(Placed(draft, node.line, node.text, topic, group))
-                if short and unique_value and keys_unique and len(value) <= 40:
-                    key_others = [k for k in keys if normalise(k) != normalise(key)]
-                    reverse = (
-                        f"Which {lower_first(key_name)} has the {lower_first(column_name)} “{value}”?"
-                    )
-                    wrong = stable_order(key_others, f"{value}{column}")[:3]
-                    if len(wrong) == 3:
-                        draft = Draft("mcq", reverse, key, ["table"], None, choices=[key, *wrong], score=1.2)
-                        placed.append(Placed(draft, node.line, node.text, topic, group + ":back"))
     return placed
 
 

@@ -1,0 +1,62 @@
+"""Definitions written as prose: "X is called Y", "X is known as Y", "Y means X", and a paragraph that opens
+with the name of what it defines ("Balanced forces. When two forces …")."""
+
+from __future__ import annotations
+
+import re
+
+from quizapp.generate.draft import Draft
+from quizapp.generate.nouns import is_plural
+
+_CALLED = re.compile(
+    r"^(?P<def>[A-Z][^;:]{12,220}?),?\s(?:is|are|was|were)\s(?:(?:also|commonly|often|usually|generally)\s)?"
+    r"(?:called|known\sas|termed|referred\sto\sas|named)\s(?P<term>[^,;:()]{2,50}?)(?:\s\([^)]*\))?\.?$"
+)
+_MEANS = re.compile(
+    r"^(?P<term>(?:The\s)?[A-Za-z][\w'’-]*(?:\s[\w'’-]+){0,3})\s(?P<verb>means|refers\sto|is\sdefined\sas"
+    r"|are\sdefined\sas|denotes|signifies)\s(?P<def>.{8,240}?)\.?$"
+)
+_LEAD_WORDS = re.compile(r"^(?:When|If|Where|Whenever|In|On|At|It|This|These|They|There|Some|Many|All|Most|Each)\b")
+
+
+def called_question(text: str) -> Draft | None:
+    """ "The natural tendency … is called inertia." → "What is the natural tendency … called?" (inertia)."""
+    match = _CALLED.match(text.strip())
+    if match is None:
+        return None
+    definition, term = match["def"].strip(), match["term"].strip().strip("‘’'\"“”")
+    if _LEAD_WORDS.match(definition) or len(term.split()) > 5 or not re.search(r"[^\W\d_]{3}", term):
+        return None  # "When the pH falls below 5.6, it is called acid rain": the subject is a clause
+    be = "are" if is_plural(definition.split(" of ")[0]) else "is"
+    prompt = f"What {be} {definition[:1].lower()}{definition[1:]} called?"
+    if definition.split()[0][1:] != definition.split()[0][1:].lower():
+        prompt = f"What {be} {definition} called?"  # "ATP molecules …" keeps its capitals
+    return Draft("short", prompt, term, ["definition"], None, score=1.4)
+
+
+def means_question(text: str) -> Draft | None:
+    """ "Osmosis means the movement of …" → a card: "What does osmosis mean?"."""
+    match = _MEANS.match(text.strip())
+    if match is None or _LEAD_WORDS.match(match["term"]):
+        return None
+    term, verb, definition = match["term"], match["verb"], match["def"]
+    shown = term if term.split()[0][1:] != term.split()[0][1:].lower() else term[:1].lower() + term[1:]
+    front = f"What does {shown} {'refer to' if verb == 'refers to' else 'mean'}?"
+    back = definition[:1].upper() + definition[1:] + "."
+    return Draft("flashcard", front, back, ["definition"], None, score=1.35)
+
+
+def label_definition(label: str, sentence: str) -> Draft | None:
+    """A paragraph opening with a short name and a period ("Balanced forces. When …"): a card for the name."""
+    name = label.strip().rstrip(".").strip()
+    words = name.split()
+    if not 1 <= len(words) <= 6 or not name[:1].isupper() or re.search(r"\b(?:is|are|was|were)\b", name):
+        return None
+    if len(sentence.split()) < 6:
+        return None
+    key = re.sub(r"\s*\([^)]*\)", "", name)
+    shown = key if any(w[1:] != w[1:].lower() for w in key.split()) or len(words) > 1 and words[1][:1].isupper() else (
+        key[:1].lower() + key[1:]
+    )
+    front = f"What {'are' if is_plural(key) else 'is'} {shown}?"
+    return Draft("flashcard", front, sentence, ["definition"], None, score=1.3)
