@@ -8,7 +8,7 @@ from collections import Counter
 from collections.abc import Iterable
 
 from quizapp.generate.draft import BLANK, Draft
-from quizapp.generate.nouns import zipf
+from quizapp.generate.nouns import has_verb, readings, verb_only, zipf
 
 _COMMON = 3.6
 """Zipf frequency (wordfreq's log scale: 3 is once per million words) below which a word is a term of the
@@ -78,13 +78,26 @@ class KeyTerms:
         return (4 if stressed else 0) + min(count, 4) + 2 * rarity + 0.5 * (len(words) - 1)
 
 
+def _noun_phrase(words: list[str]) -> bool:
+    """No verb inside the blank: "body B reacts", "belongs to Protohistoric" and "person swims" are clauses."""
+    if any(verb_only(word) for word in words):
+        return False
+    if len(words) > 1 and words[-1].endswith("s") and not words[-2].endswith("s"):
+        last = readings(words[-1])
+        if "VERB" in last and "NOUN" in readings(words[-2]) and "ADJ" not in readings(words[-2]):
+            return False  # "person swims": a noun and then a verb that could be a plural
+    if len(words) > 1 and words[0].endswith("s") and "VERB" in readings(words[0]):
+        return False  # "starts mission-mode computerisation"
+    return True
+
+
 def keyterm_cloze(text: str, terms: KeyTerms, topic: str = "") -> Draft | None:
     """The sentence with its most important term blanked, if it has one that occurs nowhere else in it.
 
     A word of the section's heading is never the blank: "____ seals were found" under "Harappan Seals" asks
     what the heading already says."""
-    if text.rstrip().endswith(":"):
-        return None  # a lead-in, whose point is in the items after it
+    if text.rstrip().endswith(":") or not has_verb(text) or re.search(r"\s[-–—]\s", text):
+        return None  # a lead-in, a label or a formula: no statement to ask about
     topic_words = set(_words(topic))
     best: tuple[float, int, int] | None = None
     spans = [(m.start(), m.end(), m.group(0).casefold()) for m in _WORD.finditer(text)]
@@ -98,7 +111,7 @@ def keyterm_cloze(text: str, terms: KeyTerms, topic: str = "") -> Draft | None:
             if not re.fullmatch(r"[^\W\d_][\w’'\s-]*", text[start:end]):
                 continue
             term = " ".join(words)
-            if any(word in topic_words for word in words):
+            if any(word in topic_words for word in words) or not _noun_phrase(words):
                 continue
             score = terms.score(term)
             if score <= 0 or text.casefold().count(term) > 1:

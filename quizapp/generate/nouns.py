@@ -6,6 +6,7 @@ import hashlib
 import re
 from functools import lru_cache
 
+from lemminflect import getAllLemmas
 from wordfreq import zipf_frequency
 
 _COUNT_WORDS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
@@ -157,10 +158,44 @@ def is_definition(body: str) -> bool:
     if _DEFINING.search(" ".join(words[:8])):
         return True
     first = words[0].lower().strip(",.;:")
-    return not (first in _PROPERTY_START or first.endswith(("ly", "ed", "ing")))
+    return not (first in _PROPERTY_START or first.endswith(("ly", "ed", "ing")) or _PREPOSITION_START.match(first))
 
 
 @lru_cache(maxsize=65536)
 def zipf(word: str) -> float:
     """How common a word is in English on wordfreq's scale (7 for "the", 0 for a word it never saw)."""
     return zipf_frequency(word, "en")
+
+
+@lru_cache(maxsize=65536)
+def readings(word: str) -> frozenset[str]:
+    """The parts of speech an English word can be ("NOUN", "VERB", "ADJ", …); empty for a word not known."""
+    return frozenset(getAllLemmas(word.lower()))
+
+
+_FINITE = frozenset(
+    """is are was were be been has have had do does did can could will would may might must shall should
+    became began made took gave won lost led fought built wrote came went rose fell grew found held left met ran
+    saw set sent stood told brought chose drew knew lay paid said sold spoke spent struck taught thought threw bore
+    put let cut kept""".split()
+)
+
+
+def verb_only(word: str) -> bool:
+    """A word that is a verb and nothing else ("reacts", "belongs", "depletes")."""
+    found = readings(word)
+    return "VERB" in found and not found & {"NOUN", "ADJ", "PROPN"}
+
+
+def inflected_verb(word: str) -> bool:
+    """A verb form that can carry a sentence: "turns", "discovered", or an auxiliary."""
+    lower = word.lower()
+    if lower in _FINITE:
+        return True
+    found = getAllLemmas(lower).get("VERB")
+    return bool(found) and lower not in found and lower.endswith(("s", "ed", "en"))
+
+
+def has_verb(text: str) -> bool:
+    """Whether a sentence has a finite verb, so it states something and is no label or formula."""
+    return any(inflected_verb(word) for word in re.findall(r"[A-Za-z]+", text))

@@ -13,13 +13,14 @@ from quizapp.bank import Bank, BankQuestion, dump_bank
 from quizapp.bank.ids import deck_prefix, stable_id
 from quizapp.bank.load import check_text
 from quizapp.documents import read_document
-from quizapp.documents.model import Document, DocumentError
+from quizapp.documents.model import Document, DocumentError, Sentence
 from quizapp.documents.outline import Node, Outline, read_outline
 from quizapp.documents.sentences import split_sentences
 from quizapp.generate import ranking, shapes
 from quizapp.generate.facts import Fact, extract_facts, standalone_names
 from quizapp.generate.facts.phrases import trim_dangling
 from quizapp.generate.keyterms import KeyTerms, keyterm_cloze
+from quizapp.generate.nouns import has_verb
 from quizapp.generate.prose import called_question, label_definition, means_question
 from quizapp.generate.quality import defects, select
 from quizapp.generate.questions import Draft, SentenceContext, fact_questions
@@ -165,6 +166,7 @@ def _outline_sentences(
     seen_under: set[int] = set()
     for node, parts, parent_subject in units:
         block_text, sentences = split_sentences(parts)
+        sentences = _rejoin(sentences)
         topic = _topic(node, document)
         if node.parent is not last_parent:
             previous, last_parent = None, node.parent  # a subject is lent only among the points of one parent
@@ -195,6 +197,18 @@ def _outline_sentences(
     return out
 
 
+def _rejoin(sentences: list[Sentence]) -> list[Sentence]:
+    """Pieces the splitter cut after an abbreviation (", the Supreme Court …" after "Pvt. Ltd. (2022)")
+    joined back to the sentence they belong to."""
+    out: list[Sentence] = []
+    for sentence in sentences:
+        if out and (sentence.text[:1] in ",;:)" or sentence.text[:1].islower()):
+            out[-1] = Sentence(f"{out[-1].text} {sentence.text}".replace(" ,", ","), out[-1].line)
+        else:
+            out.append(sentence)
+    return out
+
+
 def _noun_subject(subject: str | None) -> str | None:
     """An item's or heading's name that can stand in for "it"/"they": a short name, not a question."""
     subject = re.sub(r"\s*\([^)]*\)", "", subject or "").strip()
@@ -218,6 +232,18 @@ def _complete(text: str) -> bool:
     words = re.findall(r"[^\W\d_]{2,}", text)
     opening = text.lstrip("\"'“‘(")[:1]
     return len(words) >= 4 and not opening.islower()
+
+
+_POINTING = re.compile(
+    r"\b(?:this|these|those|such|above|below|following|former|latter|here|there|it|they|them|he|she|him|her)\b",
+    re.IGNORECASE,
+)
+
+
+def _statement(text: str) -> bool:
+    """A sentence that can stand as a true statement: a verb, 7 to 40 words, nothing that points elsewhere."""
+    words = text.split()
+    return 7 <= len(words) <= 40 and has_verb(text) and not _POINTING.search(text) and not text.endswith((":", "?"))
 
 
 def _pair_terms(outline: Outline) -> list[str]:
@@ -268,7 +294,7 @@ def generate_bank(
             leans_back=bool(_ANAPHORIC.match(_LABEL.sub("", sentence.source))),
         )
         drafted.extend((ctx, draft) for draft in fact_questions(ctx))
-    drafted = [(ctx, d) for ctx, d in drafted if not (_NO_HEAD.search(d.prompt) and not _clean_items(d.items))]
+    drafted = [(ctx, d) for ctx, d in drafted if d.type != "list" or _named_list(d)]
     kept = {id(d) for d in select([d for _, d in drafted])}
     if document.text is not None:
         asked = {ctx.line for ctx, draft in drafted if id(draft) in kept} | {p.line for p in placed}
@@ -277,6 +303,10 @@ def generate_bank(
             if sentence.line in asked or _EXAMPLE.search(sentence.source):
                 continue
             draft = keyterm_cloze(sentence.text, terms, f"{sentence.topic} {document.title}")
+            if draft is None and _statement(sentence.text):
+                # A main sentence with no term to blank is still a statement to judge: true as written.
+                statement = sentence.text if sentence.text.endswith((".", "!", "?")) else sentence.text + "."
+                draft = Draft("truefalse", statement, "True", ["statement"], None, score=0.7)
             if draft is not None and not defects(draft):
                 ctx = SentenceContext(sentence.text, sentence.source, sentence.line, sentence.topic, [], pool, "")
                 drafted.append((ctx, draft))
@@ -339,10 +369,24 @@ _NO_HEAD = re.compile(r"\bitems that fill the blank\b")
 """A list whose items have no noun to name them is a guess at where a list starts and ends."""
 
 
-def _clean_items(items: list[str] | None) -> bool:
+_MENTIONED = re.compile(r"^Name the \d+ (?P<noun>.+?) mentioned:")
+
+
+def _named_list(draft: Draft) -> bool:
+    """A list from a sentence names its items with a plural noun ("Name the 4 sectors mentioned"), and its items
+    are names or short noun phrases, not pieces of a clause cut at its commas."""
+    if _NO_HEAD.search(draft.prompt):
+        return _clean_items(draft.items) and all(len(item.split()) <= 3 for item in draft.items or [])
+    named = _MENTIONED.match(draft.prompt)
+    if named and (not shapes.is_plural(named["noun"]) or re.search(r"[–—%\d]", named["noun"])):
+        return False
+    return _clean_items(draft.items, longest=6)
+
+
+def _clean_items(items: list[str] | None, longest: int = 4) -> bool:
     """Items that are names or short noun phrases, not pieces of a clause cut at its commas."""
     return bool(items) and all(
-        len(item.split()) <= 4 and not re.search(r"\b(?:according|etc|is|are|was|were|has|have|had|might|may)\b", item)
+        len(item.split()) <= longest and not re.search(r"\b(?:according|etc|is|are|was|were|has|have|had|might|may)\b", item)
         for item in items or []
     )
 

@@ -15,6 +15,7 @@ from quizapp.generate.nouns import (
     head_noun,
     is_generic_label,
     is_definition,
+    verb_only,
     is_plural,
     kind_noun,
     plain_case,
@@ -263,6 +264,8 @@ def split_pair(node: Node) -> TermPair | None:
         return None
     if re.fullmatch(r"(?:\d+\.?)+|[A-Za-z]", term):
         return None
+    if words[0].lower().endswith("ed") and len(words) > 2 or verb_only(words[0]):
+        return None  # "Provided a structured mechanism for Centre – …": a clause, not a term
     if starts_with_preposition(term) and not node.parent:
         return None
     label = is_generic_label(term)

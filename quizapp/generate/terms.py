@@ -25,9 +25,14 @@ def acronym_questions(ctx: SentenceContext, fact: Fact) -> list[Draft]:
     return [Draft(forward, f"What does {acronym} stand for?", expansion, ["acronym"], fact, score=1.4)]
 
 
+_NO_TERM = frozenset({"there", "it", "this", "these", "those", "they", "he", "she", "here", "that", "which", "what"})
+
+
 def definition_questions(ctx: SentenceContext, fact: Fact) -> list[Draft]:
     """A term → definition card for every definition; a list question of its members asks something else."""
     definition, verb = fact.value
+    if fact.text.lower() in _NO_TERM:
+        return []  # "There is the prevalence of …" defines nothing
     if definition.startswith("under which "):
         back = "Under it, " + definition[len("under which ") :]
         front = f"What is the {fact.text}?" if verb != "is" else f"What is meant by “{fact.text}”?"
