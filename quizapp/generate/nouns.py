@@ -12,13 +12,14 @@ from wordfreq import zipf_frequency
 _COUNT_WORDS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
 _LEADING = re.compile(
     r"^(?:the|a|an|some|main|major|important|various|different|following|these|those|its|their|our|key|basic"
+    r"|mainly|mostly|broadly|basically|primarily|generally|usually"
     r"|\d+|one|two|three|four|five|six|seven|eight|nine|ten|several|many|few|other|list\s+of|there\s+are"
     r"|there\s+is|types?\s+are|kinds?\s+are)\b\s*",
     re.IGNORECASE,
 )
 _TRAILING = re.compile(
     r"\s*(?:\b(?:are|is|were|was|include|includes|including|as\s+follows|given\s+below|listed\s+below|below"
-    r"|namely|like|such\s+as|are\s+as\s+follows|consist\s+of|comprises?|contains?)\b[\s:.-]*)+$|[\s:.–—-]+$",
+    r"|namely|like|such\s+as|are\s+as\s+follows|consists?\s+of|comprises?|contains?)\b[\s:.-]*)+$|[\s:.–—-]+$",
     re.IGNORECASE,
 )
 _VERBISH = re.compile(
@@ -76,10 +77,32 @@ def singular(word: str) -> str:
     return word
 
 
+_HEAD_END = frozenset(
+    """of in on at by for from to with under over into that which who whose where and or as than like during
+    after before between among within without against about through via""".split()
+)
+
+
+def head_word(phrase: str) -> str:
+    """The noun a phrase is about: "taxes levied and collected by the Centre" → "taxes", "types of inertia" →
+    "types", "State VAT" → "VAT"."""
+    words = phrase.split()
+    for index, word in enumerate(words):
+        lower = word.lower()
+        if index and (lower in _HEAD_END or (lower.endswith("ed") and len(lower) > 4)):
+            return words[index - 1]
+    return words[-1] if words else ""
+
+
 def is_plural(phrase: str) -> bool:
-    head = phrase.split(" of ")[0].split()[-1:] or [""]
-    word = head[0].lower()
+    word = head_word(phrase).lower().strip(",.;:()")
     return word.endswith("s") and not word.endswith(("ss", "us", "is", "ics"))
+
+
+_CLAUSE_VERBS = frozenset(
+    """makes takes gives provides includes consists comprises contains deals covers lists shows describes explains
+    plays helps leads causes means refers states says""".split()
+)
 
 
 def head_noun(text: str) -> str | None:
@@ -89,8 +112,13 @@ def head_noun(text: str) -> str | None:
         phrase = _TRAILING.sub("", _LEADING.sub("", phrase)).strip()
     phrase = re.sub(r"\s*\([^)]*\)$", "", phrase).strip(" :-–—,.")
     words = phrase.split()
-    if not words or len(words) > 7 or _VERBISH.search(phrase) or _PREPOSITION_START.match(phrase):
+    before_clause = re.split(r"\s(?:that|which|who)\s", phrase, maxsplit=1)[0]
+    if not words or len(words) > 10 or _VERBISH.search(before_clause) or _PREPOSITION_START.match(phrase):
         return None
+    if any(
+        word.lower() in _CLAUSE_VERBS or word.endswith("s") and inflected_verb(word) for word in before_clause.split()[1:]
+    ):
+        return None  # "The GST Council makes recommendations on": a clause, not the name of a set
     if not any(char.isalpha() for char in phrase) or phrase.endswith("?"):
         return None
     if words[0].isupper() and len(words[0]) > 1 or (len(words) > 1 and words[1][:1].isupper()):
@@ -112,8 +140,18 @@ def kind_noun(text: str | None) -> str | None:
     return " of ".join(parts)
 
 
+_LABEL_START = re.compile(
+    r"^(?:connection|relation|relationship|link|comparison|difference|similarity|role|importance|significance"
+    r"|contribution|impact|effect|effects|history|background|context)\s(?:to|with|of|between|in|on)\b"
+    r"|^(?:historical|key|main|other|additional|general|important|related)\s\w+$",
+    re.IGNORECASE,
+)
+
+
 def is_generic_label(term: str) -> bool:
-    return term.strip().lower().rstrip(":") in GENERIC_LABELS
+    """ "Examples:", "Historical Context:", "Connection to Continental Drift:": a field about the subject above."""
+    clean = term.strip().lower().rstrip(":")
+    return clean in GENERIC_LABELS or bool(_LABEL_START.match(clean)) or clean in ("ans", "ans.", "q", "a")
 
 
 def starts_with_preposition(text: str) -> bool:
@@ -182,20 +220,61 @@ _FINITE = frozenset(
 
 
 def verb_only(word: str) -> bool:
-    """A word that is a verb and nothing else ("reacts", "belongs", "depletes")."""
+    """A word that is a verb and nothing else ("reacts", "belongs", "depletes"); a gerund ("Weathering") names
+    a process and counts as a noun."""
+    if word.lower().endswith("ing"):
+        return False
     found = readings(word)
     return "VERB" in found and not found & {"NOUN", "ADJ", "PROPN"}
 
 
 def inflected_verb(word: str) -> bool:
-    """A verb form that can carry a sentence: "turns", "discovered", or an auxiliary."""
+    """A verb form that can carry a sentence: "turns", "discovered", or an auxiliary; "ministers" and
+    "weights", plural nouns as much as verbs, do not count."""
     lower = word.lower()
     if lower in _FINITE:
         return True
-    found = getAllLemmas(lower).get("VERB")
-    return bool(found) and lower not in found and lower.endswith(("s", "ed", "en"))
+    lemmas = getAllLemmas(lower)
+    found = lemmas.get("VERB")
+    if not found or lower in found:
+        return False
+    if lower.endswith("s"):
+        return "NOUN" not in lemmas
+    return lower.endswith(("ed", "en"))
 
 
 def has_verb(text: str) -> bool:
-    """Whether a sentence has a finite verb, so it states something and is no label or formula."""
-    return any(inflected_verb(word) for word in re.findall(r"[A-Za-z]+", text))
+    """Whether a sentence has a finite verb, so it states something and is no label or formula ("Discovered
+    by …" opens with a participle and states nothing without its subject)."""
+    words = re.findall(r"[A-Za-z]+", text)
+    return any(inflected_verb(word) for word in words[1:]) or bool(words) and words[0].lower() in _FINITE
+
+
+_CONSISTS = re.compile(
+    r"^(?:[^,]{0,40},\s)?(?P<subject>[A-Za-z][^,:]{2,60}?)\s(?:consists?\sof|comprises?|is\scomposed\sof"
+    r"|are\scomposed\sof|is\sdivided\sinto|are\sdivided\sinto|can\sbe\sdivided\sinto|is\smade\sup\sof"
+    r"|are\sclassified\sinto|has|have)\s(?:the\sfollowing\s)?(?:(?P<count>\d+|two|three|four|five|six|seven|eight"
+    r"|nine|ten)\s)?(?P<noun>[a-z][\w\s-]{2,40}?)\s*:?$"
+)
+_FOLLOWING = re.compile(r"\bthe\sfollowing\s(?P<noun>[a-z][\w\s'’-]{2,80}?)\s*:?$")
+
+
+def lead_noun(text: str) -> str | None:
+    """The set a lead-in sentence names: "Under the Constitution, the Parliament of India consists of three
+    parts:" → "parts of the Parliament of India"; "… lays down the following qualifications for …:" →
+    "qualifications for …"."""
+    text = text.strip()
+    match = _CONSISTS.match(text)
+    if match and is_plural(match["noun"]):
+        subject = match["subject"]
+        subject = subject[:1].lower() + subject[1:] if subject.split()[0] in ("The", "A", "An") else subject
+        return f"{match['noun'].strip()} of {subject}"
+    bare = re.match(r"^(?P<subject>[A-Z][^,:]{2,60}?)\s(?:consists?\sof|comprises?|is\scomposed\sof)\s*:?$", text)
+    if bare:
+        subject = bare["subject"]
+        subject = subject[:1].lower() + subject[1:] if subject.split()[0] in ("The", "A", "An") else subject
+        return f"members of {subject}"
+    match = _FOLLOWING.search(text)
+    if match and is_plural(match["noun"].split(" for ")[0].split(" of ")[0]) and len(match["noun"].split()) <= 12:
+        return match["noun"].strip()
+    return None

@@ -20,8 +20,8 @@ from quizapp.generate import ranking, shapes
 from quizapp.generate.facts import Fact, extract_facts, standalone_names
 from quizapp.generate.facts.phrases import trim_dangling
 from quizapp.generate.keyterms import KeyTerms, keyterm_cloze
-from quizapp.generate.nouns import has_verb
-from quizapp.generate.prose import called_question, label_definition, means_question
+from quizapp.generate.nouns import has_verb, is_generic_label
+from quizapp.generate.prose import called_question, copula_question, label_definition, means_question
 from quizapp.generate.quality import defects, select
 from quizapp.generate.questions import Draft, SentenceContext, fact_questions
 from quizapp.generate.repair import complete_fragment, headline_passive
@@ -29,7 +29,10 @@ from quizapp.generate.repair import complete_fragment, headline_passive
 _TYPE_ORDER = {"mcq": 0, "cloze": 1, "short": 2, "list": 3, "truefalse": 4, "flashcard": 5}
 _PRONOUN = re.compile(r"^(?P<word>It|Its|They|Their|He|She|His|Her)\b")
 _VAGUE_START = re.compile(r"^(?:This|These|Those|That)\b")
-_DISCOURSE = re.compile(r"^(?:However|Also|Further|Furthermore|Moreover|Besides|Or|Alternatively|And|So),\s")
+_DISCOURSE = re.compile(
+    r"^(?:However|Also|Further|Furthermore|Moreover|Besides|Or|Alternatively|And|So|Finally|Notwithstanding"
+    r"|Not\swithstanding|Similarly|Likewise|Additionally|In\saddition|Meanwhile|Then|Later|Now|Again),\s"
+)
 _ANAPHORIC = re.compile(
     r"^(?:In this regard|In this context|To this end|As a result|Thus|Hence|Therefore|Accordingly),\s"
 )
@@ -190,8 +193,10 @@ def _outline_sentences(
             parent = _noun_subject(parent_subject) if position == 0 else None
             resolved = _resolve(sentence.text, previous if position or not parent else None, parent, lowercase)
             previous = _subject(resolved) if resolved is not None else None
-            if resolved is None or not _complete(resolved):
+            if resolved is None or not _complete(resolved) or _INSTRUCTION.match(resolved):
                 continue
+            if _RELATIVE_TIME.search(resolved) or _FURNITURE.search(resolved):
+                continue  # "the following month" is known only from the sentence before; "Class 9 … QAs" is a page
             facts = extract_facts(resolved, known_names)
             out.append(_Sentence(topic, resolved, sentence.text, sentence.line, block_text, facts))
     return out
@@ -240,10 +245,21 @@ _POINTING = re.compile(
 )
 
 
+_FRAGMENT_START = re.compile(r"^(?:[\w'’-]+\s){1,4}?(?:that|which|who|whose|where)\b")
+"""“Organisms that can produce their own food …”: a definition's noun phrase, no statement."""
+
+
 def _statement(text: str) -> bool:
     """A sentence that can stand as a true statement: a verb, 7 to 40 words, nothing that points elsewhere."""
     words = text.split()
-    return 7 <= len(words) <= 40 and has_verb(text) and not _POINTING.search(text) and not text.endswith((":", "?"))
+    return (
+        7 <= len(words) <= 40
+        and has_verb(text)
+        and not _POINTING.search(text)
+        and not text.rstrip(". ").endswith((":", "?"))
+        and not _FRAGMENT_START.match(text)
+        and not re.search(r"\s[-–—]\s", text)
+    )
 
 
 def _pair_terms(outline: Outline) -> list[str]:
@@ -281,6 +297,8 @@ def generate_bank(
     drafted: list[tuple[SentenceContext, Draft]] = []
     for sentence in sentences:
         prose = called_question(sentence.text) or means_question(sentence.text)
+        if prose is None and not any(f.kind == "definition" for f in sentence.facts):
+            prose = copula_question(sentence.text)
         if prose is not None:
             placed.append(shapes.Placed(prose, sentence.line, sentence.source, sentence.topic, f"prose:{sentence.line}"))
         ctx = SentenceContext(
@@ -357,6 +375,23 @@ def generate_bank(
 _THIS_IS = re.compile(r"^(?P<word>This|These|It)(?=\s(?:is|are|was|were)\s(?:the|a|an)\b)")
 _LABEL_SENTENCE = re.compile(r"^[A-Z][\w'’ -]{1,50}(?:\s\([^)]{1,40}\))?\.$")
 """A paragraph's opening "sentence" that is only a name: "Inertia.", "Newton's First Law (Law of Inertia)."."""
+_RELATIVE_TIME = re.compile(
+    r"\b(?:the\s(?:following|next|previous|same)|that|this)\s(?:day|week|month|year|decade|century)\b"
+    r"|\b(?:as\sfollows|the\sabove|mentioned\sabove|as\smentioned)\b",
+    re.IGNORECASE,
+)
+_FURNITURE = re.compile(
+    r"\b(?:Class\s\d+(?:th)?|Chapter\s\d+|Important\s(?:Questions|QAs?)|Question\sBank|NCERT\s(?:Solutions|Notes)"
+    r"|Study\sNotes|Intext\sQuestions|Short[\s-]Answer|Long[\s-]Answer|Very\sShort|Board|Click\shere|Read\smore"
+    r"|Download)\b",
+    re.IGNORECASE,
+)
+"""A course's or a page's furniture copied with the notes: "Class 9th Science … Important QAs"."""
+_INSTRUCTION = re.compile(
+    r"^(?:Describe|Explain|Write|Give|Name|List|State|Define|Discuss|Mention|Compare|Draw|Find|Let us|Let's|Note|"
+    r"Remember|See|Click|Read)\b"
+)
+"""An exercise or an instruction to the reader, not a statement of the notes."""
 _AUXILIARY = re.compile(r"\b(?:is|are|was|were|be|been|has|have|had|can|could|will|would|do|does|did)\b", re.I)
 
 
@@ -376,9 +411,15 @@ def _named_list(draft: Draft) -> bool:
     """A list from a sentence names its items with a plural noun ("Name the 4 sectors mentioned"), and its items
     are names or short noun phrases, not pieces of a clause cut at its commas."""
     if _NO_HEAD.search(draft.prompt):
+        if re.search(r"\b(?:in|at|on|from|near)\s____", draft.prompt):
+            return False  # "located in ____" → Montgomery, Pakistan, Punjab: a place and where it lies, no set
         return _clean_items(draft.items) and all(len(item.split()) <= 3 for item in draft.items or [])
     named = _MENTIONED.match(draft.prompt)
-    if named and (not shapes.is_plural(named["noun"]) or re.search(r"[–—%\d]", named["noun"])):
+    if named and (
+        not shapes.is_plural(named["noun"])
+        or re.search(r"[–—%\d]", named["noun"])
+        or is_generic_label(named["noun"].split()[-1])
+    ):
         return False
     return _clean_items(draft.items, longest=6)
 

@@ -60,3 +60,30 @@ def label_definition(label: str, sentence: str) -> Draft | None:
     )
     front = f"What {'are' if is_plural(key) else 'is'} {shown}?"
     return Draft("flashcard", front, sentence, ["definition"], None, score=1.3)
+
+
+_COPULA = re.compile(
+    r"^(?P<term>(?:The\s)?[A-Z][\w'’-]*(?:\s(?:\([^)]{1,40}\)|[\w'’-]+)){0,5}?)\s(?P<verb>is|are)\s"
+    r"(?P<def>(?:a|an|the|one\sof\sthe)\s[^;]{8,220}?)\.?$"
+)
+_NOT_TERM = re.compile(r"^(?:It|This|That|These|Those|There|They|He|She|We|You|Here|Each|Every|All|Some|One)\b")
+
+
+def copula_question(text: str) -> Draft | None:
+    """ "The Lok Sabha (House of the People) is the Lower House of Parliament." → a card for the Lok Sabha."""
+    match = _COPULA.match(text.strip())
+    if match is None or _NOT_TERM.match(match["term"]):
+        return None
+    term = re.sub(r"\s*\([^)]*\)", "", match["term"]).strip()
+    words = term.split()
+    if not words or any(w.lower() in ("is", "are", "was", "were", "has", "have") for w in words):
+        return None
+    definition = match["def"].strip()
+    if definition.lower().startswith(("the same", "a matter", "the case", "a part of this", "the one")):
+        return None
+    shown = term if any(w[:1].isupper() for w in words[1:]) or words[0][1:] != words[0][1:].lower() else (
+        term[:1].lower() + term[1:]
+    )
+    front = f"What {match['verb']} {shown}?"
+    back = definition[:1].upper() + definition[1:] + "."
+    return Draft("flashcard", front, back, ["definition"], None, score=1.25)

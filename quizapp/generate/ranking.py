@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from quizapp.generate.distractors import normalise
@@ -15,6 +16,13 @@ _UNCAPPED = ("list",)
 
 def _uncapped(item: Placed) -> bool:
     return item.draft.type in _UNCAPPED or "order" in item.draft.tags
+
+
+def _content(text: str) -> set[str]:
+    return {word for word in re.findall(r"[a-z0-9]{3,}", text.lower()) if word not in _SMALL}
+
+
+_SMALL = frozenset("the and for with from that this which what when where who how are was were has have had".split())
 
 
 def _asked(draft) -> str:  # noqa: ANN001 - a Draft
@@ -31,16 +39,24 @@ def cap(placed: list[Placed]) -> list[Placed]:
     per_line: Counter[int] = Counter()
     prompts: set[str] = set()
     answers_per_line: Counter[tuple[int, str]] = Counter()
+    by_answer: dict[str, list[set[str]]] = {}
     kept: list[int] = []
     for index in ranked:
         item = placed[index]
         draft = item.draft
-        key = normalise(draft.prompt)
+        # One prompt once; a membership question asks the same of each item, so its answer tells them apart.
+        key = normalise(draft.prompt) + ("\x1f" + normalise(draft.answer) if item.group.startswith("member:") else "")
         if key in prompts:
             continue
         # One fact, one question: a second question of one line with the same answer is a near copy.
         answer_key = (item.line, normalise(_asked(draft))) if draft.type != "truefalse" else None
         if answer_key is not None and answers_per_line[answer_key] >= 1 and not _uncapped(item):
+            continue
+        # The same fact stated on another line ("ratified by 197 states" twice): the same answer and most of
+        # the same words.
+        words = _content(draft.prompt)
+        same = by_answer.get(normalise(draft.answer), []) if draft.type not in ("truefalse", "list") else []
+        if any(len(words & other) >= 0.6 * max(1, min(len(words), len(other))) for other in same):
             continue
         if not _uncapped(item):
             if per_line[item.line] >= PER_LINE:
@@ -50,6 +66,8 @@ def cap(placed: list[Placed]) -> list[Placed]:
             answers_per_line[answer_key] += 1
         prompts.add(key)
         kept.append(index)
+        if draft.type not in ("truefalse", "list"):
+            by_answer.setdefault(normalise(draft.answer), []).append(words)
     kept_set = set(kept)
     truefalse = [i for i in kept if placed[i].draft.type == "truefalse"]
     others = len(kept) - len(truefalse)

@@ -4,6 +4,7 @@ lead-in with its items, and table rows (pipe tables, or lines of cells split by 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from quizapp.documents.outline import Node, Outline, is_title_like
@@ -12,12 +13,17 @@ from quizapp.generate.draft import Draft
 from quizapp.generate.nouns import (
     coin,
     count_word,
+    has_verb,
     head_noun,
+    head_word,
     is_generic_label,
     is_definition,
+    readings,
+    singular,
     verb_only,
     is_plural,
     kind_noun,
+    lead_noun,
     plain_case,
     lower_first,
     stable_order,
@@ -258,7 +264,8 @@ def split_pair(node: Node) -> TermPair | None:
     words = term.split()
     if not words or len(words) > 6 or not any(char.isalpha() for char in term) or len(body) < 2:
         return None
-    if term.endswith("?") or re.search(r"\b(?:is|are|was|were|has|have)\b|[,;=()]", term):
+    bare_term = re.sub(r"\s\([A-Z][A-Za-z0-9]{1,8}\)$", "", term)  # "Central GST (CGST)"
+    if term.endswith("?") or re.search(r"\b(?:is|are|was|were|has|have)\b|[,;=()]", bare_term):
         return None
     if re.match(r"(?i)(?:when|if|while|as|because|since|although|for example|e\.g)\b", term):
         return None
@@ -333,7 +340,9 @@ def _label_questions(pair: TermPair, topic: str, group: str) -> list[Placed]:
 
 
 def term_questions(outline: Outline, topic_of) -> list[Placed]:  # noqa: ANN001
-    in_tables = table_lines(outline)
+    in_tables = table_lines(outline) | {
+        node.line for pair in qa_pairs(outline) for node in [*pair.items, *pair.answer_parts]
+    }  # a table's rows, and the points of an answer, are asked by their table and their question
     pairs = [
         pair
         for node in outline.nodes
@@ -438,49 +447,117 @@ def _item_name(node: Node) -> str | None:
         name = pair.term
     else:
         name = node.text.rstrip(".;,")
-        if len(name.split()) > 6 or re.search(r"[.!?]\s", name):
+        bare = re.sub(r"\s*\([^)]*\)", "", name)
+        if len(bare.split()) > 7 or re.search(r"[.!?]\s", name):
             return None
     name = re.sub(r"^(?:Layer\s+\d+\s*[-–:]\s*)", "", name).strip()
     return name if any(char.isalpha() for char in name) else None
 
 
-def list_questions(outline: Outline, topic_of) -> list[Placed]:  # noqa: ANN001
-    placed: list[Placed] = []
+_MODAL = frozenset({"can", "could", "may", "might", "must", "will", "would", "should", "shall", "cannot"})
+
+
+def _member_like(name: str) -> bool:
+    """An item that names a member of a set ("Gateway city", "Erosion"), not a label ("Features") or a property
+    ("Fastest - primary waves", "Can travel through solids", "Longitudinal")."""
+    words = name.split()
+    first = words[0].lower()
+    if is_generic_label(name) or first in _MODAL or verb_only(first) or first.endswith("est"):
+        return False
+    if any(word.lower() in _MODAL for word in words) or has_verb(name):
+        return False  # "Requirement of consensus can delay reforms": a point, not a member
+    found = readings(first)
+    return not (len(words) == 1 and "ADJ" in found and "NOUN" not in found)
+
+
+@dataclass(slots=True)
+class _List:
+    parent: Node
+    items: list[Node]
+    names: list[str]
+    noun: str
+    complete: bool = True
+    """Every item of the list names a member (else only some are asked, one by one)."""
+
+
+def _lists(outline: Outline) -> list[_List]:
+    """Every heading or lead-in whose items name the members of a set, with the set's plural noun."""
+    found: list[_List] = []
     for parent in outline.nodes:
         items = [child for child in parent.children if child.kind == "item"]
-        if len(items) < 2 or _question_text(parent.text) is not None:
+        if len(items) < 2 or len(items) > 15 or _question_text(parent.text) is not None:
             continue
-        names = [_item_name(item) for item in items]
-        if any(name is None for name in names) or len(items) > 8:
-            continue
-        clean = [name for name in names if name]
+        named = [(item, _item_name(item)) for item in items]
+        named = [(item, name) for item, name in named if name is not None and _member_like(name)]
+        if len(named) < max(2, 0.6 * len(items)):
+            continue  # most items are sentences, not members of a set
+        complete = len(named) == len(items)
+        items, clean = [item for item, _ in named], [name for _, name in named]
         if len({normalise(n) for n in clean}) != len(clean):
             continue
         lead = _parent_text(parent) or ""
-        noun = head_noun(lead)
-        context = subject_of(parent) if parent.kind != "heading" else None
+        noun = head_noun(lead) or lead_noun(lead)
+        above = parent.parent
+        # Only an item above names whose set this is ("Archaeological Findings" under "1. Harappa"); a heading
+        # above is the notes' section, already the question's topic.
+        context = subject_of(parent) if parent.kind != "heading" and above is not None and above.kind == "item" else None
         if noun is None or is_generic_label(noun):
             if noun and context:
                 noun = f"{noun.lower()} of {lower_first(context)}"
             else:
                 continue
-        elif context and normalise(context) not in normalise(noun) and parent.kind != "heading":
+        elif context and normalise(context) not in normalise(noun) and " of " not in noun:
             noun = f"{noun} of {lower_first(context)}"
-        if any(normalise(name) in normalise(noun) for name in clean):
-            continue
-        n = len(clean)
-        if not is_plural(noun):
+        if any(normalise(name) in normalise(noun) for name in clean) or not is_plural(noun):
             continue  # "Name the two parts of the duration": a heading that is no plural noun names no set
-        prompt = f"Name the {count_word(n)} {noun}."
-        answer = ", ".join(clean[:-1]) + " and " + clean[-1]
+        found.append(_List(parent, items, clean, noun, complete))
+    return found
+
+
+def list_questions(outline: Outline, topic_of) -> list[Placed]:  # noqa: ANN001
+    placed: list[Placed] = []
+    lists = _lists(outline)
+    for found in lists:
+        parent, items, clean, noun = found.parent, found.items, found.names, found.noun
+        n = len(clean)
         topic = topic_of(parent)
-        draft = Draft("list", prompt, answer, ["list"], None, items=clean, score=1.45)
-        placed.append(Placed(draft, parent.line, parent.text, topic, f"list:{parent.line}"))
+        if n <= 8 and found.complete:
+            prompt = f"Name the {count_word(n)} {noun}."
+            answer = ", ".join(clean[:-1]) + " and " + clean[-1]
+            draft = Draft("list", prompt, answer, ["list"], None, items=clean, score=1.45)
+            placed.append(Placed(draft, parent.line, parent.text, topic, f"list:{parent.line}"))
+        lead = _parent_text(parent) or ""
         ordered = all(item.numbered for item in items) and (
             _ORDER_WORDS.search(lead) or _ORDER_WORDS.search(parent.text)
         )
         if ordered and n >= 3:
             placed.extend(_order_questions(items, clean, noun, topic))
+        elif n >= 3:
+            placed.extend(_member_questions(found, lists, topic))
+    return placed
+
+
+def _member_questions(found: _List, lists: list[_List], topic: str) -> list[Placed]:
+    """ "Which of these is one of the state taxes subsumed under GST?" for each item, the choices taken from the
+    notes' other lists of the same kind of thing (taxes with taxes), none of them a member of this one."""
+    members = {normalise(name) for name in found.names}
+    kind = singular(head_word(found.noun)).lower()
+    pool = [
+        name
+        for other in lists
+        if other is not found and singular(head_word(other.noun)).lower() == kind
+        for name in other.names
+        if normalise(name) not in members
+    ]
+    placed: list[Placed] = []
+    for item, name in zip(found.items, found.names, strict=True):
+        candidates = [c for c in pool if not _overlaps(c, name)]
+        wrong = stable_order(_like(name, candidates), name)[:3]
+        if len(wrong) < 3:
+            continue
+        prompt = f"Which of these is one of the {found.noun}?"
+        draft = Draft("mcq", prompt, name, ["list"], None, choices=[name, *wrong], score=1.15)
+        placed.append(Placed(draft, item.line, item.text, topic, f"member:{item.line}"))
     return placed
 
 
@@ -561,35 +638,36 @@ def table_questions(outline: Outline, topic_of) -> list[Placed]:  # noqa: ANN001
         tables.append((header, current))
     tables.extend(_dash_tables(outline))
     placed: list[Placed] = []
+    lowercase = set(re.findall(r"\b[a-z][a-z'’-]+\b", " ".join(node.text for node in outline.nodes)))
     for header, rows in tables:
         if len(header) < 2 or len(rows) < 2:
             continue
         keys = [re.sub(r"^\d+\s*\.\s*", "", cells[0]).strip() for _, cells in rows]
-        if len({normalise(k) for k in keys}) != len(keys):
-            keys_unique = False
-        else:
-            keys_unique = True
+        counts = Counter(normalise(k) for k in keys)
+        keys_unique = all(count == 1 for count in counts.values())
+        key_name = re.sub(r"\s*\([^)]*\)", "", header[0]).strip() or "item"
+        key_name = re.sub(r"(?i)^(?:name|title)\s+of\s+(?:the\s+)?", "", key_name)
         for column in range(1, len(header)):
             values = [cells[column].strip().rstrip(".") if column < len(cells) else "" for _, cells in rows]
-            column_name = re.sub(r"\s*\([^)]*\)", "", header[column]).strip()
-            key_name = re.sub(r"\s*\([^)]*\)", "", header[0]).strip() or "item"
-            key_name = re.sub(r"(?i)^(?:name|title)\s+of\s+(?:the\s+)?", "", key_name)
+            column_name = plain_case(re.sub(r"\s*\([^)]*\)", "", header[column]).strip())
             if not column_name:
                 continue
+            be = "are" if is_plural(column_name) else "is"
             for (node, _cells), key, value in zip(rows, keys, values, strict=True):
-                if not value or not key or normalise(value) == normalise(key):
-                    continue
+                if not value or not key or normalise(value) == normalise(key) or counts[normalise(key)] > 1:
+                    continue  # a key written twice has two answers
                 topic = topic_of(node)
                 short = len(value.split()) <= 5
                 unique_value = sum(normalise(v) == normalise(value) for v in values) == 1
                 group = f"row:{node.line}:{column}"
-                prompt = f"What is the {plain_case(column_name)} of {key}?"
-                others = [v for v in dict.fromkeys(values) if v and normalise(v) != normalise(value)]
-                key_others = [k for k in keys if normalise(k) != normalise(key)]
+                named = _row_name(key, key_name, lowercase)
+                prompt = f"What {be} the {column_name} of {named}?"
+                others = _like(value, [v for v in values if v and not _overlaps(v, value)])
+                key_others = _like(key, [k for k in keys if not _overlaps(k, key)])
                 reversible = short and unique_value and keys_unique and len(value) <= 40 and len(key_others) >= 3
                 if reversible and coin(f"{key}\x1f{column}", 2):
                     # One question a cell: which way round is stable per cell and about even over a table.
-                    reverse = f"Which {plain_case(key_name)} has the {plain_case(column_name)} “{value}”?"
+                    reverse = f"Which {plain_case(key_name)} has the {column_name} “{value}”?"
                     wrong = stable_order(key_others, f"{value}{column}")[:3]
                     draft = Draft("mcq", reverse, key, ["table"], None, choices=[key, *wrong], score=1.25)
                 elif short and len(others) >= 3 and len(value) <= 40:
@@ -601,6 +679,33 @@ def table_questions(outline: Outline, topic_of) -> list[Placed]:  # noqa: ANN001
                     draft = Draft("flashcard", prompt, value, ["table"], None, score=1.1)
                 placed.append(Placed(draft, node.line, node.text, topic, group))
     return placed
+
+
+def _row_name(key: str, key_name: str, lowercase: set[str]) -> str:
+    """A row's name in running text: "Network" in a column of layers is "the Network layer"; a name the notes
+    never write in lower case ("Akbar") stays as it is."""
+    noun = key_name.lower()
+    common = all(word.lower() in lowercase for word in re.findall(r"[A-Za-z]+", key))
+    if " " in noun or not noun.isalpha() or noun in normalise(key) or not common:
+        return key
+    return f"the {key} {noun}"
+
+
+def _overlaps(a: str, b: str) -> bool:
+    """Two cells that say the same thing, one inside the other ("Jalal-ud-din Muhammad" and "… Akbar")."""
+    first, second = normalise(a), normalise(b)
+    return first in second or second in first
+
+
+def _shape(text: str) -> str:
+    return re.sub(r"[A-Za-z]+", "a", re.sub(r"\d+", "9", text))
+
+
+def _like(answer: str, others: list[str]) -> list[str]:
+    """The other cells written like the answer (a plain year range among plain year ranges), if there are
+    enough of them; else all of them."""
+    same = [other for other in others if _shape(other) == _shape(answer)]
+    return same if len(set(same)) >= 3 else others
 
 
 def table_lines(outline: Outline) -> set[int]:

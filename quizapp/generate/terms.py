@@ -22,7 +22,10 @@ def acronym_questions(ctx: SentenceContext, fact: Fact) -> list[Draft]:
     forward = "short" if len(expansion.split()) <= 4 else "flashcard"
     if not any(char.islower() for char in expansion) and len(expansion.split()) == 1:
         return []  # "(CCl4)" after a name is a formula, not an acronym
-    return [Draft(forward, f"What does {acronym} stand for?", expansion, ["acronym"], fact, score=1.4)]
+    if len(acronym) <= 2 or any(char.isdigit() for char in acronym):
+        return []  # "RS" for Rajya Sabha, "CO2": nothing a student learns
+    # An expansion is the phrase's initials spelled out: worth a question only where the line has no better one.
+    return [Draft(forward, f"What does {acronym} stand for?", expansion, ["acronym"], fact, score=0.95)]
 
 
 _NO_TERM = frozenset({"there", "it", "this", "these", "those", "they", "he", "she", "here", "that", "which", "what"})
