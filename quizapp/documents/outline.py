@@ -33,6 +33,7 @@ _BULLET = re.compile(
     )(?P<rest>.*)$""",
     re.VERBOSE,
 )
+_INNER_MARKER = re.compile(rf"^(?:\({_ROMAN}\)|\(\d{{1,2}}\)|\([a-z]\)|{_ROMAN}\)|\d{{1,2}}[.)])\s+")
 _MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)(?:\s+#+)?\s*$")
 _SETEXT = re.compile(r"^\s{0,3}(=+|-+)\s*$")
 _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
@@ -147,6 +148,9 @@ def match_bullet(text: str) -> tuple[int, str, str] | None:
     if len(marker) == 2 and marker[0].isalpha() and marker[1] == "." and rest[:1].islower():
         return None  # "e. the …" is a word cut short, not an item
     indent = len(match.group("indent").expandtabs(4))
+    inner = _INNER_MARKER.match(rest)
+    if inner and inner.end() < len(rest):
+        rest = rest[inner.end() :]  # "- (i) The President": the numbering inside a bullet is a marker too
     return indent, marker, rest
 
 

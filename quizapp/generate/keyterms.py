@@ -34,7 +34,10 @@ produces produce helps help turns turn becomes become causes cause contains cont
 forms form takes take gives makes occurs occur moves move shows show acts act leads lead results result plays play
 """.split())
 # fmt: on
-_NAME_NEIGHBOUR = re.compile(r"\b[A-Z][\w-]*\s$")
+_NAME_NEIGHBOUR = re.compile(
+    r"\b(?!(?:A|An|The|In|On|At|For|By|To|Of|And|Or|But|As|If|When|While|Since|With|From|Under|Unlike|Like)\s)"
+    r"[A-Z][\w-]*\s$"
+)
 _NAME_START = re.compile(r"^\s[A-Z][a-z]")
 _POINTS_BACK = re.compile(r"\b(?:this|these|those|that|such|above|below|following)\s+[a-z]+", re.IGNORECASE)
 _WORD = re.compile(r"[^\W\d_][\w’'-]*[^\W_]|[^\W\d_]")

@@ -243,11 +243,25 @@ def inflected_verb(word: str) -> bool:
     return lower.endswith(("ed", "en"))
 
 
+_BEFORE_PARTICIPLE = frozenset("newly the a an be been being is are was were has have had duly well so".split())
+
+
 def has_verb(text: str) -> bool:
     """Whether a sentence has a finite verb, so it states something and is no label or formula ("Discovered
-    by …" opens with a participle and states nothing without its subject)."""
+    by …" opens with a participle and states nothing without its subject; "newly elected" is no verb)."""
     words = re.findall(r"[A-Za-z]+", text)
-    return any(inflected_verb(word) for word in words[1:]) or bool(words) and words[0].lower() in _FINITE
+    if not words:
+        return False
+    if words[0].lower() in _FINITE:
+        return True
+    for previous, word in zip(words, words[1:]):
+        if not inflected_verb(word):
+            continue
+        if word.lower() in _FINITE or not word.lower().endswith(("ed", "en")):
+            return True
+        if previous.lower() not in _BEFORE_PARTICIPLE and not previous.lower().endswith("ly"):
+            return True
+    return False
 
 
 _CONSISTS = re.compile(

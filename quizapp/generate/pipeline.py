@@ -20,7 +20,7 @@ from quizapp.generate import ranking, shapes
 from quizapp.generate.facts import Fact, extract_facts, standalone_names
 from quizapp.generate.facts.phrases import trim_dangling
 from quizapp.generate.keyterms import KeyTerms, keyterm_cloze
-from quizapp.generate.nouns import has_verb, is_generic_label
+from quizapp.generate.nouns import has_verb, is_generic_label, verb_only
 from quizapp.generate.prose import called_question, copula_question, label_definition, means_question
 from quizapp.generate.quality import defects, select
 from quizapp.generate.questions import Draft, SentenceContext, fact_questions
@@ -236,6 +236,9 @@ def _complete(text: str) -> bool:
     """A sentence a question can be cut from: some words, not a stray label or formula nor a clause cut short."""
     words = re.findall(r"[^\W\d_]{2,}", text)
     opening = text.lstrip("\"'“‘(")[:1]
+    first = words[0] if words else ""
+    if verb_only(first) and text.split()[0].isalpha():
+        return False  # "Presides over joint sitting …": a point whose subject is above it, not given here
     return len(words) >= 4 and not opening.islower()
 
 
@@ -260,6 +263,26 @@ def _statement(text: str) -> bool:
         and not _FRAGMENT_START.match(text)
         and not re.search(r"\s[-–—]\s", text)
     )
+
+
+def _subject_words(topic: str, title: str) -> str:
+    """The words a blank must not take: the section's heading, and the notes' title when it names one subject
+    ("Ozone Layer Depletion"), not when it names several ("Lok Sabha and Rajya Sabha"), any of which can be the
+    answer."""
+    def several(text: str) -> bool:
+        return bool(re.search(r"\s(?:and|vs\.?|versus|than|&)\s|,", text.split(":")[-1]))
+
+    return " ".join(text for text in (topic, title) if not several(text))
+
+
+_NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+(?:\s(?:of\s(?:the\s)?)?[A-Z][a-z]+){1,3}\b")
+
+
+def _repeated_names(sentences: list[_Sentence]) -> list[str]:
+    """Names of two to four capitalised words the notes use more than once ("Money Bill", "Rajya Sabha"):
+    what the notes keep naming is what they are about."""
+    counts = Counter(match.group(0) for sentence in sentences for match in _NAME.finditer(sentence.text))
+    return [name for name, count in counts.items() if count >= 2]
 
 
 def _pair_terms(outline: Outline) -> list[str]:
@@ -315,12 +338,16 @@ def generate_bank(
     drafted = [(ctx, d) for ctx, d in drafted if d.type != "list" or _named_list(d)]
     kept = {id(d) for d in select([d for _, d in drafted])}
     if document.text is not None:
-        asked = {ctx.line for ctx, draft in drafted if id(draft) in kept} | {p.line for p in placed}
-        terms = KeyTerms((s.text for s in sentences), [*outline.key_terms(), *_pair_terms(outline)])
+        # A true/false statement may yet give way to the quarter's cap: its line still looks for a question.
+        asked = {ctx.line for ctx, draft in drafted if id(draft) in kept and draft.type != "truefalse"}
+        asked |= {p.line for p in placed}
+        terms = KeyTerms(
+            (s.text for s in sentences), [*outline.key_terms(), *_pair_terms(outline), *_repeated_names(sentences)]
+        )
         for sentence in sentences:
             if sentence.line in asked or _EXAMPLE.search(sentence.source):
                 continue
-            draft = keyterm_cloze(sentence.text, terms, f"{sentence.topic} {document.title}")
+            draft = keyterm_cloze(sentence.text, terms, _subject_words(sentence.topic, document.title))
             if draft is None and _statement(sentence.text):
                 # A main sentence with no term to blank is still a statement to judge: true as written.
                 statement = sentence.text if sentence.text.endswith((".", "!", "?")) else sentence.text + "."

@@ -84,6 +84,8 @@ def copula_question(text: str) -> Draft | None:
     shown = term if any(w[:1].isupper() for w in words[1:]) or words[0][1:] != words[0][1:].lower() else (
         term[:1].lower() + term[1:]
     )
+    if shown.startswith("The "):
+        shown = "the " + shown[4:]
     front = f"What {match['verb']} {shown}?"
     back = definition[:1].upper() + definition[1:] + "."
     return Draft("flashcard", front, back, ["definition"], None, score=1.25)

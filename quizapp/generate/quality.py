@@ -93,7 +93,7 @@ def defects(draft: Draft) -> list[str]:
     if len(words) < 3 and draft.type != "flashcard":  # a card's front may be a lone term
         found.append("prompt asks nothing")
     if BLANK in draft.prompt:
-        if re.search(rf"\w{re.escape(BLANK)}|{re.escape(BLANK)}\w", draft.prompt):
+        if re.search(rf"[\w-]{re.escape(BLANK)}|{re.escape(BLANK)}[\w-]", draft.prompt):
             found.append("blank splits a word")
     for opening, closing in _PAIRS:
         if opening == "‘":

@@ -40,6 +40,7 @@ def cap(placed: list[Placed]) -> list[Placed]:
     prompts: set[str] = set()
     answers_per_line: Counter[tuple[int, str]] = Counter()
     by_answer: dict[str, list[set[str]]] = {}
+    statements: Counter[int] = Counter()
     kept: list[int] = []
     for index in ranked:
         item = placed[index]
@@ -58,6 +59,10 @@ def cap(placed: list[Placed]) -> list[Placed]:
         same = by_answer.get(normalise(draft.answer), []) if draft.type not in ("truefalse", "list") else []
         if any(len(words & other) >= 0.6 * max(1, min(len(words), len(other))) for other in same):
             continue
+        if draft.type == "truefalse":
+            if statements[item.line]:
+                continue  # one statement a line: its true and false forms are one fact
+            statements[item.line] += 1
         if not _uncapped(item):
             if per_line[item.line] >= PER_LINE:
                 continue

@@ -155,9 +155,74 @@ def _short_answer(question: str, answer: str) -> tuple[str, list[str]] | None:
     return text, accept
 
 
+_PERSON_WORDS = frozenset({"scientist", "scientists", "person", "man", "woman", "ruler", "king", "emperor", "author"})
+
+
 def _answer_kind(question: str) -> str:
-    first = question.split()[0].lower() if question.split() else ""
-    return first if first in ("who", "when", "where", "which", "name") else "what"
+    """What kind of thing a question asks for, so sibling answers of the same kind can be its choices: "who",
+    "when", "where", or the noun it names ("Name the smallest cell." → "cell")."""
+    words = re.findall(r"[A-Za-z]+", question.lower())
+    if not words:
+        return "what"
+    if words[0] in ("who", "whom", "whose"):
+        return "person"
+    if words[0] in ("when", "where"):
+        return words[0]
+    start = 1
+    while start < len(words) and words[start] in ("is", "are", "was", "were", "the", "a", "an", "one", "of", "any"):
+        start += 1
+    noun = ""
+    for word in words[start:]:
+        if word in _HEAD_STOP:
+            break
+        noun = word
+    noun = singular(noun) if noun else words[0]
+    return "person" if noun in _PERSON_WORDS or singular(noun) in _PERSON_WORDS else noun
+
+
+_HEAD_STOP = frozenset(
+    "of in on at by for from to with is are was were that which who does do did can responsible called known".split()
+)
+_WHO_DID = re.compile(r"^Who\s(?P<verb>[a-z]+ed|wrote|built|founded|made|gave|found)\s(?P<object>(?:(?!\band\s(?:how|why|where|when)\b)[^?]){3,80})\?$")
+_PARTICIPLE = {"wrote": "written", "built": "built", "made": "made", "gave": "given", "found": "found"}
+_YEAR = re.compile(r"\b(1[0-9]\d\d|20\d\d)\b")
+_WHAT_IS = re.compile(r"^What\s(?P<be>is|are)\s(?:a\s|an\s|the\s)?(?P<term>[\w\s-]{2,40}?)\s?\?$", re.IGNORECASE)
+
+
+def _second_question(pair: QAPair, answer_text: str, topic: str) -> Placed | None:
+    """The other side of a Q/A pair, from its answer's own line: "Who discovered the cell? Ans. Robert Hooke in
+    1665." also asks "When was the cell discovered?"; "What is osmosis? Ans. The movement of water …" also
+    asks "What is the movement of water … called?"."""
+    line = pair.answer_line
+    if not line or line == pair.line:
+        return None
+    who = _WHO_DID.match(pair.question)
+    year = _YEAR.findall(answer_text)
+    if who and len(set(year)) == 1:
+        verb = _PARTICIPLE.get(who["verb"], who["verb"])
+        obj = who["object"]
+        be = "were" if is_plural(obj) else "was"
+        draft = Draft("short", f"When {be} {obj} {verb}?", year[0], ["date"], None, score=1.3)
+        return Placed(draft, line, f"{pair.question} {answer_text}", topic, f"qa-when:{line}")
+    what = _WHAT_IS.match(pair.question)
+    definition = answer_text.rstrip(".")
+    if what and re.match(r"(?i)^(?:the|a|an)\s", definition) and 5 <= len(definition.split()) <= 30:
+        term = what["term"].strip()
+        if normalise(term) in normalise(definition) or any(w in definition.lower() for w in (" it ", " this ")):
+            return None
+        prompt = f"What {what['be'].lower()} {definition[:1].lower()}{definition[1:]} called?"
+        draft = Draft("short", prompt, term, ["definition"], None, score=1.3)
+        return Placed(draft, line, f"{pair.question} {answer_text}", topic, f"qa-back:{line}")
+    return None
+
+
+def _first_sentences(text: str, limit: int = 320) -> str:
+    """A card's back cut after its last whole sentence within `limit` characters."""
+    if len(text) <= limit:
+        return text
+    cut = text[:limit]
+    end = max(cut.rfind(". "), cut.rfind("? "), cut.rfind("! "))
+    return cut[: end + 1] if end > 40 else cut.rsplit(" ", 1)[0] + " …"
 
 
 def qa_questions(outline: Outline, topic_of) -> list[Placed]:  # noqa: ANN001 - topic_of: Node -> str
@@ -213,12 +278,16 @@ def qa_questions(outline: Outline, topic_of) -> list[Placed]:  # noqa: ANN001 - 
                     score=1.5,
                 )
             placed.append(Placed(draft, pair.line, source, topic, group))
+            second = _second_question(pair, answer_text, topic)
+            if second is not None:
+                placed.append(second)
             continue
-        back = " ".join(_answer_text(n) for n in pair.answer_parts)
-        if len(back) > 400:
-            back = back[:400].rsplit(" ", 1)[0] + " …"
+        back = _first_sentences(" ".join(_answer_text(n) for n in pair.answer_parts))
         draft = Draft("flashcard", pair.question, back, ["question"], None, score=1.35)
-        placed.append(Placed(draft, pair.answer_line or pair.line, source, topic, group))
+        placed.append(Placed(draft, pair.line, source, topic, group))
+        second = _second_question(pair, answer_text, topic)
+        if second is not None:
+            placed.append(second)
     return placed
 
 
