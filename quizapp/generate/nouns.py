@@ -243,6 +243,25 @@ def inflected_verb(word: str) -> bool:
     return lower.endswith(("ed", "en"))
 
 
+_PLURAL_PRONOUNS = frozenset({"they", "we", "you", "i", "these", "those", "both", "many", "most", "some", "all"})
+
+
+def _plural_present(previous: str, word: str) -> bool:
+    """A verb in the present after a plural subject: "acids taste", "they turn"."""
+    lower = word.lower()
+    lemmas = getAllLemmas(lower)
+    if lower not in lemmas.get("VERB", ()) or "NOUN" in lemmas and "ADJ" not in lemmas and lower not in _COMMON_VERBS:
+        return False
+    before = previous.lower()
+    return before in _PLURAL_PRONOUNS or (
+        before.endswith("s") and not before.endswith("ss") and "NOUN" in getAllLemmas(before)
+    )
+
+
+_COMMON_VERBS = frozenset(
+    """taste turn feel form move change release help cause allow contain produce provide act show make take give
+    occur lie travel depend require regulate conduct react dissolve exist become remain grow use need""".split()
+)
 _BEFORE_PARTICIPLE = frozenset("newly the a an be been being is are was were has have had duly well so".split())
 
 
@@ -255,6 +274,8 @@ def has_verb(text: str) -> bool:
     if words[0].lower() in _FINITE:
         return True
     for previous, word in zip(words, words[1:]):
+        if _plural_present(previous, word):
+            return True  # "Acids taste sour", "They turn blue litmus red"
         if not inflected_verb(word):
             continue
         if word.lower() in _FINITE or not word.lower().endswith(("ed", "en")):

@@ -21,7 +21,13 @@ from quizapp.generate.facts import Fact, extract_facts, standalone_names
 from quizapp.generate.facts.phrases import trim_dangling
 from quizapp.generate.keyterms import KeyTerms, keyterm_cloze
 from quizapp.generate.nouns import has_verb, is_generic_label, verb_only
-from quizapp.generate.prose import called_question, copula_question, label_definition, means_question
+from quizapp.generate.prose import (
+    called_question,
+    copula_question,
+    fragment_definition,
+    label_definition,
+    means_question,
+)
 from quizapp.generate.quality import defects, select
 from quizapp.generate.questions import Draft, SentenceContext, fact_questions
 from quizapp.generate.repair import complete_fragment, headline_passive
@@ -173,8 +179,17 @@ def _outline_sentences(
         topic = _topic(node, document)
         if node.parent is not last_parent:
             previous, last_parent = None, node.parent  # a subject is lent only among the points of one parent
-        if node.parent is not None and node.parent.kind == "heading" and id(node.parent) in seen_under:
-            parent_subject = None  # a heading names what its first paragraph is about, not every later one
+        if (
+            node.parent is not None
+            and node.parent.kind == "heading"
+            and id(node.parent) in seen_under
+            and node.kind != "item"
+        ):
+            parent_subject = None  # a heading names what its first paragraph is about, not every later one;
+            # each point of a list right under it is about it
+        if node.kind == "item" and sentences and parent_subject:
+            for draft in fragment_definition(_noun_subject(parent_subject), sentences[0].text):
+                extra.append(shapes.Placed(draft, node.line, node.text, topic, f"fragment:{node.line}"))
         if node.parent is not None:
             seen_under.add(id(node.parent))
         if len(sentences) >= 2 and node.kind == "text" and _is_label(sentences[0].text):
@@ -256,7 +271,7 @@ def _statement(text: str) -> bool:
     """A sentence that can stand as a true statement: a verb, 7 to 40 words, nothing that points elsewhere."""
     words = text.split()
     return (
-        7 <= len(words) <= 40
+        5 <= len(words) <= 40
         and has_verb(text)
         and not _POINTING.search(text)
         and not text.rstrip(". ").endswith((":", "?"))

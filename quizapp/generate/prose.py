@@ -89,3 +89,25 @@ def copula_question(text: str) -> Draft | None:
     front = f"What {match['verb']} {shown}?"
     back = definition[:1].upper() + definition[1:] + "."
     return Draft("flashcard", front, back, ["definition"], None, score=1.25)
+
+
+_DEFINING_FRAGMENT = re.compile(
+    r"^(?P<head>(?:[A-Z][a-z]+|[a-z]+)(?:\s[a-z]+){0,2})\s(?:that|which|who|whose|where|in\swhich|by\swhich)\s.{6,}"
+)
+
+
+def fragment_definition(subject: str | None, text: str) -> list[Draft]:
+    """A point under a named item that is the item's definition ("Substances that release H+ ions …" under
+    "1. Acids:"): a card for the name, and the name asked back from its definition."""
+    match = _DEFINING_FRAGMENT.match(text.strip())
+    if not subject or match is None or len(subject.split()) > 5 or len(text.split()) > 30:
+        return []
+    definition = text.strip().rstrip(".")
+    be = "are" if is_plural(subject) else "is"
+    shown = subject if any(w[1:] != w[1:].lower() for w in subject.split()) else subject[:1].lower() + subject[1:]
+    card = Draft("flashcard", f"What {be} {shown}?", definition[:1].upper() + definition[1:] + ".", ["definition"],
+                 None, score=1.35)
+    back_be = "are" if is_plural(match["head"]) else "is"
+    back = Draft("short", f"What {back_be} {definition[:1].lower()}{definition[1:]} called?", subject, ["definition"],
+                 None, score=1.3)
+    return [card, back]

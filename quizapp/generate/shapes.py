@@ -386,6 +386,16 @@ def _term_case(term: str) -> str:
     return lower_first(term)
 
 
+_DEFINING_WORDS = re.compile(r"(?i)^(?:a|an|the)\s|\b(?:that|which|who|where)\b")
+
+
+def _name_like(text: str) -> bool:
+    """A short right side that names something ("Citric acid", "Sodium Hydroxide(NaoH)"), not a property
+    ("Completely ionize in water", "Red in acid")."""
+    first = text.split()[0].lower().strip("(")
+    return is_definition(text) and not has_verb(text) and not first.endswith("ly") and not verb_only(first)
+
+
 def _label_questions(pair: TermPair, topic: str, group: str) -> list[Placed]:
     """ "Examples: …", "Evidence: …" under a named item: asked about that item."""
     node, body = pair.node, pair.body.rstrip()
@@ -456,7 +466,7 @@ def term_questions(outline: Outline, topic_of) -> list[Placed]:  # noqa: ANN001
         words = len(described.split())
         if kind and normalise(kind.split(" of ")[0]) in normalise(term):
             kind = f"kind of {kind}"  # "Weak acids" is a kind of acid, not an acid
-        if words <= 4 and not is_definition(described):
+        if words <= 4 and not _DEFINING_WORDS.search(described) and _name_like(described):
             # "Lemon – Citric acid": a pair of names. Asked one way, the kind of the right side as the question.
             right_kind = kind_noun(_parent_text(parent))
             if right_kind and normalise(right_kind.split(" of ")[0]) in normalise(described):
@@ -533,8 +543,8 @@ def _member_like(name: str) -> bool:
     first = words[0].lower()
     if is_generic_label(name) or first in _MODAL or verb_only(first) or first.endswith("est"):
         return False
-    if any(word.lower() in _MODAL for word in words) or has_verb(name):
-        return False  # "Requirement of consensus can delay reforms": a point, not a member
+    if any(word.lower() in _MODAL for word in words) or has_verb(name) or starts_with_preposition(name):
+        return False  # "Requirement of consensus can delay reforms", "With metals": a point, not a member
     found = readings(first)
     return not (len(words) == 1 and "ADJ" in found and "NOUN" not in found)
 
