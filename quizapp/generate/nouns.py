@@ -258,9 +258,20 @@ def _plural_present(previous: str, word: str) -> bool:
     )
 
 
+def _singular_present(previous: str, word: str) -> bool:
+    """A common verb in -s after a singular noun: "time means", "force acts" (both also plural nouns)."""
+    lower, before = word.lower(), previous.lower()
+    if not lower.endswith("s") or before.endswith("s") or before in _DETERMINERS:
+        return False
+    lemmas = getAllLemmas(lower).get("VERB", ())
+    return any(lemma in _COMMON_VERBS for lemma in lemmas) and "NOUN" in getAllLemmas(before)
+
+
+_DETERMINERS = frozenset("a an the this that these those its their his her our your my some any each every no".split())
 _COMMON_VERBS = frozenset(
     """taste turn feel form move change release help cause allow contain produce provide act show make take give
-    occur lie travel depend require regulate conduct react dissolve exist become remain grow use need""".split()
+    occur lie travel depend require regulate conduct react dissolve exist become remain grow use need mean state
+    stay keep lead result increase decrease rise fall reach enter leave pass carry""".split()
 )
 _BEFORE_PARTICIPLE = frozenset("newly the a an be been being is are was were has have had duly well so".split())
 
@@ -274,8 +285,8 @@ def has_verb(text: str) -> bool:
     if words[0].lower() in _FINITE:
         return True
     for previous, word in zip(words, words[1:]):
-        if _plural_present(previous, word):
-            return True  # "Acids taste sour", "They turn blue litmus red"
+        if _plural_present(previous, word) or _singular_present(previous, word):
+            return True  # "Acids taste sour", "They turn blue litmus red", "a longer contact time means"
         if not inflected_verb(word):
             continue
         if word.lower() in _FINITE or not word.lower().endswith(("ed", "en")):

@@ -258,7 +258,7 @@ def _complete(text: str) -> bool:
 
 
 _POINTING = re.compile(
-    r"\b(?:this|these|those|such|above|below|following|former|latter|here|there|it|they|them|he|she|him|her)\b",
+    r"\b(?:this|these|those|such|above|below|following|former|latter)\b|^(?:It|They|Them|He|She|His|Her|Its|Their)\b",
     re.IGNORECASE,
 )
 
@@ -352,32 +352,32 @@ def generate_bank(
         drafted.extend((ctx, draft) for draft in fact_questions(ctx))
     drafted = [(ctx, d) for ctx, d in drafted if d.type != "list" or _named_list(d)]
     kept = {id(d) for d in select([d for _, d in drafted])}
-    if document.text is not None:
-        # A true/false statement may yet give way to the quarter's cap: its line still looks for a question.
-        asked = {ctx.line for ctx, draft in drafted if id(draft) in kept and draft.type != "truefalse"}
-        asked |= {p.line for p in placed}
-        terms = KeyTerms(
-            (s.text for s in sentences), [*outline.key_terms(), *_pair_terms(outline), *_repeated_names(sentences)]
-        )
-        for sentence in sentences:
-            if sentence.line in asked or _EXAMPLE.search(sentence.source):
-                continue
-            draft = keyterm_cloze(sentence.text, terms, _subject_words(sentence.topic, document.title))
-            if draft is None and _statement(sentence.text):
-                # A main sentence with no term to blank is still a statement to judge: true as written.
-                statement = sentence.text if sentence.text.endswith((".", "!", "?")) else sentence.text + "."
-                draft = Draft("truefalse", statement, "True", ["statement"], None, score=0.7)
-            if draft is not None and not defects(draft):
-                ctx = SentenceContext(sentence.text, sentence.source, sentence.line, sentence.topic, [], pool, "")
-                drafted.append((ctx, draft))
-                kept.add(id(draft))
-                asked.add(sentence.line)
     for ctx, draft in drafted:
         if id(draft) in kept:
             if _EXAMPLE.search(ctx.source):
                 draft.score *= 0.6  # an example or illustration is asked last
             placed.append(shapes.Placed(draft, ctx.line, ctx.source, ctx.topic, f"fact:{id(draft.fact)}"))
     placed = ranking.cap(placed)
+    if document.text is not None:
+        # A sentence whose line has no question after the caps is asked through its key term, or judged as a
+        # statement; then the caps again, over all.
+        asked = {item.line for item in placed if item.draft.type != "truefalse"}
+        terms = KeyTerms(
+            (s.text for s in sentences), [*outline.key_terms(), *_pair_terms(outline), *_repeated_names(sentences)]
+        )
+        fallback: list[shapes.Placed] = []
+        for sentence in sentences:
+            if sentence.line in asked or _EXAMPLE.search(sentence.source):
+                continue
+            draft = keyterm_cloze(sentence.text, terms, _subject_words(sentence.topic, document.title))
+            if draft is None and _statement(sentence.text):
+                statement = sentence.text if sentence.text.endswith((".", "!", "?")) else sentence.text + "."
+                draft = Draft("truefalse", statement, "True", ["statement"], None, score=0.7)
+            if draft is not None and not defects(draft):
+                fallback.append(shapes.Placed(draft, sentence.line, sentence.source, sentence.topic, "fallback"))
+                asked.add(sentence.line)
+        if fallback:
+            placed = ranking.cap([*placed, *fallback])
     questions: list[tuple[tuple[int, int, int], BankQuestion]] = []
     used_ids: set[str] = set()
     for order, item in enumerate(placed):
@@ -424,9 +424,8 @@ _RELATIVE_TIME = re.compile(
 )
 _FURNITURE = re.compile(
     r"\b(?:Class\s\d+(?:th)?|Chapter\s\d+|Important\s(?:Questions|QAs?)|Question\sBank|NCERT\s(?:Solutions|Notes)"
-    r"|Study\sNotes|Intext\sQuestions|Short[\s-]Answer|Long[\s-]Answer|Very\sShort|Board|Click\shere|Read\smore"
-    r"|Download)\b",
-    re.IGNORECASE,
+    r"|Study\sNotes|Intext\sQuestions|Short[\s-]Answer|Long[\s-]Answer|Very\sShort[\s-]Answer|Board\s\d|"
+    r"[Cc]lick\shere|[Rr]ead\smore|Download)\b"
 )
 """A course's or a page's furniture copied with the notes: "Class 9th Science … Important QAs"."""
 _INSTRUCTION = re.compile(
