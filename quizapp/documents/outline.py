@@ -359,8 +359,10 @@ class _Reader:
         ):
             self.heading(line.text, line.number, 1 if following.raw.strip()[0] == "=" else 2)
             return index + 2
-        if "|" in raw and raw.strip().startswith("|") or (
-            "|" in raw and following is not None and _TABLE_RULE.match(following.raw)
+        if (
+            "|" in raw
+            and raw.strip().startswith("|")
+            or ("|" in raw and following is not None and _TABLE_RULE.match(following.raw))
         ):
             if _TABLE_RULE.match(raw):
                 return index + 1
@@ -442,8 +444,10 @@ class _Reader:
         if _all_caps(text):
             return True
         heads_list = match_bullet(after.raw) is not None
-        return (alone_before or alone_after) and (_title_case(text) or text.endswith(":")) and (
-            alone_after or heads_list or after.indent > self.lines[index].indent or _title_case(text)
+        return (
+            (alone_before or alone_after)
+            and (_title_case(text) or text.endswith(":"))
+            and (alone_after or heads_list or after.indent > self.lines[index].indent or _title_case(text))
         )
 
 

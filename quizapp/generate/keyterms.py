@@ -19,20 +19,7 @@ _HEAD = 4.5
 term of a subject, "hydrochloric acid" is."""
 
 # fmt: off
-_STOP = frozenset("""
-a an the and or but nor of to in on at for by with from into onto over under about above below between through
-during after before since until while as than then so such that this these those it its they them their there
-here is are was were be been being has have had do does did can could will would may might must shall should
-not no yes also very more most less least many much some any each every all both either neither other another
-same own only just even still yet again ever never always often usually sometimes one two three four five six
-seven eight nine ten first second third new old high low large small big great good well which who whom whose
-what when where why how if because although though however therefore thus hence i we you he she him her his our
-your my me us called known used use uses using made make makes found find given give gives like up down out off
-way ways part parts type types kind kinds form forms example examples e.g etc i.e namely various several
-certain different important main major number numbers called include includes including per called case cases
-produces produce helps help turns turn becomes become causes cause contains contain provides provide allows allow
-forms form takes take gives makes occurs occur moves move shows show acts act leads lead results result plays play
-""".split())
+_STOP = frozenset(["a", "an", "the", "and", "or", "but", "nor", "of", "to", "in", "on", "at", "for", "by", "with", "from", "into", "onto", "over", "under", "about", "above", "below", "between", "through", "during", "after", "before", "since", "until", "while", "as", "than", "then", "so", "such", "that", "this", "these", "those", "it", "its", "they", "them", "their", "there", "here", "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "do", "does", "did", "can", "could", "will", "would", "may", "might", "must", "shall", "should", "not", "no", "yes", "also", "very", "more", "most", "less", "least", "many", "much", "some", "any", "each", "every", "all", "both", "either", "neither", "other", "another", "same", "own", "only", "just", "even", "still", "yet", "again", "ever", "never", "always", "often", "usually", "sometimes", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "first", "second", "third", "new", "old", "high", "low", "large", "small", "big", "great", "good", "well", "which", "who", "whom", "whose", "what", "when", "where", "why", "how", "if", "because", "although", "though", "however", "therefore", "thus", "hence", "i", "we", "you", "he", "she", "him", "her", "his", "our", "your", "my", "me", "us", "called", "known", "used", "use", "uses", "using", "made", "make", "makes", "found", "find", "given", "give", "gives", "like", "up", "down", "out", "off", "way", "ways", "part", "parts", "type", "types", "kind", "kinds", "form", "forms", "example", "examples", "e.g", "etc", "i.e", "namely", "various", "several", "certain", "different", "important", "main", "major", "number", "numbers", "called", "include", "includes", "including", "per", "called", "case", "cases", "produces", "produce", "helps", "help", "turns", "turn", "becomes", "become", "causes", "cause", "contains", "contain", "provides", "provide", "allows", "allow", "forms", "form", "takes", "take", "gives", "makes", "occurs", "occur", "moves", "move", "shows", "show", "acts", "act", "leads", "lead", "results", "result", "plays", "play"])
 # fmt: on
 _NAME_NEIGHBOUR = re.compile(
     r"\b(?!(?:A|An|The|In|On|At|For|By|To|Of|And|Or|But|As|If|When|While|Since|With|From|Under|Unlike|Like)\s)"
@@ -89,9 +76,8 @@ def _noun_phrase(words: list[str]) -> bool:
         last = readings(words[-1])
         if "VERB" in last and "NOUN" in readings(words[-2]) and "ADJ" not in readings(words[-2]):
             return False  # "person swims": a noun and then a verb that could be a plural
-    if len(words) > 1 and words[0].endswith("s") and "VERB" in readings(words[0]):
-        return False  # "starts mission-mode computerisation"
-    return True
+    # "starts mission-mode computerisation"
+    return not (len(words) > 1 and words[0].endswith("s") and "VERB" in readings(words[0]))
 
 
 def keyterm_cloze(text: str, terms: KeyTerms, topic: str = "") -> Draft | None:
@@ -123,15 +109,17 @@ def keyterm_cloze(text: str, terms: KeyTerms, topic: str = "") -> Draft | None:
             after = text[end:].lstrip()[:1]
             if before == "," and after == ",":
                 continue  # one item of a list blanked out of it
-            if _NAME_NEIGHBOUR.search(text[:start]) and text[start].isupper() or (
-                text[start].isupper() and _NAME_START.match(text[end:])
+            if (
+                _NAME_NEIGHBOUR.search(text[:start])
+                and text[start].isupper()
+                or (text[start].isupper() and _NAME_START.match(text[end:]))
             ):
                 continue  # half of a name ("Lok ____")
-            if size == 1 and (before.isalpha() or after.isalpha()) and not (before == "" or after in ".,;"):
-                # a lone word inside a phrase ("blue ____ red") is a blank in a silly place, unless it is the
-                # subject or object of its clause
-                if not (text[:start].rstrip().lower().endswith((" is", " are", " the", " called", " as", " of"))):
-                    continue
+            # A lone word inside a phrase ("blue ____ red") is a blank in a silly place, unless it is the subject
+            # or object of its clause.
+            inside = size == 1 and (before.isalpha() or after.isalpha()) and not (before == "" or after in ".,;")
+            if inside and not text[:start].rstrip().lower().endswith((" is", " are", " the", " called", " as", " of")):
+                continue
             if index == 0 and size == 1 and text[start:end][0].isupper() and score < 4:
                 continue  # a lone capitalised opening word is rarely the point of the sentence
             if best is None or score > best[0]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import itertools
 import re
 from functools import lru_cache
 
@@ -32,13 +33,95 @@ _PREPOSITION_START = re.compile(
     re.IGNORECASE,
 )
 GENERIC_LABELS = frozenset(
-    """concept description definition meaning examples example evidence features feature mechanism note notes fact
-    facts function functions role roles cause causes effect effects types type kinds kind key points key point
-    limitations limitation consequences consequence processes process hint complete answer answer importance uses
-    use advantages disadvantages significance properties characteristics structure location occurrence summary
-    explanation reason reasons result results method methods formula unit units source sources nature aim aims
-    objective objectives purpose merits demerits benefits drawbacks criticism features of note that
-    connection to continental drift historical context in summary""".split()
+    [
+        "concept",
+        "description",
+        "definition",
+        "meaning",
+        "examples",
+        "example",
+        "evidence",
+        "features",
+        "feature",
+        "mechanism",
+        "note",
+        "notes",
+        "fact",
+        "facts",
+        "function",
+        "functions",
+        "role",
+        "roles",
+        "cause",
+        "causes",
+        "effect",
+        "effects",
+        "types",
+        "type",
+        "kinds",
+        "kind",
+        "key",
+        "points",
+        "key",
+        "point",
+        "limitations",
+        "limitation",
+        "consequences",
+        "consequence",
+        "processes",
+        "process",
+        "hint",
+        "complete",
+        "answer",
+        "answer",
+        "importance",
+        "uses",
+        "use",
+        "advantages",
+        "disadvantages",
+        "significance",
+        "properties",
+        "characteristics",
+        "structure",
+        "location",
+        "occurrence",
+        "summary",
+        "explanation",
+        "reason",
+        "reasons",
+        "result",
+        "results",
+        "method",
+        "methods",
+        "formula",
+        "unit",
+        "units",
+        "source",
+        "sources",
+        "nature",
+        "aim",
+        "aims",
+        "objective",
+        "objectives",
+        "purpose",
+        "merits",
+        "demerits",
+        "benefits",
+        "drawbacks",
+        "criticism",
+        "features",
+        "of",
+        "note",
+        "that",
+        "connection",
+        "to",
+        "continental",
+        "drift",
+        "historical",
+        "context",
+        "in",
+        "summary",
+    ]
 )
 """Labels that say which side of the subject above them a line gives ("Examples:", "Concept:"), not a term."""
 
@@ -54,7 +137,7 @@ def coin(seed: str, sides: int) -> int:
 
 def stable_order(items: list[str], seed: str) -> list[str]:
     """The items in an order fixed by the seed, each once (by its comparison key), empty ones left out."""
-    from quizapp.generate.distractors import normalise  # noqa: PLC0415 - distractors imports this module's users
+    from quizapp.generate.distractors import normalise
 
     unique: dict[str, str] = {}
     for item in items:
@@ -78,8 +161,41 @@ def singular(word: str) -> str:
 
 
 _HEAD_END = frozenset(
-    """of in on at by for from to with under over into that which who whose where and or as than like during
-    after before between among within without against about through via""".split()
+    [
+        "of",
+        "in",
+        "on",
+        "at",
+        "by",
+        "for",
+        "from",
+        "to",
+        "with",
+        "under",
+        "over",
+        "into",
+        "that",
+        "which",
+        "who",
+        "whose",
+        "where",
+        "and",
+        "or",
+        "as",
+        "than",
+        "like",
+        "during",
+        "after",
+        "before",
+        "between",
+        "among",
+        "within",
+        "without",
+        "against",
+        "about",
+        "through",
+        "via",
+    ]
 )
 
 
@@ -100,8 +216,30 @@ def is_plural(phrase: str) -> bool:
 
 
 _CLAUSE_VERBS = frozenset(
-    """makes takes gives provides includes consists comprises contains deals covers lists shows describes explains
-    plays helps leads causes means refers states says""".split()
+    [
+        "makes",
+        "takes",
+        "gives",
+        "provides",
+        "includes",
+        "consists",
+        "comprises",
+        "contains",
+        "deals",
+        "covers",
+        "lists",
+        "shows",
+        "describes",
+        "explains",
+        "plays",
+        "helps",
+        "leads",
+        "causes",
+        "means",
+        "refers",
+        "states",
+        "says",
+    ]
 )
 
 
@@ -116,7 +254,8 @@ def head_noun(text: str) -> str | None:
     if not words or len(words) > 10 or _VERBISH.search(before_clause) or _PREPOSITION_START.match(phrase):
         return None
     if any(
-        word.lower() in _CLAUSE_VERBS or word.endswith("s") and inflected_verb(word) for word in before_clause.split()[1:]
+        word.lower() in _CLAUSE_VERBS or word.endswith("s") and inflected_verb(word)
+        for word in before_clause.split()[1:]
     ):
         return None  # "The GST Council makes recommendations on": a clause, not the name of a set
     if not any(char.isalpha() for char in phrase) or phrase.endswith("?"):
@@ -159,7 +298,7 @@ def starts_with_preposition(text: str) -> bool:
 
 
 def lower_first(text: str) -> str:
-    """"The process …" → "the process …", but "ATP is …" and "Newton's law" keep their capitals."""
+    """ "The process …" → "the process …", but "ATP is …" and "Newton's law" keep their capitals."""
     first = text.split(" ", 1)[0]
     if len(first) > 1 and (first[1:].lower() != first[1:] or not first.isalpha()):
         return text
@@ -180,10 +319,71 @@ _DEFINING = re.compile(
 
 
 _PROPERTY_START = frozenset(
-    """red blue green yellow pink white black orange purple violet brown grey gray colourless colorless
-    colorful sour bitter sweet salty hot cold warm soft hard strong weak high low fast slow large small
-    taste tastes turn turns feel feels have has contain contains completely partially fully mostly only always
-    never often usually very more less most least found located present absent used made""".split()
+    [
+        "red",
+        "blue",
+        "green",
+        "yellow",
+        "pink",
+        "white",
+        "black",
+        "orange",
+        "purple",
+        "violet",
+        "brown",
+        "grey",
+        "gray",
+        "colourless",
+        "colorless",
+        "colorful",
+        "sour",
+        "bitter",
+        "sweet",
+        "salty",
+        "hot",
+        "cold",
+        "warm",
+        "soft",
+        "hard",
+        "strong",
+        "weak",
+        "high",
+        "low",
+        "fast",
+        "slow",
+        "large",
+        "small",
+        "taste",
+        "tastes",
+        "turn",
+        "turns",
+        "feel",
+        "feels",
+        "have",
+        "has",
+        "contain",
+        "contains",
+        "completely",
+        "partially",
+        "fully",
+        "mostly",
+        "only",
+        "always",
+        "never",
+        "often",
+        "usually",
+        "very",
+        "more",
+        "less",
+        "most",
+        "least",
+        "found",
+        "located",
+        "present",
+        "absent",
+        "used",
+        "made",
+    ]
 )
 
 
@@ -212,10 +412,74 @@ def readings(word: str) -> frozenset[str]:
 
 
 _FINITE = frozenset(
-    """is are was were be been has have had do does did can could will would may might must shall should
-    became began made took gave won lost led fought built wrote came went rose fell grew found held left met ran
-    saw set sent stood told brought chose drew knew lay paid said sold spoke spent struck taught thought threw bore
-    put let cut kept""".split()
+    [
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "has",
+        "have",
+        "had",
+        "do",
+        "does",
+        "did",
+        "can",
+        "could",
+        "will",
+        "would",
+        "may",
+        "might",
+        "must",
+        "shall",
+        "should",
+        "became",
+        "began",
+        "made",
+        "took",
+        "gave",
+        "won",
+        "lost",
+        "led",
+        "fought",
+        "built",
+        "wrote",
+        "came",
+        "went",
+        "rose",
+        "fell",
+        "grew",
+        "found",
+        "held",
+        "left",
+        "met",
+        "ran",
+        "saw",
+        "set",
+        "sent",
+        "stood",
+        "told",
+        "brought",
+        "chose",
+        "drew",
+        "knew",
+        "lay",
+        "paid",
+        "said",
+        "sold",
+        "spoke",
+        "spent",
+        "struck",
+        "taught",
+        "thought",
+        "threw",
+        "bore",
+        "put",
+        "let",
+        "cut",
+        "kept",
+    ]
 )
 
 
@@ -267,13 +531,102 @@ def _singular_present(previous: str, word: str) -> bool:
     return any(lemma in _COMMON_VERBS for lemma in lemmas) and "NOUN" in getAllLemmas(before)
 
 
-_DETERMINERS = frozenset("a an the this that these those its their his her our your my some any each every no".split())
-_COMMON_VERBS = frozenset(
-    """taste turn feel form move change release help cause allow contain produce provide act show make take give
-    occur lie travel depend require regulate conduct react dissolve exist become remain grow use need mean state
-    stay keep lead result increase decrease rise fall reach enter leave pass carry""".split()
+_DETERMINERS = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "this",
+        "that",
+        "these",
+        "those",
+        "its",
+        "their",
+        "his",
+        "her",
+        "our",
+        "your",
+        "my",
+        "some",
+        "any",
+        "each",
+        "every",
+        "no",
+    ]
 )
-_BEFORE_PARTICIPLE = frozenset("newly the a an be been being is are was were has have had duly well so".split())
+_COMMON_VERBS = frozenset(
+    [
+        "taste",
+        "turn",
+        "feel",
+        "form",
+        "move",
+        "change",
+        "release",
+        "help",
+        "cause",
+        "allow",
+        "contain",
+        "produce",
+        "provide",
+        "act",
+        "show",
+        "make",
+        "take",
+        "give",
+        "occur",
+        "lie",
+        "travel",
+        "depend",
+        "require",
+        "regulate",
+        "conduct",
+        "react",
+        "dissolve",
+        "exist",
+        "become",
+        "remain",
+        "grow",
+        "use",
+        "need",
+        "mean",
+        "state",
+        "stay",
+        "keep",
+        "lead",
+        "result",
+        "increase",
+        "decrease",
+        "rise",
+        "fall",
+        "reach",
+        "enter",
+        "leave",
+        "pass",
+        "carry",
+    ]
+)
+_BEFORE_PARTICIPLE = frozenset(
+    [
+        "newly",
+        "the",
+        "a",
+        "an",
+        "be",
+        "been",
+        "being",
+        "is",
+        "are",
+        "was",
+        "were",
+        "has",
+        "have",
+        "had",
+        "duly",
+        "well",
+        "so",
+    ]
+)
 
 
 def has_verb(text: str) -> bool:
@@ -284,7 +637,7 @@ def has_verb(text: str) -> bool:
         return False
     if words[0].lower() in _FINITE:
         return True
-    for previous, word in zip(words, words[1:]):
+    for previous, word in itertools.pairwise(words):
         if _plural_present(previous, word) or _singular_present(previous, word):
             return True  # "Acids taste sour", "They turn blue litmus red", "a longer contact time means"
         if not inflected_verb(word):

@@ -142,8 +142,10 @@ def _resolve(
         person = all(w[:1].isupper() for w in parent_subject.split()) and not any(
             w.lower() in lowercase for w in parent_subject.split()
         )
-        if (word in ("he", "she", "his", "her") and not person) or (word in ("they", "their")) != plural and not (
-            word in ("he", "she", "his", "her")
+        if (
+            (word in ("he", "she", "his", "her") and not person)
+            or (word in ("they", "their")) != plural
+            and not (word in ("he", "she", "his", "her"))
         ):
             parent_subject = None  # a heading is no person, and "they" needs a plural name
     resolved = _stand_alone(text, previous_subject or parent_subject)
@@ -284,6 +286,7 @@ def _subject_words(topic: str, title: str) -> str:
     """The words a blank must not take: the section's heading, and the notes' title when it names one subject
     ("Ozone Layer Depletion"), not when it names several ("Lok Sabha and Rajya Sabha"), any of which can be the
     answer."""
+
     def several(text: str) -> bool:
         return bool(re.search(r"\s(?:and|vs\.?|versus|than|&)\s|,", text.split(":")[-1]))
 
@@ -320,7 +323,7 @@ def generate_bank(
     placed: list[shapes.Placed] = []
     if document.text is not None:
         outline = read_outline(document.text, markdown=document.markdown)
-        topic_of = lambda node: _topic(node, document)  # noqa: E731
+        topic_of = lambda node: _topic(node, document)
         placed.extend(shapes.qa_questions(outline, topic_of))
         placed.extend(shapes.term_questions(outline, topic_of))
         placed.extend(shapes.list_questions(outline, topic_of))
@@ -338,7 +341,9 @@ def generate_bank(
         if prose is None and not any(f.kind == "definition" for f in sentence.facts):
             prose = copula_question(sentence.text)
         if prose is not None:
-            placed.append(shapes.Placed(prose, sentence.line, sentence.source, sentence.topic, f"prose:{sentence.line}"))
+            placed.append(
+                shapes.Placed(prose, sentence.line, sentence.source, sentence.topic, f"prose:{sentence.line}")
+            )
         ctx = SentenceContext(
             text=sentence.text,
             source=sentence.source,
@@ -433,7 +438,7 @@ _INSTRUCTION = re.compile(
     r"Remember|See|Click|Read)\b"
 )
 """An exercise or an instruction to the reader, not a statement of the notes."""
-_AUXILIARY = re.compile(r"\b(?:is|are|was|were|be|been|has|have|had|can|could|will|would|do|does|did)\b", re.I)
+_AUXILIARY = re.compile(r"\b(?:is|are|was|were|be|been|has|have|had|can|could|will|would|do|does|did)\b", re.IGNORECASE)
 
 
 def _is_label(text: str) -> bool:
@@ -468,14 +473,13 @@ def _named_list(draft: Draft) -> bool:
 def _clean_items(items: list[str] | None, longest: int = 4) -> bool:
     """Items that are names or short noun phrases, not pieces of a clause cut at its commas."""
     return bool(items) and all(
-        len(item.split()) <= longest and not re.search(r"\b(?:according|etc|is|are|was|were|has|have|had|might|may)\b", item)
+        len(item.split()) <= longest
+        and not re.search(r"\b(?:according|etc|is|are|was|were|has|have|had|might|may)\b", item)
         for item in items or []
     )
 
 
-_EXAMPLE = re.compile(
-    r"\b(?:for example|for instance|e\.g\.|eg\.|such as|to illustrate|examples?)\b", re.IGNORECASE
-)
+_EXAMPLE = re.compile(r"\b(?:for example|for instance|e\.g\.|eg\.|such as|to illustrate|examples?)\b", re.IGNORECASE)
 
 
 def bank_for_file(document_path: Path, out_dir: Path, *, deck: str | None = None) -> tuple[Bank, GenerateReport, str]:

@@ -55,8 +55,10 @@ def label_definition(label: str, sentence: str) -> Draft | None:
     if len(sentence.split()) < 6:
         return None
     key = re.sub(r"\s*\([^)]*\)", "", name)
-    shown = key if any(w[1:] != w[1:].lower() for w in key.split()) or len(words) > 1 and words[1][:1].isupper() else (
-        key[:1].lower() + key[1:]
+    shown = (
+        key
+        if any(w[1:] != w[1:].lower() for w in key.split()) or len(words) > 1 and words[1][:1].isupper()
+        else (key[:1].lower() + key[1:])
     )
     front = f"What {'are' if is_plural(key) else 'is'} {shown}?"
     return Draft("flashcard", front, sentence, ["definition"], None, score=1.3)
@@ -81,8 +83,10 @@ def copula_question(text: str) -> Draft | None:
     definition = match["def"].strip()
     if definition.lower().startswith(("the same", "a matter", "the case", "a part of this", "the one")):
         return None
-    shown = term if any(w[:1].isupper() for w in words[1:]) or words[0][1:] != words[0][1:].lower() else (
-        term[:1].lower() + term[1:]
+    shown = (
+        term
+        if any(w[:1].isupper() for w in words[1:]) or words[0][1:] != words[0][1:].lower()
+        else (term[:1].lower() + term[1:])
     )
     if shown.startswith("The "):
         shown = "the " + shown[4:]
@@ -105,9 +109,21 @@ def fragment_definition(subject: str | None, text: str) -> list[Draft]:
     definition = text.strip().rstrip(".")
     be = "are" if is_plural(subject) else "is"
     shown = subject if any(w[1:] != w[1:].lower() for w in subject.split()) else subject[:1].lower() + subject[1:]
-    card = Draft("flashcard", f"What {be} {shown}?", definition[:1].upper() + definition[1:] + ".", ["definition"],
-                 None, score=1.35)
+    card = Draft(
+        "flashcard",
+        f"What {be} {shown}?",
+        definition[:1].upper() + definition[1:] + ".",
+        ["definition"],
+        None,
+        score=1.35,
+    )
     back_be = "are" if is_plural(match["head"]) else "is"
-    back = Draft("short", f"What {back_be} {definition[:1].lower()}{definition[1:]} called?", subject, ["definition"],
-                 None, score=1.3)
+    back = Draft(
+        "short",
+        f"What {back_be} {definition[:1].lower()}{definition[1:]} called?",
+        subject,
+        ["definition"],
+        None,
+        score=1.3,
+    )
     return [card, back]

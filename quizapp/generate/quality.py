@@ -92,9 +92,8 @@ def defects(draft: Draft) -> list[str]:
     words = re.findall(r"\w+", draft.prompt.replace(BLANK, " "))
     if len(words) < 3 and draft.type != "flashcard":  # a card's front may be a lone term
         found.append("prompt asks nothing")
-    if BLANK in draft.prompt:
-        if re.search(rf"[\w-]{re.escape(BLANK)}|{re.escape(BLANK)}[\w-]", draft.prompt):
-            found.append("blank splits a word")
+    if BLANK in draft.prompt and re.search(rf"[\w-]{re.escape(BLANK)}|{re.escape(BLANK)}[\w-]", draft.prompt):
+        found.append("blank splits a word")
     for opening, closing in _PAIRS:
         if opening == "‘":
             # ’ is also the apostrophe; only an opening ‘ without any closing one is broken.

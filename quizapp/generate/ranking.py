@@ -22,10 +22,32 @@ def _content(text: str) -> set[str]:
     return {word for word in re.findall(r"[a-z0-9]{3,}", text.lower()) if word not in _SMALL}
 
 
-_SMALL = frozenset("the and for with from that this which what when where who how are was were has have had".split())
+_SMALL = frozenset(
+    [
+        "the",
+        "and",
+        "for",
+        "with",
+        "from",
+        "that",
+        "this",
+        "which",
+        "what",
+        "when",
+        "where",
+        "who",
+        "how",
+        "are",
+        "was",
+        "were",
+        "has",
+        "have",
+        "had",
+    ]
+)
 
 
-def _asked(draft) -> str:  # noqa: ANN001 - a Draft
+def _asked(draft) -> str:
     """What a question asks for: its answer, or the quoted term a card's front asks about."""
     if draft.type == "flashcard" and "“" in draft.prompt and "”" in draft.prompt:
         return draft.prompt.split("“", 1)[1].split("”", 1)[0]

@@ -1,0 +1,23 @@
+"""Questions from the shape of the notes: question-and-answer pairs, "Term: definition" pairs, a heading or
+lead-in with its items, and table rows (pipe tables, or lines of cells split by dashes under a header)."""
+
+from quizapp.generate.nouns import is_plural
+from quizapp.generate.shapes.common import Placed
+from quizapp.generate.shapes.lists import list_questions
+from quizapp.generate.shapes.pairs import split_pair, subject_of, term_questions
+from quizapp.generate.shapes.qa import is_sentence, qa_lines, qa_questions
+from quizapp.generate.shapes.tables import table_lines, table_questions
+
+__all__ = [
+    "Placed",
+    "is_plural",
+    "is_sentence",
+    "list_questions",
+    "qa_lines",
+    "qa_questions",
+    "split_pair",
+    "subject_of",
+    "table_lines",
+    "table_questions",
+    "term_questions",
+]

@@ -1,0 +1,177 @@
+"""A heading or lead-in with its items: \"Name the N …\", \"which comes right after\" for a sequence, and \"Which of these
+is one of …\" for each item, with members of the notes' other lists of that kind as choices."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from quizapp.documents.outline import Node, Outline
+from quizapp.generate.distractors import normalise
+from quizapp.generate.draft import Draft
+from quizapp.generate.nouns import (
+    count_word,
+    has_verb,
+    head_noun,
+    head_word,
+    is_generic_label,
+    is_plural,
+    lead_noun,
+    lower_first,
+    readings,
+    singular,
+    stable_order,
+    starts_with_preposition,
+    verb_only,
+)
+from quizapp.generate.shapes.common import Placed, TopicOf, like_answer, overlaps
+from quizapp.generate.shapes.pairs import parent_text, split_pair, subject_of
+from quizapp.generate.shapes.qa import question_text
+
+# -- a heading or lead-in with its items ---------------------------------------------------------------
+
+_ORDER_WORDS = re.compile(
+    r"\b(?:order|sequence|steps?|stages?|phases?|layers?|hierarchy|ranks?|chronolog\w*|timeline|levels?|process)\b",
+    re.IGNORECASE,
+)
+
+
+def _item_name(node: Node) -> str | None:
+    pair = split_pair(node)
+    if pair is not None and not pair.label:
+        name = pair.term
+    else:
+        name = node.text.rstrip(".;,")
+        bare = re.sub(r"\s*\([^)]*\)", "", name)
+        if len(bare.split()) > 7 or re.search(r"[.!?]\s", name):
+            return None
+    name = re.sub(r"^(?:Layer\s+\d+\s*[-–:]\s*)", "", name).strip()
+    return name if any(char.isalpha() for char in name) else None
+
+
+_MODAL = frozenset({"can", "could", "may", "might", "must", "will", "would", "should", "shall", "cannot"})
+
+
+def _member_like(name: str) -> bool:
+    """An item that names a member of a set ("Gateway city", "Erosion"), not a label ("Features") or a property
+    ("Fastest - primary waves", "Can travel through solids", "Longitudinal")."""
+    words = name.split()
+    first = words[0].lower()
+    if is_generic_label(name) or first in _MODAL or verb_only(first) or first.endswith("est"):
+        return False
+    if any(word.lower() in _MODAL for word in words) or has_verb(name) or starts_with_preposition(name):
+        return False  # "Requirement of consensus can delay reforms", "With metals": a point, not a member
+    found = readings(first)
+    return not (len(words) == 1 and "ADJ" in found and "NOUN" not in found)
+
+
+@dataclass(slots=True)
+class _List:
+    parent: Node
+    items: list[Node]
+    names: list[str]
+    noun: str
+    complete: bool = True
+    """Every item of the list names a member (else only some are asked, one by one)."""
+
+
+def _lists(outline: Outline) -> list[_List]:
+    """Every heading or lead-in whose items name the members of a set, with the set's plural noun."""
+    found: list[_List] = []
+    for parent in outline.nodes:
+        items = [child for child in parent.children if child.kind == "item"]
+        if len(items) < 2 or len(items) > 15 or question_text(parent.text) is not None:
+            continue
+        named = [(item, _item_name(item)) for item in items]
+        named = [(item, name) for item, name in named if name is not None and _member_like(name)]
+        if len(named) < max(2, 0.6 * len(items)):
+            continue  # most items are sentences, not members of a set
+        complete = len(named) == len(items)
+        items, clean = [item for item, _ in named], [name for _, name in named]
+        if len({normalise(n) for n in clean}) != len(clean):
+            continue
+        lead = parent_text(parent) or ""
+        noun = head_noun(lead) or lead_noun(lead)
+        above = parent.parent
+        # Only an item above names whose set this is ("Archaeological Findings" under "1. Harappa"); a heading
+        # above is the notes' section, already the question's topic.
+        context = (
+            subject_of(parent) if parent.kind != "heading" and above is not None and above.kind == "item" else None
+        )
+        if noun is None or is_generic_label(noun):
+            if noun and context:
+                noun = f"{noun.lower()} of {lower_first(context)}"
+            else:
+                continue
+        elif context and normalise(context) not in normalise(noun) and " of " not in noun:
+            noun = f"{noun} of {lower_first(context)}"
+        if any(normalise(name) in normalise(noun) for name in clean) or not is_plural(noun):
+            continue  # "Name the two parts of the duration": a heading that is no plural noun names no set
+        found.append(_List(parent, items, clean, noun, complete))
+    return found
+
+
+def list_questions(outline: Outline, topic_of: TopicOf) -> list[Placed]:
+    placed: list[Placed] = []
+    lists = _lists(outline)
+    for found in lists:
+        parent, items, clean, noun = found.parent, found.items, found.names, found.noun
+        n = len(clean)
+        topic = topic_of(parent)
+        if n <= 8 and found.complete:
+            prompt = f"Name the {count_word(n)} {noun}."
+            answer = ", ".join(clean[:-1]) + " and " + clean[-1]
+            draft = Draft("list", prompt, answer, ["list"], None, items=clean, score=1.45)
+            placed.append(Placed(draft, parent.line, parent.text, topic, f"list:{parent.line}"))
+        lead = parent_text(parent) or ""
+        ordered = all(item.numbered for item in items) and (
+            _ORDER_WORDS.search(lead) or _ORDER_WORDS.search(parent.text)
+        )
+        if ordered and n >= 3:
+            placed.extend(_order_questions(items, clean, noun, topic))
+        elif n >= 3:
+            placed.extend(_member_questions(found, lists, topic))
+    return placed
+
+
+def _member_questions(found: _List, lists: list[_List], topic: str) -> list[Placed]:
+    """ "Which of these is one of the state taxes subsumed under GST?" for each item, the choices taken from the
+    notes' other lists of the same kind of thing (taxes with taxes), none of them a member of this one."""
+    members = {normalise(name) for name in found.names}
+    kind = singular(head_word(found.noun)).lower()
+    pool = [
+        name
+        for other in lists
+        if other is not found and singular(head_word(other.noun)).lower() == kind
+        for name in other.names
+        if normalise(name) not in members
+    ]
+    placed: list[Placed] = []
+    for item, name in zip(found.items, found.names, strict=True):
+        candidates = [c for c in pool if not overlaps(c, name)]
+        wrong = stable_order(like_answer(name, candidates), name)[:3]
+        if len(wrong) < 3:
+            continue
+        prompt = f"Which of these is one of the {found.noun}?"
+        draft = Draft("mcq", prompt, name, ["list"], None, choices=[name, *wrong], score=1.15)
+        placed.append(Placed(draft, item.line, item.text, topic, f"member:{item.line}"))
+    return placed
+
+
+def _order_questions(items: list[Node], names: list[str], noun: str, topic: str) -> list[Placed]:
+    """ "In the sequence of organs, what comes right after the mouth?" for each item but the first."""
+    numbers = [int(re.sub(r"\D", "", item.marker or "0") or 0) for item in items]
+    descending = numbers == sorted(numbers, reverse=True) and numbers[0] != numbers[-1]
+    placed: list[Placed] = []
+    for index in range(1, len(names)):
+        before, answer = names[index - 1], names[index]
+        relation = "right below" if descending else "right after"
+        prompt = f"In the {noun}, which comes {relation} {before}?"
+        others = [name for name in names if name not in (before, answer)]
+        wrong = stable_order(others, answer)[:3]
+        if len(wrong) >= 2:
+            draft = Draft("mcq", prompt, answer, ["order"], None, choices=[answer, *wrong], score=1.2)
+        else:
+            draft = Draft("short", prompt, answer, ["order"], None, score=1.1)
+        placed.append(Placed(draft, items[index].line, items[index].text, topic, f"order:{items[index].line}"))
+    return placed

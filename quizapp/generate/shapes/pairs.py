@@ -1,0 +1,253 @@
+"""\"Term: definition\" pairs (also \"–\", \"-\", \"=\"): both ways, the sibling terms as choices; labels such as
+\"Examples:\" asked about the item above them."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from quizapp.documents.outline import Node, Outline, is_title_like
+from quizapp.generate.distractors import normalise
+from quizapp.generate.draft import Draft
+from quizapp.generate.nouns import (
+    has_verb,
+    is_definition,
+    is_generic_label,
+    is_plural,
+    kind_noun,
+    lower_first,
+    stable_order,
+    starts_with_preposition,
+    verb_only,
+)
+from quizapp.generate.shapes.common import Placed, TopicOf
+from quizapp.generate.shapes.qa import ANSWER_MARK, qa_pairs, question_text
+from quizapp.generate.shapes.tables import table_lines
+
+# -- "Term: definition" pairs -------------------------------------------------------------------------
+
+_PAIR = re.compile(r"^(?P<term>[^:=–—]{1,60}?)\s*(?::\s*|\s[–—-]+\s*|–\s*|\s=\s*)(?P<body>\S.*)$")
+_SENTENCE_SUBJECT = re.compile(
+    r"^(?:[A-Z][\w'’-]*(?:\s+[A-Za-z][\w'’-]*){0,5}?)\s+(?:is|are|was|were|has|have|had|will|can|became|provides|"
+    r"refers|means)\b"
+)
+
+
+@dataclass(slots=True)
+class TermPair:
+    node: Node
+    term: str
+    body: str
+    label: bool
+    """A generic label ("Examples:", "Concept:") about the subject above, not a term of its own."""
+
+
+def split_pair(node: Node) -> TermPair | None:
+    """ "Ribosomes: the protein factories of the cell." → (Ribosomes, the protein factories …)."""
+    match = _PAIR.match(node.text)
+    if match is None:
+        return None
+    term, body = match["term"].strip(" .*"), match["body"].strip()
+    words = term.split()
+    if not words or len(words) > 6 or not any(char.isalpha() for char in term) or len(body) < 2:
+        return None
+    bare_term = re.sub(r"\s\([A-Z][A-Za-z0-9]{1,8}\)$", "", term)  # "Central GST (CGST)"
+    if term.endswith("?") or re.search(r"\b(?:is|are|was|were|has|have)\b|[,;=()]", bare_term):
+        return None
+    if re.match(r"(?i)(?:when|if|while|as|because|since|although|for example|e\.g)\b", term):
+        return None
+    if re.fullmatch(r"(?:\d+\.?)+|[A-Za-z]", term):
+        return None
+    if words[0].lower().endswith("ed") and len(words) > 2 or verb_only(words[0]):
+        return None  # "Provided a structured mechanism for Centre – …": a clause, not a term
+    if starts_with_preposition(term) and not node.parent:
+        return None
+    label = is_generic_label(term)
+    if not label and _SENTENCE_SUBJECT.match(body) and not body.lower().startswith(term.lower()):
+        return None  # "Defence ties: Quadrilateral Security Dialogue is …": a label over a sentence of its own
+    return TermPair(node, term, body, label)
+
+
+def subject_of(node: Node) -> str | None:
+    """What a node's lines are about: its parent's term ("1. Acids:" → Acids), or the heading's name."""
+    for parent in node.ancestors():
+        if parent.kind == "text" and not parent.text.endswith(":"):
+            continue
+        pair = split_pair(parent)
+        text = pair.term if pair and not pair.label else parent.text
+        text = text.rstrip(":").strip()
+        letters = [char for char in text if char.isalpha()]
+        if parent.kind == "heading" and (len(letters) > 3 and all(char.isupper() for char in letters)):
+            return None  # an ALL-CAPS heading names a part of the notes, not what "it" points at
+        if is_title_like(text) and len(text.split()) <= 6 and not text.endswith("?") and "=" not in text:
+            return text
+        return None
+    return None
+
+
+def _definition_prompt(term: str, body: str) -> str:
+    verb = "are" if is_plural(term) else "is"
+    return f"What {verb} {_term_case(term)}?"
+
+
+_SILENT_LABELS = frozenset(
+    {
+        "note",
+        "notes",
+        "fact",
+        "facts",
+        "hint",
+        "summary",
+        "answer",
+        "complete answer",
+        "in summary",
+        "explanation",
+        "key points",
+        "key point",
+        "source",
+        "sources",
+        "note that",
+    }
+)
+"""Labels that only mark a line as an aside: nothing to ask about the subject above them."""
+_VALUE = re.compile(r"^[\d\s.,:%/–—-]*(?:\d{3,4}|\d+%)[\d\s.,:%/–—-]*(?:AD|BC|BCE|CE)?$")
+
+
+def _term_case(term: str) -> str:
+    """A term in running text: "Light reactions" → "light reactions", but "Shah Jahan" and "ATP" stay."""
+    words = term.split()
+    if len(words) > 1 and any(word[:1].isupper() for word in words[1:]):
+        return term
+    return lower_first(term)
+
+
+_DEFINING_WORDS = re.compile(r"(?i)^(?:a|an|the)\s|\b(?:that|which|who|where)\b")
+
+
+def _name_like(text: str) -> bool:
+    """A short right side that names something ("Citric acid", "Sodium Hydroxide(NaoH)"), not a property
+    ("Completely ionize in water", "Red in acid")."""
+    first = text.split()[0].lower().strip("(")
+    return is_definition(text) and not has_verb(text) and not first.endswith("ly") and not verb_only(first)
+
+
+def _label_questions(pair: TermPair, topic: str, group: str) -> list[Placed]:
+    """ "Examples: …", "Evidence: …" under a named item: asked about that item."""
+    node, body = pair.node, pair.body.rstrip()
+    subject = subject_of(node)
+    label = pair.term.rstrip(":").lower()
+    if subject is None or node.children or label in _SILENT_LABELS:
+        return []
+    subject_text = _term_case(subject)
+    if label in ("examples", "example"):
+        items = [i.strip() for i in re.split(r",\s*|\s+and\s+", _PARENTHESIS.sub("", body).rstrip(".")) if i.strip()]
+        if 2 <= len(items) <= 6 and all(len(i.split()) <= 5 for i in items):
+            prompt = f"Give the examples of {subject_text} named in the notes."
+            draft = Draft("list", prompt, ", ".join(items), ["list"], None, items=items, score=1.1)
+            return [Placed(draft, node.line, node.text, topic, group)]
+        return []
+    if label in ("concept", "description", "definition", "meaning"):
+        front = f"What {'are' if is_plural(subject) else 'is'} {subject_text}?"
+    else:
+        front = f"What {'are' if is_plural(label) else 'is'} the {label} of {subject_text}?"
+    return [
+        Placed(Draft("flashcard", front, body, ["definition"], None, score=1.2), node.line, node.text, topic, group)
+    ]
+
+
+def term_questions(outline: Outline, topic_of: TopicOf) -> list[Placed]:
+    in_tables = table_lines(outline) | {
+        node.line for pair in qa_pairs(outline) for node in [*pair.items, *pair.answer_parts]
+    }  # a table's rows, and the points of an answer, are asked by their table and their question
+    pairs = [
+        pair
+        for node in outline.nodes
+        if node.kind in ("item", "text") and node.line not in in_tables
+        for pair in [split_pair(node)]
+        if pair
+    ]
+    by_parent: dict[int, list[TermPair]] = {}
+    for pair in pairs:
+        if not pair.label:
+            by_parent.setdefault(id(pair.node.parent), []).append(pair)
+    placed: list[Placed] = []
+    for pair in pairs:
+        node = pair.node
+        topic = topic_of(node)
+        group = f"term:{node.line}"
+        body = pair.body.rstrip()
+        if pair.label:
+            placed.extend(_label_questions(pair, topic, group))
+            continue
+        term = pair.term
+        if starts_with_preposition(term) or _VALUE.match(body.rstrip(".")) or body.endswith(":"):
+            continue  # "With metals: Acid + Metal -> …", "Babur – 1526-1530": no term and no definition
+        parent = node.parent
+        if len(term) <= 3 and not term.isalpha() or len(re.findall(r"[^\W\d_]", term)) < 3:
+            # "p1 = Initial Momentum": a symbol of a formula, asked for what it stands for.
+            if len(term) <= 4 and 1 <= len(body.split()) <= 5 and not _VALUE.match(body):
+                meaning = body.rstrip(".")
+                others = [p.body.rstrip(".") for p in by_parent.get(id(parent), []) if p is not pair]
+                others = [
+                    o for o in dict.fromkeys(others) if len(o.split()) <= 5 and normalise(o) != normalise(meaning)
+                ]
+                prompt = f"In {topic}, what does the symbol {term} stand for?"
+                if len(others) >= 3:
+                    wrong = stable_order(others, term)[:3]
+                    draft = Draft("mcq", prompt, meaning, ["definition"], None, choices=[meaning, *wrong], score=1.2)
+                else:
+                    draft = Draft("short", prompt, meaning, ["definition"], None, score=1.1)
+                placed.append(Placed(draft, node.line, node.text, topic, group))
+            continue
+        kind = kind_noun(parent_text(parent))
+        siblings = [p.term for p in by_parent.get(id(parent), []) if normalise(p.term) != normalise(term)]
+        described = _PARENTHESIS.sub("", body).strip().rstrip(".")
+        words = len(described.split())
+        if kind and normalise(kind.split(" of ")[0]) in normalise(term):
+            kind = f"kind of {kind}"  # "Weak acids" is a kind of acid, not an acid
+        if words <= 4 and not _DEFINING_WORDS.search(described) and _name_like(described):
+            # "Lemon – Citric acid": a pair of names. Asked one way, the kind of the right side as the question.
+            right_kind = kind_noun(parent_text(parent))
+            if right_kind and normalise(right_kind.split(" of ")[0]) in normalise(described):
+                prompt = f"Which {right_kind} do the notes pair with {_term_case(term)}?"
+                others = [p.body.rstrip(".") for p in by_parent.get(id(parent), []) if p is not pair]
+                others = [o for o in others if len(o.split()) <= 4 and normalise(o) != normalise(described)]
+                if len(others) >= 3:
+                    wrong = stable_order(others, term)[:3]
+                    draft = Draft(
+                        "mcq", prompt, described, ["definition"], None, choices=[described, *wrong], score=1.3
+                    )
+                else:
+                    draft = Draft("short", prompt, described, ["definition"], None, score=1.2)
+                placed.append(Placed(draft, node.line, node.text, topic, group))
+            continue
+        # Forward: what the term means, or what the notes say of it.
+        if is_definition(described):
+            front = _definition_prompt(term, body)
+        else:
+            front = f"Describe {_term_case(term)}" + (f" ({kind.removeprefix('kind of ')})." if kind else ".")
+        forward = Draft("flashcard", front, body, ["definition"], None, score=1.3)
+        placed.append(Placed(forward, node.line, node.text, topic, group))
+        # Back: which term the definition describes, its siblings as choices.
+        if normalise(term) in normalise(body) or words > 25 or words < 2:
+            continue
+        if any(normalise(s) in normalise(body) for s in siblings):
+            continue
+        prompt = f"Which {kind or 'term'} is this: “{described}”?"
+        if len(siblings) >= 3:
+            wrong = stable_order(siblings, term)[:3]
+            draft = Draft("mcq", prompt, term, ["definition"], None, choices=[term, *wrong], score=1.35)
+        else:
+            draft = Draft("short", prompt, term, ["definition"], None, score=1.2)
+        placed.append(Placed(draft, node.line, node.text, topic, group + ":back"))
+    return placed
+
+
+_PARENTHESIS = re.compile(r"\s*\((?:e\.g\.|eg|i\.e\.|for example|such as)[^)]*\)", re.IGNORECASE)
+
+
+def parent_text(parent: Node | None) -> str | None:
+    if parent is None or ANSWER_MARK.match(parent.text) or question_text(parent.text) is not None:
+        return None
+    pair = split_pair(parent)
+    return (pair.term if pair else parent.text).rstrip(":")

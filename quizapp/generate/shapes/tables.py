@@ -1,0 +1,136 @@
+"""Table rows asked across their columns: pipe tables, and lines of cells split by dashes under a header line."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from quizapp.documents.outline import Node, Outline, is_title_like
+from quizapp.generate.distractors import normalise
+from quizapp.generate.draft import Draft
+from quizapp.generate.nouns import (
+    coin,
+    is_plural,
+    plain_case,
+    stable_order,
+)
+from quizapp.generate.shapes.common import Placed, TopicOf, like_answer, overlaps
+
+# -- table rows ----------------------------------------------------------------------------------------
+
+_DASH_CELLS = re.compile(r"\s+[–—-]\s+")
+_SERIAL = re.compile(r"(?i)(?:Sl|S|Sr)\.?\s*No\.?|No\.?|#|Serial(?: No\.?)?")
+
+
+def _header_case(text: str) -> bool:
+    """A header cell: Title Case or ALL CAPS ("Name of the Emperor", "PERIOD"), not a value ("Citric acid")."""
+    small = {"of", "the", "a", "an", "and", "or", "in", "on", "for", "to", "by", "with"}
+    return all(word[:1].isupper() or word in small or not word[:1].isalpha() for word in text.split())
+
+
+def _dash_tables(outline: Outline) -> list[tuple[list[str], list[tuple[Node, list[str]]]]]:
+    """Runs of lines split by " – " into the same number of cells, under a header line of that shape."""
+    tables: list[tuple[list[str], list[tuple[Node, list[str]]]]] = []
+    nodes = [node for node in outline.nodes if node.kind in ("text", "item", "heading")]
+    index = 0
+    while index < len(nodes):
+        cells = _DASH_CELLS.split(nodes[index].text)
+        named = [c for c in cells if not _SERIAL.fullmatch(c)]
+        if (
+            len(cells) < 3
+            or len(named) < 2
+            or not all(is_title_like(c) and _header_case(c) for c in named)
+            or any(len(c.split()) > 5 for c in named)
+        ):
+            index += 1
+            continue
+        header = ["" if _SERIAL.fullmatch(c) else c for c in cells]
+        rows: list[tuple[Node, list[str]]] = []
+        probe = index + 1
+        width = len(named)
+        while probe < len(nodes) and nodes[probe].kind != "heading":
+            row = _DASH_CELLS.split(nodes[probe].text, maxsplit=width - 1)
+            if len(row) != width:
+                break
+            rows.append((nodes[probe], row))
+            probe += 1
+        if len(rows) >= 3:
+            tables.append(([h for h in header if h], rows))
+            index = probe
+        else:
+            index += 1
+    return tables
+
+
+def table_questions(outline: Outline, topic_of: TopicOf) -> list[Placed]:
+    tables: list[tuple[list[str], list[tuple[Node, list[str]]]]] = []
+    current: list[tuple[Node, list[str]]] = []
+    header: list[str] | None = None
+    for node in outline.nodes:
+        if node.kind == "row" and node.cells and node.header:
+            if node.header is not header and current:
+                tables.append((header or [], current))
+                current = []
+            header = node.header
+            current.append((node, node.cells))
+    if current and header:
+        tables.append((header, current))
+    tables.extend(_dash_tables(outline))
+    placed: list[Placed] = []
+    lowercase = set(re.findall(r"\b[a-z][a-z'’-]+\b", " ".join(node.text for node in outline.nodes)))
+    for header, rows in tables:
+        if len(header) < 2 or len(rows) < 2:
+            continue
+        keys = [re.sub(r"^\d+\s*\.\s*", "", cells[0]).strip() for _, cells in rows]
+        counts = Counter(normalise(k) for k in keys)
+        keys_unique = all(count == 1 for count in counts.values())
+        key_name = re.sub(r"\s*\([^)]*\)", "", header[0]).strip() or "item"
+        key_name = re.sub(r"(?i)^(?:name|title)\s+of\s+(?:the\s+)?", "", key_name)
+        for column in range(1, len(header)):
+            values = [cells[column].strip().rstrip(".") if column < len(cells) else "" for _, cells in rows]
+            column_name = plain_case(re.sub(r"\s*\([^)]*\)", "", header[column]).strip())
+            if not column_name:
+                continue
+            be = "are" if is_plural(column_name) else "is"
+            for (node, _cells), key, value in zip(rows, keys, values, strict=True):
+                if not value or not key or normalise(value) == normalise(key) or counts[normalise(key)] > 1:
+                    continue  # a key written twice has two answers
+                topic = topic_of(node)
+                short = len(value.split()) <= 5
+                unique_value = sum(normalise(v) == normalise(value) for v in values) == 1
+                group = f"row:{node.line}:{column}"
+                named = _row_name(key, key_name, lowercase)
+                prompt = f"What {be} the {column_name} of {named}?"
+                others = like_answer(value, [v for v in values if v and not overlaps(v, value)])
+                key_others = like_answer(key, [k for k in keys if not overlaps(k, key)])
+                reversible = short and unique_value and keys_unique and len(value) <= 40 and len(key_others) >= 3
+                if reversible and coin(f"{key}\x1f{column}", 2):
+                    # One question a cell: which way round is stable per cell and about even over a table.
+                    reverse = f"Which {plain_case(key_name)} has the {column_name} “{value}”?"
+                    wrong = stable_order(key_others, f"{value}{column}")[:3]
+                    draft = Draft("mcq", reverse, key, ["table"], None, choices=[key, *wrong], score=1.25)
+                elif short and len(others) >= 3 and len(value) <= 40:
+                    wrong = stable_order(others, f"{key}{column}")[:3]
+                    draft = Draft("mcq", prompt, value, ["table"], None, choices=[value, *wrong], score=1.25)
+                elif short:
+                    draft = Draft("short", prompt, value, ["table"], None, score=1.15)
+                else:
+                    draft = Draft("flashcard", prompt, value, ["table"], None, score=1.1)
+                placed.append(Placed(draft, node.line, node.text, topic, group))
+    return placed
+
+
+def _row_name(key: str, key_name: str, lowercase: set[str]) -> str:
+    """A row's name in running text: "Network" in a column of layers is "the Network layer"; a name the notes
+    never write in lower case ("Akbar") stays as it is."""
+    noun = key_name.lower()
+    common = all(word.lower() in lowercase for word in re.findall(r"[A-Za-z]+", key))
+    if " " in noun or not noun.isalpha() or noun in normalise(key) or not common:
+        return key
+    return f"the {key} {noun}"
+
+
+def table_lines(outline: Outline) -> set[int]:
+    return {node.line for _, rows in _dash_tables(outline) for node, _ in rows} | {
+        node.line for node in outline.nodes if node.kind == "row"
+    }
