@@ -265,18 +265,28 @@ def head_noun(text: str) -> str | None:
     return phrase[:1].lower() + phrase[1:]
 
 
+_META_NOUNS = frozenset(
+    """flashcards flashcard vocabulary definitions terms notes glossary questions answers points facts summary
+    glance details""".split()
+)
+"""Words of a heading that name the notes themselves, not a kind of thing ("Photosynthesis flashcards")."""
+
+
 def kind_noun(text: str | None) -> str | None:
     """The singular kind of a list's members from its heading ("Indicators" → "indicator")."""
     noun = head_noun(text) if text else None
-    if not noun:
+    if not noun or any(word in _META_NOUNS for word in noun.lower().split()):
         return None
-    parts = noun.split(" of ", 1)
-    words = parts[0].split()
-    if not is_plural(parts[0]):
+    if noun.isupper():
+        noun = noun.lower()
+    words = noun.split()
+    head = head_word(noun)
+    if head not in words or not is_plural(noun):
         return None
-    words[-1] = singular(words[-1])
-    parts[0] = " ".join(words)
-    return " of ".join(parts)
+    cut = words.index(head)
+    kind = " ".join([*words[:cut], singular(head)])
+    rest = " ".join(words[cut + 1 :])
+    return f"{kind} {rest}" if rest.startswith("of ") else kind
 
 
 _LABEL_START = re.compile(
@@ -412,74 +422,10 @@ def readings(word: str) -> frozenset[str]:
 
 
 _FINITE = frozenset(
-    [
-        "is",
-        "are",
-        "was",
-        "were",
-        "be",
-        "been",
-        "has",
-        "have",
-        "had",
-        "do",
-        "does",
-        "did",
-        "can",
-        "could",
-        "will",
-        "would",
-        "may",
-        "might",
-        "must",
-        "shall",
-        "should",
-        "became",
-        "began",
-        "made",
-        "took",
-        "gave",
-        "won",
-        "lost",
-        "led",
-        "fought",
-        "built",
-        "wrote",
-        "came",
-        "went",
-        "rose",
-        "fell",
-        "grew",
-        "found",
-        "held",
-        "left",
-        "met",
-        "ran",
-        "saw",
-        "set",
-        "sent",
-        "stood",
-        "told",
-        "brought",
-        "chose",
-        "drew",
-        "knew",
-        "lay",
-        "paid",
-        "said",
-        "sold",
-        "spoke",
-        "spent",
-        "struck",
-        "taught",
-        "thought",
-        "threw",
-        "bore",
-        "put",
-        "let",
-        "cut",
-        "kept",
-    ]
+    """is are was were be been has have had do does did can could will would may might must shall should
+    became began made took gave won lost led fought built wrote came went rose fell grew found held left
+    met ran saw set sent stood told brought chose drew knew lay paid said sold spoke spent struck taught
+    thought threw bore put let cut kept cost hit hurt shut spread split quit cast burst""".split()
 )
 
 
@@ -522,13 +468,21 @@ def _plural_present(previous: str, word: str) -> bool:
     )
 
 
-def _singular_present(previous: str, word: str) -> bool:
-    """A common verb in -s after a singular noun: "time means", "force acts" (both also plural nouns)."""
+def _singular_present(previous: str, word: str, following: str = "") -> bool:
+    """A verb in -s after a singular noun: "time means", "programme plans to" (both also plural nouns): a common
+    verb, or any verb followed by what follows verbs ("to", an article)."""
     lower, before = word.lower(), previous.lower()
     if not lower.endswith("s") or before.endswith("s") or before in _DETERMINERS:
         return False
     lemmas = getAllLemmas(lower).get("VERB", ())
-    return any(lemma in _COMMON_VERBS for lemma in lemmas) and "NOUN" in getAllLemmas(before)
+    if not lemmas or "NOUN" not in getAllLemmas(before):
+        return False
+    return any(lemma in _COMMON_VERBS for lemma in lemmas) or following in _AFTER_VERB
+
+
+_AFTER_VERB = frozenset(
+    "to the a an that its their his her this these those for on in at by with from into through over about as".split()
+)
 
 
 _DETERMINERS = frozenset(
@@ -637,8 +591,9 @@ def has_verb(text: str) -> bool:
         return False
     if words[0].lower() in _FINITE:
         return True
-    for previous, word in itertools.pairwise(words):
-        if _plural_present(previous, word) or _singular_present(previous, word):
+    for index, (previous, word) in enumerate(itertools.pairwise(words)):
+        following = words[index + 2].lower() if index + 2 < len(words) else ""
+        if _plural_present(previous, word) or _singular_present(previous, word, following):
             return True  # "Acids taste sour", "They turn blue litmus red", "a longer contact time means"
         if not inflected_verb(word):
             continue

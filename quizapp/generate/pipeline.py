@@ -219,12 +219,20 @@ def _outline_sentences(
     return out
 
 
+_DASH_LABEL = re.compile(r"^[^\s]{1,20}\s[–—-]\s")
+"""“28% – Many high end items …”: a row of a table set out with a dash, not a sentence."""
+_ABBREVIATION_END = re.compile(
+    r"\b(?:Pvt|Ltd|Co|Corp|Inc|vs|v|Dr|Mr|Mrs|Ms|St|No|Nos|esp|etc|viz|approx|Govt|Dept|Art|Sec|Fig|Vol)\.$"
+)
+
+
 def _rejoin(sentences: list[Sentence]) -> list[Sentence]:
     """Pieces the splitter cut after an abbreviation (", the Supreme Court …" after "Pvt. Ltd. (2022)")
     joined back to the sentence they belong to."""
     out: list[Sentence] = []
     for sentence in sentences:
-        if out and (sentence.text[:1] in ",;:)" or sentence.text[:1].islower()):
+        after_abbreviation = bool(out) and bool(_ABBREVIATION_END.search(out[-1].text))
+        if out and (sentence.text[:1] in ",;:)" or sentence.text[:1].islower() or after_abbreviation):
             out[-1] = Sentence(f"{out[-1].text} {sentence.text}".replace(" ,", ","), out[-1].line)
         else:
             out.append(sentence)
@@ -234,6 +242,8 @@ def _rejoin(sentences: list[Sentence]) -> list[Sentence]:
 def _noun_subject(subject: str | None) -> str | None:
     """An item's or heading's name that can stand in for "it"/"they": a short name, not a question."""
     subject = re.sub(r"\s*\([^)]*\)", "", subject or "").strip()
+    if re.search(r",|\sand\s|&|:", subject) or subject.isupper() and len(subject) > 6:
+        return None  # "Seals, Sealing and Scripts", "INDUS SITES": a section's name, not one thing "it" can be
     if not subject or subject.endswith("?") or len(subject.split()) > 5:
         return None
     return subject[:1].upper() + subject[1:]
@@ -269,12 +279,18 @@ _FRAGMENT_START = re.compile(r"^(?:[\w'’-]+\s){1,4}?(?:that|which|who|whose|wh
 """“Organisms that can produce their own food …”: a definition's noun phrase, no statement."""
 
 
+def main_clause(text: str) -> str:
+    """A sentence without its parentheses and relative clauses: what is left must carry the verb."""
+    text = re.sub(r"\([^)]*\)", " ", text)
+    return re.sub(r"\b(?:that|which|who|whom|whose|when|where)\b[^,;]*", " ", text)
+
+
 def _statement(text: str) -> bool:
     """A sentence that can stand as a true statement: a verb, 7 to 40 words, nothing that points elsewhere."""
     words = text.split()
     return (
         5 <= len(words) <= 40
-        and has_verb(text)
+        and has_verb(main_clause(text))
         and not _POINTING.search(text)
         and not text.rstrip(". ").endswith((":", "?"))
         and not _FRAGMENT_START.match(text)
@@ -356,6 +372,12 @@ def generate_bank(
         )
         drafted.extend((ctx, draft) for draft in fact_questions(ctx))
     drafted = [(ctx, d) for ctx, d in drafted if d.type != "list" or _named_list(d)]
+    # A blank or a statement needs a sentence: a list item or a table row without a verb is neither.
+    drafted = [
+        (ctx, d)
+        for ctx, d in drafted
+        if d.type not in ("cloze", "truefalse") or (has_verb(main_clause(ctx.text)) and not _DASH_LABEL.search(ctx.text))
+    ]
     kept = {id(d) for d in select([d for _, d in drafted])}
     for ctx, draft in drafted:
         if id(draft) in kept:

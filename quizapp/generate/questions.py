@@ -24,6 +24,10 @@ def _mcq(ctx: SentenceContext, fact: Fact, prompt: str, seed: str) -> Draft | No
     return Draft("mcq", prompt, fact.text, [fact.tag], fact, choices=[fact.text, *wrong], score=1.2)
 
 
+_APPROXIMATE = re.compile(
+    r"\b(?:around|about|approximately|approx\.?|nearly|roughly|some|circa|c\.|over|almost|more than|less than)\s$",
+    re.IGNORECASE,
+)
 _COMPARATIVE = re.compile(r"\b(?:lower|higher|more|less|larger|smaller|fewer|greater|better|worse)\s+than\b")
 """A value on one side of a comparison is no single fact: other values could be true too."""
 
@@ -58,10 +62,12 @@ def fact_questions(ctx: SentenceContext) -> list[Draft]:
         if fact.kind == "quantity" and re.search(r"\btop\s$", ctx.text[: fact.start]):
             continue  # "top 25 countries" sizes a list; it is not a fact to learn
         blanked = cloze(ctx.text, fact)
+        approximate = bool(_APPROXIMATE.search(ctx.text[: fact.start]))
         if ctx.leans_back:
             blanked = f"{ctx.topic}: {blanked[:1].lower()}{blanked[1:]}"
         wh = wh_question(ctx.text, fact)
-        mcq = None if comparative else _mcq(ctx, fact, blanked, seed)
+        # "around 1500 BC": a near value is no wrong answer, so no choices and no false statement for it.
+        mcq = None if comparative or approximate else _mcq(ctx, fact, blanked, seed)
         if wh:
             drafts.append(Draft("short", wh, fact.text, [fact.tag], fact, accept=_accept(fact, ctx), score=1.3))
             if mcq:
@@ -73,7 +79,7 @@ def fact_questions(ctx: SentenceContext) -> list[Draft]:
         if not ctx.leans_back:
             # One true statement per sentence; its other facts can still be asked as false ones.
             statement = truefalse_questions(
-                ctx, fact, allow_false=not comparative and fact.tag != "name", force_false=stated
+                ctx, fact, allow_false=not comparative and not approximate and fact.tag != "name", force_false=stated
             )
             stated = stated or any(d.answer == "True" for d in statement)
             drafts.extend(statement)

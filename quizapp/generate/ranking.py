@@ -11,6 +11,8 @@ from quizapp.generate.shapes import Placed
 PER_LINE = 3
 """At most this many questions come from one line of the notes (list and order questions aside)."""
 TRUEFALSE_SHARE = 0.25
+PER_ANSWER = 2
+"""At most this many questions of a bank have one answer (or ask about one term): more is padding."""
 _UNCAPPED = ("list",)
 
 
@@ -63,6 +65,7 @@ def cap(placed: list[Placed]) -> list[Placed]:
     answers_per_line: Counter[tuple[int, str]] = Counter()
     by_answer: dict[str, list[set[str]]] = {}
     statements: Counter[int] = Counter()
+    answers: Counter[str] = Counter()
     kept: list[int] = []
     for index in ranked:
         item = placed[index]
@@ -75,6 +78,9 @@ def cap(placed: list[Placed]) -> list[Placed]:
         answer_key = (item.line, normalise(_asked(draft))) if draft.type != "truefalse" else None
         if answer_key is not None and answers_per_line[answer_key] >= 1 and not _uncapped(item):
             continue
+        asked_for = normalise(_asked(draft))
+        if draft.type not in ("truefalse", "list") and answers[asked_for] >= PER_ANSWER:
+            continue  # "inertia of rest" asked a third time, from another line
         # The same fact stated on another line ("ratified by 197 states" twice): the same answer and most of
         # the same words.
         words = _content(draft.prompt)
@@ -95,6 +101,7 @@ def cap(placed: list[Placed]) -> list[Placed]:
         kept.append(index)
         if draft.type not in ("truefalse", "list"):
             by_answer.setdefault(normalise(draft.answer), []).append(words)
+            answers[asked_for] += 1
     kept_set = set(kept)
     truefalse = [i for i in kept if placed[i].draft.type == "truefalse"]
     others = len(kept) - len(truefalse)
