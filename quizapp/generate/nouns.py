@@ -632,3 +632,17 @@ def lead_noun(text: str) -> str | None:
     if match and is_plural(match["noun"].split(" for ")[0].split(" of ")[0]) and len(match["noun"].split()) <= 12:
         return match["noun"].strip()
     return None
+
+
+def main_clause(text: str) -> str:
+    """A sentence without its parentheses and relative clauses: what is left must carry the verb."""
+    text = re.sub(r"\([^)]*\)", " ", text)
+    return re.sub(r"\b(?:that|which|who|whom|whose|when|where)\b[^,;]*", " ", text)
+
+
+def states_something(phrase: str) -> bool:
+    """Whether a definition's right side is a clause ("Plates move apart") rather than a noun phrase, a
+    participle after its noun aside ("rock formed when magma cools", "organelles found in plants")."""
+    main = main_clause(phrase)
+    main = re.sub(r"^([A-Za-z-]+(?:\s[A-Za-z-]+)?)\s[a-z]+(?:ed|en)\b", r"\1", main)
+    return has_verb(main)

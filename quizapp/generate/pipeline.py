@@ -20,7 +20,7 @@ from quizapp.generate import ranking, shapes
 from quizapp.generate.facts import Fact, extract_facts, standalone_names
 from quizapp.generate.facts.phrases import trim_dangling
 from quizapp.generate.keyterms import KeyTerms, keyterm_cloze
-from quizapp.generate.nouns import has_verb, is_generic_label, verb_only
+from quizapp.generate.nouns import has_verb, is_generic_label, main_clause, verb_only
 from quizapp.generate.prose import (
     called_question,
     copula_question,
@@ -37,7 +37,7 @@ _PRONOUN = re.compile(r"^(?P<word>It|Its|They|Their|He|She|His|Her)\b")
 _VAGUE_START = re.compile(r"^(?:This|These|Those|That)\b")
 _DISCOURSE = re.compile(
     r"^(?:However|Also|Further|Furthermore|Moreover|Besides|Or|Alternatively|And|So|Finally|Notwithstanding"
-    r"|Not\swithstanding|Similarly|Likewise|Additionally|In\saddition|Meanwhile|Then|Later|Now|Again),\s"
+    r"|Not\swithstanding|Similarly|Likewise|Additionally|In\saddition|Meanwhile|Then|Later|Now|Again|But|Yet),\s"
 )
 _ANAPHORIC = re.compile(
     r"^(?:In this regard|In this context|To this end|As a result|Thus|Hence|Therefore|Accordingly),\s"
@@ -165,8 +165,8 @@ def _outline_sentences(
         parts, subject = node.parts, shapes.subject_of(node)
         pair = shapes.split_pair(node)
         if pair is not None:
-            if len(pair.body.split()) < 6 or pair.label and not shapes.is_sentence(pair.body):
-                continue  # the pair's own questions ask it
+            if len(pair.body.split()) < 6 or not has_verb(main_clause(pair.body)):
+                continue  # the pair's own questions ask it; a definition without a verb is no sentence
             parts, subject = [(node.line, pair.body)], (pair.term if not pair.label else subject)
         units.append((node, parts, subject))
     known_names = standalone_names([text for _, parts, _ in units for _, text in parts])
@@ -259,18 +259,22 @@ _VERB = re.compile(
 )
 
 
+_MODALS = frozenset("can could may might must will would shall should cannot".split())
+
+
 def _complete(text: str) -> bool:
     """A sentence a question can be cut from: some words, not a stray label or formula nor a clause cut short."""
     words = re.findall(r"[^\W\d_]{2,}", text)
     opening = text.lstrip("\"'“‘(")[:1]
     first = words[0] if words else ""
-    if verb_only(first) and text.split()[0].isalpha():
-        return False  # "Presides over joint sitting …": a point whose subject is above it, not given here
+    if (verb_only(first) or first.lower() in _MODALS) and text.split()[0].isalpha():
+        return False  # "Presides over joint sitting …", "Can travel through solids only.": no subject given
     return len(words) >= 4 and not opening.islower()
 
 
 _POINTING = re.compile(
-    r"\b(?:this|these|those|such|above|below|following|former|latter)\b|^(?:It|They|Them|He|She|His|Her|Its|Their)\b",
+    r"\b(?:this|these|those|such|above|below|following|former|latter)\b|^(?:It|They|Them|He|She|His|Her|Its|Their)\b"
+    r"|^(?:The\s)?(?:other|same|remaining|rest|latter|former)\b",
     re.IGNORECASE,
 )
 
@@ -279,17 +283,11 @@ _FRAGMENT_START = re.compile(r"^(?:[\w'’-]+\s){1,4}?(?:that|which|who|whose|wh
 """“Organisms that can produce their own food …”: a definition's noun phrase, no statement."""
 
 
-def main_clause(text: str) -> str:
-    """A sentence without its parentheses and relative clauses: what is left must carry the verb."""
-    text = re.sub(r"\([^)]*\)", " ", text)
-    return re.sub(r"\b(?:that|which|who|whom|whose|when|where)\b[^,;]*", " ", text)
-
-
 def _statement(text: str) -> bool:
     """A sentence that can stand as a true statement: a verb, 7 to 40 words, nothing that points elsewhere."""
     words = text.split()
     return (
-        5 <= len(words) <= 40
+        5 <= len(words) <= 30
         and has_verb(main_clause(text))
         and not _POINTING.search(text)
         and not text.rstrip(". ").endswith((":", "?"))
@@ -376,7 +374,8 @@ def generate_bank(
     drafted = [
         (ctx, d)
         for ctx, d in drafted
-        if d.type not in ("cloze", "truefalse") or (has_verb(main_clause(ctx.text)) and not _DASH_LABEL.search(ctx.text))
+        if d.type not in ("cloze", "truefalse")
+        or (has_verb(main_clause(ctx.text)) and not _DASH_LABEL.search(ctx.text))
     ]
     kept = {id(d) for d in select([d for _, d in drafted])}
     for ctx, draft in drafted:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from quizapp.generate.draft import Draft
-from quizapp.generate.nouns import is_plural
+from quizapp.generate.nouns import has_verb, is_plural, starts_with_preposition, verb_only
 
 _CALLED = re.compile(
     r"^(?P<def>[A-Z][^;:]{12,220}?),?\s(?:is|are|was|were)\s(?:(?:also|commonly|often|usually|generally)\s)?"
@@ -105,6 +105,11 @@ def fragment_definition(subject: str | None, text: str) -> list[Draft]:
     "1. Acids:"): a card for the name, and the name asked back from its definition."""
     match = _DEFINING_FRAGMENT.match(text.strip())
     if not subject or match is None or len(subject.split()) > 5 or len(text.split()) > 30:
+        return []
+    head = match["head"].split()
+    if has_verb(match["head"]) or any(verb_only(word) for word in head) or starts_with_preposition(match["head"]):
+        return []  # "Experts say that …", "In the event that …": a clause, not the name of a thing
+    if any(word.lower() in ("say", "says", "said", "believe", "think", "feel") for word in head):
         return []
     definition = text.strip().rstrip(".")
     be = "are" if is_plural(subject) else "is"

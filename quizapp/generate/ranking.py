@@ -6,6 +6,7 @@ import re
 from collections import Counter
 
 from quizapp.generate.distractors import normalise
+from quizapp.generate.nouns import coin
 from quizapp.generate.shapes import Placed
 
 PER_LINE = 3
@@ -18,6 +19,15 @@ _UNCAPPED = ("list",)
 
 def _uncapped(item: Placed) -> bool:
     return item.draft.type in _UNCAPPED or "order" in item.draft.tags
+
+
+def _restates(draft, answers: set[str] | None) -> bool:  # noqa: ANN001 - a Draft
+    """A true statement of a sentence already asked, or a false one that swaps the fact already asked."""
+    if answers is None:
+        return False
+    if draft.answer == "True" or draft.fact is None:
+        return True
+    return normalise(draft.fact.text) in answers
 
 
 def _content(text: str) -> set[str]:
@@ -57,15 +67,41 @@ def _asked(draft) -> str:
 
 
 def cap(placed: list[Placed]) -> list[Placed]:
-    """The best questions under the caps, in their original order."""
+    """The best questions under the caps, in their original order.
+
+    A fact is asked once: mostly by recalling it (a blank, a choice, a short answer), and for some facts, about
+    one in two of those with a false statement to offer and within the quarter of true/false, by judging that
+    statement instead."""
+    first = _cap(placed, set())
+    budget = int(TRUEFALSE_SHARE * len(first)) - sum(item.draft.type == "truefalse" for item in first)
+    candidates = [
+        index
+        for index, item in enumerate(placed)
+        if item.draft.type == "truefalse"
+        and item.draft.answer == "False"
+        and item.draft.fact is not None
+        and coin(f"{item.source}\x1f{item.draft.fact.text}", 2) == 0
+    ]
+    candidates.sort(key=lambda index: -placed[index].draft.score)
+    return _cap(placed, set(candidates[: max(0, budget)]))
+
+
+def _cap(placed: list[Placed], preferred: set[int]) -> list[Placed]:
+    def order(index: int) -> tuple[int, float, int]:
+        draft = placed[index].draft
+        rank = 0 if index in preferred else 2 if draft.type == "truefalse" else 1
+        return rank, -draft.score, index
+
     # A line's places go to the questions that recall its facts first; true/false statements take what is left.
-    ranked = sorted(range(len(placed)), key=lambda i: (placed[i].draft.type == "truefalse", -placed[i].draft.score, i))
+    ranked = sorted(range(len(placed)), key=order)
+    judged: dict[str, set[str]] = {}  # facts of a sentence asked by a false statement
     per_line: Counter[int] = Counter()
     prompts: set[str] = set()
     answers_per_line: Counter[tuple[int, str]] = Counter()
     by_answer: dict[str, list[set[str]]] = {}
     statements: Counter[int] = Counter()
     answers: Counter[str] = Counter()
+    asked_sources: dict[str, set[str]] = {}
     kept: list[int] = []
     for index in ranked:
         item = placed[index]
@@ -79,6 +115,8 @@ def cap(placed: list[Placed]) -> list[Placed]:
         if answer_key is not None and answers_per_line[answer_key] >= 1 and not _uncapped(item):
             continue
         asked_for = normalise(_asked(draft))
+        if draft.type != "truefalse" and asked_for in judged.get(normalise(item.source), set()):
+            continue  # this fact of the sentence is asked by its false statement
         if draft.type not in ("truefalse", "list") and answers[asked_for] >= PER_ANSWER:
             continue  # "inertia of rest" asked a third time, from another line
         # The same fact stated on another line ("ratified by 197 states" twice): the same answer and most of
@@ -88,9 +126,12 @@ def cap(placed: list[Placed]) -> list[Placed]:
         if any(len(words & other) >= 0.6 * max(1, min(len(words), len(other))) for other in same):
             continue
         if draft.type == "truefalse":
-            if statements[item.line]:
-                continue  # one statement a line: its true and false forms are one fact
+            source = normalise(item.source)
+            if statements[item.line] or _restates(draft, asked_sources.get(source)):
+                continue  # one statement a line, and none that restates what another question of it asks
             statements[item.line] += 1
+            if draft.answer == "False" and draft.fact is not None:
+                judged.setdefault(normalise(item.source), set()).add(normalise(draft.fact.text))
         if not _uncapped(item):
             if per_line[item.line] >= PER_LINE:
                 continue
@@ -99,6 +140,8 @@ def cap(placed: list[Placed]) -> list[Placed]:
             answers_per_line[answer_key] += 1
         prompts.add(key)
         kept.append(index)
+        if draft.type != "truefalse":
+            asked_sources.setdefault(normalise(item.source), set()).add(normalise(draft.answer))
         if draft.type not in ("truefalse", "list"):
             by_answer.setdefault(normalise(draft.answer), []).append(words)
             answers[asked_for] += 1

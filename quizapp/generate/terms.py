@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from quizapp.generate.draft import Draft, SentenceContext
 from quizapp.generate.facts import Fact
 
@@ -28,14 +30,23 @@ def acronym_questions(ctx: SentenceContext, fact: Fact) -> list[Draft]:
     return [Draft(forward, f"What does {acronym} stand for?", expansion, ["acronym"], fact, score=0.95)]
 
 
+_PERSON = re.compile(
+    r"^(?:the\s|a\s|an\s)?(?:\w+\s){0,3}?(?:ruler|emperor|king|queen|sultan|scientist|botanist|scholar|leader|minister"
+    r"|president|founder|son|daughter|father|mother|wife|husband|poet|author|writer|general|governor|viceroy|person"
+    r"|man|woman|chemist|physicist|biologist|philosopher|explorer|traveller|inventor|archaeologist|historian)\b",
+    re.IGNORECASE,
+)
 _NO_TERM = frozenset({"there", "it", "this", "these", "those", "they", "he", "she", "here", "that", "which", "what"})
 
 
 def definition_questions(ctx: SentenceContext, fact: Fact) -> list[Draft]:
     """A term → definition card for every definition; a list question of its members asks something else."""
     definition, verb = fact.value
-    if fact.text.lower() in _NO_TERM:
-        return []  # "There is the prevalence of …" defines nothing
+    if fact.text.lower() in _NO_TERM or " and " in fact.text:
+        return []  # "There is the prevalence of …" defines nothing; "Breathing difficulties and …" is a list
+    if _PERSON.search(definition) and all(word[:1].isupper() for word in fact.text.split()):
+        back = _sentence_case(definition)
+        return [Draft("flashcard", f"Who was {fact.text}?", back.rstrip(".") + ".", ["definition"], fact, score=1.1)]
     if definition.startswith("under which "):
         back = "Under it, " + definition[len("under which ") :]
         front = f"What is the {fact.text}?" if verb != "is" else f"What is meant by “{fact.text}”?"

@@ -90,12 +90,22 @@ def test_every_shape_gives_a_sound_bank_of_several_types(name: str, pdf_path: Pa
     sound_bank(bank, lines)
     types = Counter(q.type for q in bank.questions)
     assert len(types) >= 4, types
-    assert len(bank.questions) >= 15  # at most three a line: these notes hold a paragraph a line
+    assert len(bank.questions) >= 12  # at most three a line, and a fact asked once
+
+
+_RIGHT = re.compile(r"(?:^|\s)(?:is|say|says|said)\s(.+?), not .+\.$")
+"""The right value a false statement's explanation names ("The notes say X, not Y.")."""
 
 
 def asked(bank: Bank, answer: str) -> list[BankQuestion]:
-    """The questions (a true/false statement aside) whose answer, or one of whose items, is `answer`."""
-    return [q for q in bank.questions if q.type != "truefalse" and (q.answer == answer or answer in (q.items or []))]
+    """The questions whose answer, or one of whose items, is `answer`; or a false statement put in its place (a
+    fact is asked once: recalled, or judged)."""
+    return [
+        q
+        for q in bank.questions
+        if (q.type != "truefalse" and (q.answer == answer or answer in (q.items or [])))
+        or (q.type == "truefalse" and (match := _RIGHT.search(q.explanation or "")) is not None and match[1] == answer)
+    ]
 
 
 def check_wrong(values: list[str], shape: str) -> None:

@@ -10,7 +10,11 @@ from quizapp.documents.outline import Node, Outline, is_title_like
 from quizapp.generate.distractors import normalise
 from quizapp.generate.draft import Draft
 from quizapp.generate.nouns import (
+    count_word,
     has_verb,
+    head_word,
+    singular,
+    states_something,
     is_definition,
     is_generic_label,
     is_plural,
@@ -42,6 +46,12 @@ class TermPair:
     """A generic label ("Examples:", "Concept:") about the subject above, not a term of its own."""
 
 
+_NUMBERED_LABEL = re.compile(
+    r"(?i)^(?:help\s)?(?:card|figure|fig|table|page|slide|step|unit|chapter|lesson|exercise|activity|example|question"
+    r"|q|part|section|box|note)\s?\d+[a-z]?\.?$"
+)
+
+
 def split_pair(node: Node) -> TermPair | None:
     """ "Ribosomes: the protein factories of the cell." → (Ribosomes, the protein factories …)."""
     match = _PAIR.match(node.text)
@@ -62,6 +72,8 @@ def split_pair(node: Node) -> TermPair | None:
         return None  # "Provided a structured mechanism for Centre – …": a clause, not a term
     if starts_with_preposition(term) and not node.parent:
         return None
+    if _NUMBERED_LABEL.match(term):
+        return None  # "Help card 1", "Figure 2", "Step 3": a label of the page, not a term
     label = is_generic_label(term)
     if not label and _SENTENCE_SUBJECT.match(body) and not body.lower().startswith(term.lower()):
         return None  # "Defence ties: Quadrilateral Security Dialogue is …": a label over a sentence of its own
@@ -76,6 +88,8 @@ def subject_of(node: Node) -> str | None:
         pair = split_pair(parent)
         text = pair.term if pair and not pair.label else parent.text
         text = text.rstrip(":").strip()
+        if ANSWER_MARK.match(parent.text) or question_text(parent.text) is not None or is_generic_label(text):
+            return None  # "Ans.", a question, "Examples:": no name for what the points below are about
         letters = [char for char in text if char.isalpha()]
         if parent.kind == "heading" and (len(letters) > 3 and all(char.isupper() for char in letters)):
             return None  # an ALL-CAPS heading names a part of the notes, not what "it" points at
@@ -141,8 +155,9 @@ def _label_questions(pair: TermPair, topic: str, group: str) -> list[Placed]:
     subject_text = _term_case(subject)
     if label in ("examples", "example"):
         items = [i.strip() for i in re.split(r",\s*|\s+and\s+", _PARENTHESIS.sub("", body).rstrip(".")) if i.strip()]
+        items = [i for i in items if not re.fullmatch(r"(?i)(?:many\s)?others|etc\.?|and so on", i)]
         if 2 <= len(items) <= 6 and all(len(i.split()) <= 5 for i in items):
-            prompt = f"Give the examples of {subject_text} named in the notes."
+            prompt = f"Name the {count_word(len(items))} examples given for {subject_text}."
             draft = Draft("list", prompt, ", ".join(items), ["list"], None, items=items, score=1.1)
             return [Placed(draft, node.line, node.text, topic, group)]
         return []
@@ -200,6 +215,8 @@ def term_questions(outline: Outline, topic_of: TopicOf) -> list[Placed]:
                 placed.append(Placed(draft, node.line, node.text, topic, group))
             continue
         kind = kind_noun(parent_text(parent))
+        if kind and is_generic_label(kind.split(" of ")[0]) and " of " not in kind:
+            kind = None  # "Which type is this": a type of what?
         siblings = [p.term for p in by_parent.get(id(parent), []) if normalise(p.term) != normalise(term)]
         described = _PARENTHESIS.sub("", body).strip().rstrip(".")
         words = len(described.split())
@@ -222,14 +239,24 @@ def term_questions(outline: Outline, topic_of: TopicOf) -> list[Placed]:
                 placed.append(Placed(draft, node.line, node.text, topic, group))
             continue
         # Forward: what the term means, or what the notes say of it.
-        if is_definition(described):
+        clause = states_something(described)
+        if is_definition(described) and not clause:
             front = _definition_prompt(term, body)
         else:
-            front = f"Describe {_term_case(term)}" + (f" ({kind.removeprefix('kind of ')})." if kind else ".")
+            plain_kind = kind.removeprefix("kind of ") if kind else None
+            shown_kind = f" ({plain_kind})" if plain_kind and head_word(plain_kind).lower() not in term.lower() else ""
+            front = (
+                f"What do the notes say about {_term_case(term)}{shown_kind}?"
+                if clause
+                else (f"Describe {_term_case(term)}{shown_kind}.")
+            )
         forward = Draft("flashcard", front, body, ["definition"], None, score=1.3)
         placed.append(Placed(forward, node.line, node.text, topic, group))
-        # Back: which term the definition describes, its siblings as choices.
-        if normalise(term) in normalise(body) or words > 25 or words < 2:
+        # Back: which term the definition describes, its siblings as choices; only where the right side is a
+        # definition (a noun phrase), and no word of the term gives it away.
+        if normalise(term) in normalise(body) or words > 25 or words < 2 or clause or not is_definition(described):
+            continue
+        if _gives_away(term, described, kind):
             continue
         if any(normalise(s) in normalise(body) for s in siblings):
             continue
@@ -244,6 +271,16 @@ def term_questions(outline: Outline, topic_of: TopicOf) -> list[Placed]:
 
 
 _PARENTHESIS = re.compile(r"\s*\((?:e\.g\.|eg|i\.e\.|for example|such as)[^)]*\)", re.IGNORECASE)
+
+
+def _gives_away(term: str, body: str, kind: str | None) -> bool:
+    """ "Which type of inertia is this: '… its state of motion'?" → "Inertia of motion": the term's own word."""
+    kind_words = set(re.findall(r"[a-z]+", (kind or "").lower()))
+    body_words = set(re.findall(r"[a-z]{4,}", body.lower()))
+    term_words = {
+        w for w in re.findall(r"[a-z]{4,}", term.lower()) if w not in kind_words and singular(w) not in kind_words
+    }
+    return bool(term_words & body_words)
 
 
 def parent_text(parent: Node | None) -> str | None:
