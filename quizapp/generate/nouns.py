@@ -266,8 +266,7 @@ def head_noun(text: str) -> str | None:
 
 
 _META_NOUNS = frozenset(
-    """flashcards flashcard vocabulary definitions terms notes glossary questions answers points facts summary
-    glance details""".split()
+    ["flashcards", "flashcard", "vocabulary", "definitions", "terms", "notes", "glossary", "questions", "answers", "points", "facts", "summary", "glance", "details"]
 )
 """Words of a heading that name the notes themselves, not a kind of thing ("Photosynthesis flashcards")."""
 
@@ -422,10 +421,7 @@ def readings(word: str) -> frozenset[str]:
 
 
 _FINITE = frozenset(
-    """is are was were be been has have had do does did can could will would may might must shall should
-    became began made took gave won lost led fought built wrote came went rose fell grew found held left
-    met ran saw set sent stood told brought chose drew knew lay paid said sold spoke spent struck taught
-    thought threw bore put let cut kept cost hit hurt shut spread split quit cast burst""".split()
+    ["is", "are", "was", "were", "be", "been", "has", "have", "had", "do", "does", "did", "can", "could", "will", "would", "may", "might", "must", "shall", "should", "became", "began", "made", "took", "gave", "won", "lost", "led", "fought", "built", "wrote", "came", "went", "rose", "fell", "grew", "found", "held", "left", "met", "ran", "saw", "set", "sent", "stood", "told", "brought", "chose", "drew", "knew", "lay", "paid", "said", "sold", "spoke", "spent", "struck", "taught", "thought", "threw", "bore", "put", "let", "cut", "kept", "cost", "hit", "hurt", "shut", "spread", "split", "quit", "cast", "burst"]
 )
 
 
@@ -481,7 +477,7 @@ def _singular_present(previous: str, word: str, following: str = "") -> bool:
 
 
 _AFTER_VERB = frozenset(
-    "to the a an that its their his her this these those for on in at by with from into through over about as".split()
+    ["to", "the", "a", "an", "that", "its", "their", "his", "her", "this", "these", "those", "for", "on", "in", "at", "by", "with", "from", "into", "through", "over", "about", "as"]
 )
 
 

@@ -259,7 +259,7 @@ _VERB = re.compile(
 )
 
 
-_MODALS = frozenset("can could may might must will would shall should cannot".split())
+_MODALS = frozenset(["can", "could", "may", "might", "must", "will", "would", "shall", "should", "cannot"])
 
 
 def _complete(text: str) -> bool:

@@ -21,7 +21,7 @@ def _uncapped(item: Placed) -> bool:
     return item.draft.type in _UNCAPPED or "order" in item.draft.tags
 
 
-def _restates(draft, answers: set[str] | None) -> bool:  # noqa: ANN001 - a Draft
+def _restates(draft, answers: set[str] | None) -> bool:
     """A true statement of a sentence already asked, or a false one that swaps the fact already asked."""
     if answers is None:
         return False

@@ -13,15 +13,15 @@ from quizapp.generate.nouns import (
     count_word,
     has_verb,
     head_word,
-    singular,
-    states_something,
     is_definition,
     is_generic_label,
     is_plural,
     kind_noun,
     lower_first,
+    singular,
     stable_order,
     starts_with_preposition,
+    states_something,
     verb_only,
 )
 from quizapp.generate.shapes.common import Placed, TopicOf
