@@ -21,6 +21,7 @@ from quizapp.generate.facts import Fact, extract_facts, standalone_names
 from quizapp.generate.facts.phrases import trim_dangling
 from quizapp.generate.keyterms import KeyTerms, keyterm_cloze
 from quizapp.generate.nouns import has_verb, is_generic_label, main_clause, verb_only
+from quizapp.generate.polish import polish
 from quizapp.generate.prose import (
     called_question,
     copula_question,
@@ -383,7 +384,8 @@ def generate_bank(
             if _EXAMPLE.search(ctx.source):
                 draft.score *= 0.6  # an example or illustration is asked last
             placed.append(shapes.Placed(draft, ctx.line, ctx.source, ctx.topic, f"fact:{id(draft.fact)}"))
-    placed = ranking.cap(placed)
+    texts = [sentence.text for sentence in sentences]
+    placed = ranking.cap(polish(placed, texts))
     if document.text is not None:
         # A sentence whose line has no question after the caps is asked through its key term, or judged as a
         # statement; then the caps again, over all.
@@ -403,7 +405,7 @@ def generate_bank(
                 fallback.append(shapes.Placed(draft, sentence.line, sentence.source, sentence.topic, "fallback"))
                 asked.add(sentence.line)
         if fallback:
-            placed = ranking.cap([*placed, *fallback])
+            placed = ranking.cap([*placed, *polish(fallback, texts)])
     questions: list[tuple[tuple[int, int, int], BankQuestion]] = []
     used_ids: set[str] = set()
     for order, item in enumerate(placed):

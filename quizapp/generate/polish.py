@@ -1,0 +1,85 @@
+"""The last look at a bank's questions: answers and choices without stray punctuation, and blanks that another
+sentence of the notes would fill with something else dropped."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from quizapp.generate.distractors import normalise
+from quizapp.generate.draft import BLANK, Draft
+from quizapp.generate.shapes import Placed
+
+_TRAILING = re.compile(r"[\s:;,]+$")
+_WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
+
+
+def tidy(draft: Draft) -> None:
+    """ "Divergent Plate Boundaries:" and "RTP?" as choices: their trailing marks are the notes' punctuation."""
+    if draft.type == "truefalse":
+        return
+    answer = _TRAILING.sub("", draft.answer) or draft.answer
+    if draft.choices:
+        choices = [_TRAILING.sub("", choice) or choice for choice in draft.choices]
+        if not all(choice.endswith("?") for choice in choices):
+            choices = [choice.rstrip("?") if choice != "?" else choice for choice in choices]
+            answer = answer.rstrip("?") or answer
+        if len({normalise(choice) for choice in choices}) == len(choices) and answer in choices:
+            draft.choices = choices
+        else:
+            return
+    if draft.items:
+        draft.items = [_TRAILING.sub("", item) or item for item in draft.items]
+    draft.answer = answer
+
+
+def _words(text: str) -> list[str]:
+    return [word.casefold() for word in _WORD.findall(text)]
+
+
+class Frames:
+    """Where each run of three words stands in the notes' sentences, to find a blank's frame elsewhere."""
+
+    def __init__(self, sentences: list[str]) -> None:
+        self.sentences = [_words(text) for text in sentences]
+        self.index: dict[tuple[str, ...], list[tuple[int, int]]] = defaultdict(list)
+        for number, words in enumerate(self.sentences):
+            for start in range(len(words) - 2):
+                self.index[tuple(words[start : start + 3])].append((number, start))
+
+    def ambiguous(self, draft: Draft) -> bool:
+        """A blank whose whole sentence stands elsewhere in the notes around another answer: "____ is situated
+        on the bank of Indus River." when three sites are; "Harappa is situated on the bank of ____." is not."""
+        if draft.prompt.count(BLANK) != 1:
+            return False
+        before_text, after_text = draft.prompt.split(BLANK)
+        before, after = _words(before_text), _words(after_text)
+        answer = _words(draft.answer)
+        anchor = tuple(after[:3]) if len(after) >= 3 else tuple(before[-3:]) if len(before) >= 3 else ()
+        if not anchor or not answer:
+            return False
+        for number, _start in self.index.get(anchor, []):
+            words = self.sentences[number]
+            if len(words) <= len(before) + len(after):
+                continue
+            if words[: len(before)] != before or (after and words[len(words) - len(after) :] != after):
+                continue
+            filler = words[len(before) : len(words) - len(after)]
+            if filler and filler != answer:
+                return True
+        return False
+
+
+def _contains(words: list[str], part: list[str]) -> bool:
+    return any(words[i : i + len(part)] == part for i in range(len(words) - len(part) + 1))
+
+
+def polish(placed: list[Placed], sentences: list[str]) -> list[Placed]:
+    frames = Frames(sentences)
+    kept: list[Placed] = []
+    for item in placed:
+        tidy(item.draft)
+        if item.draft.type in ("cloze", "mcq", "short") and frames.ambiguous(item.draft):
+            continue
+        kept.append(item)
+    return kept
