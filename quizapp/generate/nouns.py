@@ -266,7 +266,22 @@ def head_noun(text: str) -> str | None:
 
 
 _META_NOUNS = frozenset(
-    ["flashcards", "flashcard", "vocabulary", "definitions", "terms", "notes", "glossary", "questions", "answers", "points", "facts", "summary", "glance", "details"]
+    [
+        "flashcards",
+        "flashcard",
+        "vocabulary",
+        "definitions",
+        "terms",
+        "notes",
+        "glossary",
+        "questions",
+        "answers",
+        "points",
+        "facts",
+        "summary",
+        "glance",
+        "details",
+    ]
 )
 """Words of a heading that name the notes themselves, not a kind of thing ("Photosynthesis flashcards")."""
 
@@ -421,7 +436,83 @@ def readings(word: str) -> frozenset[str]:
 
 
 _FINITE = frozenset(
-    ["is", "are", "was", "were", "be", "been", "has", "have", "had", "do", "does", "did", "can", "could", "will", "would", "may", "might", "must", "shall", "should", "became", "began", "made", "took", "gave", "won", "lost", "led", "fought", "built", "wrote", "came", "went", "rose", "fell", "grew", "found", "held", "left", "met", "ran", "saw", "set", "sent", "stood", "told", "brought", "chose", "drew", "knew", "lay", "paid", "said", "sold", "spoke", "spent", "struck", "taught", "thought", "threw", "bore", "put", "let", "cut", "kept", "cost", "hit", "hurt", "shut", "spread", "split", "quit", "cast", "burst"]
+    [
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "has",
+        "have",
+        "had",
+        "do",
+        "does",
+        "did",
+        "can",
+        "could",
+        "will",
+        "would",
+        "may",
+        "might",
+        "must",
+        "shall",
+        "should",
+        "became",
+        "began",
+        "made",
+        "took",
+        "gave",
+        "won",
+        "lost",
+        "led",
+        "fought",
+        "built",
+        "wrote",
+        "came",
+        "went",
+        "rose",
+        "fell",
+        "grew",
+        "found",
+        "held",
+        "left",
+        "met",
+        "ran",
+        "saw",
+        "set",
+        "sent",
+        "stood",
+        "told",
+        "brought",
+        "chose",
+        "drew",
+        "knew",
+        "lay",
+        "paid",
+        "said",
+        "sold",
+        "spoke",
+        "spent",
+        "struck",
+        "taught",
+        "thought",
+        "threw",
+        "bore",
+        "put",
+        "let",
+        "cut",
+        "kept",
+        "cost",
+        "hit",
+        "hurt",
+        "shut",
+        "spread",
+        "split",
+        "quit",
+        "cast",
+        "burst",
+    ]
 )
 
 
@@ -477,7 +568,32 @@ def _singular_present(previous: str, word: str, following: str = "") -> bool:
 
 
 _AFTER_VERB = frozenset(
-    ["to", "the", "a", "an", "that", "its", "their", "his", "her", "this", "these", "those", "for", "on", "in", "at", "by", "with", "from", "into", "through", "over", "about", "as"]
+    [
+        "to",
+        "the",
+        "a",
+        "an",
+        "that",
+        "its",
+        "their",
+        "his",
+        "her",
+        "this",
+        "these",
+        "those",
+        "for",
+        "on",
+        "in",
+        "at",
+        "by",
+        "with",
+        "from",
+        "into",
+        "through",
+        "over",
+        "about",
+        "as",
+    ]
 )
 
 
@@ -642,3 +758,19 @@ def states_something(phrase: str) -> bool:
     main = main_clause(phrase)
     main = re.sub(r"^([A-Za-z-]+(?:\s[A-Za-z-]+)?)\s[a-z]+(?:ed|en)\b", r"\1", main)
     return has_verb(main)
+
+
+_SHORTHAND = re.compile(
+    r"\b(?:[a-z]{1,3}/[a-z]{1,4}|\d+(?:day|days|yr|yrs)|maj|b/w|w\.r\.t|acc|rej)\b|[a-z]{2}\.[A-Z][a-z]|[a-z],(?=[A-Za-z])"
+)
+
+
+def clean_sentence(text: str, known: frozenset[str] = frozenset()) -> bool:
+    """A sentence fit to be a question's model: no note shorthand ("14day", "acc/rej", "paper.It"), and no word
+    that English does not know in lower case (a misspelling: "nuetral", "appling"), terms the notes stress aside."""
+    if _SHORTHAND.search(text):
+        return False
+    for word in re.findall(r"(?<![-'’])\b[a-z]{4,}\b(?![-'’])", text):
+        if word not in known and zipf(word) == 0 and not readings(word):
+            return False
+    return True

@@ -20,7 +20,7 @@ from quizapp.generate import ranking, shapes
 from quizapp.generate.facts import Fact, extract_facts, standalone_names
 from quizapp.generate.facts.phrases import trim_dangling
 from quizapp.generate.keyterms import KeyTerms, keyterm_cloze
-from quizapp.generate.nouns import has_verb, is_generic_label, main_clause, verb_only
+from quizapp.generate.nouns import clean_sentence, has_verb, is_generic_label, main_clause, verb_only
 from quizapp.generate.polish import polish
 from quizapp.generate.prose import (
     called_question,
@@ -174,6 +174,7 @@ def _outline_sentences(
     # A name the notes never write in lower case may be a person's, whom "he" or "she" can stand for.
     lowercase = frozenset(re.findall(r"\b[a-z][a-z'’-]+\b", document.text or ""))
     previous: str | None = None
+    previous_text = ""
     last_parent: Node | None = None
     seen_under: set[int] = set()
     for node, parts, parent_subject in units:
@@ -182,14 +183,9 @@ def _outline_sentences(
         topic = _topic(node, document)
         if node.parent is not last_parent:
             previous, last_parent = None, node.parent  # a subject is lent only among the points of one parent
-        if (
-            node.parent is not None
-            and node.parent.kind == "heading"
-            and id(node.parent) in seen_under
-            and node.kind != "item"
-        ):
-            parent_subject = None  # a heading names what its first paragraph is about, not every later one;
-            # each point of a list right under it is about it
+        if node.parent is not None and id(node.parent) in seen_under and node.kind != "item":
+            parent_subject = None  # a heading or an item names what its first paragraph is about, not every
+            # later one; each point of a list right under it is about it
         if node.kind == "item" and sentences and parent_subject:
             for draft in fragment_definition(_noun_subject(parent_subject), sentences[0].text):
                 extra.append(shapes.Placed(draft, node.line, node.text, topic, f"fragment:{node.line}"))
@@ -211,10 +207,14 @@ def _outline_sentences(
             parent = _noun_subject(parent_subject) if position == 0 else None
             resolved = _resolve(sentence.text, previous if position or not parent else None, parent, lowercase)
             previous = _subject(resolved) if resolved is not None else None
+            previous_text = sentence.text
             if resolved is None or not _complete(resolved) or _INSTRUCTION.match(resolved):
                 continue
-            if _RELATIVE_TIME.search(resolved) or _FURNITURE.search(resolved):
-                continue  # "the following month" is known only from the sentence before; "Class 9 … QAs" is a page
+            if _RELATIVE_TIME.search(resolved) or _FURNITURE.search(resolved) or not clean_sentence(resolved):
+                continue  # "the following month" is known only from the sentence before; "Class 9 … QAs" is a
+                # page; a misspelt or shorthand line ("maj of then membership. 14day notice") is no model
+            if _points_back(resolved, previous_text):
+                continue  # "The committee was tasked …" right after the committee was named: which committee?
             facts = extract_facts(resolved, known_names)
             out.append(_Sentence(topic, resolved, sentence.text, sentence.line, block_text, facts))
     return out
@@ -238,6 +238,19 @@ def _rejoin(sentences: list[Sentence]) -> list[Sentence]:
         else:
             out.append(sentence)
     return out
+
+
+_DEFINITE = re.compile(r"^The\s(?P<noun>[a-z][a-z-]+)\b")
+
+
+def _points_back(text: str, before: str) -> bool:
+    """A sentence whose subject is "the <noun>" named in the sentence before: an answer to "which one?" that
+    the question would not carry."""
+    match = _DEFINITE.match(text)
+    if match is None or not before:
+        return False
+    noun = match["noun"]
+    return bool(re.search(rf"\b(?:a|an|one|this|that)\s(?:[\w-]+\s){{0,3}}?{re.escape(noun)}\b", before, re.IGNORECASE))
 
 
 def _noun_subject(subject: str | None) -> str | None:
@@ -480,9 +493,7 @@ def _named_list(draft: Draft) -> bool:
     """A list from a sentence names its items with a plural noun ("Name the 4 sectors mentioned"), and its items
     are names or short noun phrases, not pieces of a clause cut at its commas."""
     if _NO_HEAD.search(draft.prompt):
-        if re.search(r"\b(?:in|at|on|from|near)\s____", draft.prompt):
-            return False  # "located in ____" → Montgomery, Pakistan, Punjab: a place and where it lies, no set
-        return _clean_items(draft.items) and all(len(item.split()) <= 3 for item in draft.items or [])
+        return False  # a list without a noun to name its items is a guess at where a list starts and ends
     named = _MENTIONED.match(draft.prompt)
     if named and (
         not shapes.is_plural(named["noun"])

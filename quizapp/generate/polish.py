@@ -11,6 +11,7 @@ from quizapp.generate.draft import BLANK, Draft
 from quizapp.generate.shapes import Placed
 
 _TRAILING = re.compile(r"[\s:;,]+$")
+_GLOSS = re.compile(r"\s*\([^)]*\)$")
 _WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
 
 
@@ -21,6 +22,11 @@ def tidy(draft: Draft) -> None:
     answer = _TRAILING.sub("", draft.answer) or draft.answer
     if draft.choices:
         choices = [_TRAILING.sub("", choice) or choice for choice in draft.choices]
+        glossed = [bool(_GLOSS.search(choice)) for choice in choices]
+        if any(glossed) and not all(glossed):
+            # "Oxalic acid(C2H2O4)" among plain names: the formula sets it apart, so every choice goes without
+            choices = [_GLOSS.sub("", choice) for choice in choices]
+            answer = _GLOSS.sub("", answer)
         if not all(choice.endswith("?") for choice in choices):
             choices = [choice.rstrip("?") if choice != "?" else choice for choice in choices]
             answer = answer.rstrip("?") or answer

@@ -94,6 +94,10 @@ def defects(draft: Draft) -> list[str]:
         found.append("prompt asks nothing")
     if BLANK in draft.prompt and re.search(rf"[\w-]{re.escape(BLANK)}|{re.escape(BLANK)}[\w-]", draft.prompt):
         found.append("blank splits a word")
+    if re.search(rf"{re.escape(BLANK)}\s?\(|\([^)]*{re.escape(BLANK)}[^)]*\)", draft.prompt):
+        found.append("blank beside or inside its own gloss")
+    if re.search(rf"{re.escape(BLANK)}\s(?:celsius|fahrenheit|kelvin|per\s?cent|percent|degrees?)\b", draft.prompt):
+        found.append("blank cut from its unit")
     for opening, closing in _PAIRS:
         if opening == "‘":
             # ’ is also the apostrophe; only an opening ‘ without any closing one is broken.
