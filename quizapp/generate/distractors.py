@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from quizapp.generate.facts import MONTHS, Fact, find_amounts, find_dates, find_ranks, parse_number
-from quizapp.generate.near_values import CURRENCY_SAME, amount_variants, date_variants, rank_variants, stable_rank
+from quizapp.generate.near_values import CURRENCY_SAME, amount_variants, date_variants, stable_rank
 
 
 @lru_cache(maxsize=65536)
@@ -252,7 +252,8 @@ def choose_distractors(fact: Fact, pool: list[Fact], *, seed: str, banned: Itera
         return [w for w in wrong if _keeps_order(fact, w, blocked)][:n]
     if fact.tag == "rank":
         preferred = [f.text for f in pool if f.kind == "rank" and abs(f.value[0] - fact.value[0]) <= 15]
-        return _pick(fact.text, seed, preferred, rank_variants(fact, seed), blocked, n)
+        # Only ranks the notes give: a made-up "5th" among Newton's three laws is wrong by its form.
+        return _pick(fact.text, seed, preferred, [], blocked, n)
     if fact.tag == "acronym":
         return _pick(fact.text, seed, [f.text for f in pool if f.kind == "acronym"], [], blocked, n)
     if fact.tag == "name":

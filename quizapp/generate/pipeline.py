@@ -220,7 +220,7 @@ def _outline_sentences(
     return out
 
 
-_DASH_LABEL = re.compile(r"^[^\s]{1,20}\s[–—-]\s")
+_DASH_LABEL = re.compile(r"^[^–—.!?]{1,25}\s[–—-]\s")
 """“28% – Many high end items …”: a row of a table set out with a dash, not a sentence."""
 _ABBREVIATION_END = re.compile(
     r"\b(?:Pvt|Ltd|Co|Corp|Inc|vs|v|Dr|Mr|Mrs|Ms|St|No|Nos|esp|etc|viz|approx|Govt|Dept|Art|Sec|Fig|Vol)\.$"
@@ -288,7 +288,8 @@ def _complete(text: str) -> bool:
 
 _POINTING = re.compile(
     r"\b(?:this|these|those|such|above|below|following|former|latter)\b|^(?:It|They|Them|He|She|His|Her|Its|Their)\b"
-    r"|^(?:The\s)?(?:other|same|remaining|rest|latter|former)\b",
+    r"|^(?:The\s)?(?:other|same|remaining|rest|latter|former)\b"
+    r"|^(?:The\s)?(?:first|second|third|fourth|fifth|last|next|previous)[\s-](?:phase|group|stage|part|step|one|half)",
     re.IGNORECASE,
 )
 

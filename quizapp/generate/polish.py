@@ -8,11 +8,56 @@ from collections import defaultdict
 
 from quizapp.generate.distractors import normalise
 from quizapp.generate.draft import BLANK, Draft
+from quizapp.generate.facts import NAME_KINDS
 from quizapp.generate.shapes import Placed
 
 _TRAILING = re.compile(r"[\s:;,]+$")
 _GLOSS = re.compile(r"\s*\([^)]*\)$")
 _WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
+
+
+_KIND_FIRST = re.compile(
+    r"^(Battle|Treaty|Fort|Council|Act|Bill|Article|Battles|Lake|Mount|River|Port|Gulf|Bay|Cape|Sea)\b"
+)
+
+
+def _kind(text: str) -> str:
+    """The kind a name says it is: "Battle of Chanderi" → battle, "Asia-Africa Growth Corridor" → corridor."""
+    first = _KIND_FIRST.match(text)
+    if first:
+        return first.group(1).lower()
+    last = text.split()[-1] if text.split() else ""
+    return last.lower() if last in NAME_KINDS else ""
+
+
+def _fair_choices(draft: Draft) -> bool:
+    """Choices that do not give the answer away: of the answer's kind, none inside another, the answer's own
+    words not in the stem unless a wrong choice has them too. False where too few such choices are left."""
+    assert draft.choices is not None
+    answer = draft.answer
+    kind = _kind(answer)
+    wrong: list[str] = []
+    for choice in draft.choices:
+        if choice == answer:
+            continue
+        if kind and _kind(choice) != kind:
+            continue  # "Agra Fort" among battles
+        if any(_inside(choice, other) for other in [answer, *wrong]):
+            continue  # "Jalal-ud-din Muhammad" beside "Jalal-ud-din Muhammad Akbar"
+        wrong.append(choice)
+    if len(wrong) < 2:
+        return False
+    prompt_words = set(_words(draft.prompt))
+    told = {w for w in _words(answer) if len(w) >= 4 and w in prompt_words}
+    if told and not any(told & set(_words(choice)) for choice in wrong):
+        return False  # "Zafar" in the stem and in one choice only
+    draft.choices = [answer, *wrong]
+    return True
+
+
+def _inside(a: str, b: str) -> bool:
+    first, second = normalise(a), normalise(b)
+    return bool(first) and bool(second) and (first in second or second in first)
 
 
 def tidy(draft: Draft) -> None:
@@ -21,6 +66,8 @@ def tidy(draft: Draft) -> None:
         return
     answer = _TRAILING.sub("", draft.answer) or draft.answer
     if draft.choices:
+        draft.choices = [re.sub(r"(?<=\d)\s+%", "%", choice) for choice in draft.choices]
+        answer = re.sub(r"(?<=\d)\s+%", "%", answer)
         choices = [_TRAILING.sub("", choice) or choice for choice in draft.choices]
         glossed = [bool(_GLOSS.search(choice)) for choice in choices]
         if any(glossed) and not all(glossed):
@@ -85,6 +132,13 @@ def polish(placed: list[Placed], sentences: list[str]) -> list[Placed]:
     kept: list[Placed] = []
     for item in placed:
         tidy(item.draft)
+        if item.draft.type == "mcq" and not _fair_choices(item.draft):
+            if BLANK in item.draft.prompt:
+                item.draft.type, item.draft.choices = "cloze", None  # still asked, typed instead of chosen
+            elif item.draft.prompt.endswith("?"):
+                item.draft.type, item.draft.choices = "short", None
+            else:
+                continue
         if item.draft.type in ("cloze", "mcq", "short") and frames.ambiguous(item.draft):
             continue
         kept.append(item)

@@ -62,7 +62,9 @@ def fact_questions(ctx: SentenceContext) -> list[Draft]:
         if fact.kind == "quantity" and re.search(r"\btop\s$", ctx.text[: fact.start]):
             continue  # "top 25 countries" sizes a list; it is not a fact to learn
         blanked = cloze(ctx.text, fact)
-        approximate = bool(_APPROXIMATE.search(ctx.text[: fact.start]))
+        approximate = bool(_APPROXIMATE.search(ctx.text[: fact.start])) or bool(
+            re.match(r"\s?(?:BC|BCE|B\.C\.)\b", ctx.text[fact.end :])
+        )  # "1900 BC" is a round age: 1902 BC is no wrong answer anyone would weigh
         if ctx.leans_back:
             blanked = f"{ctx.topic}: {blanked[:1].lower()}{blanked[1:]}"
         wh = wh_question(ctx.text, fact)

@@ -287,9 +287,11 @@ def test_ranks_are_nearby_ordinals_from_the_document_first() -> None:
         assert ordinal(n) == choice
 
 
-def test_rank_one_has_no_zeroth() -> None:
-    chosen = wrong("India came 1st.", "1st")
-    assert len(chosen) == 3 and "0th" not in chosen and not any(c.startswith("-") for c in chosen)
+def test_ranks_come_only_from_the_notes() -> None:
+    """A made-up rank ("5th" among Newton's three laws, "0th") is wrong by its form: ranks come from the notes."""
+    assert wrong("India came 1st.", "1st") == []
+    chosen = wrong("India came 1st.", "1st", "Japan came 2nd.", "China came 3rd.", "Korea came 4th.")
+    assert sorted(chosen) == ["2nd", "3rd", "4th"]
 
 
 # -- acronyms and names ---------------------------------------------------------------------------
@@ -384,7 +386,6 @@ def test_facts_of_other_kinds_get_no_distractors() -> None:
     [
         ("India and Japan established diplomatic relations on 28 April 1952.", "28 April 1952"),
         ("The project cost Rs 50,000 crore.", "Rs 50,000 crore"),
-        ("Among importers, Japan ranks 12th.", "12th"),
         (CORRIDORS[0], "Delhi-Mumbai Industrial Corridor"),
     ],
 )

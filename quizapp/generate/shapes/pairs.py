@@ -256,8 +256,8 @@ def term_questions(outline: Outline, topic_of: TopicOf) -> list[Placed]:
         # definition (a noun phrase), and no word of the term gives it away.
         if normalise(term) in normalise(body) or words > 25 or words < 2 or clause or not is_definition(described):
             continue
-        if _gives_away(term, described, kind):
-            continue
+        if _gives_away(term, described, kind) or re.search(r"→|->|=|\s\+\s", described):
+            continue  # the term's own word in the quote; an equation is no definition to name
         if any(normalise(s) in normalise(body) for s in siblings):
             continue
         prompt = f"Which {kind or 'term'} is this: “{described}”?"

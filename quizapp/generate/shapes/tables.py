@@ -81,7 +81,7 @@ def table_questions(outline: Outline, topic_of: TopicOf) -> list[Placed]:
     for header, rows in tables:
         if len(header) < 2 or len(rows) < 2:
             continue
-        keys = [re.sub(r"^\d+\s*\.\s*", "", cells[0]).strip() for _, cells in rows]
+        keys = [re.sub(r"\s*\([^)]*\)", "", re.sub(r"^\d+\s*\.\s*", "", cells[0])).strip() for _, cells in rows]
         counts = Counter(normalise(k) for k in keys)
         keys_unique = all(count == 1 for count in counts.values())
         key_name = re.sub(r"\s*\([^)]*\)", "", header[0]).strip() or "item"
