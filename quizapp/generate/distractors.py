@@ -232,8 +232,13 @@ def _keeps_order(fact: Fact, candidate: str, contexts: set[str]) -> bool:
     return True
 
 
-def choose_distractors(fact: Fact, pool: list[Fact], *, seed: str, banned: Iterable[str] = (), n: int = 3) -> list[str]:
-    """Up to `n` wrong answers for `fact`; `pool` is every fact of the document, `banned` texts they must not be in."""
+def choose_distractors(
+    fact: Fact, pool: list[Fact], *, seed: str, banned: Iterable[str] = (), n: int = 3, invent: bool = True
+) -> list[str]:
+    """Up to `n` wrong answers for `fact`; `pool` is every fact of the document, `banned` texts they must not be in.
+    `invent` False keeps to the notes' own values (a false statement swaps in another value of the notes)."""
+    if not invent:
+        return _from_notes(fact, pool, seed=seed, banned=banned, n=n)
     blocked = set(banned)
     pool = nearby(fact, pool)
     if fact.tag == "date":
@@ -270,3 +275,22 @@ def choose_distractors(fact: Fact, pool: list[Fact], *, seed: str, banned: Itera
         closest = [f.text for f in same if f.value[1] == fact.value[1]]
         return _pick(fact.text, seed, closest, [], blocked, n)
     return []
+
+
+def _from_notes(fact: Fact, pool: list[Fact], *, seed: str, banned: Iterable[str], n: int) -> list[str]:
+    """Wrong values of the answer's kind and shape that the notes themselves give."""
+    blocked = set(banned)
+    near = nearby(fact, pool)
+    if fact.tag == "date":
+        preferred = [f.text for f in near if _same_date_shape(f, fact)]
+    elif fact.tag == "money":
+        preferred = [_in_notation(f, fact) for f in near if _same_amount_shape(f, fact)]
+    elif fact.tag == "rank":
+        preferred = [f.text for f in near if f.kind == "rank"]
+    elif fact.tag == "name":
+        preferred = [
+            f.text for f in near if f.tag == "name" and _same_name_shape(f, fact) and f.value[1] == fact.value[1]
+        ]
+    else:
+        preferred = []
+    return _pick(fact.text, seed, preferred, [], blocked, n)

@@ -69,8 +69,12 @@ class KeyTerms:
 
 
 def _noun_phrase(words: list[str]) -> bool:
-    """No verb inside the blank: "body B reacts", "belongs to Protohistoric" and "person swims" are clauses."""
+    """No verb inside the blank: "body B reacts", "belongs to Protohistoric" and "person swims" are clauses;
+    and a noun to end it: "applied unbalanced" and "evidence of pictographic" leave their noun outside."""
     if any(verb_only(word) for word in words):
+        return False
+    last = readings(words[-1])
+    if last and "NOUN" not in last and "PROPN" not in last:
         return False
     if len(words) > 1 and words[-1].endswith("s") and not words[-2].endswith("s"):
         last = readings(words[-1])
@@ -88,6 +92,7 @@ def keyterm_cloze(text: str, terms: KeyTerms, topic: str = "") -> Draft | None:
     if text.rstrip().endswith(":") or not has_verb(text) or re.search(r"\s[-–—]\s", text):
         return None  # a lead-in, a label or a formula: no statement to ask about
     topic_words = set(_words(topic))
+    topic_stems = {word[:5] for word in topic_words if len(word) >= 5}  # "Harappans" for "Harappan"
     best: tuple[float, int, int] | None = None
     spans = [(m.start(), m.end(), m.group(0).casefold()) for m in _WORD.finditer(text)]
     for size in (3, 2, 1):
@@ -100,8 +105,13 @@ def keyterm_cloze(text: str, terms: KeyTerms, topic: str = "") -> Draft | None:
             if not re.fullmatch(r"[^\W\d_][\w’'\s-]*", text[start:end]):
                 continue
             term = " ".join(words)
-            if any(word in topic_words for word in words) or not _noun_phrase(words):
+            if any(word in topic_words or word[:5] in topic_stems for word in words) or not _noun_phrase(words):
                 continue
+            before_words = text[:start].split()
+            if before_words and before_words[-1].lower() in ("a", "an"):
+                continue  # "X is a ____": a category, which other words fit as well
+            if index == 0 and re.search(r"\b(?:also|too|another|other)\b", text):
+                continue  # "____ can also cause …": others do as well
             score = terms.score(term)
             if score <= 0 or text.casefold().count(term) > 1:
                 continue

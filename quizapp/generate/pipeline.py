@@ -20,7 +20,7 @@ from quizapp.generate import ranking, shapes
 from quizapp.generate.facts import Fact, extract_facts, standalone_names
 from quizapp.generate.facts.phrases import trim_dangling
 from quizapp.generate.keyterms import KeyTerms, keyterm_cloze
-from quizapp.generate.nouns import clean_sentence, has_verb, is_generic_label, main_clause, verb_only
+from quizapp.generate.nouns import clean_sentence, has_verb, is_generic_label, main_clause, verb_only, zipf
 from quizapp.generate.polish import polish
 from quizapp.generate.prose import (
     called_question,
@@ -44,7 +44,7 @@ _ANAPHORIC = re.compile(
     r"^(?:In this regard|In this context|To this end|As a result|Thus|Hence|Therefore|Accordingly),\s"
 )
 """Openings that point back at the sentence before: what follows may be no statement of its own."""
-_LABEL = re.compile(r"^[A-Z][\w\s-]{0,30}:\s(?=[A-Z])")
+_LABEL = re.compile(r"^[A-Z][\w\s'’()-]{0,40}:\s?(?=[A-Z])")
 """A bullet's lead-in label ("Defence ties: …"): a heading inside the sentence, not part of what it says."""
 _SUBJECT = re.compile(
     r"^(?P<subj>(?:The\s)?[A-Z][\w-]+(?:\s[A-Z][\w-]+){0,4})\s(?:is|are|was|were|has|have|had|will|can|could"
@@ -311,6 +311,16 @@ def _statement(text: str) -> bool:
     )
 
 
+def _dominant_words(texts: list[str]) -> list[str]:
+    """The words a fifth of the notes' sentences use: what the notes are about ("ozone", "Harappan"), a blank
+    anyone can fill."""
+    counts: Counter[str] = Counter()
+    for text in texts:
+        counts.update({word.casefold() for word in re.findall(r"[^\W\d_]{4,}", text)})
+    floor = max(3, len(texts) // 5)
+    return [word for word, count in counts.items() if count >= floor and zipf(word) < 5.5]
+
+
 def _subject_words(topic: str, title: str) -> str:
     """The words a blank must not take: the section's heading, and the notes' title when it names one subject
     ("Ozone Layer Depletion"), not when it names several ("Lok Sabha and Rajya Sabha"), any of which can be the
@@ -408,10 +418,11 @@ def generate_bank(
             (s.text for s in sentences), [*outline.key_terms(), *_pair_terms(outline), *_repeated_names(sentences)]
         )
         fallback: list[shapes.Placed] = []
+        dominant = " ".join(_dominant_words([sentence.text for sentence in sentences]))
         for sentence in sentences:
             if sentence.line in asked or _EXAMPLE.search(sentence.source):
                 continue
-            draft = keyterm_cloze(sentence.text, terms, _subject_words(sentence.topic, document.title))
+            draft = keyterm_cloze(sentence.text, terms, f"{_subject_words(sentence.topic, document.title)} {dominant}")
             if draft is None and _statement(sentence.text):
                 statement = sentence.text if sentence.text.endswith((".", "!", "?")) else sentence.text + "."
                 draft = Draft("truefalse", statement, "True", ["statement"], None, score=0.7)

@@ -187,7 +187,8 @@ def truefalse_questions(
         return []  # "Rs 500 crore." states nothing beyond its value
     seed = f"tf\x1f{ctx.source}\x1f{fact.text}"
     if allow_false and (force_false or _coin(seed, 2)):
-        wrong = choose_distractors(fact, ctx.pool, seed=seed, banned=[ctx.block_text], n=1)
+        # Another value the notes give, never a made-up nudge ("1st" → "11th January 1989").
+        wrong = choose_distractors(fact, ctx.pool, seed=seed, banned=[ctx.block_text], n=1, invent=False)
         if wrong:
             false = statement[: fact.start] + wrong[0] + statement[fact.end :]
             explanation = f"The notes say {fact.text}, not {wrong[0]}."

@@ -199,20 +199,7 @@ def term_questions(outline: Outline, topic_of: TopicOf) -> list[Placed]:
             continue  # "With metals: Acid + Metal -> …", "Babur – 1526-1530": no term and no definition
         parent = node.parent
         if len(term) <= 3 and not term.isalpha() or len(re.findall(r"[^\W\d_]", term)) < 3:
-            # "p1 = Initial Momentum": a symbol of a formula, asked for what it stands for.
-            if len(term) <= 4 and 1 <= len(body.split()) <= 5 and not _VALUE.match(body):
-                meaning = body.rstrip(".")
-                others = [p.body.rstrip(".") for p in by_parent.get(id(parent), []) if p is not pair]
-                others = [
-                    o for o in dict.fromkeys(others) if len(o.split()) <= 5 and normalise(o) != normalise(meaning)
-                ]
-                prompt = f"In {topic}, what does the symbol {term} stand for?"
-                if len(others) >= 3:
-                    wrong = stable_order(others, term)[:3]
-                    draft = Draft("mcq", prompt, meaning, ["definition"], None, choices=[meaning, *wrong], score=1.2)
-                else:
-                    draft = Draft("short", prompt, meaning, ["definition"], None, score=1.1)
-                placed.append(Placed(draft, node.line, node.text, topic, group))
+            # "p1 = Initial Momentum": a symbol of a derivation, whose legend is no fact to learn.
             continue
         kind = kind_noun(parent_text(parent))
         if kind and is_generic_label(kind.split(" of ")[0]) and " of " not in kind:
