@@ -210,8 +210,15 @@ def head_word(phrase: str) -> str:
     return words[-1] if words else ""
 
 
+_LATIN_PLURALS = frozenset(
+    ["stomata", "bacteria", "data", "criteria", "phenomena", "media", "algae", "fungi", "nuclei", "cacti", "alumni", "larvae"]
+)
+
+
 def is_plural(phrase: str) -> bool:
     word = head_word(phrase).lower().strip(",.;:()")
+    if word in _LATIN_PLURALS:
+        return True
     return word.endswith("s") and not word.endswith(("ss", "us", "is", "ics"))
 
 

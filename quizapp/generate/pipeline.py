@@ -507,6 +507,8 @@ def _named_list(draft: Draft) -> bool:
     if _NO_HEAD.search(draft.prompt):
         return False  # a list without a noun to name its items is a guess at where a list starts and ends
     named = _MENTIONED.match(draft.prompt)
+    if named and (len(named["noun"].split()) > 5 or re.search(r"\b\w+ing\b", named["noun"])):
+        return False  # "Name the 3 replacing multiple indirect taxes mentioned": no clean noun
     if named and (
         not shapes.is_plural(named["noun"])
         or re.search(r"[–—%\d]", named["noun"])

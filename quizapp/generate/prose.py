@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from quizapp.generate.draft import Draft
-from quizapp.generate.nouns import has_verb, is_plural, starts_with_preposition, verb_only
+from quizapp.generate.nouns import has_verb, is_generic_label, is_plural, starts_with_preposition, verb_only
 
 _CALLED = re.compile(
     r"^(?P<def>[A-Z][^;:]{12,220}?),?\s(?:is|are|was|were)\s(?:(?:also|commonly|often|usually|generally)\s)?"
@@ -78,11 +78,15 @@ def copula_question(text: str) -> Draft | None:
         return None
     term = re.sub(r"\s*\([^)]*\)", "", match["term"]).strip()
     words = term.split()
+    if starts_with_preposition(term) or (len(words) == 1 and is_generic_label(term)):
+        return None  # "For every action there is …", "Applications are …": no term to define
     if not words or any(w.lower() in ("is", "are", "was", "were", "has", "have") for w in words):
         return None
     definition = match["def"].strip()
     if definition.lower().startswith(("the same", "a matter", "the case", "a part of this", "the one")):
         return None
+    if definition.rstrip().endswith(":"):
+        return None  # "… by phasing out:" leads into a list the card would not carry
     shown = (
         term
         if any(w[:1].isupper() for w in words[1:]) or words[0][1:] != words[0][1:].lower()

@@ -53,4 +53,8 @@ def definition_questions(ctx: SentenceContext, fact: Fact) -> list[Draft]:
     else:
         back = _sentence_case(definition)
         front = f"What is meant by “{fact.text}”?"
+        if " of " in fact.text and fact.text[:1].islower() or fact.text.startswith(("SI ", "Unit ", "unit ")):
+            front = f"What is the {fact.text}?"  # "the SI unit of impulse" is asked for, not defined
+    if back.rstrip().endswith(":"):
+        return []  # a definition that leads into a list the card would not carry
     return [Draft("flashcard", front, back.rstrip(".") + ".", ["definition"], fact, score=1.1)]

@@ -107,6 +107,8 @@ def _lists(outline: Outline) -> list[_List]:
             noun = f"{noun} of {lower_first(context)}"
         if any(normalise(name) in normalise(noun) for name in clean) or not is_plural(noun):
             continue  # "Name the two parts of the duration": a heading that is no plural noun names no set
+        if parent.kind != "heading" and len(noun.split()) == 1 and context is None:
+            continue  # "chairs:" alone under a point names nothing a question could carry
         found.append(_List(parent, items, clean, noun, complete))
     return found
 

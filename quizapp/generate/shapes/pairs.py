@@ -12,7 +12,6 @@ from quizapp.generate.draft import Draft
 from quizapp.generate.nouns import (
     count_word,
     has_verb,
-    head_word,
     is_definition,
     is_generic_label,
     is_plural,
@@ -74,6 +73,8 @@ def split_pair(node: Node) -> TermPair | None:
         return None
     if _NUMBERED_LABEL.match(term):
         return None  # "Help card 1", "Figure 2", "Step 3": a label of the page, not a term
+    if all(len(word) <= 2 and word.isupper() for word in words if word.lower() != "and"):
+        return None  # "S and DS": the notes' shorthand, not a term
     label = is_generic_label(term)
     if not label and _SENTENCE_SUBJECT.match(body) and not body.lower().startswith(term.lower()):
         return None  # "Defence ties: Quadrilateral Security Dialogue is …": a label over a sentence of its own
@@ -150,7 +151,12 @@ def _label_questions(pair: TermPair, topic: str, group: str) -> list[Placed]:
     node, body = pair.node, pair.body.rstrip()
     subject = subject_of(node)
     label = pair.term.rstrip(":").lower()
-    if subject is None or node.children or label in _SILENT_LABELS:
+    if (
+        subject is None
+        or node.children
+        or label in _SILENT_LABELS
+        or re.match(r"(?:connection|relation|link)\b", label)
+    ):
         return []
     subject_text = _term_case(subject)
     if label in ("examples", "example"):
@@ -231,7 +237,7 @@ def term_questions(outline: Outline, topic_of: TopicOf) -> list[Placed]:
             front = _definition_prompt(term, body)
         else:
             plain_kind = kind.removeprefix("kind of ") if kind else None
-            shown_kind = f" ({plain_kind})" if plain_kind and head_word(plain_kind).lower() not in term.lower() else ""
+            shown_kind = ""  # a kind in brackets after the term reads as a stray label
             front = (
                 f"What do the notes say about {_term_case(term)}{shown_kind}?"
                 if clause
