@@ -111,7 +111,8 @@ def test_table_rows_are_asked_across_their_columns() -> None:
         asked = [
             q
             for q in bank.questions
-            if (q.prompt, q.answer) in {
+            if (q.prompt, q.answer)
+            in {
                 (f"What is the hardness of {mineral}?", hardness),
                 (f"Which mineral has the hardness “{hardness}”?", mineral),
             }

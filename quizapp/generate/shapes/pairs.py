@@ -235,14 +235,10 @@ def term_questions(outline: Outline, topic_of: TopicOf) -> list[Placed]:
         clause = states_something(described)
         if is_definition(described) and not clause:
             front = _definition_prompt(term, body)
+        elif clause:
+            continue  # a clause on the right is no answer to "what is X?", and the notes' words no question
         else:
-            plain_kind = kind.removeprefix("kind of ") if kind else None
-            shown_kind = ""  # a kind in brackets after the term reads as a stray label
-            front = (
-                f"What do the notes say about {_term_case(term)}{shown_kind}?"
-                if clause
-                else (f"Describe {_term_case(term)}{shown_kind}.")
-            )
+            front = f"Describe {_term_case(term)}."
         forward = Draft("flashcard", front, body, ["definition"], None, score=1.3)
         placed.append(Placed(forward, node.line, node.text, topic, group))
         # Back: which term the definition describes, its siblings as choices; only where the right side is a

@@ -1,0 +1,114 @@
+"""The generator's word tools and last looks: prose definitions, key-term blanks, verbs, fair choices, caps."""
+
+from __future__ import annotations
+
+from quizapp.generate.draft import Draft
+from quizapp.generate.keyterms import KeyTerms, keyterm_cloze
+from quizapp.generate.nouns import clean_sentence, has_verb, head_noun, kind_noun, lead_noun
+from quizapp.generate.polish import Frames, polish, tidy
+from quizapp.generate.prose import called_question, copula_question, fragment_definition, means_question
+from quizapp.generate.ranking import cap
+from quizapp.generate.shapes import Placed
+
+
+def test_prose_definitions_ask_for_the_name_and_for_the_meaning() -> None:
+    called = called_question("The tendency of a body to resist a change in its motion is called inertia.")
+    assert called is not None and (called.prompt, called.answer) == (
+        "What is the tendency of a body to resist a change in its motion called?",
+        "inertia",
+    )
+    assert called_question("When the pH falls below 5.6, it is called acid rain.") is None  # a clause, no name
+    means = means_question("Osmosis means the movement of water across a membrane.")
+    assert means is not None and means.prompt == "What does osmosis mean?"
+    card = copula_question("The Lok Sabha (House of the People) is the lower house of Parliament.")
+    assert card is not None and (card.prompt, card.answer) == (
+        "What is the Lok Sabha?",
+        "The lower house of Parliament.",
+    )
+    assert copula_question("For every action there is an equal and opposite reaction.") is None
+
+
+def test_a_point_that_defines_its_item_asks_the_name_both_ways() -> None:
+    card, back = fragment_definition("Acids", "Substances that release hydrogen ions in water.")
+    assert (card.prompt, card.answer) == ("What are acids?", "Substances that release hydrogen ions in water.")
+    assert (back.prompt, back.answer) == ("What are substances that release hydrogen ions in water called?", "Acids")
+    assert fragment_definition("Way Forward", "Experts say that trade must grow.") == []
+
+
+def test_a_key_term_blank_is_a_rare_noun_phrase_and_never_the_topic() -> None:
+    sentences = [
+        "Litmus turns red in acid and blue in base.",
+        "Phenolphthalein stays colourless in acid.",
+        "Hydrochloric acid helps digestion in the stomach.",
+        "The stomach releases hydrochloric acid when food arrives.",
+    ]
+    terms = KeyTerms(sentences, [])
+    cloze = keyterm_cloze(sentences[2], terms)
+    assert cloze is not None and cloze.answer == "Hydrochloric acid"
+    on_topic = keyterm_cloze(sentences[2], terms, topic="Hydrochloric acid")
+    assert on_topic is None or "hydrochloric" not in on_topic.answer.lower()  # the notes' subject is no blank
+    assert keyterm_cloze("The rate goes up when it is warm.", terms) is None  # no term worth a blank
+
+
+def test_verbs_are_told_from_plural_nouns_and_participles() -> None:
+    assert has_verb("Acids taste sour.")
+    assert has_verb("A longer contact time means a smaller force.")
+    assert not has_verb("Finance Ministers of each State")
+    assert not has_verb("Seniormost member of newly elected house")
+
+
+def test_shorthand_and_misspellings_are_no_model_sentence() -> None:
+    assert clean_sentence("The rate of photosynthesis rises with light.")
+    assert not clean_sentence("Resolution passed by house with maj of then membership. 14day notice")
+    assert not clean_sentence("For all indicators when a nuetral substance is added there is no change.")
+
+
+def test_the_nouns_of_headings_and_lead_ins() -> None:
+    assert head_noun("The three types of inertia are:") == "types of inertia"
+    assert kind_noun("Indicators") == "indicator"
+    assert kind_noun("Photosynthesis flashcards") is None  # the notes' own word, not a kind of thing
+    assert lead_noun("Under the Constitution, the Parliament consists of three parts:") == "parts of the Parliament"
+
+
+def test_choices_lose_stray_marks_and_tells() -> None:
+    draft = Draft("mcq", "Which slab?", "28 %", [], None, choices=["28 %", "5%", "12%", "18%:"])
+    tidy(draft)
+    assert draft.answer == "28%" and sorted(draft.choices or []) == ["12%", "18%", "28%", "5%"]
+    glossed = Draft(
+        "mcq",
+        "Which acid?",
+        "Citric acid",
+        [],
+        None,
+        choices=["Citric acid", "Malic acid(C4H6O5)", "Oxalic acid", "Tartaric acid"],
+    )
+    tidy(glossed)
+    assert "Malic acid" in (glossed.choices or [])
+
+
+def test_a_blank_that_another_sentence_fills_otherwise_is_dropped() -> None:
+    frames = Frames(["Harappa lies on the Ravi River.", "Lothal lies on the Ravi River."])
+    assert frames.ambiguous(Draft("cloze", "____ lies on the Ravi River.", "Harappa", []))
+    assert not frames.ambiguous(Draft("cloze", "Harappa lies on the ____.", "Ravi River", []))
+    battles = Draft(
+        "mcq",
+        "Babur won the ____ in 1526.",
+        "Battle of Panipat",
+        [],
+        None,
+        choices=["Battle of Panipat", "Agra Fort", "South Asian", "Battle of Khanwa"],
+    )
+    [kept] = polish([Placed(battles, 1, "", "T")], ["Babur won the Battle of Panipat in 1526."])
+    assert kept.draft.type == "cloze" and kept.draft.choices is None  # too few battles to choose among
+
+
+def test_a_fact_is_asked_once_and_true_false_stays_a_quarter() -> None:
+    def placed(kind: str, prompt: str, answer: str, line: int, score: float = 1.0) -> Placed:
+        return Placed(Draft(kind, prompt, answer, [], None, score=score), line, f"sentence {line}", "T")
+
+    items = [placed("cloze", f"Fact {n} is ____.", f"value {n}", n) for n in range(1, 7)]
+    items += [placed("truefalse", f"Statement {n}.", "True", 10 + n, score=0.7) for n in range(6)]
+    items += [placed("short", "What is fact 1?", "value 1", 1, score=0.9)]  # the same fact, same line
+    kept = cap(items)
+    assert sum(item.draft.type == "truefalse" for item in kept) <= len(kept) / 4
+    assert sum(item.draft.answer == "value 1" for item in kept) == 1
