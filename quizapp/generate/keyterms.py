@@ -68,6 +68,13 @@ class KeyTerms:
         return (4 if stressed else 0) + min(count, 4) + 2 * rarity + 0.5 * (len(words) - 1)
 
 
+def _rival(text: str, start: int, end: int, last: str) -> bool:
+    """Another name of the sentence ending in the same word ("Lok Sabha" beside a blank for "Rajya Sabha"): the
+    blank asks which of the two."""
+    rest = (text[:start] + " " + text[end:]).casefold()
+    return bool(re.search(rf"\b[^\W\d_]+\s{re.escape(last)}\b", rest))
+
+
 def _noun_phrase(words: list[str]) -> bool:
     """No verb inside the blank: "body B reacts", "belongs to Protohistoric" and "person swims" are clauses;
     and a noun to end it: "applied unbalanced" and "evidence of pictographic" leave their noun outside."""
@@ -84,7 +91,7 @@ def _noun_phrase(words: list[str]) -> bool:
     return not (len(words) > 1 and words[0].endswith("s") and "VERB" in readings(words[0]))
 
 
-def keyterm_cloze(text: str, terms: KeyTerms, topic: str = "") -> Draft | None:
+def keyterm_cloze(text: str, terms: KeyTerms, topic: str = "", dominant: frozenset[str] = frozenset()) -> Draft | None:
     """The sentence with its most important term blanked, if it has one that occurs nowhere else in it.
 
     A word of the section's heading is never the blank: "____ seals were found" under "Harappan Seals" asks
@@ -107,6 +114,12 @@ def keyterm_cloze(text: str, terms: KeyTerms, topic: str = "") -> Draft | None:
             term = " ".join(words)
             if any(word in topic_words or word[:5] in topic_stems for word in words) or not _noun_phrase(words):
                 continue
+            if any(word in dominant for word in words) and not _rival(text, start, end, words[-1]):
+                continue  # what the notes are about ("ozone"): a blank anyone fills, unless its rival stands by
+            if size == 1 and words[0].endswith("ing") and term not in terms.stressed:
+                continue  # "Both sides are ____ to push …": a verb's -ing form
+            if "of" in words[1:-1] and zipf(words[0]) >= 4.5:
+                continue  # "bank of Ravi": the common noun belongs to the sentence, the name to the blank
             before_words = text[:start].split()
             if before_words and before_words[-1].lower() in ("a", "an"):
                 continue  # "X is a ____": a category, which other words fit as well

@@ -211,7 +211,20 @@ def head_word(phrase: str) -> str:
 
 
 _LATIN_PLURALS = frozenset(
-    ["stomata", "bacteria", "data", "criteria", "phenomena", "media", "algae", "fungi", "nuclei", "cacti", "alumni", "larvae"]
+    [
+        "stomata",
+        "bacteria",
+        "data",
+        "criteria",
+        "phenomena",
+        "media",
+        "algae",
+        "fungi",
+        "nuclei",
+        "cacti",
+        "alumni",
+        "larvae",
+    ]
 )
 
 
@@ -296,8 +309,8 @@ _META_NOUNS = frozenset(
 def kind_noun(text: str | None) -> str | None:
     """The singular kind of a list's members from its heading ("Indicators" → "indicator")."""
     noun = head_noun(text) if text else None
-    if not noun or any(word in _META_NOUNS for word in noun.lower().split()):
-        return None
+    if not noun or any(word in _META_NOUNS for word in noun.lower().split()) or re.search(r"\s(?:and|or|&)\s", noun):
+        return None  # "Earthquakes and seismic waves" names two kinds
     if noun.isupper():
         noun = noun.lower()
     words = noun.split()
@@ -775,8 +788,8 @@ _SHORTHAND = re.compile(
 def clean_sentence(text: str, known: frozenset[str] = frozenset()) -> bool:
     """A sentence fit to be a question's model: no note shorthand ("14day", "acc/rej", "paper.It"), and no word
     that English does not know in lower case (a misspelling: "nuetral", "appling"), terms the notes stress aside."""
-    if _SHORTHAND.search(text):
-        return False
+    if _SHORTHAND.search(text) or re.search(r"\b(\w+), \1\b", text):
+        return False  # shorthand, or "India, Pakistan, Pakistan": a slip copied from somewhere
     for word in re.findall(r"(?<![-'’])\b[a-z]{4,}\b(?![-'’])", text):
         if word not in known and zipf(word) == 0 and not readings(word):
             return False

@@ -30,7 +30,7 @@ from quizapp.generate.prose import (
     means_question,
 )
 from quizapp.generate.quality import defects, select
-from quizapp.generate.questions import Draft, SentenceContext, fact_questions
+from quizapp.generate.questions import BLANK, Draft, SentenceContext, fact_questions
 from quizapp.generate.repair import complete_fragment, headline_passive
 
 _TYPE_ORDER = {"mcq": 0, "cloze": 1, "short": 2, "list": 3, "truefalse": 4, "flashcard": 5}
@@ -160,9 +160,10 @@ def _outline_sentences(
     cards of labelled paragraphs go to `extra`."""
     out: list[_Sentence] = []
     units: list[tuple[Node, list[tuple[int, str]], str | None]] = []
+    members = shapes.list_members(outline)
     for node in outline.nodes:
-        if node.kind == "heading" or node.line in skip:
-            continue
+        if node.kind == "heading" or node.line in skip or id(node) in members:
+            continue  # a list's items are asked through their list; a mind map's numbered points are labels
         parts, subject = node.parts, shapes.subject_of(node)
         pair = shapes.split_pair(node)
         if pair is not None:
@@ -216,8 +217,15 @@ def _outline_sentences(
             if _points_back(resolved, previous_text):
                 continue  # "The committee was tasked …" right after the committee was named: which committee?
             facts = extract_facts(resolved, known_names)
+            if _PRONOUN_START.match(sentence.text):
+                # "It is a yellow-white solid …" under "Properties and uses": what "it" is was lent, not said,
+                # so no definition of it is taken from here.
+                facts = [fact for fact in facts if fact.kind != "definition"]
             out.append(_Sentence(topic, resolved, sentence.text, sentence.line, block_text, facts))
     return out
+
+
+_PRONOUN_START = re.compile(r"^(?:It|They|He|She|This|These)\b")
 
 
 _DASH_LABEL = re.compile(r"^[^–—.!?]{1,25}\s[–—-]\s")
@@ -243,9 +251,18 @@ def _rejoin(sentences: list[Sentence]) -> list[Sentence]:
 _DEFINITE = re.compile(r"^The\s(?P<noun>[a-z][a-z-]+)\b")
 
 
+_DOCUMENT_NOUN = re.compile(
+    r"^The\s(?:Article|Protocol|Act|Bill|Convention|Amendment|Treaty|Agreement|Section|Clause|Schedule|Committee"
+    r"|Commission|Council|House|Assembly|Court|Ministry|Department|Report|Resolution|Scheme|Policy|Mission)\b"
+    r"(?!\s(?:of|on|for)\b|\s[A-Z0-9])"
+)
+
+
 def _points_back(text: str, before: str) -> bool:
-    """A sentence whose subject is "the <noun>" named in the sentence before: an answer to "which one?" that
-    the question would not carry."""
+    """A sentence whose subject is "the <noun>" named in the sentence before, or a document named only as "The
+    Article", "The Protocol": an answer to "which one?" that the question would not carry."""
+    if _DOCUMENT_NOUN.match(text):
+        return True
     match = _DEFINITE.match(text)
     if match is None or not before:
         return False
@@ -399,7 +416,7 @@ def generate_bank(
     drafted = [
         (ctx, d)
         for ctx, d in drafted
-        if d.type not in ("cloze", "truefalse")
+        if (d.type not in ("cloze", "truefalse") and not (d.type == "mcq" and BLANK in d.prompt))
         or (has_verb(main_clause(ctx.text)) and not _DASH_LABEL.search(ctx.text))
     ]
     kept = {id(d) for d in select([d for _, d in drafted])}
@@ -418,13 +435,15 @@ def generate_bank(
             (s.text for s in sentences), [*outline.key_terms(), *_pair_terms(outline), *_repeated_names(sentences)]
         )
         fallback: list[shapes.Placed] = []
-        dominant = " ".join(_dominant_words([sentence.text for sentence in sentences]))
+        dominant = frozenset(_dominant_words([sentence.text for sentence in sentences]))
         for sentence in sentences:
             if sentence.line in asked or _EXAMPLE.search(sentence.source):
                 continue
-            draft = keyterm_cloze(sentence.text, terms, f"{_subject_words(sentence.topic, document.title)} {dominant}")
+            draft = keyterm_cloze(sentence.text, terms, _subject_words(sentence.topic, document.title), dominant)
             if draft is None and _statement(sentence.text):
-                statement = sentence.text if sentence.text.endswith((".", "!", "?")) else sentence.text + "."
+                statement = (
+                    sentence.text if sentence.text.rstrip("\"'”’)").endswith((".", "!", "?")) else sentence.text + "."
+                )
                 draft = Draft("truefalse", statement, "True", ["statement"], None, score=0.7)
             if draft is not None and not defects(draft):
                 fallback.append(shapes.Placed(draft, sentence.line, sentence.source, sentence.topic, "fallback"))

@@ -6,7 +6,14 @@ from __future__ import annotations
 import re
 
 from quizapp.generate.draft import Draft
-from quizapp.generate.nouns import has_verb, is_generic_label, is_plural, starts_with_preposition, verb_only
+from quizapp.generate.nouns import (
+    has_verb,
+    is_generic_label,
+    is_plural,
+    main_clause,
+    starts_with_preposition,
+    verb_only,
+)
 
 _CALLED = re.compile(
     r"^(?P<def>[A-Z][^;:]{12,220}?),?\s(?:is|are|was|were)\s(?:(?:also|commonly|often|usually|generally)\s)?"
@@ -26,7 +33,9 @@ def called_question(text: str) -> Draft | None:
         return None
     definition, term = match["def"].strip(), match["term"].strip().strip("‘’'\"“”")
     if _LEAD_WORDS.match(definition) or len(term.split()) > 5 or not re.search(r"[^\W\d_]{3}", term):
-        return None  # "When the pH falls below 5.6, it is called acid rain": the subject is a clause
+        return None
+    if has_verb(main_clause(definition)) or definition.split()[-1].lower() in ("which", "that", "who"):
+        return None  # "Babur wrote his biography Babur-nama which is called …": a clause, not what is named  # "When the pH falls below 5.6, it is called acid rain": the subject is a clause
     be = "are" if is_plural(definition.split(" of ")[0]) else "is"
     prompt = f"What {be} {definition[:1].lower()}{definition[1:]} called?"
     if definition.split()[0][1:] != definition.split()[0][1:].lower():

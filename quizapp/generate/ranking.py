@@ -12,7 +12,7 @@ from quizapp.generate.shapes import Placed
 PER_LINE = 3
 """At most this many questions come from one line of the notes (list and order questions aside)."""
 TRUEFALSE_SHARE = 0.25
-PER_ANSWER = 2
+PER_ANSWER = 4
 """At most this many questions of a bank have one answer (or ask about one term): more is padding."""
 _UNCAPPED = ("list",)
 

@@ -116,6 +116,17 @@ def _lists(outline: Outline) -> list[_List]:
 def list_questions(outline: Outline, topic_of: TopicOf) -> list[Placed]:
     placed: list[Placed] = []
     lists = _lists(outline)
+    # How many lines of the notes name each list item: a wrong choice named elsewhere may be true there.
+    names = {_core(name) for found in lists for name in found.names}
+    mentions: dict[str, int] = dict.fromkeys(names, 0)
+    listed = {id(node) for found in lists for node in [found.parent, *found.items]}
+    for node in outline.nodes:
+        if id(node) in listed:
+            continue  # only prose counts: "Central Sales Tax was collected by the Central Government"
+        text = normalise(node.text)
+        for name in names:
+            if name and name in text:
+                mentions[name] += 1
     for found in lists:
         parent, items, clean, noun = found.parent, found.items, found.names, found.noun
         n = len(clean)
@@ -132,11 +143,15 @@ def list_questions(outline: Outline, topic_of: TopicOf) -> list[Placed]:
         if ordered and n >= 3:
             placed.extend(_order_questions(items, clean, noun, topic))
         elif n >= 3:
-            placed.extend(_member_questions(found, lists, topic))
+            placed.extend(_member_questions(found, lists, topic, mentions))
     return placed
 
 
-def _member_questions(found: _List, lists: list[_List], topic: str) -> list[Placed]:
+def _core(name: str) -> str:
+    return normalise(re.sub(r"\s*\([^)]*\)", "", name))
+
+
+def _member_questions(found: _List, lists: list[_List], topic: str, mentions: dict[str, int]) -> list[Placed]:
     """ "Which of these is one of the state taxes subsumed under GST?" for each item, the choices taken from the
     notes' other lists of the same kind of thing (taxes with taxes), none of them a member of this one."""
     members = {normalise(name) for name in found.names}
@@ -149,6 +164,7 @@ def _member_questions(found: _List, lists: list[_List], topic: str) -> list[Plac
         if normalise(name) not in members
     ]
     placed: list[Placed] = []
+    pool = [name for name in pool if not mentions.get(_core(name), 0)]  # named in prose: may be a member too
     for item, name in zip(found.items, found.names, strict=True):
         candidates = [c for c in pool if not overlaps(c, name)]
         wrong = stable_order(like_answer(name, candidates), name)[:3]
@@ -177,3 +193,8 @@ def _order_questions(items: list[Node], names: list[str], noun: str, topic: str)
             draft = Draft("short", prompt, answer, ["order"], None, score=1.1)
         placed.append(Placed(draft, items[index].line, items[index].text, topic, f"order:{items[index].line}"))
     return placed
+
+
+def list_members(outline: Outline) -> set[int]:
+    """The nodes (by id) that are items of a list with a noun: their list asks them."""
+    return {id(item) for found in _lists(outline) for item in found.items}
