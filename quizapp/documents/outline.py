@@ -34,6 +34,9 @@ _BULLET = re.compile(
     re.VERBOSE,
 )
 _INNER_MARKER = re.compile(rf"^(?:\({_ROMAN}\)|\(\d{{1,2}}\)|\([a-z]\)|{_ROMAN}\)|\d{{1,2}}[.)])\s+")
+_OWN_LINE = re.compile(
+    r"^(?:Q(?:uestion)?\s*\d{0,3}\s*[.:)]|A(?:ns(?:wer)?)?\s*[.:)]|[A-Z][\w'’ ()/-]{0,40}?\s[–—=]\s|[A-Z][\w'’ -]{0,30}:\s)"
+)
 _MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)(?:\s+#+)?\s*$")
 _SETEXT = re.compile(r"^\s{0,3}(=+|-+)\s*$")
 _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
@@ -416,6 +419,8 @@ class _Reader:
     def _md_paragraph_continues(self, line: _Line) -> bool:
         if line.blank or match_bullet(line.raw) or _MD_HEADING.match(line.raw) or _FENCE.match(line.raw):
             return False
+        if _OWN_LINE.match(line.text.strip()):
+            return False  # "Q: …", "A: …", "Term – definition": a line of its own, though Markdown would join it
         return not (line.raw.strip().startswith("|") or _SETEXT.match(line.raw))
 
     @staticmethod

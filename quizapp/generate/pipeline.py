@@ -305,7 +305,7 @@ def _complete(text: str) -> bool:
 
 _POINTING = re.compile(
     r"\b(?:this|these|those|such|above|below|following|former|latter)\b|^(?:It|They|Them|He|She|His|Her|Its|Their)\b"
-    r"|^(?:The\s)?(?:other|same|remaining|rest|latter|former)\b"
+    r"|^(?:The\s)?(?:other|same|remaining|rest|latter|former|members|both|two)\b"
     r"|^(?:The\s)?(?:first|second|third|fourth|fifth|last|next|previous)[\s-](?:phase|group|stage|part|step|one|half)",
     re.IGNORECASE,
 )
@@ -491,6 +491,7 @@ _LABEL_SENTENCE = re.compile(r"^[A-Z][\w'’ -]{1,50}(?:\s\([^)]{1,40}\))?\.$")
 """A paragraph's opening "sentence" that is only a name: "Inertia.", "Newton's First Law (Law of Inertia)."."""
 _RELATIVE_TIME = re.compile(
     r"\b(?:the\s(?:following|next|previous|same)|that|this)\s(?:day|week|month|year|decade|century)\b"
+    r"|\b(?:\w+\s(?:days|weeks|months|years)\slater|soon\safter|shortly\safter)\b"
     r"|\b(?:as\sfollows|the\sabove|mentioned\sabove|as\smentioned)\b",
     re.IGNORECASE,
 )
