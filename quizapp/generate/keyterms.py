@@ -26,6 +26,7 @@ _NAME_NEIGHBOUR = re.compile(
     r"[A-Z][\w-]*\s$"
 )
 _NAME_START = re.compile(r"^\s[A-Z][a-z]")
+_PRONOUN = re.compile(r"\b(?:his|her|he|she|him)\b", re.IGNORECASE)
 _POINTS_BACK = re.compile(r"\b(?:this|these|those|that|such|above|below|following)\s+[a-z]+", re.IGNORECASE)
 _WORD = re.compile(r"[^\W\d_][\w’'-]*[^\W_]|[^\W\d_]")
 
@@ -96,7 +97,7 @@ def keyterm_cloze(text: str, terms: KeyTerms, topic: str = "", dominant: frozens
 
     A word of the section's heading is never the blank: "____ seals were found" under "Harappan Seals" asks
     what the heading already says."""
-    if text.rstrip().endswith(":") or not has_verb(text) or re.search(r"\s[-–—]\s", text):
+    if text.rstrip().endswith(":") or not has_verb(text) or re.search(r"\s[-–—]\s", text) or _PRONOUN.search(text):
         return None  # a lead-in, a label or a formula: no statement to ask about
     topic_words = set(_words(topic))
     topic_stems = {word[:5] for word in topic_words if len(word) >= 5}  # "Harappans" for "Harappan"

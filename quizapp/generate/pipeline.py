@@ -38,13 +38,14 @@ _PRONOUN = re.compile(r"^(?P<word>It|Its|They|Their|He|She|His|Her)\b")
 _VAGUE_START = re.compile(r"^(?:This|These|Those|That)\b")
 _DISCOURSE = re.compile(
     r"^(?:However|Also|Further|Furthermore|Moreover|Besides|Or|Alternatively|And|So|Finally|Notwithstanding"
-    r"|Not\swithstanding|Similarly|Likewise|Additionally|In\saddition|Meanwhile|Then|Later|Now|Again|But|Yet),\s"
+    r"|Not\swithstanding|Similarly|Likewise|Additionally|In\saddition|Meanwhile|Then|Later|Now|Again|But|Yet"
+    r"|As\syou\scan\ssee|As\swe\sknow|In\sshort|In\sbrief|Basically|Simply\sput),\s"
 )
 _ANAPHORIC = re.compile(
     r"^(?:In this regard|In this context|To this end|As a result|Thus|Hence|Therefore|Accordingly),\s"
 )
 """Openings that point back at the sentence before: what follows may be no statement of its own."""
-_LABEL = re.compile(r"^[A-Z][\w\s'’()-]{0,40}:\s?(?=[A-Z])")
+_LABEL = re.compile(r"^(?:[A-Z][\w\s'’()-]{0,40}:\s?(?=[A-Z])|[A-Z][\w'’()-]*(?:\s[\w'’()-]+){0,3}:\s(?=[a-z]))")
 """A bullet's lead-in label ("Defence ties: …"): a heading inside the sentence, not part of what it says."""
 _SUBJECT = re.compile(
     r"^(?P<subj>(?:The\s)?[A-Z][\w-]+(?:\s[A-Z][\w-]+){0,4})\s(?:is|are|was|were|has|have|had|will|can|could"
@@ -228,6 +229,8 @@ def _outline_sentences(
 _PRONOUN_START = re.compile(r"^(?:It|They|He|She|This|These)\b")
 
 
+_UNRESOLVED = re.compile(r"\b(?:his|her|he|she|him)\b", re.IGNORECASE)
+"""A pronoun left inside a sentence ("built by his widow"): whose, the question would not say."""
 _DASH_LABEL = re.compile(r"^[^–—.!?]{1,25}\s[–—-]\s")
 """“28% – Many high end items …”: a row of a table set out with a dash, not a sentence."""
 _ABBREVIATION_END = re.compile(
@@ -311,7 +314,10 @@ _POINTING = re.compile(
 )
 
 
-_FRAGMENT_START = re.compile(r"^(?:[\w'’-]+\s){1,4}?(?:that|which|who|whose|where)\b")
+_FRAGMENT_START = re.compile(
+    r"^(?:[\w'’-]+\s){1,4}?(?:that|which|who|whose|where)\b"
+    r"|^(?:Because|Since|Although|Though|Unless|If|When|While|Whereas)\b(?!.*,\s)"
+)
 """“Organisms that can produce their own food …”: a definition's noun phrase, no statement."""
 
 
@@ -319,7 +325,8 @@ def _statement(text: str) -> bool:
     """A sentence that can stand as a true statement: a verb, 7 to 40 words, nothing that points elsewhere."""
     words = text.split()
     return (
-        5 <= len(words) <= 30
+        not _UNRESOLVED.search(text)
+        and 5 <= len(words) <= 30
         and has_verb(main_clause(text))
         and not _POINTING.search(text)
         and not text.rstrip(". ").endswith((":", "?"))
@@ -417,7 +424,7 @@ def generate_bank(
         (ctx, d)
         for ctx, d in drafted
         if (d.type not in ("cloze", "truefalse") and not (d.type == "mcq" and BLANK in d.prompt))
-        or (has_verb(main_clause(ctx.text)) and not _DASH_LABEL.search(ctx.text))
+        or (has_verb(main_clause(ctx.text)) and not _DASH_LABEL.search(ctx.text) and not _UNRESOLVED.search(ctx.text))
     ]
     kept = {id(d) for d in select([d for _, d in drafted])}
     for ctx, draft in drafted:

@@ -61,6 +61,8 @@ def label_definition(label: str, sentence: str) -> Draft | None:
     words = name.split()
     if not 1 <= len(words) <= 6 or not name[:1].isupper() or re.search(r"\b(?:is|are|was|were)\b", name):
         return None
+    if is_generic_label(name) or re.fullmatch(r"(?i)(?:ans(?:wer)?|q(?:uestion)?|note|hint)\.?", name):
+        return None  # "Ans.", "Note.": a marker, not a name
     if len(sentence.split()) < 6:
         return None
     key = re.sub(r"\s*\([^)]*\)", "", name)

@@ -61,6 +61,8 @@ def fact_questions(ctx: SentenceContext) -> list[Draft]:
             continue
         if fact.kind == "quantity" and re.search(r"\btop\s$", ctx.text[: fact.start]):
             continue  # "top 25 countries" sizes a list; it is not a fact to learn
+        if fact.tag == "rank":
+            continue  # "Japan ranks 12th": a position in a table of the day, trivia to an examiner
         blanked = cloze(ctx.text, fact)
         approximate = bool(_APPROXIMATE.search(ctx.text[: fact.start])) or bool(
             re.match(r"\s?(?:BC|BCE|B\.C\.)\b", ctx.text[fact.end :])

@@ -202,9 +202,6 @@ ANSWERS = [
     "$90 billion",
     "Rs 50,000 crore",
     "Rs 38,000 crore",
-    "18th",
-    "12th",
-    "14th",
     "Malabar 2019",
     "Cope India 2018",
     "Indo-Pacific Oceans Initiative",
@@ -213,6 +210,12 @@ ANSWERS = [
     "Dedicated Freight Corridor",
     "Quadrilateral Security Dialogue",
 ]
+
+
+def test_ranks_are_not_asked(bundled: Bank) -> None:
+    """ "Japan is India's 12th largest trading partner": a position in a table of the day, which an examiner calls
+    trivia; no question has a rank for its answer."""
+    assert not [q for q in bundled.questions if re.fullmatch(r"\d+(?:st|nd|rd|th)", q.answer)]
 
 
 def test_a_list_needs_a_noun_to_name_its_items(bundled: Bank) -> None:

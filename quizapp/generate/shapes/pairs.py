@@ -238,12 +238,20 @@ def term_questions(outline: Outline, topic_of: TopicOf) -> list[Placed]:
         elif clause:
             # A clause on the right is no answer to "what is X?"; with a kind and siblings to choose among it
             # still says which one it is about ("Which exclusive power of the Rajya Sabha is this: …").
-            if kind and len(siblings) >= 3 and words <= 30 and not _gives_away(term, described, kind):
-                if not any(normalise(s) in normalise(body) for s in siblings) and normalise(term) not in normalise(body):
-                    wrong = stable_order(siblings, term)[:3]
-                    prompt = f"Which {kind} is this: “{described}”?"
-                    draft = Draft("mcq", prompt, term, ["definition"], None, choices=[term, *wrong], score=1.3)
-                    placed.append(Placed(draft, node.line, node.text, topic, group + ":back"))
+            named_elsewhere = any(normalise(s) in normalise(body) for s in siblings) or normalise(term) in normalise(
+                body
+            )
+            if (
+                kind
+                and len(siblings) >= 3
+                and words <= 30
+                and not _gives_away(term, described, kind)
+                and not named_elsewhere
+            ):
+                wrong = stable_order(siblings, term)[:3]
+                prompt = f"Which {kind} is this: “{described}”?"
+                draft = Draft("mcq", prompt, term, ["definition"], None, choices=[term, *wrong], score=1.3)
+                placed.append(Placed(draft, node.line, node.text, topic, group + ":back"))
             continue
         else:
             front = f"Describe {_term_case(term)}."
