@@ -253,8 +253,10 @@ class _Reader:
                 self.items.pop()
                 continue
             if top.indent == indent:
-                if _family(top.marker or "") == family or not is_title_like(top.text):
-                    self.items.pop()  # a sibling, or another list after a sentence
+                top_family = _family(top.marker or "")
+                outranks = top_family not in ("dash", "glyph") or family in ("dash", "glyph")
+                if top_family == family or not is_title_like(top.text) or not outranks:
+                    self.items.pop()  # a sibling, another list after a sentence, or a numbered point after a bullet
                     continue
                 top.holds = True  # "1. Harappa" with "•" points at its own margin: they hang under it
             break

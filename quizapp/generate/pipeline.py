@@ -391,6 +391,8 @@ def generate_bank(
         placed.extend(shapes.term_questions(outline, topic_of))
         placed.extend(shapes.list_questions(outline, topic_of))
         placed.extend(shapes.table_questions(outline, topic_of))
+        placed.extend(shapes.record_questions(outline, topic_of))
+        placed.extend(shapes.timeline_questions(outline, topic_of))
         skip = shapes.qa_lines(outline) | shapes.table_lines(outline)
         sentences = _outline_sentences(document, outline, skip, placed)
     else:

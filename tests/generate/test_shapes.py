@@ -151,3 +151,45 @@ def test_a_point_without_its_subject_takes_the_item_name() -> None:
     prompts = " ".join(q.prompt for q in bank.questions)
     assert "Harappa was discovered" in prompts or "When was Harappa discovered" in prompts
     assert not any(q.prompt.startswith("Discovered") for q in bank.questions)
+
+
+RECORDS = """Volcanoes of the world
+
+1. Etna
+- Country: Italy
+- Height: 3,357 m
+2. Fuji
+- Country: Japan
+- Height: 3,776 m
+3. Kilimanjaro
+- Country: Tanzania
+- Height: 5,895 m
+4. Vesuvius
+- Country: Italy
+- Height: 1,281 m
+
+Timeline
+
+1815 – April: Tambora erupts in Indonesia
+1883 – August: Krakatoa erupts and is heard far away
+1980 – May: Mount St Helens erupts in the USA
+1991 – June: Pinatubo erupts in the Philippines
+"""
+
+
+def test_the_same_labels_under_several_items_are_a_table() -> None:
+    bank = bank_of(RECORDS)
+    [fuji] = [q for q in bank.questions if q.source_line == 7]
+    assert (fuji.prompt, fuji.answer) == ("What is the country of Fuji?", "Japan")
+    height = next(q for q in bank.questions if q.source_line == 11)
+    assert height.prompt == "What is the height of Kilimanjaro?" and height.answer == "5,895 m"
+    assert set(height.choices or []) <= {"5,895 m", "3,357 m", "3,776 m", "1,281 m"}
+    assert not [q for q in bank.questions if q.prompt in ("What is country?", "What is height?")]
+
+
+def test_a_timeline_asks_when_each_event_happened() -> None:
+    bank = bank_of(RECORDS)
+    [krakatoa] = [q for q in bank.questions if "Krakatoa" in q.prompt]
+    assert krakatoa.prompt == "When did this happen: “Krakatoa erupts and is heard far away”?"
+    assert krakatoa.answer == "August 1883"
+    assert krakatoa.type == "mcq" and len(set(krakatoa.choices or [])) == 4

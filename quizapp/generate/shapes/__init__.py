@@ -6,6 +6,7 @@ from quizapp.generate.shapes.common import Placed
 from quizapp.generate.shapes.lists import list_members, list_questions
 from quizapp.generate.shapes.pairs import split_pair, subject_of, term_questions
 from quizapp.generate.shapes.qa import is_sentence, qa_lines, qa_questions
+from quizapp.generate.shapes.records import record_questions, timeline_questions
 from quizapp.generate.shapes.tables import table_lines, table_questions
 
 __all__ = [
@@ -16,9 +17,11 @@ __all__ = [
     "list_questions",
     "qa_lines",
     "qa_questions",
+    "record_questions",
     "split_pair",
     "subject_of",
     "table_lines",
     "table_questions",
     "term_questions",
+    "timeline_questions",
 ]

@@ -131,6 +131,12 @@ def _row_name(key: str, key_name: str, lowercase: set[str]) -> str:
 
 
 def table_lines(outline: Outline) -> set[int]:
-    return {node.line for _, rows in _dash_tables(outline) for node, _ in rows} | {
-        node.line for node in outline.nodes if node.kind == "row"
-    }
+    """Lines asked as a table's rows: pipe and dash tables, records set out as points, timelines."""
+    from quizapp.generate.shapes.records import record_points, timeline_lines
+
+    return (
+        {node.line for _, rows in _dash_tables(outline) for node, _ in rows}
+        | {node.line for node in outline.nodes if node.kind == "row"}
+        | set(record_points(outline))
+        | set(timeline_lines(outline))
+    )

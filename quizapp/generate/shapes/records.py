@@ -1,0 +1,117 @@
+"""Records set out as points: the same labels under several named items ("1. Ganga" with "- Origin: …",
+"- Length: …"), asked as a table is; and timelines of "1914 – event" lines, asked for their dates."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from quizapp.documents.outline import Node, Outline
+from quizapp.generate.distractors import normalise
+from quizapp.generate.draft import Draft
+from quizapp.generate.nouns import coin, is_plural, kind_noun, readings, stable_order
+from quizapp.generate.shapes.common import Placed, TopicOf, like_answer, overlaps
+
+_LABEL = re.compile(r"^(?P<label>[A-Z][A-Za-z]+(?:\s[a-z]+){0,2})\s*:\s*(?P<value>\S.{0,80})$")
+_TIMELINE = re.compile(
+    r"^(?P<year>(?:1[0-9]|20)\d\d)\s*[–—-]+\s*(?:(?P<day>\d{1,2}\s[A-Z][a-z]+|[A-Z][a-z]+)\s*:\s*)?(?P<event>[A-Z].{5,120})$"
+)
+
+
+def _owner(node: Node) -> Node | None:
+    """The named item a point is about: its parent item ("2. Ganga"), or a short heading."""
+    parent = node.parent
+    if parent is None or parent.kind not in ("item", "heading", "text"):
+        return None
+    name = re.sub(r"\s*\([^)]*\)", "", parent.text).rstrip(":").strip()
+    return parent if 1 <= len(name.split()) <= 4 and name[:1].isupper() else None
+
+
+def _name(node: Node) -> str:
+    return re.sub(r"\s*\([^)]*\)", "", node.text).rstrip(":").strip()
+
+
+def record_points(outline: Outline) -> dict[int, tuple[Node, str, str]]:
+    """Points (by line) that are one field of a record: the record's owner, the field's label, its value."""
+    found: dict[str, dict[int, tuple[Node, Node, str]]] = defaultdict(dict)
+    for node in outline.nodes:
+        if node.kind != "item":
+            continue
+        match = _LABEL.match(node.text)
+        owner = _owner(node)
+        if match is None or owner is None or node.children:
+            continue
+        label = match["label"].lower()
+        first = readings(label.split()[0])
+        if first and "NOUN" not in first:
+            continue  # "Ends in: …" is no field name a question can carry
+        found[label][id(owner)] = (node, owner, match["value"].strip().rstrip("."))
+    points: dict[int, tuple[Node, str, str]] = {}
+    for label, owners in found.items():
+        if len(owners) >= 3:  # a field repeated under three items is a column of a table set out as points
+            for node, owner, value in owners.values():
+                points[node.line] = (owner, label, value)
+    return points
+
+
+def record_questions(outline: Outline, topic_of: TopicOf) -> list[Placed]:
+    points = record_points(outline)
+    columns: dict[str, list[tuple[Node, str]]] = defaultdict(list)
+    nodes = {node.line: node for node in outline.nodes}
+    for line, (owner, label, value) in points.items():
+        columns[label].append((owner, value))
+    placed: list[Placed] = []
+    for line, (owner, label, value) in sorted(points.items()):
+        node = nodes[line]
+        name = _name(owner)
+        others = [v for o, v in columns[label] if o is not owner and not overlaps(v, value)]
+        owners = [_name(o) for o, _ in columns[label] if o is not owner]
+        heading = owner.heading()
+        kind = kind_noun(heading.text) if heading is not None else None
+        be = "are" if is_plural(label) else "is"
+        unique = sum(normalise(v) == normalise(value) for _, v in columns[label]) == 1
+        if kind and unique and len(value.split()) <= 6 and coin(f"{name}\x1f{label}", 2):
+            prompt = f"Which {kind} has the {label} “{value}”?"
+            wrong = stable_order(owners, f"{value}{label}")[:3]
+            draft = Draft("mcq", prompt, name, ["table"], None, choices=[name, *wrong], score=1.25)
+        else:
+            prompt = f"What {be} the {label} of {name}?"
+            wrong = stable_order(like_answer(value, others), f"{name}{label}")[:3]
+            if len(wrong) == 3 and len(value) <= 40:
+                draft = Draft("mcq", prompt, value, ["table"], None, choices=[value, *wrong], score=1.25)
+            elif len(value.split()) <= 6:
+                draft = Draft("short", prompt, value, ["table"], None, score=1.15)
+            else:
+                draft = Draft("flashcard", prompt, value, ["table"], None, score=1.1)
+        placed.append(Placed(draft, line, node.text, topic_of(node), f"record:{line}"))
+    return placed
+
+
+def timeline_lines(outline: Outline) -> dict[int, tuple[str, str]]:
+    """Lines of a timeline ("1914 – 28 June: Franz Ferdinand assassinated"), three or more in a run: date, event."""
+    runs: list[list[tuple[int, str, str]]] = [[]]
+    for node in outline.nodes:
+        match = _TIMELINE.match(node.text) if node.kind in ("text", "item") else None
+        if match is None:
+            if runs[-1]:
+                runs.append([])
+            continue
+        date = f"{match['day']} {match['year']}" if match["day"] else match["year"]
+        runs[-1].append((node.line, date, match["event"].rstrip(".")))
+    return {line: (date, event) for run in runs if len(run) >= 3 for line, date, event in run}
+
+
+def timeline_questions(outline: Outline, topic_of: TopicOf) -> list[Placed]:
+    entries = timeline_lines(outline)
+    nodes = {node.line: node for node in outline.nodes}
+    placed: list[Placed] = []
+    for line, (date, event) in sorted(entries.items()):
+        others = [d for other, (d, _) in entries.items() if other != line and normalise(d) != normalise(date)]
+        wrong = stable_order(like_answer(date, others), event)[:3]
+        prompt = f"When did this happen: “{event}”?"
+        if len(wrong) == 3:
+            draft = Draft("mcq", prompt, date, ["date"], None, choices=[date, *wrong], score=1.3)
+        else:
+            draft = Draft("short", prompt, date, ["date"], None, score=1.2)
+        placed.append(Placed(draft, line, nodes[line].text, topic_of(nodes[line]), f"timeline:{line}"))
+    return placed
