@@ -336,11 +336,11 @@ class _Reader:
                 if line.blank and not in_fence:
                     self.after_blank = True
                     self.header = None
-                    if self.lead_in is not None and not self.lead_in.text.endswith(":"):
-                        # A paragraph before a blank line leads in a list only if it says so (ends with ":"),
-                        # or if it is a short title line.
-                        if not is_title_like(self.lead_in.text):
-                            self.lead_in = None
+                    # A paragraph before a blank line leads in a list only if it says so (ends with ":"), or if
+                    # it is a short title line.
+                    lead = self.lead_in
+                    if lead is not None and not lead.text.endswith(":") and not is_title_like(lead.text):
+                        self.lead_in = None
                 index += 1
                 continue
             index = self._line(index)
