@@ -29,7 +29,9 @@ from quizapp.generate.shapes.tables import table_lines
 
 # -- "Term: definition" pairs -------------------------------------------------------------------------
 
-_PAIR = re.compile(r"^(?P<term>[^:=–—]{1,60}?)\s*(?::\s*|\s[–—-]+\s*|–\s*|\s=\s*)(?P<body>\S.*)$")
+_PAIR = re.compile(
+    r"^(?P<term>[^:=–—→>]{1,60}?)\s*(?P<sep>->|→|=>|:\s*|\s[–—-]+(?!>)\s*|–\s*|\s=\s*)\s*(?P<body>\S.*)$"
+)
 _SENTENCE_SUBJECT = re.compile(
     r"^(?:[A-Z][\w'’-]*(?:\s+[A-Za-z][\w'’-]*){0,5}?)\s+(?:is|are|was|were|has|have|had|will|can|became|provides|"
     r"refers|means)\b"
@@ -43,6 +45,8 @@ class TermPair:
     body: str
     label: bool
     """A generic label ("Examples:", "Concept:") about the subject above, not a term of its own."""
+    arrow: bool = False
+    """Set beside it with "->" or "→": what the term turns into or gives, not what it is."""
 
 
 _NUMBERED_LABEL = re.compile(
@@ -57,6 +61,7 @@ def split_pair(node: Node) -> TermPair | None:
     if match is None:
         return None
     term, body = match["term"].strip(" .*"), match["body"].strip()
+    arrow = match["sep"].strip() in ("->", "→", "=>")
     words = term.split()
     if not words or len(words) > 6 or not any(char.isalpha() for char in term) or len(body) < 2:
         return None
@@ -67,6 +72,8 @@ def split_pair(node: Node) -> TermPair | None:
         return None
     if re.fullmatch(r"(?:\d+\.?)+|[A-Za-z]", term):
         return None
+    if len(words) >= 2 and words[-1].lower() in ("in", "by", "into", "from", "to", "at", "on", "with"):
+        return None  # "Ends in: Arabian Sea", "Released by: …": a field of a record, not a term
     if words[0].lower().endswith("ed") and len(words) > 2 or verb_only(words[0]):
         return None  # "Provided a structured mechanism for Centre – …": a clause, not a term
     if starts_with_preposition(term) and not node.parent:
@@ -78,7 +85,7 @@ def split_pair(node: Node) -> TermPair | None:
     label = is_generic_label(term)
     if not label and _SENTENCE_SUBJECT.match(body) and not body.lower().startswith(term.lower()):
         return None  # "Defence ties: Quadrilateral Security Dialogue is …": a label over a sentence of its own
-    return TermPair(node, term, body, label)
+    return TermPair(node, term, body, label, arrow)
 
 
 def subject_of(node: Node) -> str | None:
@@ -201,6 +208,13 @@ def term_questions(outline: Outline, topic_of: TopicOf) -> list[Placed]:
             placed.extend(_label_questions(pair, topic, group))
             continue
         term = pair.term
+        if pair.arrow:
+            if len(body.split()) <= 12 and not starts_with_preposition(term):
+                do = "do" if is_plural(term) else "does"
+                front = f"What {do} {_term_case(term)} turn into?"
+                draft = Draft("flashcard", front, body.rstrip("."), ["definition"], None, score=1.25)
+                placed.append(Placed(draft, node.line, node.text, topic, group))
+            continue
         if starts_with_preposition(term) or _VALUE.match(body.rstrip(".")) or body.endswith(":"):
             continue  # "With metals: Acid + Metal -> …", "Babur – 1526-1530": no term and no definition
         parent = node.parent

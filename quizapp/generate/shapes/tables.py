@@ -101,6 +101,8 @@ def table_questions(outline: Outline, topic_of: TopicOf) -> list[Placed]:
                 group = f"row:{node.line}:{column}"
                 named = _row_name(key, key_name, lowercase)
                 prompt = f"What {be} the {column_name} of {named}?"
+                if _verb_header(column_name):
+                    prompt = f"In the table of {plain_case(key_name)}s, what does “{header[column]}” say for {key}?"
                 others = like_answer(value, [v for v in values if v and not overlaps(v, value)])
                 key_others = like_answer(key, [k for k in keys if not overlaps(k, key)])
                 reversible = short and unique_value and keys_unique and len(value) <= 40 and len(key_others) >= 3
@@ -118,6 +120,12 @@ def table_questions(outline: Outline, topic_of: TopicOf) -> list[Placed]:
                     draft = Draft("flashcard", prompt, value, ["table"], None, score=1.1)
                 placed.append(Placed(draft, node.line, node.text, topic, group))
     return placed
+
+
+def _verb_header(name: str) -> bool:
+    """ "Released by", "Used for": a header that is no noun, so "the released by of CPI" would not read."""
+    words = name.split()
+    return bool(words) and (words[-1] in ("by", "for", "in", "to", "from", "at", "on") or words[0].endswith("ed"))
 
 
 def _row_name(key: str, key_name: str, lowercase: set[str]) -> str:
