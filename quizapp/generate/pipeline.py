@@ -20,7 +20,14 @@ from quizapp.generate import ranking, shapes
 from quizapp.generate.facts import Fact, extract_facts, standalone_names
 from quizapp.generate.facts.phrases import trim_dangling
 from quizapp.generate.keyterms import KeyTerms, keyterm_cloze
-from quizapp.generate.nouns import clean_sentence, has_verb, is_generic_label, main_clause, verb_only, zipf
+from quizapp.generate.nouns import (
+    clean_sentence,
+    has_verb,
+    is_generic_label,
+    main_clause,
+    verb_only,
+    zipf,
+)
 from quizapp.generate.polish import polish
 from quizapp.generate.prose import (
     called_question,
@@ -321,6 +328,29 @@ _FRAGMENT_START = re.compile(
 """“Organisms that can produce their own food …”: a definition's noun phrase, no statement."""
 
 
+def _names_something(text: str, lowercase: frozenset[str]) -> bool:
+    """Whether a sentence names what it is about: a name inside it, a number, or a first word the notes never
+    write in lower case ("Harappans had …"), rather than only common nouns ("Decisions require …")."""
+    words = text.split()
+    if any(word[:1].isupper() for word in words[1:]) or re.search(r"\d", text):
+        return True
+    first = re.sub(r"[^\w'’-]", "", words[0]).lower() if words else ""
+    return bool(first) and first not in lowercase and first not in _COMMON_OPENERS
+
+
+_COMMON_OPENERS = frozenset(["the", "a", "an", "this", "that", "these", "those", "there", "it", "they", "he", "she", "we", "you", "no", "some", "many", "most", "all"])
+
+
+def _context_name(topic: str, title: str) -> str | None:
+    """A heading short enough to stand in front of a sentence as what it is about, not a question or a label."""
+    for text in (topic, title):
+        clean = re.sub(r"\s*\([^)]*\)", "", text).strip().rstrip(":.")
+        words = clean.split()
+        if 1 <= len(words) <= 8 and not clean.endswith("?") and not is_generic_label(clean) and not clean.isupper():
+            return clean
+    return None
+
+
 def _statement(text: str) -> bool:
     """A sentence that can stand as a true statement: a verb, 7 to 40 words, nothing that points elsewhere."""
     words = text.split()
@@ -444,6 +474,7 @@ def generate_bank(
             (s.text for s in sentences), [*outline.key_terms(), *_pair_terms(outline), *_repeated_names(sentences)]
         )
         fallback: list[shapes.Placed] = []
+        lowercase = frozenset(re.findall(r"\b[a-z][a-z'’-]+\b", document.text))
         dominant = frozenset(_dominant_words([sentence.text for sentence in sentences]))
         for sentence in sentences:
             if sentence.line in asked or _EXAMPLE.search(sentence.source):
@@ -454,6 +485,13 @@ def generate_bank(
                     sentence.text if sentence.text.rstrip("\"'”’)").endswith((".", "!", "?")) else sentence.text + "."
                 )
                 draft = Draft("truefalse", statement, "True", ["statement"], None, score=0.7)
+            if draft is not None and not _names_something(sentence.text, lowercase):
+                # "Decisions require a three-fourths majority": whose decisions only its heading says. Said with
+                # the heading in front where the heading is a name; else not asked.
+                context = _context_name(sentence.topic, document.title)
+                if context is None:
+                    continue
+                draft.prompt = f"{context}: {draft.prompt}"
             if draft is not None and not defects(draft):
                 fallback.append(shapes.Placed(draft, sentence.line, sentence.source, sentence.topic, "fallback"))
                 asked.add(sentence.line)
