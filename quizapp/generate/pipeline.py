@@ -456,7 +456,12 @@ def generate_bank(
         (ctx, d)
         for ctx, d in drafted
         if (d.type not in ("cloze", "truefalse") and not (d.type == "mcq" and BLANK in d.prompt))
-        or (has_verb(main_clause(ctx.text)) and not _DASH_LABEL.search(ctx.text) and not _UNRESOLVED.search(ctx.text))
+        or (
+            has_verb(main_clause(ctx.text))
+            and not _DASH_LABEL.search(ctx.text)
+            and not _UNRESOLVED.search(ctx.text)
+            and not _POINTING.search(ctx.text)
+        )
     ]
     kept = {id(d) for d in select([d for _, d in drafted])}
     for ctx, draft in drafted:
