@@ -17,6 +17,7 @@ from quizapp.documents.model import Document, DocumentError, Sentence
 from quizapp.documents.outline import Node, Outline, read_outline
 from quizapp.documents.sentences import split_sentences
 from quizapp.generate import ranking, shapes
+from quizapp.generate.distractors import normalise
 from quizapp.generate.facts import Fact, extract_facts, standalone_names
 from quizapp.generate.facts.phrases import trim_dangling
 from quizapp.generate.keyterms import KeyTerms, keyterm_cloze
@@ -177,6 +178,8 @@ def _outline_sentences(
         if pair is not None:
             if len(pair.body.split()) < 6 or not has_verb(main_clause(pair.body)):
                 continue  # the pair's own questions ask it; a definition without a verb is no sentence
+            if not pair.label and normalise(pair.term) not in normalise(pair.body) and _NOUN_PHRASE_START.match(pair.body):
+                continue  # "Dictionary – a collection of … written in { }": its subject is the term, not said
             parts, subject = [(node.line, pair.body)], (pair.term if not pair.label else subject)
         units.append((node, parts, subject))
     known_names = standalone_names([text for _, parts, _ in units for _, text in parts])
@@ -233,6 +236,8 @@ def _outline_sentences(
     return out
 
 
+_NOUN_PHRASE_START = re.compile(r"^(?:(?:A|An|The|a|an|the)\s)?[a-z]")
+"""A right side that opens as a noun phrase ("a collection of …"): a definition whose subject is the term."""
 _PRONOUN_START = re.compile(r"^(?:It|They|He|She|This|These)\b")
 
 

@@ -218,6 +218,8 @@ def term_questions(outline: Outline, topic_of: TopicOf) -> list[Placed]:
         if starts_with_preposition(term) or _VALUE.match(body.rstrip(".")) or body.endswith(":"):
             continue  # "With metals: Acid + Metal -> …", "Babur – 1526-1530": no term and no definition
         parent = node.parent
+        if re.match(r"(?i)examples?\b", parent_text(parent) or ""):
+            continue  # "Inertia of rest: when the bus starts …" under "examples -": an example, no description
         if len(term) <= 3 and not term.isalpha() or len(re.findall(r"[^\W\d_]", term)) < 3:
             # "p1 = Initial Momentum": a symbol of a derivation, whose legend is no fact to learn.
             continue

@@ -99,9 +99,23 @@ def qa_pairs(outline: Outline) -> list[QAPair]:
             index += 1
             if len(pair.answer_parts) >= 2 or (node.kind != "heading" and len(pair.answer_parts) >= 3):
                 break
+        if node.kind == "heading" and not pair.items:
+            # "What factors affect photosynthesis?" over a paragraph and then the factors as points: the points
+            # answer it, not the paragraph that leads in.
+            points = [d for d in _descendants(node) if d.kind == "item" and len(d.text.split()) <= 12]
+            if 2 <= len(points) <= 10:
+                pair.items, pair.answer_parts = points, []
         if pair.answer_parts or pair.items:
             pairs.append(pair)
     return pairs
+
+
+def _descendants(node: Node) -> list[Node]:
+    found: list[Node] = []
+    for child in node.children:
+        found.append(child)
+        found.extend(_descendants(child))
+    return found
 
 
 def _answer_text(node: Node) -> str:
