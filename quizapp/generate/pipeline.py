@@ -351,8 +351,11 @@ def _context_name(topic: str, title: str) -> str | None:
     for text in (topic, title):
         clean = re.sub(r"\s*\([^)]*\)", "", text).strip().rstrip(":.")
         words = clean.split()
-        if 1 <= len(words) <= 8 and not clean.endswith("?") and not is_generic_label(clean) and not clean.isupper():
-            return clean
+        if not 1 <= len(words) <= 8 or clean.endswith("?") or is_generic_label(clean) or clean.isupper():
+            continue
+        if clean[:1].isdigit() or _INSTRUCTION.match(clean):
+            continue  # "05 Acids Bases Salts" is a file's name; "Define light reaction …" an exercise
+        return clean
     return None
 
 
