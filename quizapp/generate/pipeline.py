@@ -459,6 +459,10 @@ def generate_bank(
         )
         drafted.extend((ctx, draft) for draft in fact_questions(ctx))
     drafted = [(ctx, d) for ctx, d in drafted if d.type != "list" or _named_list(d)]
+    # An acronym spelled out is worth asking only where the notes use it again: "FDP" named once is its own
+    # expansion's initials, nothing more to learn.
+    used = Counter(re.findall(r"\b[A-Z][A-Za-z]*[A-Z]\b", document.text or ""))
+    drafted = [(ctx, d) for ctx, d in drafted if "acronym" not in d.tags or used[d.fact.text if d.fact else ""] >= 2]
     # A blank or a statement needs a sentence: a list item or a table row without a verb is neither.
     drafted = [
         (ctx, d)

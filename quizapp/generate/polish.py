@@ -133,6 +133,8 @@ def polish(placed: list[Placed], sentences: list[str]) -> list[Placed]:
     for item in placed:
         tidy(item.draft)
         if item.draft.type == "mcq" and not _fair_choices(item.draft):
+            if item.draft.prompt.startswith("Which of these"):
+                continue  # without its choices, "Which of these …" has as many answers as the list
             if BLANK in item.draft.prompt:
                 item.draft.type, item.draft.choices = "cloze", None  # still asked, typed instead of chosen
             elif item.draft.prompt.endswith("?"):

@@ -90,7 +90,7 @@ def test_every_shape_gives_a_sound_bank_of_several_types(name: str, pdf_path: Pa
     sound_bank(bank, lines)
     types = Counter(q.type for q in bank.questions)
     assert len(types) >= 4, types
-    assert len(bank.questions) >= 12  # at most three a line, and a fact asked once
+    assert len(bank.questions) >= 10  # at most three a line, and a fact asked once
 
 
 _RIGHT = re.compile(r"(?:^|\s)(?:is|say|says|said)\s(.+?), not .+\.$")
@@ -255,8 +255,8 @@ def cells(pdf_path: Path) -> Bank:
 def test_pdf_facts(cells: Bank, wrong_values: Callable[[Bank, str], list[str]]) -> None:
     assert cells.deck == "Cell Biology"
     shorts = {q.prompt: q.answer for q in cells.questions if q.type == "short"}
-    assert shorts["What does DNA stand for?"] == "deoxyribonucleic acid"
-    assert shorts["What does ATP stand for?"] == "adenosine triphosphate"
+    # DNA and ATP stand once each, beside their expansions: only their initials, so not asked.
+    assert not [prompt for prompt in shorts if prompt.startswith("What does")]
     [hooke] = asked(cells, "1665")
     assert hooke.source_line == 3
     check_wrong(wrong_values(cells, "1665"), r"16\d\d")

@@ -169,8 +169,8 @@ def test_editing_a_value_keeps_every_other_id(
     new_value = new.split()[-1] if value not in new else value
     for qid, question in after_others.items():
         if question.content() != before_others[qid].content():
-            assert mentions(before_others[qid], value) or mentions(question, new_value) or new in str(
-                question.content()
+            assert (
+                mentions(before_others[qid], value) or mentions(question, new_value) or new in str(question.content())
             ), question
 
 
@@ -182,8 +182,8 @@ def test_editing_a_bullet_keeps_every_other_id_of_its_section(bundled: Bank, not
 # -- the bar on the bundled notes -----------------------------------------------------------------
 
 
-def test_at_least_45_questions_of_all_six_types(bundled: Bank) -> None:
-    assert len(bundled.questions) >= 45
+def test_at_least_40_questions_of_all_six_types(bundled: Bank) -> None:
+    assert len(bundled.questions) >= 40
     assert {q.type for q in bundled.questions} == {"mcq", "cloze", "short", "truefalse", "flashcard", "list"}
 
 
@@ -258,16 +258,23 @@ def test_the_notes_key_facts_are_asked(bundled: Bank, notes_text: str, answer: s
         ("UNCLOS", "United Nations Convention on the Law of the Sea"),
     ],
 )
-def test_the_acronyms_are_asked_as_acronyms(bundled: Bank, notes_text: str, acronym: str, expansion: str) -> None:
-    asked = [q for q in bundled.questions if "acronym" in q.tags and acronym in (q.answer, q.prompt.split()[2])]
-    # Asked forward only (the way back asks the phrase's initials), and only where its line has room: three
-    # questions a line at most, and an expansion is the weakest of them. Typed when the expansion is short.
+def test_an_acronym_is_asked_only_where_the_notes_use_it_again(
+    bundled: Bank, notes_text: str, acronym: str, expansion: str
+) -> None:
+    """ "ODA" stands twice in the notes: what it stands for is worth a question. "AAGR", named once beside its
+    expansion, is only that phrase's initials. Asked forward only, typed when the expansion is short."""
+    asked = [q for q in bundled.questions if "acronym" in q.tags and q.prompt == f"What does {acronym} stand for?"]
+    used = len(re.findall(rf"\b{acronym}\b", notes_text))
+    if used < 2:
+        assert asked == []
+        return
     line = next(n for n, text in enumerate(notes_text.split("\n"), 1) if re.search(rf"\b{acronym}\b", text))
     full = sum(q.source_line == line and q.type != "list" for q in bundled.questions) == 3
     assert asked or full
     for q in asked:
-        assert (q.prompt, q.answer) == (f"What does {acronym} stand for?", expansion)
+        assert q.answer == expansion
         assert q.type == ("short" if len(expansion.split()) <= 4 else "flashcard")
+    assert not [q for q in bundled.questions if q.answer == acronym]  # never asked back from its expansion
 
 
 @pytest.mark.parametrize(
