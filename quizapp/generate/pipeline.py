@@ -178,7 +178,11 @@ def _outline_sentences(
         if pair is not None:
             if len(pair.body.split()) < 6 or not has_verb(main_clause(pair.body)):
                 continue  # the pair's own questions ask it; a definition without a verb is no sentence
-            if not pair.label and normalise(pair.term) not in normalise(pair.body) and _NOUN_PHRASE_START.match(pair.body):
+            if (
+                not pair.label
+                and normalise(pair.term) not in normalise(pair.body)
+                and _NOUN_PHRASE_START.match(pair.body)
+            ):
                 continue  # "Dictionary – a collection of … written in { }": its subject is the term, not said
             parts, subject = [(node.line, pair.body)], (pair.term if not pair.label else subject)
         units.append((node, parts, subject))
@@ -343,7 +347,29 @@ def _names_something(text: str, lowercase: frozenset[str]) -> bool:
     return bool(first) and first not in lowercase and first not in _COMMON_OPENERS
 
 
-_COMMON_OPENERS = frozenset(["the", "a", "an", "this", "that", "these", "those", "there", "it", "they", "he", "she", "we", "you", "no", "some", "many", "most", "all"])
+_COMMON_OPENERS = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "this",
+        "that",
+        "these",
+        "those",
+        "there",
+        "it",
+        "they",
+        "he",
+        "she",
+        "we",
+        "you",
+        "no",
+        "some",
+        "many",
+        "most",
+        "all",
+    ]
+)
 
 
 def _context_name(topic: str, title: str) -> str | None:

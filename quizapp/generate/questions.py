@@ -191,6 +191,9 @@ def truefalse_questions(
     if allow_false and (force_false or _coin(seed, 2)):
         # Another value the notes give, never a made-up nudge ("1st" → "11th January 1989").
         wrong = choose_distractors(fact, ctx.pool, seed=seed, banned=[ctx.block_text], n=1, invent=False)
+        year = re.search(r"\b\d{4}\b", fact.text)
+        if wrong and year and year.group(0) in wrong[0]:
+            wrong = []  # "September 2019" for "July 2019": a month moved is no fact to judge
         if wrong:
             false = statement[: fact.start] + wrong[0] + statement[fact.end :]
             explanation = f"The notes say {fact.text}, not {wrong[0]}."

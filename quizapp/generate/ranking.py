@@ -30,6 +30,20 @@ def _restates(draft, answers: set[str] | None) -> bool:
     return normalise(draft.fact.text) in answers
 
 
+def _restated(
+    signature: set[str], line: int, signatures: list[tuple[int, set[str]]], index_of_word: dict[str, list[int]]
+) -> bool:
+    """Whether a kept question of another line shares four fifths of the words of the smaller of the two (the
+    facts of one sentence share its words, and are still other facts)."""
+    overlap: Counter[int] = Counter()
+    for word in signature:
+        overlap.update(index_of_word.get(word, ()))
+    return any(
+        signatures[other][0] != line and count >= 0.9 * min(len(signature), len(signatures[other][1]))
+        for other, count in overlap.items()
+    )
+
+
 def _content(text: str) -> set[str]:
     return {word for word in re.findall(r"[a-z0-9]{3,}", text.lower()) if word not in _SMALL}
 
@@ -95,6 +109,8 @@ def _cap(placed: list[Placed], preferred: set[int]) -> list[Placed]:
     # A line's places go to the questions that recall its facts first; true/false statements take what is left.
     ranked = sorted(range(len(placed)), key=order)
     judged: dict[str, set[str]] = {}  # facts of a sentence asked by a false statement
+    signatures: list[tuple[int, set[str]]] = []
+    index_of_word: dict[str, list[int]] = {}
     per_line: Counter[int] = Counter()
     prompts: set[str] = set()
     answers_per_line: Counter[tuple[int, str]] = Counter()
@@ -125,6 +141,14 @@ def _cap(placed: list[Placed], preferred: set[int]) -> list[Placed]:
         same = by_answer.get(normalise(draft.answer), []) if draft.type not in ("truefalse", "list") else []
         if any(len(words & other) >= 0.6 * max(1, min(len(words), len(other))) for other in same):
             continue
+        # The same fact in another form or from another line ("the cell is the structural and functional unit of
+        # life" as a statement, a card and a blank): most of the words of question and answer together.
+        structured = item.group.split(":")[0] in ("member", "order", "row", "record", "timeline", "list")
+        signature = (
+            set() if structured else _content(f"{draft.prompt} {draft.answer if draft.type != 'truefalse' else ''}")
+        )
+        if len(signature) >= 4 and _restated(signature, item.line, signatures, index_of_word):
+            continue
         if draft.type == "truefalse":
             source = normalise(item.source)
             if statements[item.line] or _restates(draft, asked_sources.get(source)):
@@ -140,6 +164,10 @@ def _cap(placed: list[Placed], preferred: set[int]) -> list[Placed]:
             answers_per_line[answer_key] += 1
         prompts.add(key)
         kept.append(index)
+        if len(signature) >= 4:
+            for word in signature:
+                index_of_word.setdefault(word, []).append(len(signatures))
+            signatures.append((item.line, signature))
         if draft.type != "truefalse":
             asked_sources.setdefault(normalise(item.source), set()).add(normalise(draft.answer))
         if draft.type not in ("truefalse", "list"):
