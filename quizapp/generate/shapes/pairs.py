@@ -12,6 +12,8 @@ from quizapp.generate.draft import Draft
 from quizapp.generate.nouns import (
     count_word,
     has_verb,
+    head_noun,
+    head_word,
     is_definition,
     is_generic_label,
     is_plural,
@@ -249,6 +251,18 @@ def term_questions(outline: Outline, topic_of: TopicOf) -> list[Placed]:
             continue
         # Forward: what the term means, or what the notes say of it.
         clause = states_something(described)
+        if re.match(r"(?i)(?:when|if|whenever|for example|e\.g\.?|like)\b", described):
+            continue  # "Inertia of motion: when a moving bus stops …": an example of the term, not what it is
+        attribute = _attribute_of(term, siblings, kind or _heading_head(parent))
+        if attribute is not None and not clause:
+            # Every sibling is a "… layer" under "Protocol Data Units": the right side is each layer's data unit.
+            front = f"What is the {attribute} of the {_term_case(term)}?"
+            placed.append(
+                Placed(
+                    Draft("flashcard", front, body, ["definition"], None, score=1.3), node.line, node.text, topic, group
+                )
+            )
+            continue
         if is_definition(described) and not clause:
             front = _definition_prompt(term, body)
         elif clause:
@@ -292,6 +306,31 @@ def term_questions(outline: Outline, topic_of: TopicOf) -> list[Placed]:
 
 
 _PARENTHESIS = re.compile(r"\s*\((?:e\.g\.|eg|i\.e\.|for example|such as)[^)]*\)", re.IGNORECASE)
+
+
+def _heading_head(parent: Node | None) -> str | None:
+    """The noun a heading or lead-in is about, plural or not ("PDU in OSI model" → "PDU")."""
+    text = parent_text(parent)
+    noun = head_noun(text) if text else None
+    if not noun:
+        return None
+    word = head_word(noun)
+    return word if word.isupper() else word.lower()
+
+
+def _attribute_of(term: str, siblings: list[str], kind: str | None) -> str | None:
+    """The heading's noun as an attribute of the terms, where the terms are all one other kind of thing: "Transport
+    layer", "Network layer" … under "Protocol Data Units" are layers, and what the notes set beside each is its
+    protocol data unit."""
+    if not kind or len(siblings) < 2 or " of " in kind:
+        return None
+    heads = {term.split()[-1].lower()} | {sibling.split()[-1].lower() for sibling in siblings}
+    if len(heads) != 1 or len(term.split()) < 2:
+        return None
+    head = heads.pop()
+    if singular(head) == singular(kind.split()[-1].lower()) or normalise(kind) in normalise(term):
+        return None
+    return kind
 
 
 def _gives_away(term: str, body: str, kind: str | None) -> bool:
