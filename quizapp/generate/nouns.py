@@ -724,6 +724,8 @@ def has_verb(text: str) -> bool:
     if words[0].lower() in _FINITE:
         return True
     for index, (previous, word) in enumerate(itertools.pairwise(words)):
+        if word[:1].isupper():
+            continue  # "United States": a name's word, not a verb
         following = words[index + 2].lower() if index + 2 < len(words) else ""
         if _plural_present(previous, word) or _singular_present(previous, word, following):
             return True  # "Acids taste sour", "They turn blue litmus red", "a longer contact time means"

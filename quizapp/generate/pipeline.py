@@ -332,6 +332,7 @@ _POINTING = re.compile(
 
 _FRAGMENT_START = re.compile(
     r"^(?:[\w'’-]+\s){1,4}?(?:that|which|who|whose|where)\b"
+    r"|^(?:[A-Z][\w'’-]*\s){1,3}[a-z]+ed\sand\s[a-z]+ed\b"  # "Robespierre arrested and guillotined": no "was"
     r"|^(?:Because|Since|Although|Though|Unless|If|When|While|Whereas)\b(?!.*,\s)"
 )
 """“Organisms that can produce their own food …”: a definition's noun phrase, no statement."""
@@ -499,6 +500,7 @@ def generate_bank(
             and not _DASH_LABEL.search(ctx.text)
             and not _UNRESOLVED.search(ctx.text)
             and not _POINTING.search(ctx.text)
+            and not _FRAGMENT_START.match(ctx.text)
         )
     ]
     kept = {id(d) for d in select([d for _, d in drafted])}

@@ -6,6 +6,7 @@ import re
 
 from quizapp.generate.draft import Draft, SentenceContext
 from quizapp.generate.facts import Fact
+from quizapp.generate.nouns import is_definition, states_something
 
 
 def _sentence_case(text: str) -> str:
@@ -44,6 +45,8 @@ def definition_questions(ctx: SentenceContext, fact: Fact) -> list[Draft]:
     definition, verb = fact.value
     if fact.text.lower() in _NO_TERM or " and " in fact.text:
         return []  # "There is the prevalence of …" defines nothing; "Breathing difficulties and …" is a list
+    if states_something(definition) or not is_definition(definition):
+        return []  # "A war of succession broke out": a clause, not what the term is
     if _PERSON.search(definition) and all(word[:1].isupper() for word in fact.text.split()):
         back = _sentence_case(definition)
         return [Draft("flashcard", f"Who was {fact.text}?", back.rstrip(".") + ".", ["definition"], fact, score=1.1)]
