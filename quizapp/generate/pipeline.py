@@ -213,7 +213,8 @@ def _outline_sentences(
             card = label_definition(label, sentences[1].text)
             if card is not None:
                 extra.append(shapes.Placed(card, sentences[1].line, node.text, topic, f"label:{node.line}"))
-            parent_subject = re.sub(r"\s*\([^)]*\)", "", label.rstrip(".")).strip()
+            if not is_generic_label(label.rstrip(".")):
+                parent_subject = re.sub(r"\s*\([^)]*\)", "", label.rstrip(".")).strip()
             sentences = sentences[1:]
         for position, sentence in enumerate(sentences):
             if len(sentence.text) > 1200:

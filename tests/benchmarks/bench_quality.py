@@ -93,9 +93,7 @@ def measure(path: Path) -> dict[str, object]:
     lines = content_lines(text) if text else set()
     covered = {q.source_line for q in bank.questions if q.source_line in lines}
     types = Counter(q.type for q in bank.questions)
-    per_line = Counter(
-        q.source_line for q in bank.questions if q.type != "list" and _ORDER_TAG not in (q.tags or [])
-    )
+    per_line = Counter(q.source_line for q in bank.questions if q.type != "list" and _ORDER_TAG not in (q.tags or []))
     found = Counter(defect for q in bank.questions for defect in defects(q))
     total = len(bank.questions)
     return {

@@ -193,3 +193,34 @@ def test_a_timeline_asks_when_each_event_happened() -> None:
     assert krakatoa.prompt == "When did this happen: “Krakatoa erupts and is heard far away”?"
     assert krakatoa.answer == "August 1883"
     assert krakatoa.type == "mcq" and len(set(krakatoa.choices or [])) == 4
+
+
+LABELLED = """# Light
+
+## Kepler's three laws of planetary motion
+
+1. Law of orbits
+2. Law of areas
+3. Law of periods
+
+## Lenses
+
+Convex lens. A convex lens bends parallel rays of light to meet at a focus behind it.
+
+Applications. It is used in spectacles for long sight and in the simple microscope.
+"""
+
+
+def test_a_heading_that_counts_its_items_keeps_its_own_count() -> None:
+    bank = bank_of(LABELLED, markdown=True)
+    [laws] = [q for q in bank.questions if q.type == "list"]
+    assert laws.prompt == "Name Kepler's three laws of planetary motion."
+
+
+def test_a_field_label_paragraph_is_no_term() -> None:
+    bank = bank_of(LABELLED, markdown=True)
+    prompts = [q.prompt for q in bank.questions]
+    assert any("convex lens" in p.lower() for p in prompts)
+    assert not [p for p in prompts if "applications" in p.lower()]
+    # "It" in the paragraph after the label is not the label ("Applications is used in …").
+    assert not [q for q in bank.questions if "Applications is" in q.prompt or "Applications is" in q.answer]

@@ -113,6 +113,18 @@ def _lists(outline: Outline) -> list[_List]:
     return found
 
 
+def _name_prompt(noun: str, n: int, heading: str) -> str:
+    """ "Name the four stages of the rock cycle."; a noun that already counts its items keeps its own count
+    and the heading's capitals ("Name Newton's three laws of motion.", not "Name the three newton's three …")."""
+    if not re.search(rf"(?i)\b(?:{count_word(n)}|{n})\b", noun):
+        return f"Name the {count_word(n)} {noun}."
+    written = re.search(re.escape(noun), heading, re.IGNORECASE)
+    if written:
+        noun = written.group(0)
+    first = noun.split(" ", 1)[0]
+    return f"Name {noun}." if first.endswith(("'s", "’s")) else f"Name the {noun}."
+
+
 def list_questions(outline: Outline, topic_of: TopicOf) -> list[Placed]:
     placed: list[Placed] = []
     lists = _lists(outline)
@@ -132,7 +144,7 @@ def list_questions(outline: Outline, topic_of: TopicOf) -> list[Placed]:
         n = len(clean)
         topic = topic_of(parent)
         if n <= 8 and found.complete:
-            prompt = f"Name the {count_word(n)} {noun}."
+            prompt = _name_prompt(noun, n, parent_text(parent) or parent.text)
             answer = ", ".join(clean[:-1]) + " and " + clean[-1]
             draft = Draft("list", prompt, answer, ["list"], None, items=clean, score=1.45)
             placed.append(Placed(draft, parent.line, parent.text, topic, f"list:{parent.line}"))
