@@ -224,3 +224,38 @@ def test_a_field_label_paragraph_is_no_term() -> None:
     assert not [p for p in prompts if "applications" in p.lower()]
     # "It" in the paragraph after the label is not the label ("Applications is used in …").
     assert not [q for q in bank.questions if "Applications is" in q.prompt or "Applications is" in q.answer]
+
+
+RIVAL_LISTS = """# The orchestra
+
+## Sections
+
+(i) Instruments played in the string section:
+
+- Violin
+- Viola
+- Cello
+- Double bass
+- String harp
+
+(ii) Instruments played in the brass section:
+
+- Trumpet
+- Trombone
+- Bass trombone
+- French horn
+- Tuba
+- Brass cornet
+"""
+
+
+def test_list_choices_do_not_name_their_own_list() -> None:
+    bank = bank_of(RIVAL_LISTS, markdown=True)
+    members = [q for q in bank.questions if q.prompt.startswith("Which of these is one of the")]
+    assert {q.answer for q in members} >= {"Violin", "Viola", "Trumpet", "Tuba"}
+    # "String harp" among the string section's instruments answers itself; "Brass cornet" as a wrong choice
+    # there is ruled out by its name.
+    assert not [q for q in members if q.answer in ("String harp", "Brass cornet")]
+    assert not [q for q in members if "string" in q.prompt and "Brass cornet" in (q.choices or [])]
+    # Wrong choices differ from each other: never "Trombone" beside "Bass trombone".
+    assert not [q for q in members if {"Trombone", "Bass trombone"} <= set(q.choices or [])]

@@ -168,24 +168,84 @@ def _member_questions(found: _List, lists: list[_List], topic: str, mentions: di
     notes' other lists of the same kind of thing (taxes with taxes), none of them a member of this one."""
     members = {normalise(name) for name in found.names}
     kind = singular(head_word(found.noun)).lower()
+    rivals = [other for other in lists if other is not found and singular(head_word(other.noun)).lower() == kind]
+    own = _stems(found.noun)
+    # The words that set this list apart from its rivals ("Centre" against "State"): a choice carrying one of
+    # them shows which list it belongs to without the student knowing ("State VAT" among the Centre's taxes).
+    own_marks = own - {stem for other in rivals for stem in _stems(other.noun)}
     pool = [
         name
-        for other in lists
-        if other is not found and singular(head_word(other.noun)).lower() == kind
+        for other in rivals
         for name in other.names
-        if normalise(name) not in members
+        if normalise(name) not in members and not _stems(name) & (_stems(other.noun) - own)
     ]
     placed: list[Placed] = []
     pool = [name for name in pool if not mentions.get(_core(name), 0)]  # named in prose: may be a member too
     for item, name in zip(found.items, found.names, strict=True):
+        if _stems(name) & own_marks:
+            continue  # "Central Excise Duty" among "taxes levied by the Centre": the stem answers for the student
         candidates = [c for c in pool if not overlaps(c, name)]
-        wrong = stable_order(like_answer(name, candidates), name)[:3]
+        wrong = _unlike(stable_order(like_answer(name, candidates), name), name)[:3]
         if len(wrong) < 3:
             continue
         prompt = f"Which of these is one of the {found.noun}?"
         draft = Draft("mcq", prompt, name, ["list"], None, choices=[name, *wrong], score=1.15)
         placed.append(Placed(draft, item.line, item.text, topic, f"member:{item.line}"))
     return placed
+
+
+_FUNCTION_WORDS = frozenset(
+    [
+        "that",
+        "this",
+        "these",
+        "those",
+        "have",
+        "been",
+        "were",
+        "with",
+        "from",
+        "into",
+        "under",
+        "over",
+        "which",
+        "their",
+        "there",
+        "they",
+        "them",
+        "such",
+        "also",
+        "some",
+        "other",
+        "than",
+        "then",
+        "when",
+        "where",
+        "what",
+        "more",
+        "most",
+        "only",
+        "both",
+        "each",
+    ]
+)
+
+
+def _stems(text: str) -> set[str]:
+    """The content words of a name, cut to five letters so that "Centre" and "Central" meet."""
+    words = re.findall(r"[^\W\d_]+", text.lower())
+    return {word[:5] for word in words if len(word) >= 4 and word not in _FUNCTION_WORDS}
+
+
+def _unlike(candidates: list[str], answer: str) -> list[str]:
+    """Wrong choices that differ from each other: among three versions of "Duties of Excise", the one choice
+    that is no excise duty stands out. A candidate sharing half its words with one already taken waits."""
+    taken: list[str] = []
+    for candidate in candidates:
+        words = _stems(candidate)
+        if all(len(words & _stems(other)) * 2 < max(1, min(len(words), len(_stems(other)))) for other in taken):
+            taken.append(candidate)
+    return taken
 
 
 def _order_questions(items: list[Node], names: list[str], noun: str, topic: str) -> list[Placed]:
