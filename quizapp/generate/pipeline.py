@@ -398,7 +398,12 @@ def _statement(text: str) -> bool:
         and not text.rstrip(". ").endswith((":", "?"))
         and not _FRAGMENT_START.match(text)
         and not re.search(r"\s[-–—]\s", text)
+        and not _NORMATIVE.search(text)
     )
+
+
+_NORMATIVE = re.compile(r"\b(?:must|should|ought\sto|needs?\sto|has\sto|have\sto)\s(?:\w+\s)?\w+", re.IGNORECASE)
+"""“Both countries must endeavour to …”: advice, which no student would call false; judging it tests nothing."""
 
 
 def _dominant_words(texts: list[str]) -> list[str]:
@@ -583,7 +588,7 @@ _THIS_IS = re.compile(r"^(?P<word>This|These|It)(?=\s(?:is|are|was|were)\s(?:the
 _LABEL_SENTENCE = re.compile(r"^[A-Z][\w'’ -]{1,50}(?:\s\([^)]{1,40}\))?\.$")
 """A paragraph's opening "sentence" that is only a name: "Inertia.", "Newton's First Law (Law of Inertia)."."""
 _RELATIVE_TIME = re.compile(
-    r"\b(?:the\s(?:following|next|previous|same)|that|this)\s(?:day|week|month|year|decade|century)\b"
+    r"\b(?:the\s(?:following|next|previous|same)|that|this|last|next)\s(?:day|week|month|year|decade|century)\b"
     r"|\b(?:\w+\s(?:days|weeks|months|years)\slater|soon\safter|shortly\safter)\b"
     r"|\b(?:as\sfollows|the\sabove|mentioned\sabove|as\smentioned)\b",
     re.IGNORECASE,

@@ -78,7 +78,7 @@ def test_false_statements_are_really_false(bundled: Bank, notes_text: str) -> No
 
 def test_true_statements_are_sentences_of_the_notes(bundled: Bank) -> None:
     trues = [q for q in bundled.questions if q.type == "truefalse" and q.answer == "True"]
-    assert len(trues) >= 3
+    assert len(trues) >= 2  # few: advice ("must endeavour") and "last year" are never statements to judge
     for q in trues:
         assert q.source_text and q.source_line
         # The statement is its sentence, a leading connective or pronoun aside, or its definition cut from a

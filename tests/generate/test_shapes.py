@@ -259,3 +259,24 @@ def test_list_choices_do_not_name_their_own_list() -> None:
     assert not [q for q in members if "string" in q.prompt and "Brass cornet" in (q.choices or [])]
     # Wrong choices differ from each other: never "Trombone" beside "Bass trombone".
     assert not [q for q in members if {"Trombone", "Bass trombone"} <= set(q.choices or [])]
+
+
+SUMMIT = """# Trade talks
+
+## The 2024 summit
+
+The summit was held in Lisbon in March 2024 between Portugal and Brazil.
+The trade ministers of Portugal and Brazil agreed to cut the tariff on cork to 2 per cent by 2026.
+Shipping between Lisbon and Santos grew by a third {when}, led by the new container terminal.
+Portugal and Brazil {advice} the Atlantic Customs Pact to cut delays at the Lisbon container terminal.
+"""
+
+
+def test_relative_years_and_advice_are_not_asked() -> None:
+    plain = bank_of(SUMMIT.format(when="in 2023", advice="signed"), markdown=True)
+    assert {q.source_line for q in plain.questions} >= {5, 6, 7}
+    vague = bank_of(SUMMIT.format(when="last year", advice="must strengthen"), markdown=True)
+    lines = {q.source_line for q in vague.questions}
+    assert 5 in lines
+    assert 7 not in lines  # "last year" is known only from when the notes were written
+    assert not [q for q in vague.questions if q.type == "truefalse" and "must" in q.prompt]  # advice, never false

@@ -112,3 +112,11 @@ def test_a_fact_is_asked_once_and_true_false_stays_a_quarter() -> None:
     kept = cap(items)
     assert sum(item.draft.type == "truefalse" for item in kept) <= len(kept) / 4
     assert sum(item.draft.answer == "value 1" for item in kept) == 1
+
+
+def test_advice_is_never_a_statement_to_judge() -> None:
+    from quizapp.generate.pipeline import _statement
+
+    assert _statement("India and Japan worked together on the new rail line through the hills.")
+    assert not _statement("India and Japan must work together on the new rail line through the hills.")
+    assert not _statement("The two sides need to settle the border question through talks.")
