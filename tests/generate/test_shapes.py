@@ -280,3 +280,39 @@ def test_relative_years_and_advice_are_not_asked() -> None:
     assert 5 in lines
     assert 7 not in lines  # "last year" is known only from when the notes were written
     assert not [q for q in vague.questions if q.type == "truefalse" and "must" in q.prompt]  # advice, never false
+
+
+FIELDS = """Mountain passes
+
+1. Khyber
+- Joins: Afghanistan and the Peshawar valley of Pakistan, over the Spin Ghar range
+- Crossings: used by traders, armies and pilgrims for over two thousand years, from the Kushans onward
+2. Bolan
+- Crossings: the caravan route from Sibi to Quetta across the Brahui range in Balochistan, used by nomads
+- Seasons:
+  - Winter side: caravans go down to the plains
+  - Summer side: caravans climb to the hills
+3. Shipki La
+- Joins: Himachal Pradesh and Tibet, along the Sutlej gorge
+
+Units in the notes
+
+- km -> distance along the road
+- m -> height above sea level
+
+Reactions
+
+- Iron + oxygen -> iron oxide
+"""
+
+
+def test_a_field_under_a_named_item_is_asked_about_that_item() -> None:
+    bank = bank_of(FIELDS)
+    prompts = [q.prompt for q in bank.questions]
+    assert "What are the crossings of Khyber?" in prompts
+    # Common-word labels are no terms of the subject: never "What are crossings?" or "What is winter side?".
+    assert not [p for p in prompts if p in ("What are crossings?", "What is winter side?", "What are joins?")]
+    assert not [p for p in prompts if "winter side" in p.lower() or "joins" in p.lower()]
+    # An arrow is a change only where the notes speak of one: "km" glosses, iron and oxygen react.
+    assert not [p for p in prompts if "km turn into" in p or "m turn into" in p]
+    assert "What does iron + oxygen turn into?" in prompts

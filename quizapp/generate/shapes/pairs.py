@@ -19,14 +19,17 @@ from quizapp.generate.nouns import (
     is_plural,
     kind_noun,
     lower_first,
+    readings,
     singular,
     stable_order,
     starts_with_preposition,
     states_something,
     verb_only,
+    zipf,
 )
 from quizapp.generate.shapes.common import Placed, TopicOf
 from quizapp.generate.shapes.qa import ANSWER_MARK, qa_pairs, question_text
+from quizapp.generate.shapes.records import record_points
 from quizapp.generate.shapes.tables import table_lines
 
 # -- "Term: definition" pairs -------------------------------------------------------------------------
@@ -167,7 +170,8 @@ def _label_questions(pair: TermPair, topic: str, group: str) -> list[Placed]:
         or re.match(r"(?:connection|relation|link)\b", label)
     ):
         return []
-    subject_text = _term_case(subject)
+    name = len(subject.split()) == 1 and subject[:1].isupper() and not readings(subject.lower())
+    subject_text = subject if name else _term_case(subject)  # "Indus" is a name; "Acids" a common noun
     if label in ("examples", "example"):
         items = [i.strip() for i in re.split(r",\s*|\s+and\s+", _PARENTHESIS.sub("", body).rstrip(".")) if i.strip()]
         items = [i for i in items if not re.fullmatch(r"(?i)(?:many\s)?others|etc\.?|and so on", i)]
@@ -183,6 +187,43 @@ def _label_questions(pair: TermPair, topic: str, group: str) -> list[Placed]:
     return [
         Placed(Draft("flashcard", front, body, ["definition"], None, score=1.2), node.line, node.text, topic, group)
     ]
+
+
+_PROCESS = re.compile(
+    r"(?i)\b(?:digest|break|broken|convert|turn|becom|chang|react|transform|split|oxidi|reduc|decompos|synthes"
+    r"|produc|form(?:s|ed|ation)?\b|into\b|yield|cycle|process|pathway)"
+)
+"""Words that make an arrow a change ("Fats -> fatty acids" under "Digestion"), not a gloss ("str -> text")."""
+
+
+def _field_of_item(pair: TermPair, repeated: set[str]) -> bool | None:
+    """A common-word label on a point under a named item ("Joins: the Ganga at Prayagraj" under "3. Yamuna",
+    "Left bank: …" under "Tributaries:"): a field of that item, not a term of the subject to define. True when
+    it is asked about the item, False when it asks nothing, None when the pair is a term after all."""
+    node, parent = pair.node, pair.node.parent
+    if node.kind != "item" or parent is None or parent.kind != "item" or pair.arrow:
+        return None
+    if not re.match(rf"\W*{re.escape(pair.term)}\s*:", node.text):
+        return None  # "Force = Mass x Acceleration": a formula, not a field
+    words = pair.term.rstrip(":").split()
+    if not 1 <= len(words) <= 3 or any(word[:1].isupper() for word in words[1:]):
+        return None  # "Left bank" may be a field; "Lok Sabha", "Citric acid tests" are names
+    if normalise(pair.term) not in repeated and not all(zipf(word.lower()) >= 3.5 for word in words):
+        return None  # "Osmosis: …" under an item is a term the notes define, however it is set out
+    parent_label = parent.text.rstrip().rstrip(":")
+    if (
+        parent.text.rstrip().endswith(":")
+        and parent.parent is not None
+        and parent.parent.kind == "item"
+        and not is_generic_label(parent_label)
+    ):
+        return False  # a field of a field ("Left bank" under "Tributaries:" under "Ganga"): whose, unsaid
+    if parent.text.rstrip().endswith(":"):
+        return None  # "Strong acids: …" under "1. Acids:": a kind of the item, asked as a term
+    first = readings(words[0].lower())
+    if len(words) == 1 and "VERB" in first and words[0].endswith("s") and not words[0].endswith("ss"):
+        return False  # "Joins: the Ganga at …", "Ends in": a verb, whose "of" question would not parse
+    return bool(first) and "NOUN" in first
 
 
 def term_questions(outline: Outline, topic_of: TopicOf) -> list[Placed]:
@@ -201,16 +242,30 @@ def term_questions(outline: Outline, topic_of: TopicOf) -> list[Placed]:
         if not pair.label:
             by_parent.setdefault(id(pair.node.parent), []).append(pair)
     placed: list[Placed] = []
+    in_records = set(record_points(outline))
+    owners: dict[str, set[int]] = {}
+    for node in outline.nodes:
+        field = split_pair(node) if node.kind == "item" and node.parent and node.parent.kind == "item" else None
+        if field is not None:
+            owners.setdefault(normalise(field.term), set()).add(id(node.parent))
+    repeated = {term for term, parents in owners.items() if len(parents) >= 2}  # "Tributaries:" under each river
     for pair in pairs:
         node = pair.node
         topic = topic_of(node)
         group = f"term:{node.line}"
         body = pair.body.rstrip()
+        if node.line in in_records:
+            continue  # "Length: …" under each of the rivers is a table's column, asked by the records
         if pair.label:
             placed.extend(_label_questions(pair, topic, group))
             continue
+        field = _field_of_item(pair, repeated)
+        if field is not None:
+            if field:
+                placed.extend(_label_questions(pair, topic, group))
+            continue
         term = pair.term
-        if pair.arrow:
+        if pair.arrow and (" + " in term or _PROCESS.search(f"{parent_text(node.parent) or ''} {topic} {body}")):
             if len(body.split()) <= 12 and not starts_with_preposition(term):
                 do = "do" if is_plural(term) else "does"
                 front = f"What {do} {_term_case(term)} turn into?"
