@@ -316,3 +316,22 @@ def test_a_field_under_a_named_item_is_asked_about_that_item() -> None:
     # An arrow is a change only where the notes speak of one: "km" glosses, iron and oxygen react.
     assert not [p for p in prompts if "km turn into" in p or "m turn into" in p]
     assert "What does iron + oxygen turn into?" in prompts
+
+
+PLAIN_HEADER = """Hormones
+
+HORMONE TABLE
+Hormone – gland – effect
+Insulin – pancreas – lowers blood sugar
+Thyroxine – thyroid – sets the rate of metabolism
+Adrenaline – adrenal medulla – readies the body for fight or flight
+Melatonin – pineal body – regulates the sleep cycle
+"""
+
+
+def test_a_dash_table_with_a_header_in_plain_words_is_a_table() -> None:
+    bank = bank_of(PLAIN_HEADER)
+    prompts = [q.prompt for q in bank.questions]
+    assert any("gland" in p and ("Thyroxine" in p or "thyroid" in p) for p in prompts)
+    # The rows are cells of a table, never terms defined by the rest of their line.
+    assert not [p for p in prompts if p.startswith(("What is insulin", "Describe", "Which term is this"))]

@@ -12,6 +12,7 @@ from quizapp.generate.nouns import (
     coin,
     is_plural,
     plain_case,
+    readings,
     stable_order,
 )
 from quizapp.generate.shapes.common import Placed, TopicOf, like_answer, overlaps
@@ -28,6 +29,20 @@ def _header_case(text: str) -> bool:
     return all(word[:1].isupper() or word in small or not word[:1].isalpha() for word in text.split())
 
 
+def _plain_header(cells: list[str]) -> bool:
+    """ "Enzyme – source – action": a header in plain words, each cell one or two nouns and nothing else."""
+    if not cells[0][:1].isupper():
+        return False
+    for cell in cells:
+        words = cell.lower().split()
+        if not 1 <= len(words) <= 2 or not all(word.isalpha() for word in words):
+            return False
+        kinds = readings(words[-1])
+        if "NOUN" not in kinds or "ADJ" in kinds:
+            return False
+    return True
+
+
 def _dash_tables(outline: Outline) -> list[tuple[list[str], list[tuple[Node, list[str]]]]]:
     """Runs of lines split by " – " into the same number of cells, under a header line of that shape."""
     tables: list[tuple[list[str], list[tuple[Node, list[str]]]]] = []
@@ -39,7 +54,7 @@ def _dash_tables(outline: Outline) -> list[tuple[list[str], list[tuple[Node, lis
         if (
             len(cells) < 3
             or len(named) < 2
-            or not all(is_title_like(c) and _header_case(c) for c in named)
+            or not (all(is_title_like(c) and _header_case(c) for c in named) or _plain_header(named))
             or any(len(c.split()) > 5 for c in named)
         ):
             index += 1
