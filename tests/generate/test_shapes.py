@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from quizapp.documents import parse_markdown, parse_text
@@ -335,3 +336,23 @@ def test_a_dash_table_with_a_header_in_plain_words_is_a_table() -> None:
     assert any("gland" in p and ("Thyroxine" in p or "thyroid" in p) for p in prompts)
     # The rows are cells of a table, never terms defined by the rest of their line.
     assert not [p for p in prompts if p.startswith(("What is insulin", "Describe", "Which term is this"))]
+
+
+VERB_HEADER = """# Medicines
+
+| Medicine | Used for | Taken by |
+| --- | --- | --- |
+| Aspirin | pain and fever | mouth |
+| Insulin | diabetes | injection |
+| Salbutamol | asthma | inhaler |
+| Warfarin | blood clots | mouth |
+"""
+
+
+def test_a_header_that_is_a_verb_reads_as_one() -> None:
+    bank = bank_of(VERB_HEADER, markdown=True)
+    prompts = [q.prompt for q in bank.questions]
+    used = [p for p in prompts if "used for" in p]
+    assert len(used) == 4  # one question a row, either way round
+    assert all(re.fullmatch(r"What is \w+ used for\?|Which medicine is used for “[^”]+”\?", p) for p in used)
+    assert not [p for p in prompts if "the used for" in p or "In the table of" in p]

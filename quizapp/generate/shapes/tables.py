@@ -117,13 +117,20 @@ def table_questions(outline: Outline, topic_of: TopicOf) -> list[Placed]:
                 named = _row_name(key, key_name, lowercase)
                 prompt = f"What {be} the {column_name} of {named}?"
                 if _verb_header(column_name):
-                    prompt = f"In the table of {plain_case(key_name)}s, what does “{header[column]}” say for {key}?"
+                    words = column_name.split()
+                    if len(words) == 2 and words[0].endswith(("ed", "en")) and words[1] in _PREPOSITIONS:
+                        verb = "are" if is_plural(key) else "is"
+                        prompt = f"What {verb} {named} {column_name}?"  # "What is CPI released by?"
+                    else:
+                        prompt = f"For {named}, what does “{header[column]}” give?"
                 others = like_answer(value, [v for v in values if v and not overlaps(v, value)])
                 key_others = like_answer(key, [k for k in keys if not overlaps(k, key)])
                 reversible = short and unique_value and keys_unique and len(value) <= 40 and len(key_others) >= 3
                 if reversible and coin(f"{key}\x1f{column}", 2):
                     # One question a cell: which way round is stable per cell and about even over a table.
                     reverse = f"Which {plain_case(key_name)} has the {column_name} “{value}”?"
+                    if _verb_header(column_name):
+                        reverse = f"Which {plain_case(key_name)} is {column_name} “{value}”?"  # "… is used for"
                     wrong = stable_order(key_others, f"{value}{column}")[:3]
                     draft = Draft("mcq", reverse, key, ["table"], None, choices=[key, *wrong], score=1.25)
                 elif short and len(others) >= 3 and len(value) <= 40:
@@ -137,10 +144,13 @@ def table_questions(outline: Outline, topic_of: TopicOf) -> list[Placed]:
     return placed
 
 
+_PREPOSITIONS = ("by", "for", "in", "to", "from", "at", "on")
+
+
 def _verb_header(name: str) -> bool:
     """ "Released by", "Used for": a header that is no noun, so "the released by of CPI" would not read."""
     words = name.split()
-    return bool(words) and (words[-1] in ("by", "for", "in", "to", "from", "at", "on") or words[0].endswith("ed"))
+    return bool(words) and (words[-1] in _PREPOSITIONS or words[0].endswith("ed"))
 
 
 def _row_name(key: str, key_name: str, lowercase: set[str]) -> str:
