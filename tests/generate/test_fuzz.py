@@ -10,6 +10,7 @@ tests/benchmarks/bench_fuzz.py runs 1,000 such texts, mutated real notes among t
 from __future__ import annotations
 
 import random
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -17,6 +18,10 @@ import pytest
 from click.testing import CliRunner
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+
+from bench_fuzz import MARKERS, NUMBERS, ODD, PUNCT, WORDS  # the benchmark's fragments, one list for both
 
 from quizapp.bank import dump_bank
 from quizapp.bank.load import check_text
@@ -32,102 +37,6 @@ FUZZ = settings(
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.large_base_example],
 )
-
-MARKERS = ["-", "*", "+", "•", "●", "■", "◼", "🔹", "▪", "➢", "1.", "1)", "(i)", "(a)", "a.", "IV."]
-NUMBERS = [
-    "0",
-    "0 %",
-    "Rs 0",
-    "Rs 0 crore",
-    "$0",
-    "₹ 0",
-    "0.0",
-    "-0",
-    "99999999999999999999",
-    "1e309",
-    "1,00,000",
-    "1947",
-    "0 BCE",
-    "31 February 2023",
-    "0/0/0000",
-    "2023-13-45",
-    "½",
-    "१९४७",
-    "Ⅻ",
-    "∞",
-    "NaN",
-    "0 to 0",
-]
-WORDS = [
-    "India",
-    "Japan",
-    "treaty",
-    "the",
-    "Parliament",
-    "of",
-    "was",
-    "signed",
-    "in",
-    "is",
-    "GST",
-    "Council",
-    "Akbar",
-    "force",
-    "acid",
-    "ozone",
-    "and",
-    "a",
-    "which",
-    "by",
-    "Article",
-    "such as",
-    "It",
-    "They",
-    "not",
-    "(",
-    ")",
-    "“",
-    "”",
-    '"',
-    ",",
-    ";",
-    ":",
-]
-ODD = [
-    "\x00",
-    "\x01",
-    "\x07",
-    "\x0b",
-    "\x0c",
-    "\x1b[31m",
-    "\x7f",
-    "\u200b",
-    "\u200d",
-    "\u202e",
-    "\ufeff",
-    "\u0301",
-    "\u0308\u0308\u0308",
-    "\ufffd",
-    "\U0010ffff",
-    "\u2028",
-    "\x85",
-    "\r",
-    "\t",
-    "שלום עולם",
-    "مرحبا بالعالم",
-    "नमस्ते",
-    "日本国",
-    "Z̤͔ͧ̑̓ä͖̭̈̇lͮ̒ͫǧ̗͚̚o̙̔ͮ",
-    "🇮🇳",
-    "👩‍👩‍👧",
-    "---",
-    "```",
-    "> ",
-    "<br>",
-    "|",
-    "\\",
-]
-PUNCTUATION = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~–—…·•“”‘’«»¿¡"
 
 words = st.lists(st.sampled_from(WORDS + NUMBERS + ODD), min_size=1, max_size=8).map(" ".join)
 sentences = st.builds(lambda w, end: w[:1].upper() + w[1:] + end, words, st.sampled_from([".", "?", "", ";", "..."]))
@@ -151,7 +60,7 @@ fragments = st.one_of(
         st.sampled_from([" – ", " - ", " — "]),
     ),
     st.builds(lambda s, n: s * n, sentences, st.integers(50, 300)),  # a very long line
-    st.text(alphabet=PUNCTUATION, min_size=1, max_size=40),
+    st.text(alphabet=PUNCT, min_size=1, max_size=40),
     st.builds(
         lambda term, number, s: f"The {term} was signed in {number} by {s}", words, st.sampled_from(NUMBERS), sentences
     ),
