@@ -16,6 +16,22 @@ def _escape(text: str) -> str:
     return text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
 
 
+def _write_pdf(path: Path, objects: dict[int, bytes]) -> Path:
+    """The numbered objects written out as a PDF file, with its cross-reference table and trailer."""
+    out = bytearray(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
+    offsets: dict[int, int] = {}
+    for number in sorted(objects):
+        offsets[number] = len(out)
+        out += b"%d 0 obj\n%s\nendobj\n" % (number, objects[number])
+    xref_at = len(out)
+    size = max(objects) + 1
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % size
+    out += b"".join(b"%010d 00000 n \n" % offsets[number] for number in range(1, size))
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (size, xref_at)
+    path.write_bytes(bytes(out))
+    return path
+
+
 def make_pdf(path: Path, pages: list[list[str]]) -> Path:
     """Write a PDF with one page per list of Helvetica text lines (an empty list: a blank page, no text)."""
     page_ids = [4 + 2 * index for index in range(len(pages))]  # each page is followed by its content stream
@@ -32,19 +48,7 @@ def make_pdf(path: Path, pages: list[list[str]]) -> Path:
             f"/Resources << /Font << /F1 3 0 R >> >> /Contents {page_id + 1} 0 R >>"
         ).encode()
         objects[page_id + 1] = b"<< /Length %d >>\nstream\n%s\nendstream" % (len(stream), stream)
-
-    out = bytearray(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
-    offsets: dict[int, int] = {}
-    for number in sorted(objects):
-        offsets[number] = len(out)
-        out += b"%d 0 obj\n%s\nendobj\n" % (number, objects[number])
-    xref_at = len(out)
-    size = max(objects) + 1
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % size
-    out += b"".join(b"%010d 00000 n \n" % offsets[number] for number in range(1, size))
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (size, xref_at)
-    path.write_bytes(bytes(out))
-    return path
+    return _write_pdf(path, objects)
 
 
 PAGES = [
@@ -156,18 +160,7 @@ def styled_pdf(path: Path, pages: list[list[Line]]) -> Path:
             f"/Resources << /Font << /FR 3 0 R /FB 4 0 R /FS 5 0 R >> >> /Contents {page_id + 1} 0 R >>"
         ).encode()
         objects[page_id + 1] = b"<< /Length %d >>\nstream\n%s\nendstream" % (len(stream), stream)
-    out = bytearray(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
-    offsets: dict[int, int] = {}
-    for number in sorted(objects):
-        offsets[number] = len(out)
-        out += b"%d 0 obj\n%s\nendobj\n" % (number, objects[number])
-    xref_at = len(out)
-    size = max(objects) + 1
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % size
-    out += b"".join(b"%010d 00000 n \n" % offsets[number] for number in range(1, size))
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (size, xref_at)
-    path.write_bytes(bytes(out))
-    return path
+    return _write_pdf(path, objects)
 
 
 # Two pages of notes: a big title, a larger heading and a bold one, body text, a running footer and page numbers.
