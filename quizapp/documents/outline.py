@@ -260,8 +260,14 @@ class _Reader:
                     continue
                 top.holds = True  # "1. Harappa" with "•" points at its own margin: they hang under it
             break
-        if not self.items and self.lead_in is not None:
-            self.items.append(self.lead_in)
+        lead = self.lead_in
+        if lead is not None and (
+            not self.items
+            or (lead.parent is self.items[-1] and indent > lead.indent and is_title_like(lead.text))
+        ):
+            # A lead-in holds the items after it; under an item, a label ("Archaeological Findings") holds the
+            # points indented below it.
+            self.items.append(lead)
         node.level = 1 + sum(1 for open_ in self.items if open_.kind == "item")
         self._attach(node)
         self.items.append(node)
@@ -280,7 +286,8 @@ class _Reader:
             and top.indent == indent
             and not top.children
             and is_title_like(top.text)
-        ):
+            and not is_title_like(" ".join(text for _, text in parts))
+        ):  # a paragraph straight under "(i) Turmeric" hangs there; a label after a point is the point's sibling
             top.holds = True
         while self.items and (
             self.items[-1].indent > indent

@@ -573,7 +573,11 @@ def _plural_present(previous: str, word: str) -> bool:
         return False
     before = previous.lower()
     return before in _PLURAL_PRONOUNS or (
-        before.endswith("s") and not before.endswith("ss") and "NOUN" in getAllLemmas(before)
+        before.endswith("s")
+        and not before.endswith("ss")
+        and before not in _DETERMINERS  # "its state": a possessive, not a plural subject
+        and before not in ("is", "was", "has", "does", "as", "thus", "plus", "us", "always", "perhaps")
+        and "NOUN" in getAllLemmas(before)
     )
 
 

@@ -6,6 +6,7 @@ import re
 
 from quizapp.generate.draft import Draft, SentenceContext
 from quizapp.generate.facts import Fact
+from quizapp.generate.facts.names import CONNECTORS as _CONNECTORS
 from quizapp.generate.nouns import is_definition, states_something
 
 
@@ -27,8 +28,26 @@ def acronym_questions(ctx: SentenceContext, fact: Fact) -> list[Draft]:
         return []  # "(CCl4)" after a name is a formula, not an acronym
     if len(acronym) <= 2 or any(char.isdigit() for char in acronym):
         return []  # "RS" for Rajya Sabha, "CO2": nothing a student learns
-    # An expansion is the phrase's initials spelled out: worth a question only where the line has no better one.
+    if _initials_only(acronym, expansion):
+        return []  # "GST" for "Goods and Services Tax": the phrase's initials, nothing more to learn
     return [Draft(forward, f"What does {acronym} stand for?", expansion, ["acronym"], fact, score=0.95)]
+
+
+def _initials_only(acronym: str, expansion: str) -> bool:
+    """Whether the acronym is just the first letters of its expansion's words, in order ("UTGST" for "Union
+    Territory Goods and Services Tax", "UNCLOS" taking the "o" of "on"), rather than letters from inside them
+    ("MINEX" for "mine-countermeasures exercise")."""
+    words = re.findall(r"[\w’'&]+", expansion)
+    every = "".join(word[0] for word in words).lower()
+    content = "".join(word[0] for word in words if word.lower() not in _CONNECTORS).lower()
+    letters = "".join(ch for ch in acronym.lower() if ch.isalpha())
+    letters = letters[:-1] if letters.endswith("s") and not every.endswith("s") else letters
+    return _in_order(letters, every) and _in_order(content, letters)
+
+
+def _in_order(small: str, big: str) -> bool:
+    rest = iter(big)
+    return all(char in rest for char in small)
 
 
 _PERSON = re.compile(

@@ -76,8 +76,7 @@ def test_a_list_after_a_bare_preposition_asks_for_the_items_of_the_blank() -> No
 @pytest.mark.parametrize(
     ("text", "forward_type"),
     [
-        ("Japan gave ODA (Official Development Assistance) to India.", "short"),
-        ("It follows the United Nations Convention on the Law of the Sea (UNCLOS).", "flashcard"),
+        ("Navies held a mine-countermeasures exercise (MINEX) in July.", "short"),
     ],
 )
 def test_acronyms_are_asked_forward_only(text: str, forward_type: str) -> None:
@@ -90,6 +89,19 @@ def test_acronyms_are_asked_forward_only(text: str, forward_type: str) -> None:
         f"What does {fact.text} stand for?",
         fact.value[0],
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Japan gave ODA (Official Development Assistance) to India.",
+        "It follows the United Nations Convention on the Law of the Sea (UNCLOS).",
+        "Some goods pay UTGST (Union Territory Goods and Services Tax) instead.",
+    ],
+)
+def test_an_acronym_of_its_expansions_initials_is_not_asked(text: str) -> None:
+    """ "ODA" is "Official Development Assistance" cut to its first letters: the expansion teaches nothing."""
+    assert acronym_questions(context(text), fact_of(text, "acronym")) == []
 
 
 def test_a_definition_with_a_list_of_members_still_has_its_card() -> None:

@@ -8,7 +8,7 @@ from quizapp.generate.facts.model import Fact
 
 # -- acronyms -------------------------------------------------------------------------------------
 
-_CONNECTORS = {"and", "of", "for", "the", "on", "in", "to", "&", "de", "du", "la"}
+CONNECTORS = {"and", "of", "for", "the", "on", "in", "to", "&", "de", "du", "la"}
 _ACRONYM_IN_PARENS = re.compile(r"\((?P<acr>[A-Z][A-Za-z0-9&]*[A-Z0-9][A-Za-z]?)\)")
 _EXPANSION_IN_PARENS = re.compile(r"\b(?P<acr>[A-Z][A-Z0-9&]{1,9}s?)\s\((?P<exp>[A-Z][^()]{3,90})\)")
 _WORD = re.compile(r"[\w’'&-]+")
@@ -36,10 +36,10 @@ def _expansion_before(acronym: str, before: str) -> str | None:
         return None
     for size in range(1, min(len(words), 2 * len(letters) + 4) + 1):
         chosen = words[len(words) - size :]
-        content = [w for w in chosen if w.lower() not in _CONNECTORS]
+        content = [w for w in chosen if w.lower() not in CONNECTORS]
         if len(content) > len(letters) + 1:
             break
-        if chosen[0].lower() in _CONNECTORS or chosen[0][0].lower() != letters[0]:
+        if chosen[0].lower() in CONNECTORS or chosen[0][0].lower() != letters[0]:
             continue
         if all(w[0].isupper() for w in content):
             initials = _letters(chosen)
@@ -65,7 +65,7 @@ def find_acronyms(text: str) -> list[Fact]:
     for m in _EXPANSION_IN_PARENS.finditer(text):
         acronym, expansion = m.group("acr"), m.group("exp").strip()
         words = _WORD.findall(expansion)
-        content = [w for w in words if w.lower() not in _CONNECTORS]
+        content = [w for w in words if w.lower() not in CONNECTORS]
         if (
             content
             and _is_subsequence(acronym.lower().rstrip("s"), _letters(content))
@@ -179,7 +179,7 @@ _NOT_NAME_START = {
     "Also",
     "And",
 }
-_LOWER_CONNECTORS = {"of", "and", "for", "the", "on", "de"}
+_LOWERCONNECTORS = {"of", "and", "for", "the", "on", "de"}
 _PLACE_KINDS = {"Ocean", "Sea", "Port", "Station", "Airport", "Route"}
 """Kinds of name that are places: "in the South China Sea" is a place, "in the … Convention" is not."""
 
@@ -202,9 +202,9 @@ def find_names(text: str) -> list[Fact]:
     for m in _NAME.finditer(text):
         for piece in _name_pieces(m.group(0), expansions):
             words = piece.split()
-            while words and (words[0] in _NOT_NAME_START or words[0] in _LOWER_CONNECTORS):
+            while words and (words[0] in _NOT_NAME_START or words[0] in _LOWERCONNECTORS):
                 words = words[1:]
-            while words and (words[-1] in _LOWER_CONNECTORS or words[-1] in ("The", "A", "An")):
+            while words and (words[-1] in _LOWERCONNECTORS or words[-1] in ("The", "A", "An")):
                 words = words[:-1]
             if len(words) < 2:
                 continue

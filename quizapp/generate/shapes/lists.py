@@ -18,6 +18,7 @@ from quizapp.generate.nouns import (
     is_plural,
     lead_noun,
     lower_first,
+    plain_case,
     readings,
     singular,
     stable_order,
@@ -78,6 +79,7 @@ class _List:
 def _lists(outline: Outline) -> list[_List]:
     """Every heading or lead-in whose items name the members of a set, with the set's plural noun."""
     found: list[_List] = []
+    lowercase = {word for node in outline.nodes for word in re.findall(r"\b[a-z][a-z'’-]+\b", node.text)}
     for parent in outline.nodes:
         items = [child for child in parent.children if child.kind == "item"]
         if len(items) < 2 or len(items) > 15 or question_text(parent.text) is not None:
@@ -98,19 +100,28 @@ def _lists(outline: Outline) -> list[_List]:
         context = (
             subject_of(parent) if parent.kind != "heading" and above is not None and above.kind == "item" else None
         )
+        if context is not None:
+            context = context if _a_name(context, lowercase) else lower_first(context)
         if noun is None or is_generic_label(noun):
             if noun and context:
-                noun = f"{noun.lower()} of {lower_first(context)}"
+                noun = f"{noun.lower()} of {context}"
             else:
                 continue
         elif context and normalise(context) not in normalise(noun) and " of " not in noun:
-            noun = f"{noun} of {lower_first(context)}"
+            noun = f"{plain_case(noun)} of {context}"  # "archaeological findings of Harappa"
         if any(normalise(name) in normalise(noun) for name in clean) or not is_plural(noun):
             continue  # "Name the two parts of the duration": a heading that is no plural noun names no set
         if parent.kind != "heading" and len(noun.split()) == 1 and context is None:
             continue  # "chairs:" alone under a point names nothing a question could carry
         found.append(_List(parent, items, clean, noun, complete))
     return found
+
+
+def _a_name(text: str, lowercase: set[str]) -> bool:
+    """A name whose first word the notes never write in lower case ("Harappa", "Koti-Diji"), not a common noun
+    at the start of a line ("Acids")."""
+    first = text.split(" ", 1)[0]
+    return first.lower() not in lowercase and first[:1].isupper()
 
 
 def _name_prompt(noun: str, n: int, heading: str) -> str:

@@ -337,6 +337,11 @@ def term_questions(outline: Outline, topic_of: TopicOf) -> list[Placed]:
                 prompt = f"Which {kind} is this: “{described}”?"
                 draft = Draft("mcq", prompt, term, ["definition"], None, choices=[term, *wrong], score=1.3)
                 placed.append(Placed(draft, node.line, node.text, topic, group + ":back"))
+            elif words <= 30 and not named_elsewhere and _describes(term, described):
+                # "Inertia of rest — a body at rest tends to stay at rest": what the notes say the term is.
+                back = body[:1].upper() + body[1:]
+                draft = Draft("flashcard", f"Describe {_term_case(term)}.", back, ["definition"], None, score=1.15)
+                placed.append(Placed(draft, node.line, node.text, topic, group))
             continue
         else:
             front = f"Describe {_term_case(term)}."
@@ -361,6 +366,15 @@ def term_questions(outline: Outline, topic_of: TopicOf) -> list[Placed]:
 
 
 _PARENTHESIS = re.compile(r"\s*\((?:e\.g\.|eg|i\.e\.|for example|such as)[^)]*\)", re.IGNORECASE)
+
+
+def _describes(term: str, body: str) -> bool:
+    """A clause that says what the term is or does ("a body at rest tends to stay at rest", "completely ionize in
+    water"), not a sentence about something else set after a label ("Japan signed …")."""
+    first = body.split()[0]
+    return (first[:1].islower() or first in ("A", "An", "The")) and not re.match(
+        r"(?i)(?:it|they|he|she|this|these|we|you|there)\b", first
+    )
 
 
 def _heading_head(parent: Node | None) -> str | None:
