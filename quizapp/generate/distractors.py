@@ -7,7 +7,7 @@ import unicodedata
 from collections.abc import Iterable
 from functools import lru_cache
 
-from quizapp.generate.facts import MONTHS, Fact, find_amounts, find_dates, find_ranks, parse_number
+from quizapp.generate.facts import FRACTIONS, MONTHS, Fact, find_amounts, find_dates, find_ranks, parse_number
 from quizapp.generate.near_values import CURRENCY_SAME, amount_variants, date_variants, stable_rank
 
 
@@ -261,6 +261,8 @@ def choose_distractors(
         return _pick(fact.text, seed, preferred, [], blocked, n)
     if fact.tag == "acronym":
         return _pick(fact.text, seed, [f.text for f in pool if f.kind == "acronym"], [], blocked, n)
+    if fact.tag == "fraction":
+        return _pick(fact.text, seed, _fractions_of(fact, pool), fraction_variants(fact), blocked, n)
     if fact.tag == "name":
         answer_key = normalise(fact.text)
         same = [
@@ -287,6 +289,8 @@ def _from_notes(fact: Fact, pool: list[Fact], *, seed: str, banned: Iterable[str
         preferred = [_in_notation(f, fact) for f in near if _same_amount_shape(f, fact)]
     elif fact.tag == "rank":
         preferred = [f.text for f in near if f.kind == "rank"]
+    elif fact.tag == "fraction":
+        preferred = _fractions_of(fact, near)
     elif fact.tag == "name":
         preferred = [
             f.text for f in near if f.tag == "name" and _same_name_shape(f, fact) and f.value[1] == fact.value[1]
@@ -294,3 +298,24 @@ def _from_notes(fact: Fact, pool: list[Fact], *, seed: str, banned: Iterable[str
     else:
         preferred = []
     return _pick(fact.text, seed, preferred, [], blocked, n)
+
+
+def _fractions_of(fact: Fact, pool: list[Fact]) -> list[str]:
+    """The other shares the notes give, written as the answer is ("two-thirds" with "one-third")."""
+    return [_fraction_like(f.text, fact.text) for f in pool if f.tag == "fraction" and _fraction_key(f.text) != _fraction_key(fact.text)]
+
+
+def fraction_variants(fact: Fact) -> list[str]:
+    """Shares near the answer's: "three-fourths" → "two-thirds", "one-half" …"""
+    return [_fraction_like(text, fact.text) for text in FRACTIONS if _fraction_key(text) != _fraction_key(fact.text)]
+
+
+def _fraction_key(text: str) -> str:
+    words = re.split(r"[-\s]", text.lower())
+    return f"{words[0]}/{words[-1].replace('quarter', 'fourth').rstrip('s')}"
+
+
+def _fraction_like(text: str, like: str) -> str:
+    """A share written with the answer's hyphen or space and capital."""
+    out = text.replace("-", " ") if " " in like else text.replace(" ", "-")
+    return out[:1].upper() + out[1:] if like[:1].isupper() else out.lower()

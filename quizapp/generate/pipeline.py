@@ -510,8 +510,15 @@ def generate_bank(
         )
     ]
     kept = {id(d) for d in select([d for _, d in drafted])}
+    lowercase = frozenset(re.findall(r"\b[a-z][a-z'’-]+\b", document.text or ""))
     for ctx, draft in drafted:
         if id(draft) in kept:
+            if _quotes_sentence(draft) and not _names_something(ctx.text, lowercase):
+                # "Decisions require a ____ majority": whose decisions only the heading says.
+                context = _context_name(ctx.topic, document.title)
+                if context is None:
+                    continue
+                draft.prompt = f"{context}: {draft.prompt}"
             if _EXAMPLE.search(ctx.source):
                 draft.score *= 0.6  # an example or illustration is asked last
             placed.append(shapes.Placed(draft, ctx.line, ctx.source, ctx.topic, f"fact:{id(draft.fact)}"))
@@ -525,7 +532,6 @@ def generate_bank(
             (s.text for s in sentences), [*outline.key_terms(), *_pair_terms(outline), *_repeated_names(sentences)]
         )
         fallback: list[shapes.Placed] = []
-        lowercase = frozenset(re.findall(r"\b[a-z][a-z'’-]+\b", document.text))
         dominant = frozenset(_dominant_words([sentence.text for sentence in sentences]))
         for sentence in sentences:
             if sentence.line in asked or _EXAMPLE.search(sentence.source):
@@ -610,6 +616,11 @@ _AUXILIARY = re.compile(r"\b(?:is|are|was|were|be|been|has|have|had|can|could|wi
 def _is_label(text: str) -> bool:
     """A short name standing as a sentence ("Inertia.", "Balanced forces."), not a short sentence."""
     return bool(_LABEL_SENTENCE.match(text)) and len(text.split()) <= 6 and not _AUXILIARY.search(text)
+
+
+def _quotes_sentence(draft: Draft) -> bool:
+    """A blank or a statement: the sentence itself is the question, so it must say what it is about."""
+    return draft.type in ("cloze", "truefalse") or (draft.type == "mcq" and BLANK in draft.prompt)
 
 
 _NO_HEAD = re.compile(r"\bitems that fill the blank\b")

@@ -137,8 +137,8 @@ def polish(placed: list[Placed], sentences: list[str]) -> list[Placed]:
                 continue  # without its choices, "Which of these …" has as many answers as the list
             if BLANK in item.draft.prompt:
                 item.draft.type, item.draft.choices = "cloze", None  # still asked, typed instead of chosen
-            elif item.draft.prompt.endswith("?"):
-                item.draft.type, item.draft.choices = "short", None
+            elif item.draft.prompt.endswith(("?", ".")):
+                item.draft.type, item.draft.choices = "short", None  # "Name the longest cell." is typed
             else:
                 continue
         if item.draft.type in ("cloze", "mcq", "short") and frames.ambiguous(item.draft):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from quizapp.generate.facts import (
@@ -701,3 +703,40 @@ def test_dates_named_together_are_a_list() -> None:
         "November 2018 and June 2019",
     )
     assert find_enumerations("It was held in November 2018, and in 2019 it moved.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "share"),
+    [
+        ("Decisions require a three-fourths majority of the votes.", "three-fourths"),
+        ("One-third of its members retire every second year.", "One-third"),
+        ("The bill needs a two thirds majority.", "two thirds"),
+    ],
+)
+def test_a_share_in_words_is_a_fact(text: str, share: str) -> None:
+    [fact] = [f for f in extract_facts(text) if f.kind == "fraction"]
+    assert fact.text == share and text[fact.start : fact.end] == share
+
+
+def test_wrong_shares_are_other_shares_written_alike() -> None:
+    from quizapp.generate.distractors import choose_distractors
+
+    text = "Decisions require a three-fourths majority of the votes."
+    fact = only(extract_facts(text), "fraction")
+    wrong = choose_distractors(fact, [fact], seed="s")
+    assert len(wrong) == 3 and "three-fourths" not in wrong
+    assert all(re.fullmatch(r"[a-z]+-[a-z]+", w) for w in wrong), wrong
+
+
+@pytest.mark.parametrize(
+    ("text", "reference"),
+    [
+        ("Article 279A provides for the GST Council.", "Article 279A"),
+        ("As per Article 366(12A) of the Constitution, GST is a tax on supply.", "Article 366(12A)"),
+        ("Article 80 gives the details of the Rajya Sabha.", "Article 80"),
+    ],
+)
+def test_a_reference_to_a_law_is_a_name(text: str, reference: str) -> None:
+    names = [f.text for f in extract_facts(text) if f.tag == "name"]
+    assert reference in names
+    assert not [f for f in extract_facts(text) if f.kind == "quantity"]  # "80 gives" counts nothing

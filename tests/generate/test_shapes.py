@@ -356,3 +356,77 @@ def test_a_header_that_is_a_verb_reads_as_one() -> None:
     assert len(used) == 4  # one question a row, either way round
     assert all(re.fullmatch(r"What is \w+ used for\?|Which medicine is used for “[^”]+”\?", p) for p in used)
     assert not [p for p in prompts if "the used for" in p or "In the table of" in p]
+
+
+SITES = """FORTS OF THE DECCAN
+1. Golconda
+• Built by the Kakatiya kings in 1143.
+Notable Remains
+  • Fateh Rahben gun
+  • Rani Mahal
+  • clapping portico
+2. Daulatabad
+• Built by the Yadava kings in 1187.
+Notable Remains
+  • Chand Minar
+  • Chini Mahal
+  • elephant moat
+3. Bidar
+• Rebuilt by Ahmad Shah in 1429.
+Notable Remains
+  • Rangin Mahal
+  • Solah Khamba mosque
+  • Tarkash Mahal
+"""
+
+
+def test_a_label_under_an_item_holds_the_points_indented_below_it() -> None:
+    outline = read_outline(SITES)
+    chand = next(node for node in outline.nodes if node.text == "Chand Minar")
+    assert chand.parent is not None and chand.parent.text == "Notable Remains"
+    assert chand.parent.parent is not None and chand.parent.parent.text == "Daulatabad"
+    bank = bank_of(SITES)
+    [gun] = [q for q in bank.questions if q.answer == "Fateh Rahben gun"]
+    assert gun.type == "mcq" and gun.prompt == "Which of these is one of the notable remains of Golconda?"
+    assert gun.source_line == 5
+    # The wrong choices are remains of the other forts, never Golconda's own.
+    assert not set(gun.choices or []) & {"Rani Mahal", "clapping portico"}
+    assert len(set(gun.choices or [])) == 4
+
+
+PAIRS_WITH_CLAUSES = """# Friction
+
+Three kinds of friction:
+- Static friction — a body at rest resists being set moving
+- Sliding friction — a body sliding over a surface is slowed down
+- Rolling friction — a wheel rolling on a road loses a little speed
+"""
+
+
+def test_a_term_whose_right_side_is_a_clause_is_described() -> None:
+    bank = bank_of(PAIRS_WITH_CLAUSES, markdown=True)
+    cards = {q.prompt: q.answer for q in bank.questions if q.type == "flashcard"}
+    assert cards["Describe static friction."] == "A body at rest resists being set moving"
+    assert cards["Describe rolling friction."].startswith("A wheel rolling on a road")
+
+
+LONGEST = """Q1. Name the smallest bird.
+Ans. Bee hummingbird.
+
+Q2. Name the largest bird.
+Ans. Ostrich.
+
+Q3. What are ratites?
+Ans. Birds without a keel on the breastbone.
+
+Q4. Name the fastest bird.
+Ans. Peregrine falcon.
+"""
+
+
+def test_a_question_without_fair_choices_is_typed_and_a_description_is_no_choice() -> None:
+    bank = bank_of(LONGEST)
+    asked = {q.prompt: q for q in bank.questions}
+    assert asked["Name the fastest bird."].answer == "Peregrine falcon"
+    for q in bank.questions:
+        assert "Birds without a keel on the breastbone" not in (q.choices or [])  # a description, no bird

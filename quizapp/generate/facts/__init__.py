@@ -5,9 +5,18 @@ from __future__ import annotations
 from quizapp.generate.facts.model import MONTHS, Fact, month_number
 from quizapp.generate.facts.names import NAME_KINDS, find_acronyms, find_names
 from quizapp.generate.facts.phrases import find_definitions, find_enumerations, standalone_names
-from quizapp.generate.facts.values import find_amounts, find_dates, find_ranks, ordinal, parse_number
+from quizapp.generate.facts.values import (
+    FRACTIONS,
+    find_amounts,
+    find_dates,
+    find_fractions,
+    find_ranks,
+    ordinal,
+    parse_number,
+)
 
 __all__ = [
+    "FRACTIONS",
     "MONTHS",
     "NAME_KINDS",
     "Fact",
@@ -17,6 +26,7 @@ __all__ = [
     "find_dates",
     "find_definitions",
     "find_enumerations",
+    "find_fractions",
     "find_names",
     "find_ranks",
     "month_number",
@@ -29,6 +39,7 @@ EXTRACTORS = (
     find_dates,
     find_amounts,
     find_ranks,
+    find_fractions,
     find_acronyms,
     find_names,
     find_enumerations,

@@ -29,12 +29,13 @@ class Fact:
     """A span of a sentence that can be the answer of a question."""
 
     kind: str
-    """date | year | period | fiscal | money | percent | quantity | rank | acronym | quoted | name | list | definition"""
+    """date | year | period | fiscal | money | percent | quantity | rank | fraction | acronym | quoted | name | list
+    | definition"""
     text: str
     start: int
     end: int
     tag: str
-    """The bank tag: date, money, rank, acronym, name, list, definition."""
+    """The bank tag: date, money, rank, fraction, acronym, name, list, definition."""
     value: tuple[object, ...] = field(default=(), compare=False)
     """What distractors and prompts need: a date's parts, an amount's currency/number/scale, a list's items…"""
 

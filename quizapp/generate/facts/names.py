@@ -184,6 +184,13 @@ _PLACE_KINDS = {"Ocean", "Sea", "Port", "Station", "Airport", "Route"}
 """Kinds of name that are places: "in the South China Sea" is a place, "in the … Convention" is not."""
 
 
+_REFERENCE = re.compile(
+    r"\b(?P<kind>Article|Section|Schedule|Part|Clause|Entry|Rule)\s(?:\d{1,3}[A-Z]{0,2}(?:\(\d{1,3}[A-Za-z]?\))?|[IVXL]{1,5})(?![\w(])"
+    r"(?!\s(?:to|and|-|–)\s?\d)"
+)
+"""A reference to a part of a law: "Article 279A", "Article 366(12A)", "Part V" (not "Articles 79 to 122")."""
+
+
 def _kind_of(name: str) -> str:
     """The kind of thing a name names: its head word ("Convention on the Law of the Sea" → Convention)."""
     head = re.split(r"\s(?:of|on|for)\s", name, maxsplit=1)[0]
@@ -220,6 +227,9 @@ def find_names(text: str) -> list[Fact]:
             place = place and (not kind or kind in _PLACE_KINDS)
             role = "place" if place else "agent" if agent else "name"
             facts.append(Fact("name", name, start, end, "name", (role, kind)))
+    for m in _REFERENCE.finditer(text):
+        # "Article 279A", "Schedule VII": where the law says it, a fact a student of polity learns.
+        facts.append(Fact("name", m.group(0), m.start(), m.end(), "name", ("name", m["kind"].rstrip("s"))))
     for m in _NAME_WITH_KIND.finditer(text):
         words = m.group("name").split()
         while words and words[0] in _NOT_NAME_START:

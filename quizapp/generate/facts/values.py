@@ -152,6 +152,8 @@ def find_amounts(text: str) -> list[Fact]:
             continue
         if any(start < m.end() and m.start() < end for start, end in taken):
             continue
+        if re.search(r"\b(?:Article|Section|Schedule|Clause|Rule|Entry|No\.?|Number)\s$", text[: m.start()]):
+            continue  # "Article 80 gives …": the number names the article; "gives" is its verb
         facts.append(Fact("quantity", m.group(0), m.start(), m.end(), "money", ("", m.group("num"), "", unit)))
     return facts
 
@@ -178,3 +180,19 @@ def find_ranks(text: str) -> list[Fact]:
             continue
         facts.append(Fact("rank", m.group(0), m.start(), m.end(), "rank", (n,)))
     return facts
+
+
+# -- fractions in words ------------------------------------------------------------------------------
+
+FRACTIONS = ("one-half", "one-third", "two-thirds", "one-fourth", "three-fourths", "one-fifth", "one-sixth")
+_FRACTION = re.compile(
+    r"(?<![\w-])(?P<n>one|two|three|four)[-\s](?P<d>half|third|thirds|fourth|fourths|quarter|quarters|fifth|fifths"
+    r"|sixth|sixths)(?![\w-])",
+    re.IGNORECASE,
+)
+
+
+def find_fractions(text: str) -> list[Fact]:
+    """ "a two-thirds majority", "one-third of its members": a share written in words, which majorities and
+    parts of a whole are given in."""
+    return [Fact("fraction", m.group(0), m.start(), m.end(), "fraction", (m["n"].lower(),)) for m in _FRACTION.finditer(text)]

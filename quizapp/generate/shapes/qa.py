@@ -247,7 +247,8 @@ def qa_questions(outline: Outline, topic_of: TopicOf) -> list[Placed]:
     for pair in pairs:
         if pair.answer_parts and not pair.items:
             short = _short_answer(pair.question, _answer_text(pair.answer_parts[0]))
-            if short:
+            if short and not _WHAT_IS.match(pair.question):
+                # "What are prokaryotic cells? Cells without a nucleus": a description, no cell to choose among
                 shorts.setdefault(_answer_kind(pair.question), []).append(short[0])
     for pair in pairs:
         first = (pair.answer_parts or pair.items)[0]
