@@ -92,6 +92,49 @@ def _noun_phrase(words: list[str]) -> bool:
     return not (len(words) > 1 and words[0].endswith("s") and "VERB" in readings(words[0]))
 
 
+_MODAL_OR_TO = frozenset(
+    ["to", "will", "would", "can", "cannot", "could", "may", "might", "must", "shall", "should", "not", "does", "did"]
+)
+
+
+def _whole_phrase(text: str, start: int, end: int, words: list[str], terms: KeyTerms) -> bool:
+    """A blank that takes a whole noun phrase: not half of one ("former West Bengal finance ____", "____
+    activities", "the ____ layer"), not a verb ("not “____” back", "cannot ____", "by ____ the petals"), not a
+    possessive, not the first item of a list ("i.e. ____, data link, and network")."""
+    previous = re.findall(r"[\w’'-]+|[^\w\s]", text[:start])
+    following = re.findall(r"[\w’'-]+|[^\w\s]", text[end:])
+    prev = previous[-1] if previous else ""
+    nxt = following[0] if following else ""
+    if prev.lower() in _MODAL_OR_TO:
+        return False  # "cannot ____", "to ____": a verb's place
+    if prev and prev[:1].isalpha() and prev.lower() not in _STOP and prev[:1].islower():
+        found = readings(prev)
+        if found and ("NOUN" in found or "ADJ" in found) and not re.search(r"(?:s|ed|en|ing)$", prev):
+            return False  # "finance ____": the word before belongs to the phrase
+    if prev in ("and", "or") and len(previous) >= 2 and previous[-2][:1].islower():
+        found = readings(previous[-2])
+        if found and "ADJ" in found and not previous[-2].endswith("s"):
+            return False  # "most influential and ____ dynasties": the blank shares its noun with the word before
+    if nxt and nxt[:1].isalpha() and nxt.lower() not in _STOP and nxt[:1].islower():
+        found = readings(nxt)
+        if found and "NOUN" in found and not (nxt.endswith("s") and "VERB" in found):
+            return False  # "____ activities", "____ layer": the noun after the blank is its head
+    if text[end:].startswith(("’s", "'s")) or words[-1].endswith(("’s", "'s")):
+        return False
+    term = " ".join(words)
+    if term not in terms.stressed and re.search(r"(?:ed|en|ing)$", words[0]) and "NOUN" not in readings(words[0]):
+        return False  # "washed", "driven by convection", "soaking the petals": a verb form, no term
+    if nxt == "," and re.match(r"\s*,[^,.;]{1,40},?\s(?:and|or)\s", text[end:]):
+        return False  # the first item of a list
+    written = text[start:end].split()
+    formula = [bool(re.search(r"\d|[A-Z].*[A-Z]", word)) for word in written]
+    if len(written) > 1 and any(formula) and not all(formula):
+        return False  # "sodium hydroxide NaOH": a name and its formula, two answers in one
+    if len(written) > 1 and re.search(r"\d|[A-Z][a-z]*[A-Z]", written[-1]) and not written[0][:1].isupper():
+        return False
+    return not re.match(r"\s(?:and|or|&)\s[A-Z]", text[end:]) or not written[-1][:1].isupper()
+
+
 def keyterm_cloze(text: str, terms: KeyTerms, topic: str = "", dominant: frozenset[str] = frozenset()) -> Draft | None:
     """The sentence with its most important term blanked, if it has one that occurs nowhere else in it.
 
@@ -133,6 +176,8 @@ def keyterm_cloze(text: str, terms: KeyTerms, topic: str = "", dominant: frozens
             after = text[end:].lstrip()[:1]
             if before == "," and after == ",":
                 continue  # one item of a list blanked out of it
+            if not _whole_phrase(text, start, end, words, terms):
+                continue
             if (
                 _NAME_NEIGHBOUR.search(text[:start])
                 and text[start].isupper()

@@ -9,6 +9,7 @@ from quizapp.generate.distractors import choose_distractors, name_variants
 from quizapp.generate.draft import BLANK, Draft, SentenceContext, cloze
 from quizapp.generate.facts import MONTHS, NAME_KINDS, Fact
 from quizapp.generate.lists import _NOUN_STOP, _makes_list, list_questions
+from quizapp.generate.nouns import readings
 from quizapp.generate.terms import acronym_questions, definition_questions
 from quizapp.generate.wh import wh_question
 
@@ -137,6 +138,10 @@ def _askable_name(fact: Fact, ctx: SentenceContext) -> bool:
         return False  # "developments in the ____" could be any place: a date or amount must pin it down
     if _gives_itself_away(fact, ctx.text):
         return False
+    if fact.kind == "quoted" and fact.text.islower() and len(fact.text.split()) == 1:
+        found = readings(fact.text)
+        if "VERB" in found and "NOUN" not in found:
+            return False  # not “washed” back to Earth: a verb in quotes is no name
     return fact.kind == "quoted" or bool(fact.value[1]) or fact.value[0] in ("place", "agent")
 
 

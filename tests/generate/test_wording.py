@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from quizapp.generate.draft import Draft
 from quizapp.generate.keyterms import KeyTerms, keyterm_cloze
 from quizapp.generate.nouns import clean_sentence, has_verb, head_noun, kind_noun, lead_noun
@@ -48,6 +50,26 @@ def test_a_key_term_blank_is_a_rare_noun_phrase_and_never_the_topic() -> None:
     on_topic = keyterm_cloze(sentences[2], terms, topic="Hydrochloric acid")
     assert on_topic is None or "hydrochloric" not in on_topic.answer.lower()  # the notes' subject is no blank
     assert keyterm_cloze("The rate goes up when it is warm.", terms) is None  # no term worth a blank
+
+
+@pytest.mark.parametrize(
+    ("sentence", "wrong"),
+    [
+        ("The inquiry was led by the former state finance minister Arvind Rao.", "minister"),
+        ("Some pollutants cannot travel through liquids at all.", "travel"),
+        ("Mulberry is tested by soaking the petals of mulberry.", "soaking"),
+        ("Washing soda comes from rehydration of anhydrous sodium carbonate.", "rehydration of anhydrous"),
+        ("The session layer provides synchronised dialogue to the presentation layer.", "session"),
+        ("The Gupta Empire was one of the most influential and powerful dynasties of its age.", "powerful"),
+        ("Potassium hydroxide KOH is collected near the cathode of the cell.", "KOH"),
+        ("The fort stands at the confluence of Bhima and Krishna Rivers.", "Bhima"),
+    ],
+)
+def test_a_key_term_blank_takes_a_whole_noun_phrase(sentence: str, wrong: str) -> None:
+    """Half a phrase, a verb, or a name and its formula together is no term a student could be asked for."""
+    terms = KeyTerms([sentence, sentence.replace("The ", "A ")], [])
+    cloze = keyterm_cloze(sentence, terms)
+    assert cloze is None or (wrong not in cloze.answer.split() and cloze.answer != wrong), cloze.answer
 
 
 def test_verbs_are_told_from_plural_nouns_and_participles() -> None:
