@@ -402,6 +402,13 @@ def _statement(text: str) -> bool:
     )
 
 
+_UNNAMED = re.compile(
+    r"\b(?:the|both|two|all)\s(?:two\s)?(?:ministers|leaders|delegates|officials|parties|participants|sides|signatories"
+    r"|representatives|delegations|heads)\b(?!\sof\b)",
+    re.IGNORECASE,
+)
+"""“The Ministers welcomed …”, “Both sides are …”: people the notes never name, so a sentence quoted with them says
+less than it seems; its facts are still asked by questions that leave them out ("When were … held?")."""
 _NORMATIVE = re.compile(r"\b(?:must|should|ought\sto|needs?\sto|has\sto|have\sto)\s(?:\w+\s)?\w+", re.IGNORECASE)
 """“Both countries must endeavour to …”: advice, which no student would call false; judging it tests nothing."""
 
@@ -506,6 +513,7 @@ def generate_bank(
             and not _DASH_LABEL.search(ctx.text)
             and not _UNRESOLVED.search(ctx.text)
             and not _POINTING.search(ctx.text)
+            and not _UNNAMED.search(ctx.text)
             and not _FRAGMENT_START.match(ctx.text)
         )
     ]
@@ -534,7 +542,7 @@ def generate_bank(
         fallback: list[shapes.Placed] = []
         dominant = frozenset(_dominant_words([sentence.text for sentence in sentences]))
         for sentence in sentences:
-            if sentence.line in asked or _EXAMPLE.search(sentence.source):
+            if sentence.line in asked or _EXAMPLE.search(sentence.source) or _UNNAMED.search(sentence.text):
                 continue
             draft = keyterm_cloze(sentence.text, terms, _subject_words(sentence.topic, document.title), dominant)
             if draft is None and _statement(sentence.text):
