@@ -12,7 +12,7 @@ from quizapp.generate.shapes import Placed
 PER_LINE = 3
 """At most this many questions come from one line of the notes (list and order questions aside)."""
 TRUEFALSE_SHARE = 0.25
-PER_ANSWER = 4
+PER_ANSWER = 3
 """At most this many questions of a bank have one answer (or ask about one term): more is padding."""
 _UNCAPPED = ("list",)
 
@@ -73,11 +73,23 @@ _SMALL = frozenset(
 )
 
 
+_ABOUT = re.compile(r"^(?:What (?:is|are|was|were)(?: meant by)?|Describe|Define|Who (?:is|was|were))\s(?:the\s|a\s|an\s)?(?P<term>.+?)[?.]$")
+
+
 def _asked(draft) -> str:
     """What a question asks for: its answer, or the quoted term a card's front asks about."""
     if draft.type == "flashcard" and "“" in draft.prompt and "”" in draft.prompt:
         return draft.prompt.split("“", 1)[1].split("”", 1)[0]
     return draft.answer
+
+
+def _term_of(draft) -> str:
+    """The term a question is about, however it asks: "What is continental drift?", "Describe inertia of rest."
+    or the term a card quotes or a choice names."""
+    about = _ABOUT.match(draft.prompt) if draft.type == "flashcard" else None
+    if about and len(about["term"].split()) <= 5:
+        return about["term"]
+    return _asked(draft)
 
 
 def cap(placed: list[Placed]) -> list[Placed]:
@@ -130,7 +142,7 @@ def _cap(placed: list[Placed], preferred: set[int]) -> list[Placed]:
         answer_key = (item.line, normalise(_asked(draft))) if draft.type != "truefalse" else None
         if answer_key is not None and answers_per_line[answer_key] >= 1 and not _uncapped(item):
             continue
-        asked_for = normalise(_asked(draft))
+        asked_for = normalise(_term_of(draft))
         if draft.type != "truefalse" and asked_for in judged.get(normalise(item.source), set()):
             continue  # this fact of the sentence is asked by its false statement
         if draft.type not in ("truefalse", "list") and answers[asked_for] >= PER_ANSWER:

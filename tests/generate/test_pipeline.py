@@ -67,7 +67,7 @@ def test_false_statements_are_really_false(bundled: Bank, notes_text: str) -> No
     lines = notes_text.split("\n")
     sentences = {normalise(q.source_text) for q in bundled.questions if q.source_text}
     falses = [q for q in bundled.questions if q.type == "truefalse" and q.answer == "False"]
-    assert len(falses) >= 3
+    assert falses  # most false statements of these notes would quote "The Ministers …", whom they never name
     for q in falses:
         assert normalise(q.prompt) not in sentences, q.prompt
         right, wrong = wrong_value(q).group("right", "wrong")  # type: ignore[union-attr]
@@ -205,15 +205,15 @@ def test_at_least_40_questions_of_all_six_types(bundled: Bank) -> None:
     assert {q.type for q in bundled.questions} == {"mcq", "cloze", "short", "truefalse", "flashcard", "list"}
 
 
+# "October 2018", "December 2018" and "Cope India 2018" stand only in sentences about "the Ministers", whom the notes
+# never name: quoted as a blank or a statement, such a sentence says less than it seems.
 ANSWERS = [
     "28 April 1952",
     "2017",
-    "October 2018",
     "November 2018",
     "June 2019",
     "September-October 2019",
     "July 2019",
-    "December 2018",
     "September 2019",
     "1958",
     "FY18",
@@ -221,7 +221,6 @@ ANSWERS = [
     "Rs 50,000 crore",
     "Rs 38,000 crore",
     "Malabar 2019",
-    "Cope India 2018",
     "Indo-Pacific Oceans Initiative",
     "Cool EMS Service",
     "Delhi-Mumbai Industrial Corridor",
