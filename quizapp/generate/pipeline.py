@@ -26,6 +26,7 @@ from quizapp.generate.nouns import (
     has_verb,
     is_generic_label,
     main_clause,
+    readings,
     verb_only,
     zipf,
 )
@@ -346,7 +347,8 @@ def _names_something(text: str, lowercase: frozenset[str]) -> bool:
     if any(word[:1].isupper() for word in words[1:]) or re.search(r"\d", text):
         return True
     first = re.sub(r"[^\w'’-]", "", words[0]).lower() if words else ""
-    return bool(first) and first not in lowercase and first not in _COMMON_OPENERS
+    # "Main job is …": a word of everyday English, which the notes may just not happen to write in lower case.
+    return bool(first) and first not in lowercase and first not in _COMMON_OPENERS and not readings(first)
 
 
 _COMMON_OPENERS = frozenset(
@@ -374,17 +376,40 @@ _COMMON_OPENERS = frozenset(
 )
 
 
-def _context_name(topic: str, title: str) -> str | None:
-    """A heading short enough to stand in front of a sentence as what it is about, not a question or a label."""
+def _from_capitals(text: str, lowercase: frozenset[str]) -> str:
+    """A heading in capitals as running text: a word the notes write in lower case goes to lower case, a short
+    one they never do stays an acronym ("PDU"), the first word takes a capital."""
+    words = [
+        word.lower() if word.lower() in lowercase else word if len(word) <= 4 else word.capitalize()
+        for word in text.split()
+    ]
+    joined = " ".join(words)
+    return joined[:1].upper() + joined[1:]
+
+
+def _context_name(topic: str, title: str, lowercase: frozenset[str] = frozenset()) -> str | None:
+    """A heading that names what a sentence is about ("Rajya Sabha", "Kigali Amendment"), short enough to stand in
+    front of it; not a question, a label, nor a section's description ("Layers of the OSI model and their
+    functions", "Causes of ozone depletion", "Practice questions"), which reads as part of the statement."""
     for text in (topic, title):
         clean = re.sub(r"\s*\([^)]*\)", "", text).strip().rstrip(":.")
+        if clean.isupper() and len(clean) > 4:
+            clean = _from_capitals(clean, lowercase)  # "SMALL INTESTINE" → "Small intestine"
         words = clean.split()
-        if not 1 <= len(words) <= 8 or clean.endswith("?") or is_generic_label(clean) or clean.isupper():
+        if not 1 <= len(words) <= 4 or clean.endswith("?") or is_generic_label(clean):
             continue
+        if re.search(r":|\s(?:and|&|vs\.?|or)\s|,", clean) or is_generic_label(words[0]) or is_generic_label(words[-1]):
+            continue  # "Earthquake waves: fact cards", "Seals and Scripts", "Types of inertia", "Key facts"
         if clean[:1].isdigit() or _INSTRUCTION.match(clean):
             continue  # "05 Acids Bases Salts" is a file's name; "Define light reaction …" an exercise
         return clean
     return None
+
+
+def _said(context: str, text: str) -> bool:
+    """Whether a sentence already names its heading ("Acids are corrosive" under "Acids"): no need to say it twice."""
+    words = {word[:5] for word in re.findall(r"[a-z]{3,}", context.lower())}
+    return bool(words) and words <= {word[:5] for word in re.findall(r"[a-z]{3,}", text.lower())}
 
 
 def _statement(text: str) -> bool:
@@ -471,6 +496,8 @@ def generate_bank(
         placed.extend(shapes.table_questions(outline, topic_of))
         placed.extend(shapes.record_questions(outline, topic_of))
         placed.extend(shapes.timeline_questions(outline, topic_of))
+        written_lower = frozenset(re.findall(r"\b[a-z][a-z'’-]+\b", document.text))
+        placed.extend(shapes.group_questions(outline, topic_of, written_lower))
         skip = shapes.qa_lines(outline) | shapes.table_lines(outline)
         sentences = _outline_sentences(document, outline, skip, placed)
     else:
@@ -523,10 +550,11 @@ def generate_bank(
         if id(draft) in kept:
             if _quotes_sentence(draft) and not _names_something(ctx.text, lowercase):
                 # "Decisions require a ____ majority": whose decisions only the heading says.
-                context = _context_name(ctx.topic, document.title)
+                context = _context_name(ctx.topic, document.title, lowercase)
                 if context is None:
                     continue
-                draft.prompt = f"{context}: {draft.prompt}"
+                if not _said(context, ctx.text):
+                    draft.prompt = f"{context}: {draft.prompt}"
             if _EXAMPLE.search(ctx.source):
                 draft.score *= 0.6  # an example or illustration is asked last
             placed.append(shapes.Placed(draft, ctx.line, ctx.source, ctx.topic, f"fact:{id(draft.fact)}"))
@@ -553,10 +581,11 @@ def generate_bank(
             if draft is not None and not _names_something(sentence.text, lowercase):
                 # "Decisions require a three-fourths majority": whose decisions only its heading says. Said with
                 # the heading in front where the heading is a name; else not asked.
-                context = _context_name(sentence.topic, document.title)
+                context = _context_name(sentence.topic, document.title, lowercase)
                 if context is None:
                     continue
-                draft.prompt = f"{context}: {draft.prompt}"
+                if not _said(context, sentence.text):
+                    draft.prompt = f"{context}: {draft.prompt}"
             if draft is not None and not defects(draft):
                 fallback.append(shapes.Placed(draft, sentence.line, sentence.source, sentence.topic, "fallback"))
                 asked.add(sentence.line)

@@ -430,3 +430,54 @@ def test_a_question_without_fair_choices_is_typed_and_a_description_is_no_choice
     assert asked["Name the fastest bird."].answer == "Peregrine falcon"
     for q in bank.questions:
         assert "Birds without a keel on the breastbone" not in (q.choices or [])  # a description, no bird
+
+
+GROUPS = """METALS AND NON-METALS
+
+1. Metals:
+- Shine when freshly cut.
+- Conduct heat and electricity well.
+- Form basic oxides with oxygen.
+- Examples: iron, copper, zinc.
+
+2. Non-metals:
+- Shine only in a few cases such as iodine.
+- Conduct heat poorly, graphite aside.
+- Form acidic oxides with oxygen.
+- Examples: sulphur, carbon, oxygen.
+
+3. Trade and Uses:
+- Form the frames of bridges and cars.
+- Used in fertilisers and fuels.
+"""
+
+
+def test_a_point_is_asked_against_the_points_of_a_parallel_group() -> None:
+    bank = bank_of(GROUPS)
+    [oxides] = [q for q in bank.questions if q.answer == "Form basic oxides with oxygen"]
+    assert oxides.type == "mcq" and oxides.prompt == "Which of these is true of metals?"
+    wrong = set(oxides.choices or []) - {oxides.answer}
+    # Wrong choices come from the group set out the same way, never from a section about something else.
+    assert wrong <= {"Shine only in a few cases such as iodine", "Conduct heat poorly, graphite aside",
+                     "Form acidic oxides with oxygen"}
+    assert len(wrong) >= 2
+    assert not [q for q in bank.questions if "true of trade" in q.prompt.lower()]
+    assert not [q for q in bank.questions if "Examples" in (q.answer or "")]
+
+
+HEADED = """Photosynthesis notes
+
+FACTORS AFFECTING GROWTH
+- Rates rise with warmth up to an optimum temperature of about 35 degrees.
+
+LARGE INTESTINE
+- Main job is absorbing water and salts from the undigested food.
+"""
+
+
+def test_a_heading_in_capitals_names_the_subject_and_a_section_description_does_not() -> None:
+    bank = bank_of(HEADED)
+    prompts = [q.prompt for q in bank.questions]
+    assert not [p for p in prompts if p.startswith(("Factors affecting growth:", "FACTORS"))]
+    main_job = [p for p in prompts if "Main job" in p]
+    assert main_job and all(p.lower().startswith("large intestine: ") for p in main_job)

@@ -3,6 +3,7 @@ lead-in with its items, and table rows (pipe tables, or lines of cells split by 
 
 from quizapp.generate.nouns import is_plural
 from quizapp.generate.shapes.common import Placed
+from quizapp.generate.shapes.groups import group_questions
 from quizapp.generate.shapes.lists import list_members, list_questions
 from quizapp.generate.shapes.pairs import split_pair, subject_of, term_questions
 from quizapp.generate.shapes.qa import is_sentence, qa_lines, qa_questions
@@ -11,6 +12,7 @@ from quizapp.generate.shapes.tables import table_lines, table_questions
 
 __all__ = [
     "Placed",
+    "group_questions",
     "is_plural",
     "is_sentence",
     "list_members",
