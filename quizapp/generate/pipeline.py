@@ -39,7 +39,7 @@ from quizapp.generate.prose import (
     means_question,
 )
 from quizapp.generate.quality import defects, select
-from quizapp.generate.questions import BLANK, Draft, SentenceContext, fact_questions
+from quizapp.generate.questions import BLANK, Draft, SentenceContext, fact_questions, one_idea
 from quizapp.generate.repair import complete_fragment, headline_passive
 
 _TYPE_ORDER = {"mcq": 0, "cloze": 1, "short": 2, "list": 3, "truefalse": 4, "flashcard": 5}
@@ -413,11 +413,12 @@ def _said(context: str, text: str) -> bool:
 
 
 def _statement(text: str) -> bool:
-    """A sentence that can stand as a true statement: a verb, 7 to 40 words, nothing that points elsewhere."""
+    """A sentence that can stand as a true statement: a verb, one idea in 5 to 25 words, nothing that points elsewhere."""
     words = text.split()
     return (
         not _UNRESOLVED.search(text)
-        and 5 <= len(words) <= 30
+        and 5 <= len(words)
+        and one_idea(text)
         and has_verb(main_clause(text))
         and not _POINTING.search(text)
         and not text.rstrip(". ").endswith((":", "?"))

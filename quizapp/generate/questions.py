@@ -182,6 +182,14 @@ def _accept(fact: Fact, ctx: SentenceContext) -> list[str]:
     return []
 
 
+_INNER_STOP = re.compile(r"(?<!\b[A-Z])(?<!\be\.g)(?<!\bi\.e)(?<!\bvs)(?<!\bNo)(?<!\bSt)(?<!\bDr)\.\s+\S")
+
+
+def one_idea(statement: str) -> bool:
+    """A statement to judge says one thing: one sentence of at most 25 words."""
+    return len(statement.split()) <= 25 and not _INNER_STOP.search(statement.rstrip(". "))
+
+
 def truefalse_questions(
     ctx: SentenceContext, fact: Fact, *, allow_false: bool, force_false: bool = False
 ) -> list[Draft]:
@@ -190,6 +198,9 @@ def truefalse_questions(
     Which of the two is stable per fact and about even over a bank, so "always False" is no strategy.
     """
     statement = ctx.text if ctx.text.endswith((".", "!", "?")) else ctx.text + "."
+    several = sum(f.tag in ("date", "money") for f in ctx.facts) > 1 and not _COMPARATIVE.search(ctx.text)
+    if not one_idea(statement) or several:
+        return []  # "Babur won Khanwa in 1527 and Chanderi in 1528": which part is false, the student must guess
     if len(re.findall(r"\w+", statement[: fact.start] + statement[fact.end :])) < 3:
         return []  # "Rs 500 crore." states nothing beyond its value
     seed = f"tf\x1f{ctx.source}\x1f{fact.text}"

@@ -7,7 +7,7 @@ import pytest
 from quizapp.generate.draft import SentenceContext
 from quizapp.generate.facts import extract_facts
 from quizapp.generate.lists import list_questions
-from quizapp.generate.questions import fact_questions
+from quizapp.generate.questions import fact_questions, one_idea
 from quizapp.generate.repair import headline_passive
 from quizapp.generate.terms import acronym_questions, definition_questions
 from quizapp.generate.wh import when_question
@@ -169,3 +169,12 @@ def test_a_headline_note_gets_its_verb(text: str, repaired: str) -> None:
         assert when_question(repaired, fact) == when_question(
             text, next(f for f in extract_facts(text) if f.kind == "year")
         )
+
+
+def test_a_statement_to_judge_says_one_thing() -> None:
+    """Two dates in one statement, or two sentences run together: which part is false, the student must guess."""
+    two_dates = context("Babur won the battle of Khanwa in 1527 and the battle of Chanderi in 1528.")
+    assert not [d for d in fact_questions(two_dates) if d.type == "truefalse"]
+    assert one_idea("The Lok Sabha is the lower house.")
+    assert not one_idea("The law defines force. force and mass are linked.")
+    assert not one_idea(" ".join(["word"] * 26) + ".")

@@ -481,3 +481,44 @@ def test_a_heading_in_capitals_names_the_subject_and_a_section_description_does_
     assert not [p for p in prompts if p.startswith(("Factors affecting growth:", "FACTORS"))]
     main_job = [p for p in prompts if "Main job" in p]
     assert main_job and all(p.lower().startswith("large intestine: ") for p in main_job)
+
+
+TIMELINE_MIXED = """Treaties
+
+1648 – Peace of Westphalia ends the Thirty Years War
+1713 – 11 April: Treaty of Utrecht signed
+1763 – 10 February: Treaty of Paris ends the Seven Years War
+1815 – 9 June: Congress of Vienna closes
+1919 – 28 June: Treaty of Versailles signed
+"""
+
+PEAKS = """Peaks of the world
+
+1. Everest
+- Height: about 8,849 m, the highest above sea level
+2. Lhotse
+- Height: about 8,516 m
+3. K2
+- Height: about 8,611 m, second highest
+4. Kangchenjunga
+- Height: about 8,586 m
+5. Denali
+- Height: about 6,190 m
+6. Kilimanjaro
+- Height: about 5,895 m
+"""
+
+
+def test_choices_are_written_alike_and_clearly_apart() -> None:
+    bank = bank_of(TIMELINE_MIXED)
+    [westphalia] = [q for q in bank.questions if "Westphalia" in q.prompt]
+    assert westphalia.answer == "1648"
+    assert all(re.fullmatch(r"\d{4}", c) for c in westphalia.choices or [westphalia.answer])  # years beside a year
+    peaks = bank_of(PEAKS)
+    heights = [q for q in peaks.questions if q.prompt.startswith("What is the height of")]
+    assert heights
+    for q in heights:
+        assert "," not in q.answer.replace(",", "", 1)  # "about 8,849 m", never its remark
+        assert all("highest" not in c for c in q.choices or [])
+        numbers = sorted(float(re.sub(r"[^\d.]", "", c)) for c in q.choices or [])
+        assert all(b - a > 0.1 * b for a, b in zip(numbers, numbers[1:], strict=False))  # a tenth apart at least

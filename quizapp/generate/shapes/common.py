@@ -38,6 +38,79 @@ def _shape(text: str) -> str:
 
 def like_answer(answer: str, others: list[str]) -> list[str]:
     """The other cells written like the answer (a plain year range among plain year ranges), if there are
-    enough of them; else all of them."""
+    enough of them; else all of them. Dates are cut to the answer's detail ("28 June 1914" as "1914" beside a
+    bare year), and a number near the answer's ("about 1,376 km" beside "about 1,400 km") is no wrong choice."""
+    others = _dated_like(answer, others)
+    others = _apart(answer, others)
     same = [other for other in others if _shape(other) == _shape(answer)]
     return same if len(set(same)) >= 3 else others
+
+
+_MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?"
+    r"|Nov(?:ember)?|Dec(?:ember)?)"
+)
+_YEAR_ONLY = re.compile(r"^(?:c\.\s?)?\d{3,4}$")
+_MONTH_YEAR = re.compile(rf"^{_MONTH}\s\d{{4}}$")
+_HAS_MONTH_YEAR = re.compile(rf"\b{_MONTH}\s\d{{4}}\b")
+_HAS_YEAR = re.compile(r"\b\d{4}\b")
+
+
+def _dated_like(answer: str, others: list[str]) -> list[str]:
+    """Dates of other detail written to the answer's: a year beside a year, a month beside a month."""
+    if _YEAR_ONLY.match(answer):
+        pick = _HAS_YEAR
+    elif _MONTH_YEAR.match(answer):
+        pick = _HAS_MONTH_YEAR
+    else:
+        return others
+    out: list[str] = []
+    for other in others:
+        found = pick.search(other)
+        if found and found.group(0) != answer and found.group(0) not in out:
+            out.append(found.group(0))
+    return out if len(out) >= 2 else others
+
+
+_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
+
+
+def _number(text: str) -> float | None:
+    found = _NUMBER.search(text)
+    if found is None or re.fullmatch(r"\d{4}", found.group(0)):
+        return None  # a year is a date, not an amount
+    try:
+        return float(found.group(0).replace(",", ""))
+    except ValueError:
+        return None
+
+
+def _apart(answer: str, others: list[str]) -> list[str]:
+    """Amounts at least a tenth away from the answer and from each other: rounded figures that close are no
+    clearly false choices."""
+    value = _number(answer)
+    if value is None or value <= 0:
+        return others
+    kept: list[str] = []
+    taken = [value]
+    for other in others:
+        number = _number(other)
+        if number is None:
+            kept.append(other)
+        elif all(abs(number - t) > 0.1 * max(number, t) for t in taken):
+            kept.append(other)
+            taken.append(number)
+    return kept
+
+
+_AMOUNT_CELL = re.compile(
+    r"^(?P<amount>(?:(?:about|around|approx\.?|nearly|over|under)\s)?\d(?:[\d,.]*\d)?(?:\s?[%A-Za-z]{1,12})?)"
+    r"(?:,\s|\s\(|\s[–-]\s|;\s|\s(?:in|but|and|of)\s)\S"
+)
+
+
+def core_value(cell: str) -> str:
+    """An amount without the remark after it: "about 1,465 km, longest peninsular river" → "about 1,465 km", the
+    remark being a tell no other choice carries."""
+    found = _AMOUNT_CELL.match(cell)
+    return found["amount"].strip() if found else cell

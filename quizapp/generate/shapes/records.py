@@ -10,7 +10,7 @@ from quizapp.documents.outline import Node, Outline
 from quizapp.generate.distractors import normalise
 from quizapp.generate.draft import Draft
 from quizapp.generate.nouns import coin, is_plural, kind_noun, readings, stable_order
-from quizapp.generate.shapes.common import Placed, TopicOf, like_answer, overlaps
+from quizapp.generate.shapes.common import Placed, TopicOf, core_value, like_answer, overlaps
 
 _LABEL = re.compile(r"^(?P<label>[A-Z][A-Za-z]+(?:\s[a-z]+){0,2})\s*:\s*(?P<value>\S.{0,80})$")
 _TIMELINE = re.compile(
@@ -59,10 +59,11 @@ def record_questions(outline: Outline, topic_of: TopicOf) -> list[Placed]:
     columns: dict[str, list[tuple[Node, str]]] = defaultdict(list)
     nodes = {node.line: node for node in outline.nodes}
     for line, (owner, label, value) in points.items():
-        columns[label].append((owner, value))
+        columns[label].append((owner, core_value(value)))
     placed: list[Placed] = []
     for line, (owner, label, value) in sorted(points.items()):
         node = nodes[line]
+        value = core_value(value)
         name = _name(owner)
         others = [v for o, v in columns[label] if o is not owner and not overlaps(v, value)]
         owners = [_name(o) for o, _ in columns[label] if o is not owner]
