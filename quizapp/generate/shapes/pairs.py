@@ -356,6 +356,15 @@ def term_questions(outline: Outline, topic_of: TopicOf) -> list[Placed]:
         if any(normalise(s) in normalise(body) for s in siblings):
             continue
         prompt = f"Which {kind or 'term'} is this: “{described}”?"
+        if not kind:
+            # Under a heading of mixed terms, only terms defined as the same kind of thing ("pores", "organisms")
+            # are wrong choices a student would weigh: a process beside a structure gives itself away.
+            head = _definition_head(described)
+            siblings = [
+                p.term
+                for p in by_parent.get(id(parent), [])
+                if normalise(p.term) != normalise(term) and head and _definition_head(p.body) == head
+            ]
         if len(siblings) >= 3:
             wrong = stable_order(siblings, term)[:3]
             draft = Draft("mcq", prompt, term, ["definition"], None, choices=[term, *wrong], score=1.35)
@@ -375,6 +384,20 @@ def _describes(term: str, body: str) -> bool:
     return (first[:1].islower() or first in ("A", "An", "The")) and not re.match(
         r"(?i)(?:it|they|he|she|this|these|we|you|there)\b", first
     )
+
+
+_HEAD_END = re.compile(
+    r"\s(?:of|on|in|within|inside|into|that|which|who|whose|where|when|by|for|to|between|around|from|with|used|made"
+    r"|found|formed|called|is|are|was|were)\b"
+)
+
+
+def _definition_head(body: str) -> str:
+    """The kind of thing a definition names: "Microscopic pores on leaves …" → "pore", "The process by which …" →
+    "process"."""
+    words = re.findall(r"[A-Za-z-]+", _HEAD_END.split(body.strip(), maxsplit=1)[0].lower())
+    words = [w for w in words if w not in ("a", "an", "the", "any", "one")]
+    return singular(words[-1]) if words else ""
 
 
 def _heading_head(parent: Node | None) -> str | None:
