@@ -7,7 +7,7 @@ import re
 from quizapp.generate.draft import Draft, SentenceContext
 from quizapp.generate.facts import Fact
 from quizapp.generate.facts.names import CONNECTORS as _CONNECTORS
-from quizapp.generate.nouns import is_definition, states_something
+from quizapp.generate.nouns import is_definition, readings, states_something
 
 
 def _sentence_case(text: str) -> str:
@@ -50,6 +50,13 @@ def _in_order(small: str, big: str) -> bool:
     return all(char in rest for char in small)
 
 
+def _proper_name(term: str) -> bool:
+    """A name of one person, place or thing ("Yamuna", "Ralph Fitch"), not a term of the subject ("Osmosis",
+    "Money Bill"): every word capitalised and none a word of English."""
+    words = term.split()
+    return all(word[:1].isupper() and not word.isupper() and not readings(word.lower()) for word in words)
+
+
 _PERSON = re.compile(
     r"^(?:the\s|a\s|an\s)?(?:\w+\s){0,3}?(?:ruler|emperor|king|queen|sultan|scientist|botanist|scholar|leader|minister"
     r"|president|founder|son|daughter|father|mother|wife|husband|poet|author|writer|general|governor|viceroy|person"
@@ -69,6 +76,14 @@ def definition_questions(ctx: SentenceContext, fact: Fact) -> list[Draft]:
     if _PERSON.search(definition) and all(word[:1].isupper() for word in fact.text.split()):
         back = _sentence_case(definition)
         return [Draft("flashcard", f"Who was {fact.text}?", back.rstrip(".") + ".", ["definition"], fact, score=1.1)]
+    if _proper_name(fact.text):
+        # "What is meant by “Yamuna”?": a river has an origin, a length, tributaries; no one meaning. What the
+        # notes single it out as is asked the other way: "Which is the longest tributary of the Ganga?"
+        unique = re.match(r"(?i)the\s(?:\w+est|first|last|only|oldest|capital|chief|main|principal)\b", definition)
+        if unique and len(definition.split()) <= 12:
+            front = f"Which is {definition[:1].lower()}{definition[1:].rstrip('.')}?"
+            return [Draft("short", front, fact.text, ["definition"], fact, score=1.15)]
+        return []
     if definition.startswith("under which "):
         back = "Under it, " + definition[len("under which ") :]
         front = f"What is the {fact.text}?" if verb != "is" else f"What is meant by “{fact.text}”?"
