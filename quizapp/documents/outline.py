@@ -286,6 +286,7 @@ class _Reader:
             and top.indent == indent
             and not top.children
             and is_title_like(top.text)
+            and ":" not in top.text.rstrip(":")  # "- Ends in: Bay of Bengal" is a field, no name over a paragraph
             and not is_title_like(" ".join(text for _, text in parts))
         ):  # a paragraph straight under "(i) Turmeric" hangs there; a label after a point is the point's sibling
             top.holds = True

@@ -200,9 +200,10 @@ def _outline_sentences(
         topic = _topic(node, document)
         if node.parent is not last_parent:
             previous, last_parent = None, node.parent  # a subject is lent only among the points of one parent
-        if node.parent is not None and id(node.parent) in seen_under and node.kind != "item":
+        noted = bool(_NOTE_LABEL.match(node.text)) and node.parent is not None and node.parent.kind == "item"
+        if node.parent is not None and id(node.parent) in seen_under and node.kind != "item" and not noted:
             parent_subject = None  # a heading or an item names what its first paragraph is about, not every
-            # later one; each point of a list right under it is about it
+            # later one; each point of a list right under it is about it, and so is a "Note:" under an item
         if node.kind == "item" and sentences and parent_subject:
             for draft in fragment_definition(_noun_subject(parent_subject), sentences[0].text):
                 extra.append(shapes.Placed(draft, node.line, node.text, topic, f"fragment:{node.line}"))
@@ -242,6 +243,7 @@ def _outline_sentences(
     return out
 
 
+_NOTE_LABEL = re.compile(r"^(?:Note|NB|N\.B\.|Remember|Also)\s?:", re.IGNORECASE)
 _NOUN_PHRASE_START = re.compile(r"^(?:(?:A|An|The|a|an|the)\s)?[a-z]")
 """A right side that opens as a noun phrase ("a collection of …"): a definition whose subject is the term."""
 _PRONOUN_START = re.compile(r"^(?:It|They|He|She|This|These)\b")

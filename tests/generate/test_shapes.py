@@ -522,3 +522,26 @@ def test_choices_are_written_alike_and_clearly_apart() -> None:
         assert all("highest" not in c for c in q.choices or [])
         numbers = sorted(float(re.sub(r"[^\d.]", "", c)) for c in q.choices or [])
         assert all(b - a > 0.1 * b for a, b in zip(numbers, numbers[1:], strict=False))  # a tenth apart at least
+
+
+RIVERS = """Rivers
+
+1. Ganga
+- Length: about 2,525 km
+- Ends in: Bay of Bengal (through a wide delta)
+Note: It was declared the national river of the country in 2008.
+2. Narmada
+- Length: about 1,312 km
+- Ends in: Arabian Sea, near Bharuch
+3. Mahanadi
+- Length: about 858 km
+- Ends in: Bay of Bengal
+"""
+
+
+def test_a_field_named_by_a_verb_is_asked_with_it_and_a_note_is_about_its_item() -> None:
+    bank = bank_of(RIVERS)
+    asked = {q.prompt: q.answer for q in bank.questions}
+    assert asked.get("Where does Narmada end?") == "Arabian Sea"  # the remark after the name is no part of it
+    assert not [p for p in asked if "ends in of" in p]
+    assert asked.get("When was Ganga declared the national river of the country?") == "2008"

@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
+from lemminflect import getAllLemmas
+
 from quizapp.documents.outline import Node, Outline
 from quizapp.generate.distractors import normalise
 from quizapp.generate.draft import Draft
@@ -31,6 +33,16 @@ def _name(node: Node) -> str:
     return re.sub(r"\s*\([^)]*\)", "", node.text).rstrip(":").strip()
 
 
+_REMARK = re.compile(r"^(?P<name>[A-Z][\w'’-]*(?:\s(?:of|the|de|[A-Z][\w'’-]*))*)(?:,\s(?=[a-z])|\s\()")
+
+
+def _without_remark(value: str) -> str:
+    """A name without the remark after it: "Arabian Sea, near Surat" → "Arabian Sea", "Bay of Bengal (joins the
+    Ganga …)" → "Bay of Bengal"; a list of names ("Kabini, Hemavati") stays whole."""
+    found = _REMARK.match(value)
+    return found["name"] if found else value
+
+
 def record_points(outline: Outline) -> dict[int, tuple[Node, str, str]]:
     """Points (by line) that are one field of a record: the record's owner, the field's label, its value."""
     found: dict[str, dict[int, tuple[Node, Node, str]]] = defaultdict(dict)
@@ -45,13 +57,31 @@ def record_points(outline: Outline) -> dict[int, tuple[Node, str, str]]:
         first = readings(label.split()[0])
         if first and "NOUN" not in first:
             continue  # "Ends in: …" is no field name a question can carry
-        found[label][id(owner)] = (node, owner, match["value"].strip().rstrip("."))
+        found[label][id(owner)] = (node, owner, _without_remark(match["value"].strip().rstrip(".")))
     points: dict[int, tuple[Node, str, str]] = {}
     for label, owners in found.items():
         if len(owners) >= 3:  # a field repeated under three items is a column of a table set out as points
             for node, owner, value in owners.values():
                 points[node.line] = (owner, label, value)
     return points
+
+
+_WHERE = frozenset({"in", "at", "into", "near", "on"})
+
+
+def _verb_prompt(label: str, name: str) -> str | None:
+    """A field named by a verb ("Ends in", "Joins", "Rises at"): "Where does Ganga end?", "What does Yamuna
+    join?"; None for a field named by a noun ("Length")."""
+    words = label.split()
+    if len(words) > 2 or not words[0].endswith("s") or (len(words) == 2 and words[1] not in _WHERE | {"from", "to"}):
+        return None
+    lemmas = getAllLemmas(words[0]).get("VERB")
+    if not lemmas or words[0] in ("is", "has", "was"):
+        return None
+    verb = lemmas[0]
+    if len(words) == 2 and words[1] in _WHERE:
+        return f"Where does {name} {verb}?"
+    return f"What does {name} {verb}{' ' + words[1] if len(words) == 2 else ''}?"
 
 
 def record_questions(outline: Outline, topic_of: TopicOf) -> list[Placed]:
@@ -71,7 +101,15 @@ def record_questions(outline: Outline, topic_of: TopicOf) -> list[Placed]:
         kind = kind_noun(heading.text) if heading is not None else None
         be = "are" if is_plural(label) else "is"
         unique = sum(normalise(v) == normalise(value) for _, v in columns[label]) == 1
-        if kind and unique and len(value.split()) <= 6 and coin(f"{name}\x1f{label}", 2):
+        asked = _verb_prompt(label, name)
+        if asked is not None:
+            # "Ends in: Bay of Bengal" under "Ganga": "Where does Ganga end?", typed or chosen among the others.
+            wrong = stable_order(list(dict.fromkeys(like_answer(value, others))), f"{name}{label}")[:3]
+            if len(wrong) == 3 and len(value) <= 40:
+                draft = Draft("mcq", asked, value, ["table"], None, choices=[value, *wrong], score=1.2)
+            else:
+                draft = Draft("short", asked, value, ["table"], None, score=1.15)
+        elif kind and unique and len(value.split()) <= 6 and coin(f"{name}\x1f{label}", 2):
             prompt = f"Which {kind} has the {label} “{value}”?"
             wrong = stable_order(owners, f"{value}{label}")[:3]
             draft = Draft("mcq", prompt, name, ["table"], None, choices=[name, *wrong], score=1.25)
