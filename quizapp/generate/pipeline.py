@@ -511,7 +511,11 @@ def generate_bank(
     drafted: list[tuple[SentenceContext, Draft]] = []
     for sentence in sentences:
         prose = called_question(sentence.text) or means_question(sentence.text)
-        if prose is None and not any(f.kind == "definition" for f in sentence.facts):
+        if (
+            prose is None
+            and not any(f.kind == "definition" for f in sentence.facts)
+            and not _PRONOUN_START.match(sentence.source)
+        ):  # "It is a combination of CGST and SGST": what "it" is was lent, so this says less than it seems
             prose = copula_question(sentence.text)
         if prose is not None:
             placed.append(

@@ -545,3 +545,30 @@ def test_a_field_named_by_a_verb_is_asked_with_it_and_a_note_is_about_its_item()
     assert asked.get("Where does Narmada end?") == "Arabian Sea"  # the remark after the name is no part of it
     assert not [p for p in asked if "ends in of" in p]
     assert asked.get("When was Ganga declared the national river of the country?") == "2008"
+
+
+LONG_ANSWER = """Q1. Which gases are noble gases?
+Ans.
+- Helium
+- Neon
+- Argon
+- Krypton
+- Xenon
+- Radon
+- Oganesson
+- Ununoctium
+- Eka-radon
+
+Q2. Which gases make up most of the air?
+Ans.
+- Nitrogen, about 78 per cent of it
+- Oxygen, about 21 per cent of it
+"""
+
+
+def test_an_answer_is_never_cut_short() -> None:
+    bank = bank_of(LONG_ANSWER)
+    asked = {q.prompt: q for q in bank.questions}
+    assert "Which gases are noble gases?" not in asked or len(asked["Which gases are noble gases?"].items or []) == 9
+    air = asked["Which gases make up most of the air?"]
+    assert "Nitrogen" in (air.answer or "") and "Oxygen" in (air.answer or "")

@@ -262,9 +262,10 @@ def qa_questions(outline: Outline, topic_of: TopicOf) -> list[Placed]:
             placed.append(Placed(draft, pair.line, pair.question, topic, group))
             continue
         if pair.items:
-            back = " ".join(i.text for i in pair.items[:4])
-            draft = Draft("flashcard", pair.question, back, ["question"], None, score=1.3)
-            placed.append(Placed(draft, pair.line, pair.question, topic, group))
+            if len(pair.items) <= 8:  # a longer answer cut short would be a wrong key; its lists ask it instead
+                back = "; ".join(i.text.rstrip(".;") for i in pair.items) + "."
+                draft = Draft("flashcard", pair.question, back, ["question"], None, score=1.3)
+                placed.append(Placed(draft, pair.line, pair.question, topic, group))
             continue
         answer_text = _answer_text(pair.answer_parts[0])
         short = _short_answer(pair.question, answer_text)
@@ -311,9 +312,12 @@ def qa_questions(outline: Outline, topic_of: TopicOf) -> list[Placed]:
             if second is not None:
                 placed.append(second)
             continue
-        back = _first_sentences(" ".join(_answer_text(n) for n in pair.answer_parts))
-        draft = Draft("flashcard", pair.question, back, ["question"], None, score=1.35)
-        placed.append(Placed(draft, pair.line, source, topic, group))
+        whole = " ".join(_answer_text(n) for n in pair.answer_parts)
+        back = _first_sentences(whole)
+        listed = sum(1 for n in pair.answer_parts if n.kind == "item") >= 2
+        if not (listed and back != whole):  # a list of slabs cut after the first is no answer to "What are …?"
+            draft = Draft("flashcard", pair.question, back, ["question"], None, score=1.35)
+            placed.append(Placed(draft, pair.line, source, topic, group))
         second = _second_question(pair, answer_text, topic)
         if second is not None:
             placed.append(second)
