@@ -572,3 +572,29 @@ def test_an_answer_is_never_cut_short() -> None:
     assert "Which gases are noble gases?" not in asked or len(asked["Which gases are noble gases?"].items or []) == 9
     air = asked["Which gases make up most of the air?"]
     assert "Nitrogen" in (air.answer or "") and "Oxygen" in (air.answer or "")
+
+
+KINGS = """# Kings
+
+| King | Reign |
+| --- | --- |
+| Alfred | 871-899 |
+| Edward | 899-924 |
+| Athelstan | 924-939 |
+| Edmund | 939-946 |
+| Eadred | 946-955 |
+| Eadwig | 955-959 |
+| Edgar | 959-975 |
+| Aethelred | 978-1013 |
+| Cnut | 1016-1035 |
+
+Alfred defended Wessex against the Danes. Athelstan was the first king of all England.
+Edgar was crowned at Bath in 973. Cnut ruled England, Denmark and Norway.
+"""
+
+
+def test_a_long_table_asks_the_rows_the_notes_name_elsewhere() -> None:
+    bank = bank_of(KINGS, markdown=True)
+    rows = {q.source_line for q in bank.questions if "table" in q.tags}
+    asked = {line - 5 for line in rows}  # the table's first row is line 5
+    assert asked and asked <= {0, 2, 6, 8}  # Alfred, Athelstan, Edgar, Cnut: the kings the prose names

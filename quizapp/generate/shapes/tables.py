@@ -77,6 +77,15 @@ def _dash_tables(outline: Outline) -> list[tuple[list[str], list[tuple[Node, lis
     return tables
 
 
+_LONG_TABLE = 8
+
+
+def _named_in(key: str, prose: str) -> bool:
+    """Whether the notes name a row's key outside its table: "Shah Jahan II or Rafi ud-Daulah" by either name."""
+    names = [part.strip().casefold() for part in re.split(r"\s+or\s+|/", key) if part.strip()]
+    return any(name and re.search(rf"(?<!\w){re.escape(name)}(?![\w-])", prose) for name in names)
+
+
 def table_questions(outline: Outline, topic_of: TopicOf) -> list[Placed]:
     tables: list[tuple[list[str], list[tuple[Node, list[str]]]]] = []
     current: list[tuple[Node, list[str]]] = []
@@ -93,10 +102,18 @@ def table_questions(outline: Outline, topic_of: TopicOf) -> list[Placed]:
     tables.extend(_dash_tables(outline))
     placed: list[Placed] = []
     lowercase = set(re.findall(r"\b[a-z][a-z'’-]+\b", " ".join(node.text for node in outline.nodes)))
+    in_tables = {id(node) for _, rows in tables for node, _ in rows}
+    prose = " ".join(node.text for node in outline.nodes if id(node) not in in_tables).casefold()
     for header, rows in tables:
         if len(header) < 2 or len(rows) < 2:
             continue
         keys = [re.sub(r"\s*\([^)]*\)", "", re.sub(r"^\d+\s*\.\s*", "", cells[0])).strip() for _, cells in rows]
+        if len(rows) > _LONG_TABLE:
+            # Twenty emperors in a list: the notes' own prose says which matter; the months of a puppet's reign,
+            # named nowhere else, are trivia to an examiner.
+            named = [(row, key) for row, key in zip(rows, keys, strict=True) if _named_in(key, prose)]
+            if len(named) >= 3:
+                rows, keys = [row for row, _ in named], [key for _, key in named]
         counts = Counter(normalise(k) for k in keys)
         keys_unique = all(count == 1 for count in counts.values())
         key_name = re.sub(r"\s*\([^)]*\)", "", header[0]).strip() or "item"
