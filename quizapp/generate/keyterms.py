@@ -53,6 +53,16 @@ class KeyTerms:
             self.counts.update(set(_terms(_words(text))))
         self.stressed = {" ".join(_words(term)) for term in stressed if 1 <= len(term.split()) <= 4}
 
+    def has_rival(self, term: str) -> bool:
+        """Whether the notes name another term ending in the same word ("lok sabha" for "rajya sabha")."""
+        words = term.split()
+        if len(words) < 2:
+            return False
+        return any(
+            other != term and len(other.split()) == len(words) and other.split()[-1] == words[-1] and count >= 2
+            for other, count in self.counts.items()
+        )
+
     def score(self, term: str) -> float:
         """How much a term is worth blanking: stressed by the notes, repeated in them, rare in English.
 
@@ -105,6 +115,8 @@ def _whole_phrase(text: str, start: int, end: int, words: list[str], terms: KeyT
     following = re.findall(r"[\w’'-]+|[^\w\s]", text[end:])
     prev = previous[-1] if previous else ""
     nxt = following[0] if following else ""
+    if text[:start].endswith("/") or text[end:].startswith("/"):
+        return False  # "States/____": one half of a pair the other half gives away
     if prev.lower() in _MODAL_OR_TO:
         return False  # "cannot ____", "to ____": a verb's place
     if prev and prev[:1].isalpha() and prev.lower() not in _STOP and prev[:1].islower():
@@ -158,8 +170,11 @@ def keyterm_cloze(text: str, terms: KeyTerms, topic: str = "", dominant: frozens
             term = " ".join(words)
             if any(word in topic_words or word[:5] in topic_stems for word in words) or not _noun_phrase(words):
                 continue
-            if any(word in dominant for word in words) and not _rival(text, start, end, words[-1]):
-                continue  # what the notes are about ("ozone"): a blank anyone fills, unless its rival stands by
+            if _rival(text, start, end, words[-1]):
+                continue  # "only in the Lok Sabha and not in the ____": the rival in the stem leaves one answer
+            if any(word in dominant for word in words) and not terms.has_rival(term):
+                continue  # what the notes are about ("ozone"): a blank anyone fills, unless the notes name a rival
+                # ("Rajya Sabha" beside "Lok Sabha"), which the student must tell apart
             if size == 1 and words[0].endswith("ing") and term not in terms.stressed:
                 continue  # "Both sides are ____ to push …": a verb's -ing form
             if "of" in words[1:-1] and zipf(words[0]) >= 4.5:

@@ -66,7 +66,39 @@ _FRONTED_PRONOUN = re.compile(
     r"(?P<word>it|its|they|their|he|she|his|her)\b"
 )
 """A pronoun after a fronted phrase: "In August 2012, it became …" or "In August 2012 it became …"."""
-_NOT_SUBJECT = {"The", "A", "An", "In", "On", "At", "It", "This", "They", "There", "Both", "Its"}
+_NOT_SUBJECT = {
+    "The",
+    "A",
+    "An",
+    "In",
+    "On",
+    "At",
+    "It",
+    "This",
+    "They",
+    "There",
+    "Both",
+    "Its",
+    "You",
+    "We",
+    "I",
+    "One",
+    "Some",
+    "Many",
+    "Most",
+    "All",
+    "Each",
+    "Every",
+    "Such",
+    "Other",
+    "Another",
+    "These",
+    "Those",
+    "He",
+    "She",
+    "Your",
+    "Our",
+}
 
 
 @dataclass
@@ -83,6 +115,9 @@ def _subject(sentence: str) -> str | None:
     m = _SUBJECT.match(sentence)
     if not m or m["subj"] in _NOT_SUBJECT or m["subj"].split()[0] in _NOT_SUBJECT - {"The"}:
         return None
+    found = readings(m["subj"].lower()) if " " not in m["subj"] else frozenset()
+    if "ADJ" in found and "NOUN" not in found:
+        return None  # "Heavy defeats … led to": an adjective of the subject, not the subject
     return m["subj"]
 
 

@@ -26,6 +26,11 @@ _MEANS = re.compile(
 _LEAD_WORDS = re.compile(r"^(?:When|If|Where|Whenever|In|On|At|It|This|These|They|There|Some|Many|All|Most|Each)\b")
 
 
+def _head(phrase: str) -> str:
+    """A noun phrase up to its head noun: "The process involving producing the molecules …" → "The process"."""
+    return re.split(r"\s(?:of|that|which|who|whose|by|in|on|for|from|with|to|where|when|[a-z]+ing|[a-z]+ed)\b", phrase)[0]
+
+
 def called_question(text: str) -> Draft | None:
     """ "The natural tendency … is called inertia." → "What is the natural tendency … called?" (inertia)."""
     match = _CALLED.match(text.strip())
@@ -36,7 +41,7 @@ def called_question(text: str) -> Draft | None:
         return None
     if has_verb(main_clause(definition)) or definition.split()[-1].lower() in ("which", "that", "who"):
         return None  # "Babur wrote his biography Babur-nama which is called …": a clause, not what is named  # "When the pH falls below 5.6, it is called acid rain": the subject is a clause
-    be = "are" if is_plural(definition.split(" of ")[0]) else "is"
+    be = "are" if is_plural(_head(definition)) else "is"
     prompt = f"What {be} {definition[:1].lower()}{definition[1:]} called?"
     if definition.split()[0][1:] != definition.split()[0][1:].lower():
         prompt = f"What {be} {definition} called?"  # "ATP molecules …" keeps its capitals

@@ -394,3 +394,13 @@ def test_a_prompt_has_words_besides_the_blank() -> None:
         for fact in reversed(extract_facts(prompt)):  # a statement's values are what it asks about
             prompt = prompt[: fact.start] + " " + prompt[fact.end :]
         assert len(re.findall(r"[^\W\d_]{2,}", prompt)) >= 2, q.prompt
+
+
+def test_a_pronoun_is_never_lent_an_adjective_or_you() -> None:
+    notes = (
+        "Heavy defeats and hunger led to a revolution in 1917. After the new rulers took power, they signed a "
+        "treaty in March 1918.\n\nYou must convert input before adding. It counts from the end of the list.\n"
+    )
+    bank = generate(notes)
+    assert not [q for q in bank.questions if q.prompt.startswith(("Heavy signed", "You counts"))]
+    assert not [q for q in bank.questions if "Heavy signed" in q.prompt or "You counts" in q.prompt]

@@ -587,6 +587,10 @@ KINGS = """# Kings
 | Edgar | 959-975 |
 | Aethelred | 978-1013 |
 | Cnut | 1016-1035 |
+| Harold | 1035-1040 |
+| Harthacnut | 1040-1042 |
+| Edward II | 1042-1066 |
+| Harold II | 1066 |
 
 Alfred defended Wessex against the Danes. Athelstan was the first king of all England.
 Edgar was crowned at Bath in 973. Cnut ruled England, Denmark and Norway.
@@ -594,7 +598,24 @@ Edgar was crowned at Bath in 973. Cnut ruled England, Denmark and Norway.
 
 
 def test_a_long_table_asks_the_rows_the_notes_name_elsewhere() -> None:
+    """Thirteen kings in a table: the prose says which of them matter; a short one is the content itself."""
     bank = bank_of(KINGS, markdown=True)
     rows = {q.source_line for q in bank.questions if "table" in q.tags}
     asked = {line - 5 for line in rows}  # the table's first row is line 5
     assert asked and asked <= {0, 2, 6, 8}  # Alfred, Athelstan, Edgar, Cnut: the kings the prose names
+
+
+COUNT_NOUNS = """# Programming words
+
+Loop – a structure that repeats a block of code
+Recursion – a function calling itself
+Compiler – a program that turns source code into machine code
+Syntax – the rules of how code is written
+"""
+
+
+def test_a_thing_of_which_there_are_many_takes_an_article() -> None:
+    prompts = {q.prompt for q in bank_of(COUNT_NOUNS, markdown=True).questions if q.type == "flashcard"}
+    assert "What is a loop?" in prompts and "What is a compiler?" in prompts
+    assert "What is recursion?" in prompts  # a process, no article
+    assert not [p for p in prompts if p in ("What is loop?", "What is a recursion?")]

@@ -114,7 +114,33 @@ def subject_of(node: Node) -> str | None:
 
 def _definition_prompt(term: str, body: str) -> str:
     verb = "are" if is_plural(term) else "is"
-    return f"What {verb} {_term_case(term)}?"
+    return f"What {verb} {_with_article(term, body)}?"
+
+
+_MASS_NOUNS = frozenset(
+    "mass matter energy work power heat light water money data information evidence software hardware knowledge "
+    "research advice equipment weather traffic music art momentum speed rest sound carbon sulphur sulfur iron copper "
+    "gold silver zinc lead tin neon argon salt sugar starch".split()
+)
+_MASS_ENDING = re.compile(r"(?:sis|tion|sion|ity|ism|ness|ing|ics|ia|ance|ence|ogy|phy|ure|gen|ium)$")
+
+
+def _with_article(term: str, body: str) -> str:
+    """ "Loop – a structure that …" is asked "What is a loop?", a thing of which there are many; "Inertia – the
+    tendency …" stays "What is inertia?"."""
+    shown = _term_case(term)
+    words = shown.split()
+    last = words[-1].lower()
+    if (
+        not shown.islower()
+        or is_plural(shown)
+        or not re.match(r"(?i)an?\s", body.strip())
+        or last in _MASS_NOUNS
+        or _MASS_ENDING.search(last)
+        or "NOUN" not in readings(last)
+    ):
+        return shown
+    return f"{'an' if shown[0] in 'aeiou' else 'a'} {shown}"
 
 
 _SILENT_LABELS = frozenset(
@@ -340,11 +366,12 @@ def term_questions(outline: Outline, topic_of: TopicOf) -> list[Placed]:
             elif words <= 30 and not named_elsewhere and _describes(term, described):
                 # "Inertia of rest — a body at rest tends to stay at rest": what the notes say the term is.
                 back = body[:1].upper() + body[1:]
-                draft = Draft("flashcard", f"Describe {_term_case(term)}.", back, ["definition"], None, score=1.15)
+                front = f"Describe {_with_article(term, body)}."
+                draft = Draft("flashcard", front, back, ["definition"], None, score=1.15)
                 placed.append(Placed(draft, node.line, node.text, topic, group))
             continue
         else:
-            front = f"Describe {_term_case(term)}."
+            front = f"Describe {_with_article(term, body)}."
         forward = Draft("flashcard", front, body, ["definition"], None, score=1.3)
         placed.append(Placed(forward, node.line, node.text, topic, group))
         # Back: which term the definition describes, its siblings as choices; only where the right side is a
@@ -414,8 +441,8 @@ def _attribute_of(term: str, siblings: list[str], kind: str | None) -> str | Non
     """The heading's noun as an attribute of the terms, where the terms are all one other kind of thing: "Transport
     layer", "Network layer" … under "Protocol Data Units" are layers, and what the notes set beside each is its
     protocol data unit."""
-    if not kind or len(siblings) < 2 or " of " in kind:
-        return None
+    if not kind or len(siblings) < 2 or " of " in kind or is_generic_label(kind):
+        return None  # under "Types:" the terms are the types, not things that have a type
     heads = {term.split()[-1].lower()} | {sibling.split()[-1].lower() for sibling in siblings}
     if len(heads) != 1 or len(term.split()) < 2:
         return None

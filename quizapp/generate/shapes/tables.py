@@ -77,7 +77,7 @@ def _dash_tables(outline: Outline) -> list[tuple[list[str], list[tuple[Node, lis
     return tables
 
 
-_LONG_TABLE = 8
+_LONG_TABLE = 12
 
 
 def _named_in(key: str, prose: str) -> bool:
