@@ -229,6 +229,7 @@ def _outline_sentences(
     previous_text = ""
     last_parent: Node | None = None
     seen_under: set[int] = set()
+    plural_by_section: dict[int, str] = {}
     for node, parts, parent_subject in units:
         block_text, sentences = split_sentences(parts)
         sentences = _rejoin(sentences)
@@ -259,8 +260,22 @@ def _outline_sentences(
             # The first sentence of a point is about the item it hangs under; a later one about what the
             # sentence before it was about.
             parent = _noun_subject(parent_subject) if position == 0 else None
-            resolved = _resolve(sentence.text, previous if position or not parent else None, parent, lowercase)
+            lent = previous if position or not parent else None
+            people = plural_by_section.get(id(node.heading()))
+            if (
+                lent is None
+                and parent is None
+                and people
+                and re.match(r"(?:They|Their)\b", sentence.text)
+                and not _PASSIVE_THEY.match(sentence.text)
+            ):
+                lent = people  # "They used binary numbering" a few points after "Harappans had developed …"
+            if lent and _PASSIVE_THEY.match(sentence.text) and lent[:1].isupper() and lent.lower() not in lowercase:
+                lent = None  # "They might have been used for weighing …" after "Harappans used …": the weights
+            resolved = _resolve(sentence.text, lent, parent, lowercase)
             previous = _subject(resolved) if resolved is not None else None
+            if previous and " " not in previous and previous.endswith("s") and previous.lower() not in lowercase:
+                plural_by_section[id(node.heading())] = previous  # a people or a group named in the plural
             previous_text = sentence.text
             if resolved is None or not _complete(resolved) or _INSTRUCTION.match(resolved):
                 continue
@@ -278,6 +293,8 @@ def _outline_sentences(
     return out
 
 
+_PASSIVE_THEY = re.compile(r"^They\s(?:\w+\s){0,2}?(?:be|been|are|were)\s(?:\w+ly\s)?\w+(?:ed|en|wn)\b")
+"""“They might have been used for weighing …”: things done to, not the people who did."""
 _NOTE_LABEL = re.compile(r"^(?:Note|NB|N\.B\.|Remember|Also)\s?:", re.IGNORECASE)
 _NOUN_PHRASE_START = re.compile(r"^(?:(?:A|An|The|a|an|the)\s)?[a-z]")
 """A right side that opens as a noun phrase ("a collection of …"): a definition whose subject is the term."""
@@ -358,7 +375,8 @@ def _complete(text: str) -> bool:
     first = words[0] if words else ""
     if (verb_only(first) or first.lower() in _MODALS) and text.split()[0].isalpha():
         return False  # "Presides over joint sitting …", "Can travel through solids only.": no subject given
-    return len(words) >= 4 and not opening.islower()
+    counted = len(words) + (1 if re.search(r"\d", text) else 0)  # "Babur died in 1530." says enough
+    return counted >= 4 and not opening.islower()
 
 
 _POINTING = re.compile(

@@ -40,8 +40,10 @@ _TYPES = ("mcq", "cloze", "short", "truefalse", "flashcard", "list")
 # Words that make a prompt a question or a statement: auxiliaries, question words and common verb endings.
 _VERBISH = re.compile(
     r"\b(?:is|are|was|were|be|been|has|have|had|do|does|did|can|could|will|would|may|might|must|shall|should"
-    r"|what|which|who|whom|whose|when|where|why|how|name|list|put|give|state|define|explain)\b"
-    r"|\b\w{3,}(?:s|ed|es|ing)\b",
+    r"|what|which|who|whom|whose|when|where|why|how|name|list|put|give|state|define|explain"
+    r"|began|wrote|led|won|made|took|gave|built|fought|became|came|went|rose|fell|grew|found|held|left|met|ran|saw"
+    r"|sent|stood|told|brought|chose|drew|knew|paid|said|sold|spoke|spent|struck|taught|thought|threw|kept|lost)\b"
+    r"|\b\w{2,}(?:s|ed|es|ing)\b",
     re.IGNORECASE,
 )
 _ORDER_TAG = "order"

@@ -404,3 +404,21 @@ def test_a_pronoun_is_never_lent_an_adjective_or_you() -> None:
     bank = generate(notes)
     assert not [q for q in bank.questions if q.prompt.startswith(("Heavy signed", "You counts"))]
     assert not [q for q in bank.questions if "Heavy signed" in q.prompt or "You counts" in q.prompt]
+
+
+def test_they_is_lent_the_people_of_the_section_but_not_to_a_passive() -> None:
+    notes = (
+        "TRADE\n\n"
+        "• Phoenicians had built a fleet of fast ships by 1100 BC.\n"
+        "• The cedar of Lebanon was the main export of the coast.\n"
+        "• They also used a purple dye made from sea snails in 1000 BC.\n"
+        "• They might have been used for carrying timber and wine.\n"
+    )
+    prompts = [q.prompt for q in generate(notes).questions]
+    assert any(p.startswith("Phoenicians also used a purple dye") for p in prompts), prompts
+    assert not [p for p in prompts if "Phoenicians might have been used" in p]
+
+
+def test_a_short_sentence_with_a_date_is_asked() -> None:
+    notes = "Monarchs\n\nVictoria\nVictoria was the queen of Britain from 1837.\nShe died in 1901.\n"
+    assert any("Victoria died in" in q.prompt or q.answer == "1901" for q in generate(notes).questions)
