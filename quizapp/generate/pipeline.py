@@ -402,8 +402,20 @@ def _names_something(text: str, lowercase: frozenset[str]) -> bool:
     if any(word[:1].isupper() for word in words[1:]) or re.search(r"\d", text):
         return True
     first = re.sub(r"[^\w'’-]", "", words[0]).lower() if words else ""
+    if first in _COMMON_OPENERS or not first:
+        return False
+    second = re.sub(r"[^\w'’-]", "", words[1]).lower() if len(words) > 1 else ""
+    if (
+        second
+        and second not in _COMMON_OPENERS
+        and second not in ("job", "part", "point", "thing", "way", "idea", "reason", "aim")
+        and (second == "of" or not has_verb(f"{words[0]} {words[1]}"))
+        and "NOUN" in readings(first) | readings(second.rstrip("s"))
+        and first not in ("main", "other", "same", "first", "second", "third", "last", "next", "such")
+    ):
+        return True  # "Plate movement is driven by …", "Radius of circle is …": a subject of its own
     # "Main job is …": a word of everyday English, which the notes may just not happen to write in lower case.
-    return bool(first) and first not in lowercase and first not in _COMMON_OPENERS and not readings(first)
+    return first not in lowercase and not readings(first)
 
 
 _COMMON_OPENERS = frozenset(
