@@ -566,6 +566,7 @@ def generate_bank(
         placed.extend(shapes.timeline_questions(outline, topic_of))
         written_lower = frozenset(re.findall(r"\b[a-z][a-z'’-]+\b", document.text))
         placed.extend(shapes.group_questions(outline, topic_of, written_lower))
+        placed.extend(shapes.named_questions(outline, topic_of, shapes.qa_lines(outline) | shapes.table_lines(outline)))
         skip = shapes.qa_lines(outline) | shapes.table_lines(outline)
         sentences = _outline_sentences(document, outline, skip, placed)
     else:

@@ -619,3 +619,18 @@ def test_a_thing_of_which_there_are_many_takes_an_article() -> None:
     assert "What is a loop?" in prompts and "What is a compiler?" in prompts
     assert "What is recursion?" in prompts  # a process, no article
     assert not [p for p in prompts if p in ("What is loop?", "What is a recursion?")]
+
+
+NAMED = """# Earthquake words
+
+- Point deep underground at which the rock first breaks = focus
+- Slower than P waves but faster than surface waves - secondary waves
+- Seismometers detect the shaking - happens within seconds
+"""
+
+
+def test_a_description_with_its_name_after_it_asks_the_name() -> None:
+    asked = {q.prompt: q.answer for q in bank_of(NAMED, markdown=True).questions}
+    assert asked.get("Which term is this: “Point deep underground at which the rock first breaks”?") == "focus"
+    assert asked.get("Which term is this: “Slower than P waves but faster than surface waves”?") == "secondary waves"
+    assert not [a for a in asked.values() if a.startswith("happens")]

@@ -5,6 +5,7 @@ from quizapp.generate.nouns import is_plural
 from quizapp.generate.shapes.common import Placed
 from quizapp.generate.shapes.groups import group_questions
 from quizapp.generate.shapes.lists import list_members, list_questions
+from quizapp.generate.shapes.named import named_questions
 from quizapp.generate.shapes.pairs import split_pair, subject_of, term_questions
 from quizapp.generate.shapes.qa import is_sentence, qa_lines, qa_questions
 from quizapp.generate.shapes.records import record_questions, timeline_questions
@@ -17,6 +18,7 @@ __all__ = [
     "is_sentence",
     "list_members",
     "list_questions",
+    "named_questions",
     "qa_lines",
     "qa_questions",
     "record_questions",

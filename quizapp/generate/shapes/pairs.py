@@ -75,6 +75,8 @@ def split_pair(node: Node) -> TermPair | None:
         return None
     if re.match(r"(?i)(?:when|if|while|as|because|since|although|for example|e\.g)\b", term):
         return None
+    if len(words) >= 3 and has_verb(bare_term):
+        return None  # "Seismometers record the shaking - happens within seconds": a clause and a remark
     if re.fullmatch(r"(?:\d+\.?)+|[A-Za-z]", term):
         return None
     if len(words) >= 2 and words[-1].lower() in ("in", "by", "into", "from", "to", "at", "on", "with"):
@@ -378,8 +380,8 @@ def term_questions(outline: Outline, topic_of: TopicOf) -> list[Placed]:
         # definition (a noun phrase), and no word of the term gives it away.
         if normalise(term) in normalise(body) or words > 25 or words < 2 or clause or not is_definition(described):
             continue
-        if _gives_away(term, described, kind) or re.search(r"→|->|=|\s\+\s", described):
-            continue  # the term's own word in the quote; an equation is no definition to name
+        if _gives_away(term, described, kind) or re.search(r"→|->|=|\s\+\s|\s/\s|^[(\d]", described):
+            continue  # the term's own word in the quote; an equation or a figure is no definition to name
         if any(normalise(s) in normalise(body) for s in siblings):
             continue
         prompt = f"Which {kind or 'term'} is this: “{described}”?"
