@@ -600,8 +600,8 @@ def _plural_present(previous: str, word: str) -> bool:
         and not before.endswith("ss")
         and before not in _DETERMINERS  # "its state": a possessive, not a plural subject
         and before not in ("is", "was", "has", "does", "as", "thus", "plus", "us", "always", "perhaps")
-        and "NOUN" in getAllLemmas(before)
-    )
+        and ("NOUN" in getAllLemmas(before) or (not getAllLemmas(before) and set(lemmas) == {"VERB"}))
+    )  # "Seismometers detect": a plural the word list does not know, before a word that is only a verb
 
 
 def _singular_present(previous: str, word: str, following: str = "") -> bool:

@@ -7,7 +7,7 @@ import re
 
 from quizapp.documents.outline import Outline
 from quizapp.generate.draft import Draft
-from quizapp.generate.nouns import has_verb, readings
+from quizapp.generate.nouns import has_verb, readings, verb_only
 from quizapp.generate.shapes.common import Placed, TopicOf
 
 _NAMED = re.compile(r"^(?P<desc>[^=→]{12,160}?)\s(?:=|-|–|—)\s(?P<term>[A-Za-z][A-Za-z'’ -]{1,30}?)\.?$")
@@ -24,8 +24,8 @@ def named_questions(outline: Outline, topic_of: TopicOf, taken: set[int]) -> lis
             continue
         description, term = found["desc"].strip(" ,;:"), found["term"].strip()
         words = term.split()
-        if not 1 <= len(words) <= 3 or len(description.split()) < 4 or has_verb(term):
-            continue
+        if not 1 <= len(words) <= 3 or len(description.split()) < 4 or has_verb(term) or verb_only(words[0].lower()):
+            continue  # "… - happens within seconds": a remark, not a name
         said = set(re.findall(r"[a-z]+", description.lower()))
         if any(word.lower() in said for word in (words[:-1] if len(words) > 1 else words) if len(word) > 3):
             continue  # the name's own word in the description gives it away ("lag" in "… lag …"); its kind
