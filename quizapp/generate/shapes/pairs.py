@@ -336,8 +336,10 @@ def term_questions(outline: Outline, topic_of: TopicOf) -> list[Placed]:
         clause = states_something(described)
         if re.match(r"(?i)(?:when|if|whenever|for example|e\.g\.?|like)\b", described):
             continue  # "Inertia of motion: when a moving bus stops …": an example of the term, not what it is
-        attribute = _attribute_of(term, siblings, kind or _heading_head(parent))
-        if attribute is not None and not clause:
+        attribute = _attribute_of(term, siblings, kind or _heading_head(parent)) or (
+            _attribute_of(term, siblings, _heading_head(node.heading())) if parent is not node.heading() else None
+        )  # "Physical layer — raw bits" under a paragraph under "PDU in OSI model": each layer's PDU
+        if attribute is not None and (not clause or described[:1].islower()):
             # Every sibling is a "… layer" under "Protocol Data Units": the right side is each layer's data unit.
             front = f"What is the {attribute} of the {_term_case(term)}?"
             placed.append(
