@@ -571,11 +571,16 @@ _FINITE = frozenset(
 )
 
 
+_ORDINAL_WORDS = frozenset(
+    ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "last", "next"]
+)
+
+
 def verb_only(word: str) -> bool:
     """A word that is a verb and nothing else ("reacts", "belongs", "depletes"); a gerund ("Weathering") names
     a process and counts as a noun."""
-    if word.lower().endswith("ing"):
-        return False
+    if word.lower().endswith("ing") or word.lower() in _ORDINAL_WORDS:
+        return False  # "third" is a verb to the word list ("to third a motion"), an ordinal in notes
     found = readings(word)
     return "VERB" in found and not found & {"NOUN", "ADJ", "PROPN"}
 

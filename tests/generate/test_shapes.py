@@ -634,3 +634,25 @@ def test_a_description_with_its_name_after_it_asks_the_name() -> None:
     assert asked.get("Which term is this: “Point deep underground at which the rock first breaks”?") == "focus"
     assert asked.get("Which term is this: “Slower than P waves but faster than surface waves”?") == "secondary waves"
     assert not [a for a in asked.values() if a.startswith("happens")]
+
+
+EXAMPLES = """# Levers
+
+Three classes of lever:
+- First class lever: the fulcrum lies between effort and load
+- Second class lever: the load lies between fulcrum and effort
+- Third class lever: the effort lies between fulcrum and load
+
+Examples:
+- First class lever: a see-saw in a park
+- Second class lever: a wheelbarrow carrying bricks
+- Third class lever: tweezers picking up a hair
+"""
+
+
+def test_an_example_is_asked_as_which_idea_it_shows() -> None:
+    bank = bank_of(EXAMPLES, markdown=True)
+    [barrow] = [q for q in bank.questions if "wheelbarrow" in q.prompt]
+    assert barrow.prompt == "Which of these does this example show: “a wheelbarrow carrying bricks”?"
+    assert barrow.answer == "Second class lever"
+    assert set(barrow.choices or []) == {"First class lever", "Second class lever", "Third class lever"}

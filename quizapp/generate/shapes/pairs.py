@@ -303,8 +303,13 @@ def term_questions(outline: Outline, topic_of: TopicOf) -> list[Placed]:
         if starts_with_preposition(term) or _VALUE.match(body.rstrip(".")) or body.endswith(":"):
             continue  # "With metals: Acid + Metal -> …", "Babur – 1526-1530": no term and no definition
         parent = node.parent
-        if re.match(r"(?i)examples?\b", parent_text(parent) or ""):
-            continue  # "Inertia of rest: when the bus starts …" under "examples -": an example, no description
+        example = bool(re.match(r"(?i)examples?\b", parent_text(parent) or "")) or bool(
+            re.match(r"(?i)(?:when|whenever)\s", body)
+        )
+        if example:
+            # "Inertia of rest: when the bus starts …" under "examples -": which of the terms the example shows.
+            placed.extend(_example_question(pair, by_parent.get(id(parent), []), topic, group))
+            continue
         if len(term) <= 3 and not term.isalpha() or len(re.findall(r"[^\W\d_]", term)) < 3:
             # "p1 = Initial Momentum": a symbol of a derivation, whose legend is no fact to learn.
             continue
@@ -406,6 +411,28 @@ def term_questions(outline: Outline, topic_of: TopicOf) -> list[Placed]:
 
 
 _PARENTHESIS = re.compile(r"\s*\((?:e\.g\.|eg|i\.e\.|for example|such as)[^)]*\)", re.IGNORECASE)
+
+
+def _overlap(a: str, b: str) -> bool:
+    first, second = set(re.findall(r"[a-z]+", a.lower())), set(re.findall(r"[a-z]+", b.lower()))
+    return first <= second or second <= first
+
+
+def _example_question(pair: TermPair, siblings: list[TermPair], topic: str, group: str) -> list[Placed]:
+    """ "Which of these does this example show: “when a moving bus stops suddenly we fall forwards”?", the sibling
+    terms as choices: a student who knows the ideas tells them apart in a case."""
+    others: list[str] = []
+    for sibling in siblings:
+        term = sibling.term
+        if not any(_overlap(term, taken) for taken in [pair.term, *others]):
+            others.append(term)  # "Inertia of rotation/direction" beside "Inertia of direction": one of them
+    example = _PARENTHESIS.sub("", pair.body).strip().rstrip(".")
+    if len(others) < 2 or not 3 <= len(example.split()) <= 30 or _gives_away(pair.term, example, None):
+        return []
+    prompt = f"Which of these does this example show: “{example}”?"
+    wrong = stable_order(others, pair.term)[:3]
+    draft = Draft("mcq", prompt, pair.term, ["definition"], None, choices=[pair.term, *wrong], score=1.2)
+    return [Placed(draft, pair.node.line, pair.node.text, topic, group + ":example")]
 
 
 def _describes(term: str, body: str) -> bool:
