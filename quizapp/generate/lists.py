@@ -92,9 +92,7 @@ def list_questions(ctx: SentenceContext, fact: Fact) -> list[Draft]:
         when = event_question(event["name"], event["place"]) if event else None
         prompt = when or f"Name the {n} dates that fill the blank: “{blanked}”"
     elif trigger == "qualities":
-        described = _described(ctx.text[fact.end :])
-        what = f"words that describe the {described}" if described else "words that fill the blank"
-        prompt = f"Name the {n} {what}: “{blanked}”"
+        return []  # "a free, open, inclusive and rules-based Indo-Pacific": adjectives to recite, no fact
     else:
         before = ctx.text[:trigger_start].strip()
         if trigger in ("include", "includes"):

@@ -64,6 +64,8 @@ def fact_questions(ctx: SentenceContext) -> list[Draft]:
             continue  # "top 25 countries" sizes a list; it is not a fact to learn
         if fact.tag == "rank":
             continue  # "Japan ranks 12th": a position in a table of the day, trivia to an examiner
+        if fact.tag == "date" and _month_of_a_named_year(fact, ctx.text):
+            continue  # "“Malabar 2019” held in September-October 2019": the name gives the year, the rest is trivia
         blanked = cloze(ctx.text, fact)
         approximate = bool(_APPROXIMATE.search(ctx.text[: fact.start])) or bool(
             re.match(r"\s?(?:BC|BCE|B\.C\.)\b", ctx.text[fact.end :])
@@ -122,6 +124,15 @@ def _reversed_comparison(ctx: SentenceContext, drafts: list[Draft]) -> list[Draf
     false = statement[: found[0].start()] + wrong + statement[found[0].end() :]
     explanation = f"The notes say {right}, not {wrong}."
     return [Draft("truefalse", false, "False", [fact.tag], fact, explanation=explanation, score=0.9)]
+
+
+def _month_of_a_named_year(fact: Fact, text: str) -> bool:
+    """A date with a month whose year is already in a name of the sentence ("Malabar 2019")."""
+    year = re.search(r"\b(?:1[0-9]|20)\d\d\b", fact.text)
+    if year is None or not re.search(r"[A-Za-z]", fact.text):
+        return False
+    before = text[max(0, fact.start - 60) : fact.start]
+    return bool(re.search(rf"[A-Za-z][\w\s-]{{0,30}}[\s-]{year.group(0)}\b", before))
 
 
 def _askable_name(fact: Fact, ctx: SentenceContext) -> bool:

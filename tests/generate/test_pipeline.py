@@ -208,13 +208,13 @@ def test_at_least_30_questions_of_all_six_types(bundled: Bank) -> None:
 
 
 # "October 2018", "December 2018" and "Cope India 2018" stand only in sentences about "the Ministers", whom the notes
-# never name: quoted as a blank or a statement, such a sentence says less than it seems.
+# never name: quoted as a blank or a statement, such a sentence says less than it seems. "Malabar 2019" was held in
+# "September-October 2019": the name gives the year, and the months are trivia.
 ANSWERS = [
     "28 April 1952",
     "2017",
     "November 2018",
     "June 2019",
-    "September-October 2019",
     "July 2019",
     "September 2019",
     "1958",
@@ -222,7 +222,6 @@ ANSWERS = [
     "$90 billion",
     "Rs 50,000 crore",
     "Rs 38,000 crore",
-    "Malabar 2019",
     "Indo-Pacific Oceans Initiative",
     "Cool EMS Service",
     "Delhi-Mumbai Industrial Corridor",
@@ -326,8 +325,6 @@ def test_a_definition_that_runs_on_is_asked_without_its_dangling_predicate(bundl
             ],
         ),
         (43, ["power", "transportation", "environmental projects", "projects related to basic human needs"]),
-        (18, ["free", "open", "inclusive", "rules-based"]),
-        (33, ["safe", "secure", "stable", "prosperous", "sustainable"]),
     ],
 )
 def test_the_enumerations_are_list_questions(bundled: Bank, line: int, items: list[str]) -> None:
