@@ -755,6 +755,29 @@ _BEFORE_PARTICIPLE = frozenset(
         "duly",
         "well",
         "so",
+        # after a preposition or a possessive, "-ed" is an adjective: "for shared prosperity", "of its limited use"
+        "for",
+        "of",
+        "in",
+        "on",
+        "at",
+        "with",
+        "from",
+        "to",
+        "into",
+        "by",
+        "under",
+        "over",
+        "between",
+        "among",
+        "without",
+        "within",
+        "through",
+        "its",
+        "their",
+        "his",
+        "her",
+        "our",
     ]
 )
 
@@ -777,6 +800,8 @@ def has_verb(text: str) -> bool:
             continue
         if word.lower() in _FINITE or not word.lower().endswith(("ed", "en")):
             return True
+        if following == "by" and previous[:1].islower() and previous.lower().endswith("s"):
+            continue  # "238 members elected by the states": a participle after its noun, no statement
         if previous.lower() not in _BEFORE_PARTICIPLE and not previous.lower().endswith("ly"):
             return True
     return False

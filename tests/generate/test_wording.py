@@ -72,6 +72,12 @@ def test_a_key_term_blank_takes_a_whole_noun_phrase(sentence: str, wrong: str) -
     assert cloze is None or (wrong not in cloze.answer.split() and cloze.answer != wrong), cloze.answer
 
 
+def test_a_participle_after_a_preposition_or_before_by_is_no_verb() -> None:
+    assert not has_verb("Enhancing connectivity for unimpeded trade and ideas for shared prosperity.")
+    assert not has_verb("A maximum of 238 members elected by the states.")
+    assert has_verb("Most textiles imported by Britain came from India.")
+
+
 def test_verbs_are_told_from_plural_nouns_and_participles() -> None:
     assert has_verb("Acids taste sour.")
     assert has_verb("A longer contact time means a smaller force.")
