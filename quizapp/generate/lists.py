@@ -99,6 +99,10 @@ def list_questions(ctx: SentenceContext, fact: Fact) -> list[Draft]:
             noun = _LABEL.sub("", before).strip()
             if noun and not noun.split()[0].isupper():
                 noun = noun[:1].lower() + noun[1:]
+        elif trigger in BARE_PREPOSITIONS and re.search(
+            r"\b(?:as\sa\sresult|because|due|owing|on\saccount)$", before, re.IGNORECASE
+        ):
+            noun = "reasons"  # "… struggling as a result of ____": the items are the reasons
         elif trigger in BARE_PREPOSITIONS:
             noun = None  # "a result of ____": the word before a preposition does not name the items
         else:

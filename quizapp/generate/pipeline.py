@@ -751,7 +751,7 @@ def _named_list(draft: Draft) -> bool:
     if named and (
         not shapes.is_plural(named["noun"])
         or re.search(r"[–—%\d]", named["noun"])
-        or is_generic_label(named["noun"].split()[-1])
+        or (is_generic_label(named["noun"].split()[-1]) and named["noun"] not in ("reasons", "causes"))
     ):
         return False
     return _clean_items(draft.items, longest=6)

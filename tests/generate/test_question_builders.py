@@ -67,9 +67,15 @@ def test_qualities_are_no_list_to_recite() -> None:
 
 
 def test_a_list_after_a_bare_preposition_asks_for_the_items_of_the_blank() -> None:
+    ctx = context("Trade grew with help from banks, ports and railways.")
+    [draft] = list_questions(ctx, fact_of(ctx.text, "list"))
+    assert draft.prompt == "Name the 3 items that fill the blank: “Trade grew with ____.”"
+
+
+def test_a_list_after_as_a_result_of_names_the_reasons() -> None:
     ctx = context("Exports fell as a result of language barriers, high quality and service standards.")
     [draft] = list_questions(ctx, fact_of(ctx.text, "list"))
-    assert draft.prompt == "Name the 3 items that fill the blank: “Exports fell as a result of ____.”"
+    assert draft.prompt == "Name the 3 reasons mentioned: “Exports fell as a result of ____.”"
 
 
 @pytest.mark.parametrize(
