@@ -856,11 +856,15 @@ _SHORTHAND = re.compile(
 )
 
 
-def clean_sentence(text: str, known: frozenset[str] = frozenset()) -> bool:
+def clean_sentence(text: str, known: frozenset[str] = frozenset(), names: frozenset[str] = frozenset()) -> bool:
     """A sentence fit to be a question's model: no note shorthand ("14day", "acc/rej", "paper.It"), and no word
     that English does not know in lower case (a misspelling: "nuetral", "appling"), terms the notes stress aside."""
     if _SHORTHAND.search(text) or re.search(r"\b(\w+), \1\b", text):
         return False  # shorthand, or "India, Pakistan, Pakistan": a slip copied from somewhere
+    if re.search(r"\bthe\s[A-Z][a-z]+[’']s\b", text) or re.search(r"[.!?]\s?[’'”]\.?$", text):
+        return False  # "the Babur’s victory", "… in 1526.’": a slip a question would copy
+    if names and any(word.capitalize() in names for word in re.findall(r"\b[a-z]{3,}\b", text)):
+        return False  # "into india", "the mughal reign": a name the notes capitalise elsewhere, written carelessly
     for word in re.findall(r"(?<![-'’])\b[a-z]{4,}\b(?![-'’])", text):
         if word not in known and zipf(word) == 0 and not readings(word):
             return False

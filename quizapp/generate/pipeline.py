@@ -225,6 +225,14 @@ def _outline_sentences(
     known_names = standalone_names([text for _, parts, _ in units for _, text in parts])
     # A name the notes never write in lower case may be a person's, whom "he" or "she" can stand for.
     lowercase = frozenset(re.findall(r"\b[a-z][a-z'’-]+\b", document.text or ""))
+    # Names the notes only ever capitalise but for a slip ("India" ten times, "india" once).
+    capitalised = Counter(re.findall(r"\b[A-Z][a-z]{2,}\b", document.text or ""))
+    lowered = Counter(re.findall(r"\b[a-z]{3,}\b", document.text or ""))
+    proper = frozenset(
+        word
+        for word, count in capitalised.items()
+        if count >= max(3, 3 * lowered[word.lower()]) and not readings(word.lower()) and zipf(word.lower()) < 6
+    )  # "The" opens many sentences and is no name
     previous: str | None = None
     previous_text = ""
     last_parent: Node | None = None
@@ -279,7 +287,8 @@ def _outline_sentences(
             previous_text = sentence.text
             if resolved is None or not _complete(resolved) or _INSTRUCTION.match(resolved):
                 continue
-            if _RELATIVE_TIME.search(resolved) or _FURNITURE.search(resolved) or not clean_sentence(resolved):
+            sloppy = not clean_sentence(resolved, names=proper)
+            if _RELATIVE_TIME.search(resolved) or _FURNITURE.search(resolved) or sloppy:
                 continue  # "the following month" is known only from the sentence before; "Class 9 … QAs" is a
                 # page; a misspelt or shorthand line ("maj of then membership. 14day notice") is no model
             if _points_back(resolved, previous_text):

@@ -148,3 +148,9 @@ def test_advice_is_never_a_statement_to_judge() -> None:
     assert _statement("India and Japan worked together on the new rail line through the hills.")
     assert not _statement("India and Japan must work together on the new rail line through the hills.")
     assert not _statement("The two sides need to settle the border question through talks.")
+
+
+def test_a_name_written_carelessly_or_a_stray_quote_is_no_model_sentence() -> None:
+    assert not clean_sentence("He invaded india again in 1555.", names=frozenset({"India"}))
+    assert clean_sentence("He invaded India again in 1555.", names=frozenset({"India"}))
+    assert not clean_sentence("The era began with the Babur’s victory in 1526.’")
