@@ -6,7 +6,8 @@ from quizapp.generate.shapes.common import Placed
 from quizapp.generate.shapes.groups import group_questions
 from quizapp.generate.shapes.lists import list_members, list_questions
 from quizapp.generate.shapes.named import named_questions
-from quizapp.generate.shapes.pairs import split_pair, subject_of, term_questions
+from quizapp.generate.shapes.pair import split_pair, subject_of
+from quizapp.generate.shapes.pairs import term_questions
 from quizapp.generate.shapes.qa import is_sentence, qa_lines, qa_questions
 from quizapp.generate.shapes.records import record_questions, timeline_questions
 from quizapp.generate.shapes.tables import table_lines, table_questions

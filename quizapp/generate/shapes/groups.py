@@ -10,7 +10,7 @@ from quizapp.generate.distractors import normalise
 from quizapp.generate.draft import Draft
 from quizapp.generate.nouns import is_generic_label, lower_first, stable_order
 from quizapp.generate.shapes.common import Placed, TopicOf
-from quizapp.generate.shapes.pairs import split_pair
+from quizapp.generate.shapes.pair import split_pair
 from quizapp.generate.shapes.qa import question_text
 from quizapp.generate.shapes.records import record_points
 
@@ -22,7 +22,9 @@ def _name(node: Node) -> str | None:
     """What a group is about: a short name ("Acids", "Lok Sabha", "Prokaryotic cells"), not a sentence, a
     question or a label such as "Examples"."""
     pair = split_pair(node)
-    text = (pair.term if pair is not None and not pair.label and not pair.body.strip() else node.text).rstrip(":").strip()
+    text = (
+        (pair.term if pair is not None and not pair.label and not pair.body.strip() else node.text).rstrip(":").strip()
+    )
     text = re.sub(r"^\(?(?:\d+|[ivx]+|[a-z])[.)]\s*", "", text)
     if not text or len(text.split()) > 4 or question_text(node.text) is not None or is_generic_label(text):
         return None
@@ -117,6 +119,7 @@ def _names(point: str, name: str) -> bool:
 def _shares_name(wrong: str, answer: str) -> bool:
     """A wrong choice naming a place, person or number the answer names ("Located in Sindh, Pakistan" beside
     "Located in Larkana, Sindh Province"): it may be true as well."""
+
     def names(text: str) -> set[str]:
         return {w for w in re.findall(r"\b(?:[A-Z][\w-]+|\d[\d.,]*)", text)[1:]}
 

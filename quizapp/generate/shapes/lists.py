@@ -26,7 +26,7 @@ from quizapp.generate.nouns import (
     verb_only,
 )
 from quizapp.generate.shapes.common import Placed, TopicOf, like_answer, overlaps
-from quizapp.generate.shapes.pairs import parent_text, split_pair, subject_of
+from quizapp.generate.shapes.pair import parent_text, split_pair, subject_of
 from quizapp.generate.shapes.qa import question_text
 
 # -- a heading or lead-in with its items ---------------------------------------------------------------

@@ -1,16 +1,14 @@
-"""\"Term: definition\" pairs (also \"–\", \"-\", \"=\"): both ways, the sibling terms as choices; labels such as
-\"Examples:\" asked about the item above them."""
+"""\"Term: definition\" pairs (also \"–\", \"-\", \"=\"): both ways, the sibling terms as choices; an example asked
+for the idea it shows; a term's attribute where a heading names one."""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
-from quizapp.documents.outline import Node, Outline, is_title_like
+from quizapp.documents.outline import Node, Outline
 from quizapp.generate.distractors import normalise
 from quizapp.generate.draft import Draft
 from quizapp.generate.nouns import (
-    count_word,
     has_verb,
     head_noun,
     head_word,
@@ -18,100 +16,21 @@ from quizapp.generate.nouns import (
     is_generic_label,
     is_plural,
     kind_noun,
-    lower_first,
     readings,
     singular,
     stable_order,
     starts_with_preposition,
     states_something,
     verb_only,
-    zipf,
 )
 from quizapp.generate.shapes.common import Placed, TopicOf
-from quizapp.generate.shapes.qa import ANSWER_MARK, qa_pairs, question_text
+from quizapp.generate.shapes.fields import PROCESS, field_of_item, label_questions
+from quizapp.generate.shapes.pair import GLOSS, TermPair, parent_text, split_pair, term_case
+from quizapp.generate.shapes.qa import qa_pairs
 from quizapp.generate.shapes.records import record_points
 from quizapp.generate.shapes.tables import table_lines
 
 # -- "Term: definition" pairs -------------------------------------------------------------------------
-
-_PAIR = re.compile(
-    r"^(?P<term>[^:=–—→>]{1,60}?)\s*(?P<sep>->|→|=>|:\s*|\s[–—-]+(?!>)\s*|–\s*|\s=\s*)\s*(?P<body>\S.*)$"
-)
-_SENTENCE_SUBJECT = re.compile(
-    r"^(?:[A-Z][\w'’-]*(?:\s+[A-Za-z][\w'’-]*){0,5}?)\s+(?:is|are|was|were|has|have|had|will|can|became|provides|"
-    r"refers|means)\b"
-)
-
-
-@dataclass(slots=True)
-class TermPair:
-    node: Node
-    term: str
-    body: str
-    label: bool
-    """A generic label ("Examples:", "Concept:") about the subject above, not a term of its own."""
-    arrow: bool = False
-    """Set beside it with "->" or "→": what the term turns into or gives, not what it is."""
-
-
-_NUMBERED_LABEL = re.compile(
-    r"(?i)^(?:help\s)?(?:card|figure|fig|table|page|slide|step|unit|chapter|lesson|exercise|activity|example|question"
-    r"|q|part|section|box|note)\s?\d+[a-z]?\.?$"
-)
-
-
-def split_pair(node: Node) -> TermPair | None:
-    """ "Ribosomes: the protein factories of the cell." → (Ribosomes, the protein factories …)."""
-    match = _PAIR.match(node.text)
-    if match is None:
-        return None
-    term, body = match["term"].strip(" .*"), match["body"].strip()
-    arrow = match["sep"].strip() in ("->", "→", "=>")
-    words = term.split()
-    if not words or len(words) > 6 or not any(char.isalpha() for char in term) or len(body) < 2:
-        return None
-    bare_term = re.sub(r"\s\([A-Z][A-Za-z0-9]{1,8}\)$", "", term)  # "Central GST (CGST)"
-    if term.endswith("?") or re.search(r"\b(?:is|are|was|were|has|have)\b|[,;=()]", bare_term):
-        return None
-    if re.match(r"(?i)(?:when|if|while|as|because|since|although|for example|e\.g)\b", term):
-        return None
-    if len(words) >= 3 and has_verb(bare_term):
-        return None  # "Seismometers record the shaking - happens within seconds": a clause and a remark
-    if re.fullmatch(r"(?:\d+\.?)+|[A-Za-z]", term):
-        return None
-    if len(words) >= 2 and words[-1].lower() in ("in", "by", "into", "from", "to", "at", "on", "with"):
-        return None  # "Ends in: Arabian Sea", "Released by: …": a field of a record, not a term
-    if words[0].lower().endswith("ed") and len(words) > 2 or verb_only(words[0]):
-        return None  # "Provided a structured mechanism for Centre – …": a clause, not a term
-    if starts_with_preposition(term) and not node.parent:
-        return None
-    if _NUMBERED_LABEL.match(term):
-        return None  # "Help card 1", "Figure 2", "Step 3": a label of the page, not a term
-    if all(len(word) <= 2 and word.isupper() for word in words if word.lower() != "and"):
-        return None  # "S and DS": the notes' shorthand, not a term
-    label = is_generic_label(term)
-    if not label and _SENTENCE_SUBJECT.match(body) and not body.lower().startswith(term.lower()):
-        return None  # "Defence ties: Quadrilateral Security Dialogue is …": a label over a sentence of its own
-    return TermPair(node, term, body, label, arrow)
-
-
-def subject_of(node: Node) -> str | None:
-    """What a node's lines are about: its parent's term ("1. Acids:" → Acids), or the heading's name."""
-    for parent in node.ancestors():
-        if parent.kind == "text" and not parent.text.endswith(":"):
-            continue
-        pair = split_pair(parent)
-        text = pair.term if pair and not pair.label else parent.text
-        text = text.rstrip(":").strip()
-        if ANSWER_MARK.match(parent.text) or question_text(parent.text) is not None or is_generic_label(text):
-            return None  # "Ans.", a question, "Examples:": no name for what the points below are about
-        letters = [char for char in text if char.isalpha()]
-        if parent.kind == "heading" and (len(letters) > 3 and all(char.isupper() for char in letters)):
-            return None  # an ALL-CAPS heading names a part of the notes, not what "it" points at
-        if is_title_like(text) and len(text.split()) <= 6 and not text.endswith("?") and "=" not in text:
-            return text
-        return None
-    return None
 
 
 def _definition_prompt(term: str, body: str) -> str:
@@ -130,7 +49,7 @@ _MASS_ENDING = re.compile(r"(?:sis|tion|sion|ity|ism|ness|ing|ics|ia|ance|ence|o
 def _with_article(term: str, body: str) -> str:
     """ "Loop – a structure that …" is asked "What is a loop?", a thing of which there are many; "Inertia – the
     tendency …" stays "What is inertia?"."""
-    shown = _term_case(term)
+    shown = term_case(term)
     words = shown.split()
     last = words[-1].lower()
     if (
@@ -145,35 +64,7 @@ def _with_article(term: str, body: str) -> str:
     return f"{'an' if shown[0] in 'aeiou' else 'a'} {shown}"
 
 
-_SILENT_LABELS = frozenset(
-    {
-        "note",
-        "notes",
-        "fact",
-        "facts",
-        "hint",
-        "summary",
-        "answer",
-        "complete answer",
-        "in summary",
-        "explanation",
-        "key points",
-        "key point",
-        "source",
-        "sources",
-        "note that",
-    }
-)
-"""Labels that only mark a line as an aside: nothing to ask about the subject above them."""
 _VALUE = re.compile(r"^[\d\s.,:%/–—-]*(?:\d{3,4}|\d+%)[\d\s.,:%/–—-]*(?:AD|BC|BCE|CE)?$")
-
-
-def _term_case(term: str) -> str:
-    """A term in running text: "Light reactions" → "light reactions", but "Shah Jahan" and "ATP" stay."""
-    words = term.split()
-    if len(words) > 1 and any(word[:1].isupper() for word in words[1:]):
-        return term
-    return lower_first(term)
 
 
 _DEFINING_WORDS = re.compile(r"(?i)^(?:a|an|the)\s|\b(?:that|which|who|where)\b")
@@ -184,74 +75,6 @@ def _name_like(text: str) -> bool:
     ("Completely ionize in water", "Red in acid")."""
     first = text.split()[0].lower().strip("(")
     return is_definition(text) and not has_verb(text) and not first.endswith("ly") and not verb_only(first)
-
-
-def _label_questions(pair: TermPair, topic: str, group: str) -> list[Placed]:
-    """ "Examples: …", "Evidence: …" under a named item: asked about that item."""
-    node, body = pair.node, pair.body.rstrip()
-    subject = subject_of(node)
-    label = pair.term.rstrip(":").lower()
-    if (
-        subject is None
-        or node.children
-        or label in _SILENT_LABELS
-        or re.match(r"(?:connection|relation|link)\b", label)
-    ):
-        return []
-    name = len(subject.split()) == 1 and subject[:1].isupper() and not readings(subject.lower())
-    subject_text = subject if name else _term_case(subject)  # "Indus" is a name; "Acids" a common noun
-    if label in ("examples", "example"):
-        items = [i.strip() for i in re.split(r",\s*|\s+and\s+", _PARENTHESIS.sub("", body).rstrip(".")) if i.strip()]
-        items = [i for i in items if not re.fullmatch(r"(?i)(?:many\s)?others|etc\.?|and so on", i)]
-        if 2 <= len(items) <= 6 and all(len(i.split()) <= 5 for i in items):
-            prompt = f"Name the {count_word(len(items))} examples given for {subject_text}."
-            draft = Draft("list", prompt, ", ".join(items), ["list"], None, items=items, score=1.1)
-            return [Placed(draft, node.line, node.text, topic, group)]
-        return []
-    if label in ("concept", "description", "definition", "meaning"):
-        front = f"What {'are' if is_plural(subject) else 'is'} {subject_text}?"
-    else:
-        front = f"What {'are' if is_plural(label) else 'is'} the {label} of {subject_text}?"
-    return [
-        Placed(Draft("flashcard", front, body, ["definition"], None, score=1.2), node.line, node.text, topic, group)
-    ]
-
-
-_PROCESS = re.compile(
-    r"(?i)\b(?:digest|break|broken|convert|turn|becom|chang|react|transform|split|oxidi|reduc|decompos|synthes"
-    r"|produc|form(?:s|ed|ation)?\b|into\b|yield|cycle|process|pathway)"
-)
-"""Words that make an arrow a change ("Fats -> fatty acids" under "Digestion"), not a gloss ("str -> text")."""
-
-
-def _field_of_item(pair: TermPair, repeated: set[str]) -> bool | None:
-    """A common-word label on a point under a named item ("Joins: the Ganga at Prayagraj" under "3. Yamuna",
-    "Left bank: …" under "Tributaries:"): a field of that item, not a term of the subject to define. True when
-    it is asked about the item, False when it asks nothing, None when the pair is a term after all."""
-    node, parent = pair.node, pair.node.parent
-    if node.kind != "item" or parent is None or parent.kind != "item" or pair.arrow:
-        return None
-    if not re.match(rf"\W*{re.escape(pair.term)}\s*:", node.text):
-        return None  # "Force = Mass x Acceleration": a formula, not a field
-    words = pair.term.rstrip(":").split()
-    if not 1 <= len(words) <= 3 or any(word[:1].isupper() for word in words[1:]):
-        return None  # "Left bank" may be a field; "Lok Sabha", "Citric acid tests" are names
-    if normalise(pair.term) not in repeated and not all(zipf(word.lower()) >= 3.5 for word in words):
-        return None  # "Osmosis: …" under an item is a term the notes define, however it is set out
-    parent_label = parent.text.rstrip().rstrip(":")
-    if (
-        parent.text.rstrip().endswith(":")
-        and parent.parent is not None
-        and parent.parent.kind == "item"
-        and not is_generic_label(parent_label)
-    ):
-        return False  # a field of a field ("Left bank" under "Tributaries:" under "Ganga"): whose, unsaid
-    if parent.text.rstrip().endswith(":"):
-        return None  # "Strong acids: …" under "1. Acids:": a kind of the item, asked as a term
-    first = readings(words[0].lower())
-    if len(words) == 1 and "VERB" in first and words[0].endswith("s") and not words[0].endswith("ss"):
-        return False  # "Joins: the Ganga at …", "Ends in": a verb, whose "of" question would not parse
-    return bool(first) and "NOUN" in first
 
 
 def term_questions(outline: Outline, topic_of: TopicOf) -> list[Placed]:
@@ -285,18 +108,18 @@ def term_questions(outline: Outline, topic_of: TopicOf) -> list[Placed]:
         if node.line in in_records:
             continue  # "Length: …" under each of the rivers is a table's column, asked by the records
         if pair.label:
-            placed.extend(_label_questions(pair, topic, group))
+            placed.extend(label_questions(pair, topic, group))
             continue
-        field = _field_of_item(pair, repeated)
+        field = field_of_item(pair, repeated)
         if field is not None:
             if field:
-                placed.extend(_label_questions(pair, topic, group))
+                placed.extend(label_questions(pair, topic, group))
             continue
         term = pair.term
-        if pair.arrow and (" + " in term or _PROCESS.search(f"{parent_text(node.parent) or ''} {topic} {body}")):
+        if pair.arrow and (" + " in term or PROCESS.search(f"{parent_text(node.parent) or ''} {topic} {body}")):
             if len(body.split()) <= 12 and not starts_with_preposition(term):
                 do = "do" if is_plural(term) else "does"
-                front = f"What {do} {_term_case(term)} turn into?"
+                front = f"What {do} {term_case(term)} turn into?"
                 draft = Draft("flashcard", front, body.rstrip("."), ["definition"], None, score=1.25)
                 placed.append(Placed(draft, node.line, node.text, topic, group))
             continue
@@ -317,7 +140,7 @@ def term_questions(outline: Outline, topic_of: TopicOf) -> list[Placed]:
         if kind and is_generic_label(kind.split(" of ")[0]) and " of " not in kind:
             kind = None  # "Which type is this": a type of what?
         siblings = [p.term for p in by_parent.get(id(parent), []) if normalise(p.term) != normalise(term)]
-        described = _PARENTHESIS.sub("", body).strip().rstrip(".")
+        described = GLOSS.sub("", body).strip().rstrip(".")
         words = len(described.split())
         if kind and normalise(kind.split(" of ")[0]) in normalise(term):
             kind = f"kind of {kind}"  # "Weak acids" is a kind of acid, not an acid
@@ -325,7 +148,7 @@ def term_questions(outline: Outline, topic_of: TopicOf) -> list[Placed]:
             # "Lemon – Citric acid": a pair of names. Asked one way, the kind of the right side as the question.
             right_kind = kind_noun(parent_text(parent))
             if right_kind and normalise(right_kind.split(" of ")[0]) in normalise(described):
-                prompt = f"Which {right_kind} do the notes pair with {_term_case(term)}?"
+                prompt = f"Which {right_kind} do the notes pair with {term_case(term)}?"
                 others = [p.body.rstrip(".") for p in by_parent.get(id(parent), []) if p is not pair]
                 others = [o for o in others if len(o.split()) <= 4 and normalise(o) != normalise(described)]
                 if len(others) >= 3:
@@ -346,7 +169,7 @@ def term_questions(outline: Outline, topic_of: TopicOf) -> list[Placed]:
         )  # "Physical layer — raw bits" under a paragraph under "PDU in OSI model": each layer's PDU
         if attribute is not None and (not clause or described[:1].islower()):
             # Every sibling is a "… layer" under "Protocol Data Units": the right side is each layer's data unit.
-            front = f"What is the {attribute} of the {_term_case(term)}?"
+            front = f"What is the {attribute} of the {term_case(term)}?"
             placed.append(
                 Placed(
                     Draft("flashcard", front, body, ["definition"], None, score=1.3), node.line, node.text, topic, group
@@ -410,9 +233,6 @@ def term_questions(outline: Outline, topic_of: TopicOf) -> list[Placed]:
     return placed
 
 
-_PARENTHESIS = re.compile(r"\s*\((?:e\.g\.|eg|i\.e\.|for example|such as)[^)]*\)", re.IGNORECASE)
-
-
 def _overlap(a: str, b: str) -> bool:
     first, second = set(re.findall(r"[a-z]+", a.lower())), set(re.findall(r"[a-z]+", b.lower()))
     return first <= second or second <= first
@@ -426,7 +246,7 @@ def _example_question(pair: TermPair, siblings: list[TermPair], topic: str, grou
         term = sibling.term
         if not any(_overlap(term, taken) for taken in [pair.term, *others]):
             others.append(term)  # "Inertia of rotation/direction" beside "Inertia of direction": one of them
-    example = _PARENTHESIS.sub("", pair.body).strip().rstrip(".")
+    example = GLOSS.sub("", pair.body).strip().rstrip(".")
     if len(others) < 2 or not 3 <= len(example.split()) <= 30 or _gives_away(pair.term, example, None):
         return []
     prompt = f"Which of these does this example show: “{example}”?"
@@ -491,10 +311,3 @@ def _gives_away(term: str, body: str, kind: str | None) -> bool:
         w for w in re.findall(r"[a-z]{4,}", term.lower()) if w not in kind_words and singular(w) not in kind_words
     }
     return bool(term_words & body_words)
-
-
-def parent_text(parent: Node | None) -> str | None:
-    if parent is None or ANSWER_MARK.match(parent.text) or question_text(parent.text) is not None:
-        return None
-    pair = split_pair(parent)
-    return (pair.term if pair else parent.text).rstrip(":")

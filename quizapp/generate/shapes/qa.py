@@ -225,7 +225,11 @@ def _second_question(pair: QAPair, answer_text: str, topic: str) -> Placed | Non
         term = what["term"].strip()
         if normalise(term) in normalise(definition) or any(w in definition.lower() for w in (" it ", " this ")):
             return None
-        be = "are" if is_plural(re.split(r"\s(?:of|that|which|who|by|in|on|for|to|[a-z]+ing|[a-z]+ed)\b", definition)[0]) else "is"
+        be = (
+            "are"
+            if is_plural(re.split(r"\s(?:of|that|which|who|by|in|on|for|to|[a-z]+ing|[a-z]+ed)\b", definition)[0])
+            else "is"
+        )
         prompt = f"What {be} {definition[:1].lower()}{definition[1:]} called?"
         draft = Draft("short", prompt, term, ["definition"], None, score=1.3)
         return Placed(draft, line, f"{pair.question} {answer_text}", topic, f"qa-back:{line}")

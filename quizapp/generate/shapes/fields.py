@@ -1,0 +1,101 @@
+"""Labels on points: "Examples: …", "Evidence: …" under a named item, and fields such as "Tributaries:" under each
+river, asked about the item above them; labels that only mark an aside ask nothing."""
+
+from __future__ import annotations
+
+import re
+
+from quizapp.generate.distractors import normalise
+from quizapp.generate.draft import Draft
+from quizapp.generate.nouns import count_word, is_generic_label, is_plural, readings, zipf
+from quizapp.generate.shapes.common import Placed
+from quizapp.generate.shapes.pair import GLOSS, TermPair, subject_of, term_case
+
+_SILENT_LABELS = frozenset(
+    {
+        "note",
+        "notes",
+        "fact",
+        "facts",
+        "hint",
+        "summary",
+        "answer",
+        "complete answer",
+        "in summary",
+        "explanation",
+        "key points",
+        "key point",
+        "source",
+        "sources",
+        "note that",
+    }
+)
+"""Labels that only mark a line as an aside: nothing to ask about the subject above them."""
+
+
+def label_questions(pair: TermPair, topic: str, group: str) -> list[Placed]:
+    """ "Examples: …", "Evidence: …" under a named item: asked about that item."""
+    node, body = pair.node, pair.body.rstrip()
+    subject = subject_of(node)
+    label = pair.term.rstrip(":").lower()
+    if (
+        subject is None
+        or node.children
+        or label in _SILENT_LABELS
+        or re.match(r"(?:connection|relation|link)\b", label)
+    ):
+        return []
+    name = len(subject.split()) == 1 and subject[:1].isupper() and not readings(subject.lower())
+    subject_text = subject if name else term_case(subject)  # "Indus" is a name; "Acids" a common noun
+    if label in ("examples", "example"):
+        items = [i.strip() for i in re.split(r",\s*|\s+and\s+", GLOSS.sub("", body).rstrip(".")) if i.strip()]
+        items = [i for i in items if not re.fullmatch(r"(?i)(?:many\s)?others|etc\.?|and so on", i)]
+        if 2 <= len(items) <= 6 and all(len(i.split()) <= 5 for i in items):
+            prompt = f"Name the {count_word(len(items))} examples given for {subject_text}."
+            draft = Draft("list", prompt, ", ".join(items), ["list"], None, items=items, score=1.1)
+            return [Placed(draft, node.line, node.text, topic, group)]
+        return []
+    if label in ("concept", "description", "definition", "meaning"):
+        front = f"What {'are' if is_plural(subject) else 'is'} {subject_text}?"
+    else:
+        front = f"What {'are' if is_plural(label) else 'is'} the {label} of {subject_text}?"
+    return [
+        Placed(Draft("flashcard", front, body, ["definition"], None, score=1.2), node.line, node.text, topic, group)
+    ]
+
+
+PROCESS = re.compile(
+    r"(?i)\b(?:digest|break|broken|convert|turn|becom|chang|react|transform|split|oxidi|reduc|decompos|synthes"
+    r"|produc|form(?:s|ed|ation)?\b|into\b|yield|cycle|process|pathway)"
+)
+"""Words that make an arrow a change ("Fats -> fatty acids" under "Digestion"), not a gloss ("str -> text")."""
+
+
+def field_of_item(pair: TermPair, repeated: set[str]) -> bool | None:
+    """A common-word label on a point under a named item ("Joins: the Ganga at Prayagraj" under "3. Yamuna",
+    "Left bank: …" under "Tributaries:"): a field of that item, not a term of the subject to define. True when
+    it is asked about the item, False when it asks nothing, None when the pair is a term after all."""
+    node, parent = pair.node, pair.node.parent
+    if node.kind != "item" or parent is None or parent.kind != "item" or pair.arrow:
+        return None
+    if not re.match(rf"\W*{re.escape(pair.term)}\s*:", node.text):
+        return None  # "Force = Mass x Acceleration": a formula, not a field
+    words = pair.term.rstrip(":").split()
+    if not 1 <= len(words) <= 3 or any(word[:1].isupper() for word in words[1:]):
+        return None  # "Left bank" may be a field; "Lok Sabha", "Citric acid tests" are names
+    if normalise(pair.term) not in repeated and not all(zipf(word.lower()) >= 3.5 for word in words):
+        return None  # "Osmosis: …" under an item is a term the notes define, however it is set out
+    parent_label = parent.text.rstrip().rstrip(":")
+    if (
+        parent.text.rstrip().endswith(":")
+        and parent.parent is not None
+        and parent.parent.kind == "item"
+        and not is_generic_label(parent_label)
+    ):
+        return False  # a field of a field ("Left bank" under "Tributaries:" under "Ganga"): whose, unsaid
+    if parent.text.rstrip().endswith(":"):
+        return None  # "Strong acids: …" under "1. Acids:": a kind of the item, asked as a term
+    first = readings(words[0].lower())
+    if len(words) == 1 and "VERB" in first and words[0].endswith("s") and not words[0].endswith("ss"):
+        return False  # "Joins: the Ganga at …", "Ends in": a verb, whose "of" question would not parse
+    return bool(first) and "NOUN" in first
