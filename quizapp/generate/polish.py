@@ -127,6 +127,17 @@ def _contains(words: list[str], part: list[str]) -> bool:
     return any(words[i : i + len(part)] == part for i in range(len(words) - len(part) + 1))
 
 
+def _stem_given(draft: Draft) -> bool:
+    """A blank the stem gives away by a word of the same root: "pancreatic juice from the ____" (pancreas), "Which
+    enzyme of the salivary glands …?" (Salivary amylase)."""
+    if re.search(r"\d", draft.answer):
+        return False  # "Rs 50,000 crore" beside "Rs 38,000 crore": the unit is no clue
+    prompt = {word[:5] for word in _words(draft.prompt.replace(BLANK, " ")) if len(word) >= 5}
+    answer = _words(draft.answer)
+    telling = answer[:-1] if len(answer) > 1 else answer  # "secondary waves" beside "P waves": the kind tells nothing
+    return any(word[:5] in prompt for word in telling if len(word) >= 5)
+
+
 def polish(placed: list[Placed], sentences: list[str]) -> list[Placed]:
     frames = Frames(sentences)
     kept: list[Placed] = []
@@ -142,6 +153,8 @@ def polish(placed: list[Placed], sentences: list[str]) -> list[Placed]:
             else:
                 continue
         if item.draft.type in ("cloze", "mcq", "short") and frames.ambiguous(item.draft):
+            continue
+        if item.draft.type in ("cloze", "short") and _stem_given(item.draft):
             continue
         kept.append(item)
     return kept

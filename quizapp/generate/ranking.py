@@ -128,6 +128,7 @@ def _cap(placed: list[Placed], preferred: set[int]) -> list[Placed]:
     answers_per_line: Counter[tuple[int, str]] = Counter()
     by_answer: dict[str, list[set[str]]] = {}
     statements: Counter[int] = Counter()
+    blanks: Counter[str] = Counter()
     answers: Counter[str] = Counter()
     asked_sources: dict[str, set[str]] = {}
     kept: list[int] = []
@@ -161,6 +162,10 @@ def _cap(placed: list[Placed], preferred: set[int]) -> list[Placed]:
         )
         if len(signature) >= 4 and _restated(signature, item.line, signatures, index_of_word):
             continue
+        blank = draft.type == "cloze" or (draft.type == "mcq" and "____" in draft.prompt)
+        blank_key = f"{normalise(item.source)}\x1f{','.join(sorted(draft.tags))}"
+        if blank and blanks[blank_key]:
+            continue  # a second blank of one kind in one sentence ("Rs 50,000 crore", then "Rs 38,000 crore"): padding
         if draft.type == "truefalse":
             source = normalise(item.source)
             if statements[item.line] or _restates(draft, asked_sources.get(source)):
@@ -176,6 +181,8 @@ def _cap(placed: list[Placed], preferred: set[int]) -> list[Placed]:
             answers_per_line[answer_key] += 1
         prompts.add(key)
         kept.append(index)
+        if blank:
+            blanks[blank_key] += 1
         if len(signature) >= 4:
             for word in signature:
                 index_of_word.setdefault(word, []).append(len(signatures))

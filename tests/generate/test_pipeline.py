@@ -200,10 +200,10 @@ def test_editing_a_bullet_keeps_every_other_id_of_its_section(bundled: Bank, not
 # -- the bar on the bundled notes -----------------------------------------------------------------
 
 
-def test_at_least_30_questions_of_all_six_types(bundled: Bank) -> None:
+def test_at_least_25_questions_of_all_six_types(bundled: Bank) -> None:
     # Fewer than the notes' facts: half their sentences are about "the Ministers", whom they never name, or are
-    # advice; what stands alone is asked.
-    assert len(bundled.questions) >= 30
+    # advice; what stands alone is asked, one blank of a kind a sentence.
+    assert len(bundled.questions) >= 25
     assert {q.type for q in bundled.questions} == {"mcq", "cloze", "short", "truefalse", "flashcard", "list"}
 
 
@@ -221,7 +221,6 @@ ANSWERS = [
     "FY18",
     "$90 billion",
     "Rs 50,000 crore",
-    "Rs 38,000 crore",
     "Indo-Pacific Oceans Initiative",
     "Cool EMS Service",
     "Delhi-Mumbai Industrial Corridor",

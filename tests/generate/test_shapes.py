@@ -536,6 +536,9 @@ Note: It was declared the national river of the country in 2008.
 3. Mahanadi
 - Length: about 858 km
 - Ends in: Bay of Bengal
+4. Tapi
+- Length: about 724 km
+- Ends in: Arabian Sea
 """
 
 
@@ -545,6 +548,12 @@ def test_a_field_named_by_a_verb_is_asked_with_it_and_a_note_is_about_its_item()
     assert asked.get("Where does Narmada end?") == "Arabian Sea"  # the remark after the name is no part of it
     assert not [p for p in asked if "ends in of" in p]
     assert asked.get("When was Ganga declared the national river of the country?") == "2008"
+
+
+def test_a_column_most_rows_share_asks_nothing() -> None:
+    """Three rivers of four ending in one sea: "the Bay of Bengal" is a guess that is mostly right."""
+    bank = bank_of(RIVERS.replace("Ends in: Arabian Sea\n", "Ends in: Bay of Bengal\n"))
+    assert not [q for q in bank.questions if q.prompt.startswith("Where does")]
 
 
 LONG_ANSWER = """Q1. Which gases are noble gases?

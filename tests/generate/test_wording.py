@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import pytest
 
+from quizapp.documents import parse_text
 from quizapp.generate.draft import Draft
 from quizapp.generate.keyterms import KeyTerms, keyterm_cloze
 from quizapp.generate.nouns import clean_sentence, has_verb, head_noun, kind_noun, lead_noun
-from quizapp.generate.polish import Frames, polish, tidy
+from quizapp.generate.pipeline import generate_bank
+from quizapp.generate.polish import Frames, _stem_given, polish, tidy
 from quizapp.generate.prose import called_question, copula_question, fragment_definition, means_question
 from quizapp.generate.ranking import cap
 from quizapp.generate.shapes import Placed
@@ -154,3 +156,16 @@ def test_a_name_written_carelessly_or_a_stray_quote_is_no_model_sentence() -> No
     assert not clean_sentence("He invaded india again in 1555.", names=frozenset({"India"}))
     assert clean_sentence("He invaded India again in 1555.", names=frozenset({"India"}))
     assert not clean_sentence("The era began with the Babur’s victory in 1526.’")
+
+
+def test_a_blank_the_stem_gives_away_by_its_root_is_dropped() -> None:
+    assert _stem_given(Draft("cloze", "It gets pancreatic juice from the ____.", "pancreas", [], None))
+    assert not _stem_given(Draft("cloze", "It gets bile from the ____.", "liver", [], None))
+    assert not _stem_given(Draft("short", "Which term is this: “slower than P waves”?", "secondary waves", [], None))
+
+
+def test_one_blank_of_a_kind_a_sentence() -> None:
+    sentence = "The dam cost Rs 900 crore, of which the state paid Rs 300 crore in 1990."
+    bank = generate_bank(parse_text(sentence + "\n\nThe canal cost Rs 50 crore in 1980.\n", title="Dams"))[0]
+    money_blanks = [q for q in bank.questions if q.source_line == 1 and "____" in q.prompt and "money" in q.tags]
+    assert len(money_blanks) <= 1

@@ -114,3 +114,12 @@ def core_value(cell: str) -> str:
     remark being a tell no other choice carries."""
     found = _AMOUNT_CELL.match(cell)
     return found["amount"].strip() if found else cell
+
+
+def varied(values: list[str]) -> bool:
+    """Whether a column's values tell its rows apart: no one value for more than half of them."""
+    filled = [normalise(value) for value in values if value]
+    if not filled:
+        return False
+    most = max(filled.count(value) for value in set(filled))
+    return most <= len(filled) / 2

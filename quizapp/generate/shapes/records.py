@@ -12,7 +12,7 @@ from quizapp.documents.outline import Node, Outline
 from quizapp.generate.distractors import normalise
 from quizapp.generate.draft import Draft
 from quizapp.generate.nouns import coin, is_plural, kind_noun, readings, stable_order
-from quizapp.generate.shapes.common import Placed, TopicOf, core_value, like_answer, overlaps
+from quizapp.generate.shapes.common import Placed, TopicOf, core_value, like_answer, overlaps, varied
 
 _LABEL = re.compile(r"^(?P<label>[A-Z][A-Za-z]+(?:\s[a-z]+){0,2})\s*:\s*(?P<value>\S.{0,80})$")
 _TIMELINE = re.compile(
@@ -94,6 +94,8 @@ def record_questions(outline: Outline, topic_of: TopicOf) -> list[Placed]:
     for line, (owner, label, value) in sorted(points.items()):
         node = nodes[line]
         value = core_value(value)
+        if not varied([v for _, v in columns[label]]):
+            continue  # "Ends in: Bay of Bengal" for most of the rivers: the common answer is a safe guess
         name = _name(owner)
         others = [v for o, v in columns[label] if o is not owner and not overlaps(v, value)]
         owners = [_name(o) for o, _ in columns[label] if o is not owner]

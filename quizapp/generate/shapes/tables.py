@@ -15,7 +15,7 @@ from quizapp.generate.nouns import (
     readings,
     stable_order,
 )
-from quizapp.generate.shapes.common import Placed, TopicOf, like_answer, overlaps
+from quizapp.generate.shapes.common import Placed, TopicOf, like_answer, overlaps, varied
 
 # -- table rows ----------------------------------------------------------------------------------------
 
@@ -121,8 +121,8 @@ def table_questions(outline: Outline, topic_of: TopicOf) -> list[Placed]:
         for column in range(1, len(header)):
             values = [cells[column].strip().rstrip(".") if column < len(cells) else "" for _, cells in rows]
             column_name = plain_case(re.sub(r"\s*\([^)]*\)", "", header[column]).strip())
-            if not column_name:
-                continue
+            if not column_name or not varied(values):
+                continue  # "Monthly" for four indices of five: a guess that is mostly right tests nothing
             be = "are" if is_plural(column_name) else "is"
             for (node, _cells), key, value in zip(rows, keys, values, strict=True):
                 if not value or not key or normalise(value) == normalise(key) or counts[normalise(key)] > 1:
