@@ -665,3 +665,18 @@ def test_an_example_is_asked_as_which_idea_it_shows() -> None:
     assert barrow.prompt == "Which of these does this example show: “a wheelbarrow carrying bricks”?"
     assert barrow.answer == "Second class lever"
     assert set(barrow.choices or []) == {"First class lever", "Second class lever", "Third class lever"}
+
+
+ACID_EXAMPLES = """1. Acids:
+- Substances that release H+ ions in water.
+- Examples: HCl, H2SO4, HNO3.
+2. Bases:
+- Substances that release OH- ions in water.
+- Examples: NaOH, KOH.
+"""
+
+
+def test_examples_ask_for_any_one_of_them() -> None:
+    bank = bank_of(ACID_EXAMPLES)
+    [acid] = [q for q in bank.questions if q.prompt.startswith("Name one example of acids")]
+    assert acid.type == "short" and {acid.answer, *acid.accept} == {"HCl", "H2SO4", "HNO3"}

@@ -7,7 +7,7 @@ import re
 
 from quizapp.generate.distractors import normalise
 from quizapp.generate.draft import Draft
-from quizapp.generate.nouns import count_word, is_generic_label, is_plural, readings, zipf
+from quizapp.generate.nouns import is_generic_label, is_plural, readings, zipf
 from quizapp.generate.shapes.common import Placed
 from quizapp.generate.shapes.pair import GLOSS, TermPair, subject_of, term_case
 
@@ -51,8 +51,10 @@ def label_questions(pair: TermPair, topic: str, group: str) -> list[Placed]:
         items = [i.strip() for i in re.split(r",\s*|\s+and\s+", GLOSS.sub("", body).rstrip(".")) if i.strip()]
         items = [i for i in items if not re.fullmatch(r"(?i)(?:many\s)?others|etc\.?|and so on", i)]
         if 2 <= len(items) <= 6 and all(len(i.split()) <= 5 for i in items):
-            prompt = f"Name the {count_word(len(items))} examples given for {subject_text}."
-            draft = Draft("list", prompt, ", ".join(items), ["list"], None, items=items, score=1.1)
+            # "Name one example of …", any of them right: the notes may give other examples elsewhere, so "the
+            # two examples" would have two answers.
+            prompt = f"Name one example of {subject_text} that the notes give."
+            draft = Draft("short", prompt, items[0], ["list"], None, accept=items[1:], score=1.1)
             return [Placed(draft, node.line, node.text, topic, group)]
         return []
     if label in ("concept", "description", "definition", "meaning"):

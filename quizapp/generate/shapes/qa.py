@@ -318,7 +318,8 @@ def qa_questions(outline: Outline, topic_of: TopicOf) -> list[Placed]:
                 placed.append(second)
             continue
         whole = " ".join(_answer_text(n) for n in pair.answer_parts)
-        back = _first_sentences(whole)
+        explains = re.match(r"(?i)(?:why|how|explain|describe|what happens)\b", pair.question)
+        back = _first_sentences(whole, 640 if explains else 320)  # a reason is asked whole, not its first half
         listed = sum(1 for n in pair.answer_parts if n.kind == "item") >= 2
         if not (listed and back != whole):  # a list of slabs cut after the first is no answer to "What are …?"
             draft = Draft("flashcard", pair.question, back, ["question"], None, score=1.35)
