@@ -166,6 +166,12 @@ _UNNAMED = re.compile(
 )
 """“The Ministers welcomed …”, “Both sides are …”: people the notes never name, so a sentence quoted with them says
 less than it seems; its facts are still asked by questions that leave them out ("When were … held?")."""
+_PRAISE = re.compile(
+    r"\bone\sof\sthe\s(?:most|best|greatest|finest|biggest)\b|\bof\sall\stime\b|\bin\sdisguise\b"
+    r"|\b(?:very|extremely|highly)\s(?:important|significant|useful)\b",
+    re.IGNORECASE,
+)
+"""“One of the most successful treaties of all time”: praise, which no student would call false; nothing to test."""
 _NORMATIVE = re.compile(r"\b(?:must|should|ought\sto|needs?\sto|has\sto|have\sto)\s(?:\w+\s)?\w+", re.IGNORECASE)
 """“Both countries must endeavour to …”: advice, which no student would call false; judging it tests nothing."""
 
@@ -273,6 +279,7 @@ def generate_bank(
             and not UNRESOLVED.search(ctx.text)
             and not POINTING.search(ctx.text)
             and not _UNNAMED.search(ctx.text)
+            and not _PRAISE.search(ctx.text)
             and not FRAGMENT_START.match(ctx.text)
         )
     ]
@@ -302,7 +309,12 @@ def generate_bank(
         fallback: list[shapes.Placed] = []
         dominant = frozenset(_dominant_words([sentence.text for sentence in sentences]))
         for sentence in sentences:
-            if sentence.line in asked or _EXAMPLE.search(sentence.source) or _UNNAMED.search(sentence.text):
+            if (
+                sentence.line in asked
+                or _EXAMPLE.search(sentence.source)
+                or _UNNAMED.search(sentence.text)
+                or _PRAISE.search(sentence.text)
+            ):
                 continue
             draft = keyterm_cloze(sentence.text, terms, _subject_words(sentence.topic, document.title), dominant)
             if draft is None and _statement(sentence.text):

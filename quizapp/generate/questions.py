@@ -60,6 +60,8 @@ def fact_questions(ctx: SentenceContext) -> list[Draft]:
             continue
         if fact.tag == "name" and not _askable_name(fact, ctx):
             continue
+        if fact.tag == "name" and re.search(r"\b(?:is|are|was|were)\s(?:a|an)\s$", ctx.text[: fact.start]):
+            continue  # "The Vienna Convention is a ____": a category, which other names fit as well
         if fact.kind == "quantity" and re.search(r"\btop\s$", ctx.text[: fact.start]):
             continue  # "top 25 countries" sizes a list; it is not a fact to learn
         if fact.tag == "rank":

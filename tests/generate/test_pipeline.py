@@ -418,3 +418,13 @@ def test_they_is_lent_the_people_of_the_section_but_not_to_a_passive() -> None:
 def test_a_short_sentence_with_a_date_is_asked() -> None:
     notes = "Monarchs\n\nVictoria\nVictoria was the queen of Britain from 1837.\nShe died in 1901.\n"
     assert any("Victoria died in" in q.prompt or q.answer == "1901" for q in generate(notes).questions)
+
+
+def test_praise_and_a_category_are_not_asked() -> None:
+    notes = (
+        "The Geneva Accord of 1954 is one of the most successful treaties of all time.\n\n"
+        "The Geneva Accord is a Multilateral Peace Agreement signed in 1954 by nine states.\n"
+    )
+    prompts = [q.prompt for q in generate(notes).questions]
+    assert not [p for p in prompts if "of all time" in p]
+    assert not [p for p in prompts if "is a ____" in p]
