@@ -847,7 +847,7 @@ def states_something(phrase: str) -> bool:
     """Whether a definition's right side is a clause ("Plates move apart") rather than a noun phrase, a
     participle after its noun aside ("rock formed when magma cools", "organelles found in plants")."""
     main = main_clause(phrase)
-    main = re.sub(r"^([A-Za-z-]+(?:\s[A-Za-z-]+)?)\s[a-z]+(?:ed|en)\b", r"\1", main)
+    main = re.sub(r"^([A-Za-z-]+(?:\s[A-Za-z-]+){0,2})\s[a-z]+(?:ed|en)\b", r"\1", main)
     return has_verb(main)
 
 

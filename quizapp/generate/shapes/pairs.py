@@ -107,7 +107,7 @@ def term_questions(outline: Outline, topic_of: TopicOf) -> list[Placed]:
         body = pair.body.rstrip()
         if node.line in in_records:
             continue  # "Length: …" under each of the rivers is a table's column, asked by the records
-        if pair.label:
+        if pair.label and not _glossary_term(pair, by_parent.get(id(node.parent), [])):
             placed.extend(label_questions(pair, topic, group))
             continue
         field = field_of_item(pair, repeated)
@@ -236,6 +236,12 @@ def term_questions(outline: Outline, topic_of: TopicOf) -> list[Placed]:
 def _overlap(a: str, b: str) -> bool:
     first, second = set(re.findall(r"[a-z]+", a.lower())), set(re.findall(r"[a-z]+", b.lower()))
     return first <= second or second <= first
+
+
+def _glossary_term(pair: TermPair, siblings: list[TermPair]) -> bool:
+    """ "Function – a named block of code …" among other terms of a glossary: a term, though "Function:" under an
+    organelle would be a field of it."""
+    return len(siblings) >= 2 and bool(re.match(r"(?i)an?\s", pair.body)) and pair.node.parent is not None
 
 
 def _example_question(pair: TermPair, siblings: list[TermPair], topic: str, group: str) -> list[Placed]:
