@@ -129,6 +129,7 @@ def _cap(placed: list[Placed], preferred: set[int]) -> list[Placed]:
     by_answer: dict[str, list[set[str]]] = {}
     statements: Counter[int] = Counter()
     blanks: Counter[str] = Counter()
+    defined: Counter[str] = Counter()
     answers: Counter[str] = Counter()
     asked_sources: dict[str, set[str]] = {}
     kept: list[int] = []
@@ -148,6 +149,9 @@ def _cap(placed: list[Placed], preferred: set[int]) -> list[Placed]:
             continue  # this fact of the sentence is asked by its false statement
         if draft.type not in ("truefalse", "list") and answers[asked_for] >= PER_ANSWER:
             continue  # "inertia of rest" asked a third time, from another line
+        defines = "definition" in draft.tags and draft.type != "list"
+        if defines and defined[asked_for]:
+            continue  # one term, one definition question: its card and its "which term is this" are one fact
         # The same fact stated on another line ("ratified by 197 states" twice): the same answer and most of
         # the same words.
         words = _content(draft.prompt)
@@ -192,6 +196,8 @@ def _cap(placed: list[Placed], preferred: set[int]) -> list[Placed]:
         if draft.type not in ("truefalse", "list"):
             by_answer.setdefault(normalise(draft.answer), []).append(words)
             answers[asked_for] += 1
+        if defines:
+            defined[asked_for] += 1
     kept_set = set(kept)
     truefalse = [i for i in kept if placed[i].draft.type == "truefalse"]
     others = len(kept) - len(truefalse)
