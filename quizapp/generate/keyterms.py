@@ -21,6 +21,13 @@ term of a subject, "hydrochloric acid" is."""
 # fmt: off
 _STOP = frozenset(["a", "an", "the", "and", "or", "but", "nor", "of", "to", "in", "on", "at", "for", "by", "with", "from", "into", "onto", "over", "under", "about", "above", "below", "between", "through", "during", "after", "before", "since", "until", "while", "as", "than", "then", "so", "such", "that", "this", "these", "those", "it", "its", "they", "them", "their", "there", "here", "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "do", "does", "did", "can", "could", "will", "would", "may", "might", "must", "shall", "should", "not", "no", "yes", "also", "very", "more", "most", "less", "least", "many", "much", "some", "any", "each", "every", "all", "both", "either", "neither", "other", "another", "same", "own", "only", "just", "even", "still", "yet", "again", "ever", "never", "always", "often", "usually", "sometimes", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "first", "second", "third", "new", "old", "high", "low", "large", "small", "big", "great", "good", "well", "which", "who", "whom", "whose", "what", "when", "where", "why", "how", "if", "because", "although", "though", "however", "therefore", "thus", "hence", "i", "we", "you", "he", "she", "him", "her", "his", "our", "your", "my", "me", "us", "called", "known", "used", "use", "uses", "using", "made", "make", "makes", "found", "find", "given", "give", "gives", "like", "up", "down", "out", "off", "way", "ways", "part", "parts", "type", "types", "kind", "kinds", "form", "forms", "example", "examples", "e.g", "etc", "i.e", "namely", "various", "several", "certain", "different", "important", "main", "major", "number", "numbers", "called", "include", "includes", "including", "per", "called", "case", "cases", "produces", "produce", "helps", "help", "turns", "turn", "becomes", "become", "causes", "cause", "contains", "contain", "provides", "provide", "allows", "allow", "forms", "form", "takes", "take", "gives", "makes", "occurs", "occur", "moves", "move", "shows", "show", "acts", "act", "leads", "lead", "results", "result", "plays", "play"])
 # fmt: on
+_SETS_APART = re.compile(
+    r"\b(?:only|cannot|can't|not|never|first|last|unlike|whereas|fastest|slowest|largest|smallest|longest|shortest"
+    r"|highest|lowest|most|least|faster|slower|larger|smaller|longer|shorter|higher|lower)\b",
+    re.IGNORECASE,
+)
+"""Words by which a statement sets its term apart from its rival: swapped, the statement is false."""
+
 _NAME_NEIGHBOUR = re.compile(
     r"\b(?!(?:A|An|The|In|On|At|For|By|To|Of|And|Or|But|As|If|When|While|Since|With|From|Under|Unlike|Like)\s)"
     r"[A-Z][\w-]*\s$"
@@ -62,6 +69,55 @@ class KeyTerms:
             other != term and len(other.split()) == len(words) and other.split()[-1] == words[-1] and count >= 2
             for other, count in self.counts.items()
         )
+
+    def rivals(self, term: str) -> list[str]:
+        """Other terms of the notes ending in the same word, as often named ("s waves" for "p waves")."""
+        words = term.split()
+        if len(words) < 2:
+            return []
+        return sorted(
+            other
+            for other, count in self.counts.items()
+            if other != term
+            and len(other.split()) == len(words)
+            and other.split()[-1] == words[-1]
+            and count >= 2
+            and other.split()[0] not in _STOP
+            and zipf(other.split()[0]) < 6
+        )
+
+    def swapped(self, statement: str, notes: str) -> tuple[str, str, str] | None:
+        """The statement made false by a rival term in place of its own, where the statement sets its term apart
+        ("only", "cannot", "fastest", "first") and the notes nowhere say the same of the rival: (false statement,
+        the right term, the wrong one as put in). None where no such swap is safe."""
+        specific = _SETS_APART.search(statement) or re.search(r"\d|\b(?:is|are|was|were)\sthe\b", statement)
+        if (
+            not specific
+            or re.search(r"\b(?:can|may|could|might)\b(?!\s+only)", statement)
+            and not re.search(r"\b(?:only|cannot|can't)\b", statement)
+        ):
+            return None  # "The Rajya Sabha can discuss …": the Lok Sabha can too; a number or "only" sets it apart
+        spans = [(m.start(), m.end(), m.group(0)) for m in _WORD.finditer(statement)]
+        said = " ".join(_words(notes))
+        for size in (3, 2):
+            for index in range(len(spans) - size + 1):
+                window = spans[index : index + size]
+                start, end = window[0][0], window[-1][1]
+                term = " ".join(w.casefold() for _, _, w in window)
+                rivals = [r for r in self.rivals(term) if r not in statement.casefold()]
+                if self.counts.get(term, 0) < 2 or len(rivals) != 1:
+                    continue  # one rival only: among several, another might be true as well
+                written = statement[start:end]
+                if not all(word[:1].isupper() for word in written.split() if word.lower() not in _STOP):
+                    continue  # "light energy" for "chemical energy": common words, whose swap may mean nothing
+                rival = (
+                    rivals[0] if written[:1].islower() else " ".join(w[:1].upper() + w[1:] for w in rivals[0].split())
+                )
+                after = " ".join(_words(statement[end:])[:3])
+                if after and f"{rivals[0]} {after}" in said:
+                    continue  # the notes say it of the rival too
+                return statement[:start] + rival + statement[end:], written, rival
+        return None
 
     def score(self, term: str) -> float:
         """How much a term is worth blanking: stressed by the notes, repeated in them, rare in English.

@@ -18,6 +18,7 @@ from quizapp.documents.outline import Outline, read_outline
 from quizapp.generate import ranking, shapes
 from quizapp.generate.keyterms import KeyTerms, keyterm_cloze
 from quizapp.generate.nouns import (
+    coin,
     has_verb,
     is_generic_label,
     main_clause,
@@ -141,6 +142,28 @@ def _said(context: str, text: str) -> bool:
     """Whether a sentence already names its heading ("Acids are corrosive" under "Acids"): no need to say it twice."""
     words = {word[:5] for word in re.findall(r"[a-z]{3,}", context.lower())}
     return bool(words) and words <= {word[:5] for word in re.findall(r"[a-z]{3,}", text.lower())}
+
+
+_AUXILIARY_VERB = re.compile(r"\s(?P<aux>is|are|was|were|can|will|has\sbeen|have\sbeen)\s(?!not\b|only\b|also\b|never\b)")
+_SUBORDINATE = r"(?i)(?:when|whenever|if|as|since|although|though|because|while|once|after|before|until|there)\b"
+_NO_DENIAL = re.compile(
+    r"\b(?:not|no|never|cannot|nor|neither|without|only|all|every|each|some|most|many|few|both|either)\b|n't",
+    re.IGNORECASE,
+)
+
+
+def _negated(statement: str) -> str | None:
+    """The statement denied at its first auxiliary ("Dark reaction is light independent." → "… is not light
+    independent."), where that is plainly false: no negation, "only" or quantifier already in it."""
+    if _NO_DENIAL.search(statement) or re.match(_SUBORDINATE, statement):
+        return None  # "When chlorine is passed …, bleaching powder is formed": its main verb comes later
+    found = _AUXILIARY_VERB.search(statement)
+    if found is None or found.start() > 60 or "(" in statement[: found.start()] or "," in statement[: found.start()]:
+        return None
+    aux = found["aux"]
+    denied = "cannot" if aux == "can" else "will not" if aux == "will" else aux.replace(" been", " not been")
+    denied = denied if denied != aux else f"{aux} not"
+    return statement[: found.start("aux")] + denied + statement[found.end("aux") :]
 
 
 def _statement(text: str) -> bool:
@@ -322,6 +345,17 @@ def generate_bank(
                     sentence.text if sentence.text.rstrip("\"'”’)").endswith((".", "!", "?")) else sentence.text + "."
                 )
                 draft = Draft("truefalse", statement, "True", ["statement"], None, score=0.7)
+                swapped = terms.swapped(statement, document.text)
+                negated = _negated(statement)
+                if swapped is not None and coin(statement, 2):
+                    # "The Speaker of Rajya Sabha presides …": a rival the notes set against it, put in its place
+                    false, right, wrong = swapped
+                    explanation = f"The notes say {right}, not {wrong}."
+                    draft = Draft("truefalse", false, "False", ["statement"], None, explanation=explanation, score=0.7)
+                elif swapped is None and negated is not None and coin(statement, 2) == 0:
+                    # Now and then the statement denied, so that "True" is no safe guess.
+                    explanation = f"The notes say: {statement}"
+                    draft = Draft("truefalse", negated, "False", ["statement"], None, explanation=explanation, score=0.7)
             if draft is not None and not _names_something(sentence.text, lowercase):
                 # "Decisions require a three-fourths majority": whose decisions only its heading says. Said with
                 # the heading in front where the heading is a name; else not asked.

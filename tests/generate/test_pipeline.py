@@ -428,3 +428,31 @@ def test_praise_and_a_category_are_not_asked() -> None:
     prompts = [q.prompt for q in generate(notes).questions]
     assert not [p for p in prompts if "of all time" in p]
     assert not [p for p in prompts if "is a ____" in p]
+
+
+def test_statements_to_judge_are_not_all_true() -> None:
+    """A bank whose statements are all true rewards answering "True" blind: some are denied or given a rival."""
+    notes = "\n\n".join(
+        [
+            "The Lok Sabha is the lower house and the Rajya Sabha is the upper house in the notes.",
+            "The Speaker of Lok Sabha presides over the joint sitting of both the Houses.",
+            "The Rajya Sabha has a maximum of 250 members.",
+            "The Lok Sabha has a maximum of 552 members.",
+        ]
+        + [f"Sedimentary rock number {i} is formed in layers of settled particles." for i in range(6)]
+        + [f"Metamorphic rock {chr(65 + i)} is changed by heat and pressure deep underground." for i in range(6)]
+    )
+    judged = [q for q in generate(notes).questions if q.type == "truefalse"]
+    falses = [q for q in judged if q.answer == "False"]
+    assert falses, [q.prompt for q in judged]
+    for q in falses:
+        assert q.explanation and q.explanation.startswith("The notes say")
+
+
+def test_a_statement_is_denied_at_its_main_verb_only() -> None:
+    from quizapp.generate.pipeline import _negated
+
+    assert _negated("Photosynthesis is divided into two stages.") == "Photosynthesis is not divided into two stages."
+    assert _negated("Stomata can close in dry weather.") == "Stomata cannot close in dry weather."
+    assert _negated("When chlorine is passed over lime, bleaching powder is formed.") is None
+    assert _negated("A bill can be introduced only in the Lok Sabha.") is None
