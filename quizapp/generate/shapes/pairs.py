@@ -39,9 +39,49 @@ def _definition_prompt(term: str, body: str) -> str:
 
 
 _MASS_NOUNS = frozenset(
-    "mass matter energy work power heat light water money data information evidence software hardware knowledge "
-    "research advice equipment weather traffic music art momentum speed rest sound carbon sulphur sulfur iron copper "
-    "gold silver zinc lead tin neon argon salt sugar starch".split()
+    [
+        "mass",
+        "matter",
+        "energy",
+        "work",
+        "power",
+        "heat",
+        "light",
+        "water",
+        "money",
+        "data",
+        "information",
+        "evidence",
+        "software",
+        "hardware",
+        "knowledge",
+        "research",
+        "advice",
+        "equipment",
+        "weather",
+        "traffic",
+        "music",
+        "art",
+        "momentum",
+        "speed",
+        "rest",
+        "sound",
+        "carbon",
+        "sulphur",
+        "sulfur",
+        "iron",
+        "copper",
+        "gold",
+        "silver",
+        "zinc",
+        "lead",
+        "tin",
+        "neon",
+        "argon",
+        "salt",
+        "sugar",
+        "starch",
+    ]
 )
 _MASS_ENDING = re.compile(r"(?:sis|tion|sion|ity|ism|ness|ing|ics|ia|ance|ence|ogy|phy|ure|gen|ium)$")
 
