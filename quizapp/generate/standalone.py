@@ -13,6 +13,7 @@ from quizapp.documents.sentences import split_sentences
 from quizapp.generate import shapes
 from quizapp.generate.distractors import normalise
 from quizapp.generate.facts import Fact, extract_facts, standalone_names
+from quizapp.generate.facts.names import NOT_NAME_START
 from quizapp.generate.facts.phrases import trim_dangling
 from quizapp.generate.nouns import (
     clean_sentence,
@@ -52,21 +53,9 @@ _FRONTED_PRONOUN = re.compile(
     r"(?P<word>it|its|they|their|he|she|his|her)\b"
 )
 """A pronoun after a fronted phrase: "In August 2012, it became …" or "In August 2012 it became …"."""
-_NOT_SUBJECT = {
-    "The",
-    "A",
-    "An",
-    "In",
-    "On",
-    "At",
-    "It",
-    "This",
-    "They",
+_NOT_SUBJECT = NOT_NAME_START | {
     "There",
-    "Both",
-    "Its",
     "You",
-    "We",
     "I",
     "One",
     "Some",
@@ -78,13 +67,9 @@ _NOT_SUBJECT = {
     "Such",
     "Other",
     "Another",
-    "These",
-    "Those",
-    "He",
-    "She",
     "Your",
-    "Our",
 }
+"""Words that open a sentence but name no subject a pronoun could stand for."""
 
 
 def _subject(sentence: str) -> str | None:

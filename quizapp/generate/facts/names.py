@@ -137,7 +137,7 @@ _LOWER_KINDS = (
 _CODE_NAME = r"(?:[A-Z]{1,4}-\d{1,4}[A-Z]?|\d\+\d)"
 """Names made of letters and digits: "US-2" planes, the "2+2" dialogue, the "F-16"."""
 _NAME_WITH_KIND = re.compile(rf"(?P<name>{_CODE_NAME}|{_CAP_WORD}(?:\s{_CAP_WORD})*)\s(?P<kind>{_LOWER_KINDS})s?\b")
-_NOT_NAME_START = {
+NOT_NAME_START = {
     "The",
     "A",
     "An",
@@ -209,7 +209,7 @@ def find_names(text: str) -> list[Fact]:
     for m in _NAME.finditer(text):
         for piece in _name_pieces(m.group(0), expansions):
             words = piece.split()
-            while words and (words[0] in _NOT_NAME_START or words[0] in _LOWERCONNECTORS):
+            while words and (words[0] in NOT_NAME_START or words[0] in _LOWERCONNECTORS):
                 words = words[1:]
             while words and (words[-1] in _LOWERCONNECTORS or words[-1] in ("The", "A", "An")):
                 words = words[:-1]
@@ -232,7 +232,7 @@ def find_names(text: str) -> list[Fact]:
         facts.append(Fact("name", m.group(0), m.start(), m.end(), "name", ("name", m["kind"].rstrip("s"))))
     for m in _NAME_WITH_KIND.finditer(text):
         words = m.group("name").split()
-        while words and words[0] in _NOT_NAME_START:
+        while words and words[0] in NOT_NAME_START:
             words = words[1:]
         if not words or (len(words) == 1 and words[0].isupper() and len(words[0]) <= 3 and m.start() == 0):
             continue

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from quizapp.generate.facts.model import Fact
-from quizapp.generate.facts.names import _CAP_WORD, _CODE_NAME, _LOWER_KINDS, _NOT_NAME_START
+from quizapp.generate.facts.names import _CAP_WORD, _CODE_NAME, _LOWER_KINDS, NOT_NAME_START
 from quizapp.generate.facts.values import find_dates
 
 # -- enumerations -----------------------------------------------------------------------------------
@@ -327,7 +327,7 @@ def find_definitions(text: str) -> list[Fact]:
 
 def _fragment_definitions(text: str) -> list[Fact]:
     m = _FRAGMENT.match(text.rstrip("."))
-    if not m or _FINITE.search(m.group("def")) or m.group("term").split()[0] in _NOT_NAME_START:
+    if not m or _FINITE.search(m.group("def")) or m.group("term").split()[0] in NOT_NAME_START:
         return []
     article = "an" if m.group("kind")[0] in "aeiou" else "a"
     definition = f"{article} {m.group('kind')} {m.group('def')}"
@@ -337,7 +337,7 @@ def _fragment_definitions(text: str) -> list[Fact]:
 def _appositive_definitions(text: str) -> list[Fact]:
     for m in _APPOSITIVE.finditer(text.rstrip(".")):
         words = m.group("term").split()
-        while words and words[0] in _NOT_NAME_START:
+        while words and words[0] in NOT_NAME_START:
             words = words[1:]
         if len(words) < 2:
             continue  # "Japan, a country of islands": one capitalised word is too often a place or a list
@@ -378,7 +378,7 @@ def _sentence_definitions(text: str) -> list[Fact]:
         if m:
             term = m.group("term").strip()
             words = term.split()
-            if words[0] in _NOT_NAME_START or len(term) < 3:
+            if words[0] in NOT_NAME_START or len(term) < 3:
                 continue  # "A cell is …" is no capitalised term "A cell"; the lowercase pattern may take it
             if any(word in ("The", "A", "An") for word in words[1:]):
                 return []  # "Cell Biology The cell": a heading run into its first sentence, no term
