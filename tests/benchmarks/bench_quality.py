@@ -129,6 +129,8 @@ def show(question: BankQuestion) -> str:
         lines.append(f"    choices: {' | '.join(question.choices)}")
     if question.items:
         lines.append(f"    items: {' | '.join(question.items)}")
+    if question.accept:
+        lines.append(f"    also accepted: {' | '.join(question.accept)}")
     lines.append(f"    source: {question.source_text}")
     return "\n".join(lines)
 
