@@ -160,6 +160,9 @@ def _negated(statement: str) -> str | None:
     found = _AUXILIARY_VERB.search(statement)
     if found is None or found.start() > 60 or "(" in statement[: found.start()] or "," in statement[: found.start()]:
         return None
+    rest = statement[found.end() :]
+    if len(statement.split()) > 16 or re.search(r",|\b(?:and|but|because|as|so|which|that|while|since)\b", rest):
+        return None  # "Plate boundaries are not complex and can exhibit …": a denial that contradicts itself
     aux = found["aux"]
     denied = "cannot" if aux == "can" else "will not" if aux == "will" else aux.replace(" been", " not been")
     denied = denied if denied != aux else f"{aux} not"

@@ -430,23 +430,22 @@ def test_praise_and_a_category_are_not_asked() -> None:
     assert not [p for p in prompts if "is a ____" in p]
 
 
-def test_statements_to_judge_are_not_all_true() -> None:
-    """A bank whose statements are all true rewards answering "True" blind: some are denied or given a rival."""
-    notes = "\n\n".join(
-        [
-            "The Lok Sabha is the lower house and the Rajya Sabha is the upper house in the notes.",
-            "The Speaker of Lok Sabha presides over the joint sitting of both the Houses.",
-            "The Rajya Sabha has a maximum of 250 members.",
-            "The Lok Sabha has a maximum of 552 members.",
-        ]
-        + [f"Sedimentary rock number {i} is formed in layers of settled particles." for i in range(6)]
-        + [f"Metamorphic rock {chr(65 + i)} is changed by heat and pressure deep underground." for i in range(6)]
-    )
-    judged = [q for q in generate(notes).questions if q.type == "truefalse"]
-    falses = [q for q in judged if q.answer == "False"]
-    assert falses, [q.prompt for q in judged]
-    for q in falses:
-        assert q.explanation and q.explanation.startswith("The notes say")
+def test_a_statement_that_sets_its_term_apart_takes_its_rival_to_be_false() -> None:
+    """ "The maximum membership to Lok Sabha is limited to 250" where the notes say Rajya Sabha: false, and plainly
+    so; a statement of what both Houses may do ("can discuss") is never swapped."""
+    from quizapp.generate.keyterms import KeyTerms
+
+    notes = [
+        "The maximum membership to Rajya Sabha is limited to 250.",
+        "The Lok Sabha has 552 members at most.",
+        "The Lok Sabha is the lower house.",
+        "The Rajya Sabha is a permanent body.",
+        "The Rajya Sabha can discuss the policies of the government.",
+    ]
+    terms = KeyTerms(notes, [])
+    swapped = terms.swapped(notes[0], " ".join(notes))
+    assert swapped == ("The maximum membership to Lok Sabha is limited to 250.", "Rajya Sabha", "Lok Sabha")
+    assert terms.swapped(notes[4], " ".join(notes)) is None
 
 
 def test_a_statement_is_denied_at_its_main_verb_only() -> None:
