@@ -92,6 +92,23 @@ def _term_of(draft) -> str:
     return _asked(draft)
 
 
+def _fact_words(draft) -> tuple[set[str], set[str]] | None:
+    """The content words of a question's prompt and of its answer (None for a statement, whose answer is a
+    verdict, and for a list, whose items are many facts)."""
+    if draft.type in ("truefalse", "list"):
+        return None
+    answer = _content(draft.answer)
+    if not answer or len(answer) > 8:
+        return None
+    return _content(draft.prompt), answer
+
+
+def _crossed(mine: tuple[set[str], set[str]], other: tuple[set[str], set[str]]) -> bool:
+    """Whether two questions ask one fact both ways: each answer's words stand in the other's prompt."""
+    (prompt, answer), (other_prompt, other_answer) = mine, other
+    return answer <= other_prompt and other_answer <= prompt
+
+
 def cap(placed: list[Placed]) -> list[Placed]:
     """The best questions under the caps, in their original order.
 
@@ -130,6 +147,7 @@ def _cap(placed: list[Placed], preferred: set[int]) -> list[Placed]:
     statements: Counter[int] = Counter()
     blanks: Counter[str] = Counter()
     defined: Counter[str] = Counter()
+    crossed: list[tuple[int, tuple[set[str], set[str]]]] = []
     answers: Counter[str] = Counter()
     asked_sources: dict[str, set[str]] = {}
     kept: list[int] = []
@@ -158,6 +176,11 @@ def _cap(placed: list[Placed], preferred: set[int]) -> list[Placed]:
         same = by_answer.get(normalise(draft.answer), []) if draft.type not in ("truefalse", "list") else []
         if any(len(words & other) >= 0.6 * max(1, min(len(words), len(other))) for other in same):
             continue
+        # The same fact asked the other way round ("What is osmosis?" and "What is the movement of water … called?"):
+        # each question's answer stands in the other's prompt.
+        mine = _fact_words(draft)
+        if mine is not None and any(line != item.line and _crossed(mine, other) for line, other in crossed):
+            continue  # (questions of one line are siblings, which study keeps apart)
         # The same fact in another form or from another line ("the cell is the structural and functional unit of
         # life" as a statement, a card and a blank): most of the words of question and answer together.
         structured = item.group.split(":")[0] in ("member", "order", "row", "record", "timeline", "list")
@@ -185,6 +208,8 @@ def _cap(placed: list[Placed], preferred: set[int]) -> list[Placed]:
             answers_per_line[answer_key] += 1
         prompts.add(key)
         kept.append(index)
+        if mine is not None:
+            crossed.append((item.line, mine))
         if blank:
             blanks[blank_key] += 1
         if len(signature) >= 4:

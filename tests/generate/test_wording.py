@@ -169,3 +169,15 @@ def test_one_blank_of_a_kind_a_sentence() -> None:
     bank = generate_bank(parse_text(sentence + "\n\nThe canal cost Rs 50 crore in 1980.\n", title="Dams"))[0]
     money_blanks = [q for q in bank.questions if q.source_line == 1 and "____" in q.prompt and "money" in q.tags]
     assert len(money_blanks) <= 1
+
+
+def test_one_fact_asked_the_other_way_round_on_another_line_is_padding() -> None:
+    notes = (
+        "Humayun ruled the empire from 1530 to 1556.\n\n"
+        "Babur ruled from 1526.\n\n"
+        "Which ruler reigned from 1530 to 1556? Humayun, the son of Babur.\n"
+    )
+    bank = generate_bank(parse_text(notes, title="Rulers"))[0]
+    asked = [(q.prompt, q.answer) for q in bank.questions if q.type != "truefalse"]
+    both = [p for p, a in asked if "Humayun" in p and "1530" in a] and [p for p, a in asked if "1530" in p and a == "Humayun"]
+    assert not both, asked
