@@ -59,16 +59,25 @@ class KeyTerms:
         for text in texts:
             self.counts.update(set(_terms(_words(text))))
         self.stressed = {" ".join(_words(term)) for term in stressed if 1 <= len(term.split()) <= 4}
+        self._last: dict[tuple[str, int], list[str]] | None = None
+        self._said: tuple[str, str] | None = None
+
+    def _by_last(self) -> dict[tuple[str, int], list[str]]:
+        """The terms named at least twice, by their last word and length: where a term's rivals are looked up."""
+        if self._last is None:
+            self._last = {}
+            for other, count in self.counts.items():
+                words = other.split()
+                if count >= 2 and len(words) >= 2:
+                    self._last.setdefault((words[-1], len(words)), []).append(other)
+        return self._last
 
     def has_rival(self, term: str) -> bool:
         """Whether the notes name another term ending in the same word ("lok sabha" for "rajya sabha")."""
         words = term.split()
         if len(words) < 2:
             return False
-        return any(
-            other != term and len(other.split()) == len(words) and other.split()[-1] == words[-1] and count >= 2
-            for other, count in self.counts.items()
-        )
+        return any(other != term for other in self._by_last().get((words[-1], len(words)), []))
 
     def rivals(self, term: str) -> list[str]:
         """Other terms of the notes ending in the same word, as often named ("s waves" for "p waves")."""
@@ -77,13 +86,8 @@ class KeyTerms:
             return []
         return sorted(
             other
-            for other, count in self.counts.items()
-            if other != term
-            and len(other.split()) == len(words)
-            and other.split()[-1] == words[-1]
-            and count >= 2
-            and other.split()[0] not in _STOP
-            and zipf(other.split()[0]) < 6
+            for other in self._by_last().get((words[-1], len(words)), [])
+            if other != term and other.split()[0] not in _STOP and zipf(other.split()[0]) < 6
         )
 
     def swapped(self, statement: str, notes: str) -> tuple[str, str, str] | None:
@@ -98,7 +102,9 @@ class KeyTerms:
         ):
             return None  # "The Rajya Sabha can discuss …": the Lok Sabha can too; a number or "only" sets it apart
         spans = [(m.start(), m.end(), m.group(0)) for m in _WORD.finditer(statement)]
-        said = " ".join(_words(notes))
+        if self._said is None or self._said[0] is not notes:
+            self._said = (notes, " ".join(_words(notes)))  # once per document, not once per statement
+        said = self._said[1]
         for size in (3, 2):
             for index in range(len(spans) - size + 1):
                 window = spans[index : index + size]
