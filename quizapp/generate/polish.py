@@ -138,11 +138,24 @@ def _stem_given(draft: Draft) -> bool:
     return any(word[:5] in prompt for word in telling if len(word) >= 5)
 
 
+def _root_points_to_answer(draft: Draft) -> bool:
+    """A stem sharing a root with the answer and with no wrong choice: "Which enzyme acts on lactose?" among
+    Lactase, Sucrase and Maltase, or "Gastric …" with the stomach."""
+    prompt = {word[:4] for word in _words(draft.prompt.replace(BLANK, " ")) if len(word) >= 5}
+    roots = {word[:4] for word in _words(draft.answer) if len(word) >= 5} & prompt
+    if not roots or re.search(r"\d", draft.answer):
+        return False
+    wrong = [choice for choice in draft.choices or [] if choice != draft.answer]
+    return not any(roots & {word[:4] for word in _words(choice) if len(word) >= 5} for choice in wrong)
+
+
 def polish(placed: list[Placed], sentences: list[str]) -> list[Placed]:
     frames = Frames(sentences)
     kept: list[Placed] = []
     for item in placed:
         tidy(item.draft)
+        if item.draft.type == "mcq" and _root_points_to_answer(item.draft):
+            continue  # "… breaks down lactose": of the choices, only "Lactase" shares the root
         if item.draft.type == "mcq" and not _fair_choices(item.draft):
             if item.draft.prompt.startswith("Which of these"):
                 continue  # without its choices, "Which of these …" has as many answers as the list
