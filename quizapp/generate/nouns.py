@@ -785,6 +785,9 @@ _BEFORE_PARTICIPLE = frozenset(
 def has_verb(text: str) -> bool:
     """Whether a sentence has a finite verb, so it states something and is no label or formula ("Discovered
     by …" opens with a participle and states nothing without its subject; "newly elected" is no verb)."""
+    # "J-shaped" and "wheel-turned" are one word, an adjective; ", coiled." after a comma is a participle too.
+    text = re.sub(r"[A-Za-z]+-(?=[A-Za-z])", "", text)
+    text = re.sub(r",\s[a-z]+(?:ed|en)(?=[.;]?$)", "", text.strip())
     words = re.findall(r"[A-Za-z]+", text)
     if not words:
         return False
@@ -796,8 +799,8 @@ def has_verb(text: str) -> bool:
         following = words[index + 2].lower() if index + 2 < len(words) else ""
         if _plural_present(previous, word) or _singular_present(previous, word, following):
             return True  # "Acids taste sour", "They turn blue litmus red", "a longer contact time means"
-        if not inflected_verb(word):
-            continue
+        if not inflected_verb(word) or previous.lower() in _DETERMINERS:
+            continue  # "the left side": after a determiner, a word is no verb
         if word.lower() in _FINITE or not word.lower().endswith(("ed", "en")):
             return True
         if following == "by" and previous[:1].islower() and previous.lower().endswith("s"):

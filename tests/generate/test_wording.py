@@ -74,6 +74,12 @@ def test_a_key_term_blank_takes_a_whole_noun_phrase(sentence: str, wrong: str) -
     assert cloze is None or (wrong not in cloze.answer.split() and cloze.answer != wrong), cloze.answer
 
 
+def test_a_fragment_of_adjectives_is_no_statement() -> None:
+    assert not has_verb("J-shaped muscular bag on the left side of the abdomen.")
+    assert not has_verb("Longest part of the alimentary canal, about 6 m long, coiled.")
+    assert has_verb("He left the court in 1540.")
+
+
 def test_a_participle_after_a_preposition_or_before_by_is_no_verb() -> None:
     assert not has_verb("Enhancing connectivity for unimpeded trade and ideas for shared prosperity.")
     assert not has_verb("A maximum of 238 members elected by the states.")
