@@ -144,7 +144,9 @@ def _said(context: str, text: str) -> bool:
     return bool(words) and words <= {word[:5] for word in re.findall(r"[a-z]{3,}", text.lower())}
 
 
-_AUXILIARY_VERB = re.compile(r"\s(?P<aux>is|are|was|were|can|will|has\sbeen|have\sbeen)\s(?!not\b|only\b|also\b|never\b)")
+_AUXILIARY_VERB = re.compile(r"\s(?P<aux>is|are|was|were|has\sbeen|have\sbeen)\s(?!not\b|only\b|also\b|never\b)")
+"""Where a statement is denied: "is" → "is not". Not "can": "consensus cannot delay reforms" denies a possibility,
+which reads as a claim of its own."""
 _SUBORDINATE = r"(?i)(?:when|whenever|if|as|since|although|though|because|while|once|after|before|until|there)\b"
 _NO_DENIAL = re.compile(
     r"\b(?:not|no|never|cannot|nor|neither|without|only|all|every|each|some|most|many|few|both|either)\b|n't",
