@@ -626,6 +626,16 @@ Syntax – the rules of how code is written
 """
 
 
+def test_a_term_the_notes_write_with_an_article_takes_it() -> None:
+    notes = (
+        "# Code words\n\nFunction – a block of code made with def\nTuple – an ordered collection that cannot change\n"
+        "Loop – a block that repeats\n\nA function is called by its name.\n"
+    )
+    prompts = {q.prompt for q in bank_of(notes, markdown=True).questions if q.type == "flashcard"}
+    assert "What is a function?" in prompts or "Describe a function." in prompts
+    assert "What is a tuple?" in prompts or "Describe a tuple." in prompts
+
+
 def test_a_thing_of_which_there_are_many_takes_an_article() -> None:
     prompts = {q.prompt for q in bank_of(COUNT_NOUNS, markdown=True).questions if q.type == "flashcard"}
     assert "What is a loop?" in prompts and "What is a compiler?" in prompts

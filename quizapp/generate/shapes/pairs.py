@@ -33,9 +33,9 @@ from quizapp.generate.shapes.tables import table_lines
 # -- "Term: definition" pairs -------------------------------------------------------------------------
 
 
-def _definition_prompt(term: str, body: str) -> str:
+def _definition_prompt(term: str, body: str, written: str = "") -> str:
     verb = "are" if is_plural(term) else "is"
-    return f"What {verb} {_with_article(term, body)}?"
+    return f"What {verb} {_with_article(term, body, written)}?"
 
 
 _MASS_NOUNS = frozenset(
@@ -86,22 +86,27 @@ _MASS_NOUNS = frozenset(
 _MASS_ENDING = re.compile(r"(?:sis|tion|sion|ity|ism|ness|ing|ics|ia|ance|ence|ogy|phy|ure|gen|ium)$")
 
 
-def _with_article(term: str, body: str) -> str:
+def _with_article(term: str, body: str, written: str = "") -> str:
     """ "Loop – a structure that …" is asked "What is a loop?", a thing of which there are many; "Inertia – the
-    tendency …" stays "What is inertia?"."""
+    tendency …" stays "What is inertia?". Where the notes write "a function" themselves, so does the question."""
     shown = term_case(term)
+    article = "an" if shown[:1] in "aeiou" else "a"
+    after = r"(?=[.,;:)]|\s(?:that|which|who|when|where|is|are|was|in|of|to|and|or|with|for|can|has|by|on|at|as)\b|$)"
+    if shown.islower() and re.search(rf"\b(?:a|an)\s{re.escape(shown)}{after}", written):
+        return f"{article} {shown}"
     words = shown.split()
     last = words[-1].lower()
+    found = readings(last)
     if (
         not shown.islower()
         or is_plural(shown)
         or not re.match(r"(?i)an?\s", body.strip())
         or last in _MASS_NOUNS
         or _MASS_ENDING.search(last)
-        or "NOUN" not in readings(last)
+        or (found and "NOUN" not in found)
     ):
-        return shown
-    return f"{'an' if shown[0] in 'aeiou' else 'a'} {shown}"
+        return shown  # (a word the word list does not know, "tuple", is taken for a noun: it is defined as "a …")
+    return f"{article} {shown}"
 
 
 _VALUE = re.compile(r"^[\d\s.,:%/–—-]*(?:\d{3,4}|\d+%)[\d\s.,:%/–—-]*(?:AD|BC|BCE|CE)?$")
@@ -133,6 +138,7 @@ def term_questions(outline: Outline, topic_of: TopicOf) -> list[Placed]:
         if not pair.label:
             by_parent.setdefault(id(pair.node.parent), []).append(pair)
     placed: list[Placed] = []
+    written = " ".join(node.text for node in outline.nodes).lower()  # "a function" as the notes write it
     in_records = set(record_points(outline))
     owners: dict[str, set[int]] = {}
     for node in outline.nodes:
@@ -217,7 +223,7 @@ def term_questions(outline: Outline, topic_of: TopicOf) -> list[Placed]:
             )
             continue
         if is_definition(described) and not clause:
-            front = _definition_prompt(term, body)
+            front = _definition_prompt(term, body, written)
         elif clause:
             # A clause on the right is no answer to "what is X?"; with a kind and siblings to choose among it
             # still says which one it is about ("Which exclusive power of the Rajya Sabha is this: …").
@@ -238,12 +244,12 @@ def term_questions(outline: Outline, topic_of: TopicOf) -> list[Placed]:
             elif words <= 30 and not named_elsewhere and _describes(term, described):
                 # "Inertia of rest — a body at rest tends to stay at rest": what the notes say the term is.
                 back = body[:1].upper() + body[1:]
-                front = f"Describe {_with_article(term, body)}."
+                front = f"Describe {_with_article(term, body, written)}."
                 draft = Draft("flashcard", front, back, ["definition"], None, score=1.15)
                 placed.append(Placed(draft, node.line, node.text, topic, group))
             continue
         else:
-            front = f"Describe {_with_article(term, body)}."
+            front = f"Describe {_with_article(term, body, written)}."
         forward = Draft("flashcard", front, body, ["definition"], None, score=1.3)
         placed.append(Placed(forward, node.line, node.text, topic, group))
         # Back: which term the definition describes, its siblings as choices; only where the right side is a
@@ -281,7 +287,7 @@ def _overlap(a: str, b: str) -> bool:
 def _glossary_term(pair: TermPair, siblings: list[TermPair]) -> bool:
     """ "Function – a named block of code …" among other terms of a glossary: a term, though "Function:" under an
     organelle would be a field of it."""
-    return len(siblings) >= 2 and bool(re.match(r"(?i)an?\s", pair.body)) and pair.node.parent is not None
+    return len(siblings) >= 2 and bool(re.match(r"(?i)an?\s", pair.body))
 
 
 def _example_question(pair: TermPair, siblings: list[TermPair], topic: str, group: str) -> list[Placed]:
