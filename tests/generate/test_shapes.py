@@ -636,6 +636,17 @@ def test_a_term_the_notes_write_with_an_article_takes_it() -> None:
     assert "What is a tuple?" in prompts or "Describe a tuple." in prompts
 
 
+def test_a_term_named_after_someone_keeps_its_capital() -> None:
+    notes = (
+        "# Plants\n\nCalvin cycle: The reactions that fix carbon dioxide into sugar.\n"
+        "Stomata: Pores on leaves that let gases in and out.\nXylem: Tubes that carry water up the plant.\n\n"
+        "The sugar is made in the Calvin cycle inside the chloroplast.\n"
+    )
+    prompts = {q.prompt for q in bank_of(notes, markdown=True).questions if q.type == "flashcard"}
+    assert "What is calvin cycle?" not in prompts
+    assert not prompts or "What is the Calvin cycle?" in prompts or all("calvin" not in p for p in prompts)
+
+
 def test_a_thing_of_which_there_are_many_takes_an_article() -> None:
     prompts = {q.prompt for q in bank_of(COUNT_NOUNS, markdown=True).questions if q.type == "flashcard"}
     assert "What is a loop?" in prompts and "What is a compiler?" in prompts

@@ -22,6 +22,7 @@ from quizapp.generate.nouns import (
     starts_with_preposition,
     states_something,
     verb_only,
+    zipf,
 )
 from quizapp.generate.shapes.common import Placed, TopicOf
 from quizapp.generate.shapes.fields import PROCESS, field_of_item, label_questions
@@ -33,9 +34,9 @@ from quizapp.generate.shapes.tables import table_lines
 # -- "Term: definition" pairs -------------------------------------------------------------------------
 
 
-def _definition_prompt(term: str, body: str, written: str = "") -> str:
+def _definition_prompt(term: str, body: str, written: str = "", names: frozenset[str] = frozenset()) -> str:
     verb = "are" if is_plural(term) else "is"
-    return f"What {verb} {_with_article(term, body, written)}?"
+    return f"What {verb} {_with_article(term, body, written, names)}?"
 
 
 _MASS_NOUNS = frozenset(
@@ -86,9 +87,12 @@ _MASS_NOUNS = frozenset(
 _MASS_ENDING = re.compile(r"(?:sis|tion|sion|ity|ism|ness|ing|ics|ia|ance|ence|ogy|phy|ure|gen|ium)$")
 
 
-def _with_article(term: str, body: str, written: str = "") -> str:
+def _with_article(term: str, body: str, written: str = "", names: frozenset[str] = frozenset()) -> str:
     """ "Loop – a structure that …" is asked "What is a loop?", a thing of which there are many; "Inertia – the
-    tendency …" stays "What is inertia?". Where the notes write "a function" themselves, so does the question."""
+    tendency …" stays "What is inertia?". Where the notes write "a function" themselves, so does the question; a
+    term named after someone keeps the capital ("the Calvin cycle" is no "calvin cycle")."""
+    if term.split()[0] in names:
+        return term if term.split()[0].endswith(("’s", "'s")) else f"the {term}"
     shown = term_case(term)
     article = "an" if shown[:1] in "aeiou" else "a"
     after = r"(?=[.,;:)]|\s(?:that|which|who|when|where|is|are|was|in|of|to|and|or|with|for|can|has|by|on|at|as)\b|$)"
@@ -138,7 +142,14 @@ def term_questions(outline: Outline, topic_of: TopicOf) -> list[Placed]:
         if not pair.label:
             by_parent.setdefault(id(pair.node.parent), []).append(pair)
     placed: list[Placed] = []
-    written = " ".join(node.text for node in outline.nodes).lower()  # "a function" as the notes write it
+    text = "\n".join(node.text for node in outline.nodes)
+    written = text.lower()  # "a function" as the notes write it
+    lowered = set(re.findall(r"\b[a-z][a-z'’-]+\b", text))
+    names = frozenset(
+        word
+        for word in re.findall(r"(?<=[a-z,] )[A-Z][a-z]{2,}\b", text)  # capitalised inside a sentence
+        if word.lower() not in lowered and not readings(word.lower()) and zipf(word.lower()) < 5
+    )  # "Calvin": a person's name, never written in lower case
     in_records = set(record_points(outline))
     owners: dict[str, set[int]] = {}
     for node in outline.nodes:
@@ -223,7 +234,7 @@ def term_questions(outline: Outline, topic_of: TopicOf) -> list[Placed]:
             )
             continue
         if is_definition(described) and not clause:
-            front = _definition_prompt(term, body, written)
+            front = _definition_prompt(term, body, written, names)
         elif clause:
             # A clause on the right is no answer to "what is X?"; with a kind and siblings to choose among it
             # still says which one it is about ("Which exclusive power of the Rajya Sabha is this: …").
@@ -244,12 +255,12 @@ def term_questions(outline: Outline, topic_of: TopicOf) -> list[Placed]:
             elif words <= 30 and not named_elsewhere and _describes(term, described):
                 # "Inertia of rest — a body at rest tends to stay at rest": what the notes say the term is.
                 back = body[:1].upper() + body[1:]
-                front = f"Describe {_with_article(term, body, written)}."
+                front = f"Describe {_with_article(term, body, written, names)}."
                 draft = Draft("flashcard", front, back, ["definition"], None, score=1.15)
                 placed.append(Placed(draft, node.line, node.text, topic, group))
             continue
         else:
-            front = f"Describe {_with_article(term, body, written)}."
+            front = f"Describe {_with_article(term, body, written, names)}."
         forward = Draft("flashcard", front, body, ["definition"], None, score=1.3)
         placed.append(Placed(forward, node.line, node.text, topic, group))
         # Back: which term the definition describes, its siblings as choices; only where the right side is a
