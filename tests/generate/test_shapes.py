@@ -704,3 +704,19 @@ def test_examples_ask_for_any_one_of_them() -> None:
     bank = bank_of(ACID_EXAMPLES)
     [acid] = [q for q in bank.questions if q.prompt.startswith("Name one example of acids")]
     assert acid.type == "short" and {acid.answer, *acid.accept} == {"HCl", "H2SO4", "HNO3"}
+
+
+USES = """Products of electrolysis
+(i) Sodium Hydroxide
+Use: It is used for making soaps.
+(ii) Chlorine
+Use: It is used for treating water.
+(iii) Hydrogen
+Use: It is used as a fuel.
+"""
+
+
+def test_a_single_use_asks_for_one_of_several() -> None:
+    prompts = {q.prompt for q in bank_of(USES).questions}
+    assert "Give one use of chlorine." in prompts or "Give one use of Chlorine." in prompts
+    assert not [p for p in prompts if p.startswith("What is the use of")]

@@ -33,6 +33,10 @@ _SILENT_LABELS = frozenset(
 """Labels that only mark a line as an aside: nothing to ask about the subject above them."""
 
 
+_ONE_OF_MANY = frozenset({"use", "application", "advantage", "disadvantage", "feature", "property", "example"})
+"""A label in the singular for one of several: "the use of chlorine" would claim there is only one."""
+
+
 def label_questions(pair: TermPair, topic: str, group: str) -> list[Placed]:
     """ "Examples: …", "Evidence: …" under a named item: asked about that item."""
     node, body = pair.node, pair.body.rstrip()
@@ -61,6 +65,9 @@ def label_questions(pair: TermPair, topic: str, group: str) -> list[Placed]:
         front = f"What {'are' if is_plural(subject) else 'is'} {subject_text}?"
     else:
         front = f"What {'are' if is_plural(label) else 'is'} the {label} of {subject_text}?"
+        if label in _ONE_OF_MANY:
+            # "Use: It is used for making soaps" under "Sodium hydroxide": one use the notes give, of several it has.
+            front = f"Give one {label} of {subject_text}."
     return [
         Placed(Draft("flashcard", front, body, ["definition"], None, score=1.2), node.line, node.text, topic, group)
     ]
