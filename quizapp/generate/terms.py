@@ -7,7 +7,7 @@ import re
 from quizapp.generate.draft import Draft, SentenceContext
 from quizapp.generate.facts import Fact
 from quizapp.generate.facts.names import CONNECTORS as _CONNECTORS
-from quizapp.generate.nouns import is_definition, readings, states_something
+from quizapp.generate.nouns import is_definition, is_generic_label, readings, states_something
 
 
 def _sentence_case(text: str) -> str:
@@ -69,7 +69,7 @@ _NO_TERM = frozenset({"there", "it", "this", "these", "those", "they", "he", "sh
 def definition_questions(ctx: SentenceContext, fact: Fact) -> list[Draft]:
     """A term → definition card for every definition; a list question of its members asks something else."""
     definition, verb = fact.value
-    if fact.text.lower() in _NO_TERM or " and " in fact.text:
+    if fact.text.lower() in _NO_TERM or " and " in fact.text or is_generic_label(fact.text):
         return []  # "There is the prevalence of …" defines nothing; "Breathing difficulties and …" is a list
     if states_something(definition) or not is_definition(definition):
         return []  # "A war of succession broke out": a clause, not what the term is

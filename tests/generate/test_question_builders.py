@@ -183,3 +183,10 @@ def test_a_statement_to_judge_says_one_thing() -> None:
     assert one_idea("The Lok Sabha is the lower house.")
     assert not one_idea("The law defines force. force and mass are linked.")
     assert not one_idea(" ".join(["word"] * 26) + ".")
+
+
+def test_a_label_is_no_term_to_define() -> None:
+    text = "Examples are the San Andreas fault and the Alpine fault."
+    ctx = context(text)
+    facts = [f for f in ctx.facts if f.kind == "definition"]
+    assert all(definition_questions(ctx, f) == [] for f in facts)
