@@ -302,7 +302,11 @@ def _from_notes(fact: Fact, pool: list[Fact], *, seed: str, banned: Iterable[str
 
 def _fractions_of(fact: Fact, pool: list[Fact]) -> list[str]:
     """The other shares the notes give, written as the answer is ("two-thirds" with "one-third")."""
-    return [_fraction_like(f.text, fact.text) for f in pool if f.tag == "fraction" and _fraction_key(f.text) != _fraction_key(fact.text)]
+    return [
+        _fraction_like(f.text, fact.text)
+        for f in pool
+        if f.tag == "fraction" and _fraction_key(f.text) != _fraction_key(fact.text)
+    ]
 
 
 def fraction_variants(fact: Fact) -> list[str]:

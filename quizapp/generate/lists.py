@@ -56,22 +56,6 @@ def _list_noun(before: str) -> str | None:
     return " ".join(phrase) if phrase else None
 
 
-_DESCRIBED_STOP = re.compile(r"^(?:and|or|but|of|in|on|at|to|for|with|from|by|as|is|are|was|were|has|have|had|will)$")
-
-
-def _described(after: str) -> str | None:
-    """The noun that a run of qualities describes: "… sustainable maritime domain and confirmed …" → "maritime domain"."""
-    words: list[str] = []
-    for word in after.split()[:3]:
-        bare = word.rstrip(",.;:")
-        if not bare or _DESCRIBED_STOP.match(bare):
-            break
-        words.append(bare)
-        if bare != word:
-            break
-    return " ".join(words) or None
-
-
 def _makes_list(fact: Fact, ctx: SentenceContext) -> bool:
     """Whether an enumeration becomes a list question ("between X and Y" only when it lists members)."""
     return fact.value[0] != "between" or (len(fact.value[1]) >= 3 and any(f.kind == "definition" for f in ctx.facts))

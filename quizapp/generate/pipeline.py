@@ -43,6 +43,7 @@ from quizapp.generate.standalone import (
     PRONOUN_START,
     UNRESOLVED,
     NoteSentence,
+    lowercase_words,
     outline_sentences,
     plain_sentences,
     topic_of_node,
@@ -200,6 +201,13 @@ _PRAISE = re.compile(
     re.IGNORECASE,
 )
 """“One of the most successful treaties of all time”: praise, which no student would call false; nothing to test."""
+
+
+def _unquotable(text: str) -> bool:
+    """A sentence no blank or statement quotes: about people the notes never name, or praise."""
+    return bool(_UNNAMED.search(text) or _PRAISE.search(text))
+
+
 _NORMATIVE = re.compile(r"\b(?:must|should|ought\sto|needs?\sto|has\sto|have\sto)\s(?:\w+\s)?\w+", re.IGNORECASE)
 """“Both countries must endeavour to …”: advice, which no student would call false; judging it tests nothing."""
 
@@ -248,6 +256,7 @@ def generate_bank(
     prefix = deck_prefix(deck_name)
     report = GenerateReport()
     placed: list[shapes.Placed] = []
+    lowercase = lowercase_words(document.text or "")
     if document.text is not None:
         outline = read_outline(document.text, markdown=document.markdown)
         topic_of = lambda node: topic_of_node(node, document)
@@ -257,11 +266,10 @@ def generate_bank(
         placed.extend(shapes.table_questions(outline, topic_of))
         placed.extend(shapes.record_questions(outline, topic_of))
         placed.extend(shapes.timeline_questions(outline, topic_of))
-        written_lower = frozenset(re.findall(r"\b[a-z][a-z'’-]+\b", document.text))
-        placed.extend(shapes.group_questions(outline, topic_of, written_lower))
+        placed.extend(shapes.group_questions(outline, topic_of, lowercase))
         placed.extend(shapes.named_questions(outline, topic_of, shapes.qa_lines(outline) | shapes.table_lines(outline)))
         skip = shapes.qa_lines(outline) | shapes.table_lines(outline)
-        sentences = outline_sentences(document, outline, skip, placed)
+        sentences = outline_sentences(document, outline, skip, placed, lowercase)
     else:
         sentences = plain_sentences(document)
     report.sentences = len(sentences)
@@ -306,13 +314,11 @@ def generate_bank(
             and not DASH_LABEL.search(ctx.text)
             and not UNRESOLVED.search(ctx.text)
             and not POINTING.search(ctx.text)
-            and not _UNNAMED.search(ctx.text)
-            and not _PRAISE.search(ctx.text)
+            and not _unquotable(ctx.text)
             and not FRAGMENT_START.match(ctx.text)
         )
     ]
     kept = {id(d) for d in select([d for _, d in drafted])}
-    lowercase = frozenset(re.findall(r"\b[a-z][a-z'’-]+\b", document.text or ""))
     for ctx, draft in drafted:
         if id(draft) in kept:
             if _quotes_sentence(draft) and not _names_something(ctx.text, lowercase):
@@ -337,12 +343,7 @@ def generate_bank(
         fallback: list[shapes.Placed] = []
         dominant = frozenset(_dominant_words([sentence.text for sentence in sentences]))
         for sentence in sentences:
-            if (
-                sentence.line in asked
-                or _EXAMPLE.search(sentence.source)
-                or _UNNAMED.search(sentence.text)
-                or _PRAISE.search(sentence.text)
-            ):
+            if sentence.line in asked or _EXAMPLE.search(sentence.source) or _unquotable(sentence.text):
                 continue
             draft = keyterm_cloze(sentence.text, terms, _subject_words(sentence.topic, document.title), dominant)
             if draft is None and _statement(sentence.text):
@@ -360,7 +361,9 @@ def generate_bank(
                 elif swapped is None and negated is not None and coin(statement, 2) == 0:
                     # Now and then the statement denied, so that "True" is no safe guess.
                     explanation = f"The notes say: {statement}"
-                    draft = Draft("truefalse", negated, "False", ["statement"], None, explanation=explanation, score=0.7)
+                    draft = Draft(
+                        "truefalse", negated, "False", ["statement"], None, explanation=explanation, score=0.7
+                    )
             if draft is not None and not _names_something(sentence.text, lowercase):
                 # "Decisions require a three-fourths majority": whose decisions only its heading says. Said with
                 # the heading in front where the heading is a name; else not asked.

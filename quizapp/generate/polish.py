@@ -127,12 +127,17 @@ def _contains(words: list[str], part: list[str]) -> bool:
     return any(words[i : i + len(part)] == part for i in range(len(words) - len(part) + 1))
 
 
+def _roots(text: str, size: int) -> set[str]:
+    """The first `size` letters of each word of five letters or more: "pancreatic" and "pancreas" meet."""
+    return {word[:size] for word in _words(text) if len(word) >= 5}
+
+
 def _stem_given(draft: Draft) -> bool:
     """A blank the stem gives away by a word of the same root: "pancreatic juice from the ____" (pancreas), "Which
     enzyme of the salivary glands …?" (Salivary amylase)."""
     if re.search(r"\d", draft.answer):
         return False  # "Rs 50,000 crore" beside "Rs 38,000 crore": the unit is no clue
-    prompt = {word[:5] for word in _words(draft.prompt.replace(BLANK, " ")) if len(word) >= 5}
+    prompt = _roots(draft.prompt.replace(BLANK, " "), 5)
     answer = _words(draft.answer)
     telling = answer[:-1] if len(answer) > 1 else answer  # "secondary waves" beside "P waves": the kind tells nothing
     return any(word[:5] in prompt for word in telling if len(word) >= 5)
@@ -141,12 +146,11 @@ def _stem_given(draft: Draft) -> bool:
 def _root_points_to_answer(draft: Draft) -> bool:
     """A stem sharing a root with the answer and with no wrong choice: "Which enzyme acts on lactose?" among
     Lactase, Sucrase and Maltase, or "Gastric …" with the stomach."""
-    prompt = {word[:4] for word in _words(draft.prompt.replace(BLANK, " ")) if len(word) >= 5}
-    roots = {word[:4] for word in _words(draft.answer) if len(word) >= 5} & prompt
+    roots = _roots(draft.answer, 4) & _roots(draft.prompt.replace(BLANK, " "), 4)
     if not roots or re.search(r"\d", draft.answer):
         return False
     wrong = [choice for choice in draft.choices or [] if choice != draft.answer]
-    return not any(roots & {word[:4] for word in _words(choice) if len(word) >= 5} for choice in wrong)
+    return not any(roots & _roots(choice, 4) for choice in wrong)
 
 
 def polish(placed: list[Placed], sentences: list[str]) -> list[Placed]:

@@ -28,7 +28,9 @@ _LEAD_WORDS = re.compile(r"^(?:When|If|Where|Whenever|In|On|At|It|This|These|The
 
 def _head(phrase: str) -> str:
     """A noun phrase up to its head noun: "The process involving producing the molecules …" → "The process"."""
-    return re.split(r"\s(?:of|that|which|who|whose|by|in|on|for|from|with|to|where|when|[a-z]+ing|[a-z]+ed)\b", phrase)[0]
+    return re.split(r"\s(?:of|that|which|who|whose|by|in|on|for|from|with|to|where|when|[a-z]+ing|[a-z]+ed)\b", phrase)[
+        0
+    ]
 
 
 def called_question(text: str) -> Draft | None:

@@ -73,7 +73,9 @@ _SMALL = frozenset(
 )
 
 
-_ABOUT = re.compile(r"^(?:What (?:is|are|was|were)(?: meant by)?|Describe|Define|Who (?:is|was|were))\s(?:the\s|a\s|an\s)?(?P<term>.+?)[?.]$")
+_ABOUT = re.compile(
+    r"^(?:What (?:is|are|was|were)(?: meant by)?|Describe|Define|Who (?:is|was|were))\s(?:the\s|a\s|an\s)?(?P<term>.+?)[?.]$"
+)
 
 
 def _asked(draft) -> str:

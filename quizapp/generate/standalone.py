@@ -160,11 +160,16 @@ def _resolve(
     return headline_passive(trim_dangling(resolved)) if resolved is not None else None
 
 
+def lowercase_words(text: str) -> frozenset[str]:
+    """The words the notes write in lower case somewhere: a word they never do may be a name."""
+    return frozenset(re.findall(r"\b[a-z][a-z'’-]+\b", text))
+
+
 def outline_sentences(
-    document: Document, outline: Outline, skip: set[int], extra: list[shapes.Placed]
+    document: Document, outline: Outline, skip: set[int], extra: list[shapes.Placed], lowercase: frozenset[str]
 ) -> list[NoteSentence]:
     """Sentences of every text, item and row of the notes but those the structure already asks about; the
-    cards of labelled paragraphs go to `extra`."""
+    cards of labelled paragraphs go to `extra`. `lowercase`: the notes' `lowercase_words`."""
     out: list[NoteSentence] = []
     units: list[tuple[Node, list[tuple[int, str]], str | None]] = []
     members = shapes.list_members(outline)
@@ -186,7 +191,6 @@ def outline_sentences(
         units.append((node, parts, subject))
     known_names = standalone_names([text for _, parts, _ in units for _, text in parts])
     # A name the notes never write in lower case may be a person's, whom "he" or "she" can stand for.
-    lowercase = frozenset(re.findall(r"\b[a-z][a-z'’-]+\b", document.text or ""))
     # Names the notes only ever capitalise but for a slip ("India" ten times, "india" once).
     capitalised = Counter(re.findall(r"\b[A-Z][a-z]{2,}\b", document.text or ""))
     lowered = Counter(re.findall(r"\b[a-z]{3,}\b", document.text or ""))

@@ -195,4 +195,7 @@ _FRACTION = re.compile(
 def find_fractions(text: str) -> list[Fact]:
     """ "a two-thirds majority", "one-third of its members": a share written in words, which majorities and
     parts of a whole are given in."""
-    return [Fact("fraction", m.group(0), m.start(), m.end(), "fraction", (m["n"].lower(),)) for m in _FRACTION.finditer(text)]
+    return [
+        Fact("fraction", m.group(0), m.start(), m.end(), "fraction", (m["n"].lower(),))
+        for m in _FRACTION.finditer(text)
+    ]
