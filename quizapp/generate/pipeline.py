@@ -61,6 +61,10 @@ class GenerateReport:
     sentences: int = 0
 
 
+_SUBJECT_WORD = 3.8
+"""Zipf frequency under which a sentence's first word is a term of its subject, not of everyday English."""
+
+
 def _names_something(text: str, lowercase: frozenset[str]) -> bool:
     """Whether a sentence names what it is about: a name inside it, a number, or a first word the notes never
     write in lower case ("Harappans had …"), rather than only common nouns ("Decisions require …")."""
@@ -70,6 +74,8 @@ def _names_something(text: str, lowercase: frozenset[str]) -> bool:
     first = re.sub(r"[^\w'’-]", "", words[0]).lower() if words else ""
     if first in _COMMON_OPENERS or not first:
         return False
+    if zipf(first) < _SUBJECT_WORD:
+        return True  # "Steatite was mainly used …", "Osmosis is …": a term of the subject names itself
     second = re.sub(r"[^\w'’-]", "", words[1]).lower() if len(words) > 1 else ""
     if (
         second
