@@ -843,7 +843,11 @@ def lead_noun(text: str) -> str | None:
 def main_clause(text: str) -> str:
     """A sentence without its parentheses and relative clauses: what is left must carry the verb."""
     text = re.sub(r"\([^)]*\)", " ", text)
-    return re.sub(r"\b(?:that|which|who|whom|whose|when|where)\b[^,;]*", " ", text)
+    return re.sub(
+        r"\b(?:that|which|who|whom|whose|when|where|if|unless|because|although|(?:as|so)\s(?:far|long)\sas)\b[^,;]*",
+        " ",
+        text,
+    )
 
 
 def states_something(phrase: str) -> bool:

@@ -720,3 +720,33 @@ def test_a_single_use_asks_for_one_of_several() -> None:
     prompts = {q.prompt for q in bank_of(USES).questions}
     assert "Give one use of chlorine." in prompts or "Give one use of Chlorine." in prompts
     assert not [p for p in prompts if p.startswith("What is the use of")]
+
+
+SUBSUMED = """## Which fees were merged into the new levy?
+
+(i) Fees of the capital:
+
+- Harbour Fee
+- Bridge Toll
+- Lantern Duty
+
+(ii) Fees of the provinces that were merged are
+
+- Market Fee
+- Ferry Toll
+- Well Cess
+- Cart Tax as far as it relates to goods carried by road
+"""
+
+
+def test_a_question_heading_over_lists_under_lead_ins_is_no_card_of_the_first_list() -> None:
+    bank = bank_of(SUBSUMED, markdown=True)
+    cards = [q for q in bank.questions if q.prompt == "Which fees were merged into the new levy?"]
+    assert not [q for q in cards if "Fees of the capital" in q.answer]  # half the answer, with its lead-in
+    assert not [q for q in bank.questions if q.type == "truefalse" and q.prompt.startswith("Cart Tax")]
+
+
+def test_a_sentence_opening_on_a_rare_term_is_asked_without_its_heading() -> None:
+    text = "Seals of the valley\n\nSoapstone seals were carved with animals.\nSteatite was mainly used in the manufacture of seals.\nA steatite bowl was found.\n"
+    prompts = [q.prompt for q in bank_of(text).questions if q.source_line == 4]
+    assert "____ was mainly used in the manufacture of seals." in prompts

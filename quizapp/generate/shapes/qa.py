@@ -267,7 +267,9 @@ def qa_questions(outline: Outline, topic_of: TopicOf) -> list[Placed]:
             placed.append(Placed(draft, pair.line, pair.question, topic, group))
             continue
         if pair.items:
-            if len(pair.items) <= 8:  # a longer answer cut short would be a wrong key; its lists ask it instead
+            if len(pair.items) <= 8 and not any(i.text.rstrip().endswith(":") for i in pair.items):
+                # A longer answer cut short would be a wrong key, and one of lists under lead-ins ("(i) Taxes of
+                # the Centre:", "(ii) State taxes …") a jumble of them: its lists ask it instead.
                 back = "; ".join(i.text.rstrip(".;") for i in pair.items) + "."
                 draft = Draft("flashcard", pair.question, back, ["question"], None, score=1.3)
                 placed.append(Placed(draft, pair.line, pair.question, topic, group))
