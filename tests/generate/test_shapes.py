@@ -750,3 +750,10 @@ def test_a_sentence_opening_on_a_rare_term_is_asked_without_its_heading() -> Non
     text = "Seals of the valley\n\nSoapstone seals were carved with animals.\nSteatite was mainly used in the manufacture of seals.\nA steatite bowl was found.\n"
     prompts = [q.prompt for q in bank_of(text).questions if q.source_line == 4]
     assert "____ was mainly used in the manufacture of seals." in prompts
+
+
+def test_a_heading_that_says_what_a_body_consists_of_names_its_members() -> None:
+    text = "### The Water Board consists of:\n\n- River Minister – Chairperson\n- Deputy Minister of State in charge of Canals\n- Irrigation Ministers (or any other nominated Minister) of each District\n"
+    [listed] = [q for q in bank_of(text, markdown=True).questions if q.type == "list"]
+    assert listed.prompt == "Name the three members of the Water Board."
+    assert listed.items[0] == "River Minister"

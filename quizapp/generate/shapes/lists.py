@@ -44,7 +44,7 @@ def _item_name(node: Node) -> str | None:
     else:
         name = node.text.rstrip(".;,")
         bare = re.sub(r"\s*\([^)]*\)", "", name)
-        if len(bare.split()) > 7 or re.search(r"[.!?]\s", name):
+        if len([w for w in bare.split() if w.lower() not in ("of", "the")]) > 7 or re.search(r"[.!?]\s", name):
             return None
     name = re.sub(r"^(?:Layer\s+\d+\s*[-–:]\s*)", "", name).strip()
     return name if any(char.isalpha() for char in name) else None
@@ -56,6 +56,7 @@ _MODAL = frozenset({"can", "could", "may", "might", "must", "will", "would", "sh
 def _member_like(name: str) -> bool:
     """An item that names a member of a set ("Gateway city", "Erosion"), not a label ("Features") or a property
     ("Fastest - primary waves", "Can travel through solids", "Longitudinal")."""
+    name = re.sub(r"\s*\([^)]*\)", "", name).strip() or name  # "(or any other nominated Minister)": an aside
     words = name.split()
     first = words[0].lower()
     if is_generic_label(name) or first in _MODAL or verb_only(first) or first.endswith("est"):
@@ -93,7 +94,7 @@ def _lists(outline: Outline) -> list[_List]:
         if len({normalise(n) for n in clean}) != len(clean):
             continue
         lead = parent_text(parent) or ""
-        noun = head_noun(lead) or lead_noun(lead)
+        noun = lead_noun(lead) or head_noun(lead)
         above = parent.parent
         # Only an item above names whose set this is ("Archaeological Findings" under "1. Harappa"); a heading
         # above is the notes' section, already the question's topic.
