@@ -597,7 +597,11 @@ def inflected_verb(word: str) -> bool:
         return False
     if lower.endswith("s"):
         return "NOUN" not in lemmas
-    return lower.endswith(("ed", "en"))
+    if lower.endswith(("ed", "en")):
+        return True
+    # An irregular past ("flew", "began", "fought"), not a participle in -ing nor a noun or adjective as well
+    # ("saw", "left").
+    return not lower.endswith("ing") and "NOUN" not in lemmas and "ADJ" not in lemmas
 
 
 _PLURAL_PRONOUNS = frozenset({"they", "we", "you", "i", "these", "those", "both", "many", "most", "some", "all"})

@@ -111,6 +111,22 @@ def _crossed(mine: tuple[set[str], set[str]], other: tuple[set[str], set[str]]) 
     return answer <= other_prompt and other_answer <= prompt
 
 
+def _contained(mine: tuple[set[str], set[str]], other: tuple[set[str], set[str]]) -> bool:
+    """Whether two questions of one sentence ask one fact: one's answer inside the other's, about the same thing
+    ("What is meant by the DFC?" → "A project of close to Rs 50,000 crore …" beside "…a project of ____")."""
+    (prompt, answer), (other_prompt, other_answer) = mine, other
+    return bool(prompt & other_prompt) and (answer <= other_answer or other_answer <= answer)
+
+
+def _sibling_words(draft) -> tuple[set[str], set[str]] | None:
+    """Prompt and answer words of a question, for telling whether two questions of one sentence ask one fact
+    (a list's items count as its answer; a statement's verdict does not)."""
+    if draft.type == "truefalse":
+        return None
+    answer = _content(", ".join(draft.items) if draft.type == "list" and draft.items else draft.answer)
+    return (_content(draft.prompt), answer) if answer else None
+
+
 def cap(placed: list[Placed]) -> list[Placed]:
     """The best questions under the caps, in their original order.
 
@@ -131,11 +147,43 @@ def cap(placed: list[Placed]) -> list[Placed]:
     return _cap(placed, set(candidates[: max(0, budget)]))
 
 
+def _names_first(placed: list[Placed]) -> set[int]:
+    """Questions that ask for a name where a sibling asks the same sentence for its figure ("$90 billion has gone
+    into the ____." beside "How much has gone into …?"): of the two, the name is the fact, the figure in passing."""
+    words = [_sibling_words(item.draft) for item in placed]
+    by_line: dict[int, list[int]] = {}
+    for index, item in enumerate(placed):
+        if words[index] is not None:
+            by_line.setdefault(item.line, []).append(index)
+    figure = [_figure(item.draft) for item in placed]
+    first: set[int] = set()
+    for indices in by_line.values():
+        for index in indices:
+            if figure[index]:
+                continue
+            mine = words[index]
+            if any(figure[other] and _crossed(mine, words[other]) for other in indices):  # type: ignore[arg-type]
+                first.add(index)
+    return first
+
+
+_FIGURES = frozenset(["date", "year", "period", "fiscal", "money", "percent", "quantity", "rank", "fraction"])
+
+
+def _figure(draft) -> bool:
+    """Whether a question asks for a date, an amount or a rank rather than a name ("Voyager 1" is a name)."""
+    if draft.fact is not None:
+        return draft.fact.kind in _FIGURES
+    return bool(re.fullmatch(r"[\W\d]*\d[\W\d]*(?:\s?\w{1,8})?", draft.answer))
+
+
 def _cap(placed: list[Placed], preferred: set[int]) -> list[Placed]:
+    names_first = _names_first(placed)
+
     def order(index: int) -> tuple[int, float, int]:
         draft = placed[index].draft
         rank = 0 if index in preferred else 2 if draft.type == "truefalse" else 1
-        return rank, -draft.score, index
+        return rank, -draft.score - (0.5 if index in names_first else 0), index
 
     # A line's places go to the questions that recall its facts first; true/false statements take what is left.
     ranked = sorted(range(len(placed)), key=order)
@@ -150,6 +198,8 @@ def _cap(placed: list[Placed], preferred: set[int]) -> list[Placed]:
     blanks: Counter[str] = Counter()
     defined: Counter[str] = Counter()
     crossed: list[tuple[int, tuple[set[str], set[str]]]] = []
+    siblings: dict[str, list[tuple[set[str], set[str]]]] = {}  # by sentence
+    judged_: set[str] = set()  # sentences asked by a statement
     answers: Counter[str] = Counter()
     asked_sources: dict[str, set[str]] = {}
     kept: list[int] = []
@@ -182,7 +232,17 @@ def _cap(placed: list[Placed], preferred: set[int]) -> list[Placed]:
         # each question's answer stands in the other's prompt.
         mine = _fact_words(draft)
         if mine is not None and any(line != item.line and _crossed(mine, other) for line, other in crossed):
-            continue  # (questions of one line are siblings, which study keeps apart)
+            continue
+        # Two questions of one sentence that ask one fact (a blank and its card, a figure asked both ways, a
+        # definition and the list of what it names): an examiner counts the second as padding.
+        sibling = _sibling_words(draft)
+        sentence = normalise(item.source)
+        if sibling is not None and any(
+            _crossed(sibling, other) or _contained(sibling, other) for other in siblings.get(sentence, [])
+        ):
+            continue
+        if draft.type == "truefalse" and sentence in siblings or draft.type != "truefalse" and sentence in judged_:
+            continue  # a sentence is recalled or judged, not both
         # The same fact in another form or from another line ("the cell is the structural and functional unit of
         # life" as a statement, a card and a blank): most of the words of question and answer together.
         structured = item.group.split(":")[0] in ("member", "order", "row", "record", "timeline", "list")
@@ -212,6 +272,10 @@ def _cap(placed: list[Placed], preferred: set[int]) -> list[Placed]:
         kept.append(index)
         if mine is not None:
             crossed.append((item.line, mine))
+        if sibling is not None:
+            siblings.setdefault(sentence, []).append(sibling)
+        if draft.type == "truefalse":
+            judged_.add(sentence)
         if blank:
             blanks[blank_key] += 1
         if len(signature) >= 4:
@@ -229,6 +293,9 @@ def _cap(placed: list[Placed], preferred: set[int]) -> list[Placed]:
     truefalse = [i for i in kept if placed[i].draft.type == "truefalse"]
     others = len(kept) - len(truefalse)
     allowed = int(TRUEFALSE_SHARE * others / (1 - TRUEFALSE_SHARE))
-    for index in truefalse[allowed:]:  # `kept` is best first, so the weakest statements go
+    covered = Counter(placed[i].line for i in kept if placed[i].draft.type != "truefalse")
+    # `kept` is best first, so the weakest statements go, those of a line another question asks about first.
+    truefalse.sort(key=lambda i: covered[placed[i].line] > 0)
+    for index in truefalse[allowed:]:
         kept_set.discard(index)
     return [placed[i] for i in range(len(placed)) if i in kept_set]

@@ -78,8 +78,8 @@ def _subject(sentence: str) -> str | None:
     if not m or m["subj"] in _NOT_SUBJECT or m["subj"].split()[0] in _NOT_SUBJECT - {"The"}:
         return None
     found = readings(m["subj"].lower()) if " " not in m["subj"] else frozenset()
-    if "ADJ" in found and "NOUN" not in found:
-        return None  # "Heavy defeats … led to": an adjective of the subject, not the subject
+    if "ADJ" in found:
+        return None  # "Heavy defeats … led to", "German troops …": an adjective of the subject, not the subject
     return m["subj"]
 
 

@@ -47,9 +47,12 @@ def test_generate_writes_a_bank_that_passes_check(runner: CliRunner, notes: Path
     assert problems == [] and bank is not None
     assert bank.deck == "Space"
     assert bank.source == "../notes/space-missions.txt"
-    # Each fact is asked once: its answer, or the right value a false statement's explanation names.
+    # Each fact is asked once: its answer, the right value a false statement's explanation names, or the cue of
+    # its sentence asked the other way round ("The ____ mission landed … on 23 August 2023.").
     judged = {m[1] for q in bank.questions if (m := re.search(r"say (.+?), not ", q.explanation or ""))}
-    assert {q.answer for q in bank.questions} | judged >= {"23 August 2023", "Rs 615 crore", "April 1990"}
+    facts = {"23 August 2023", "Rs 615 crore", "April 1990"}
+    cues = {fact for fact in facts for q in bank.questions if q.type != "truefalse" and fact in q.prompt}
+    assert {q.answer for q in bank.questions} | judged | cues >= facts
     assert f"{bank_file}: Space: {len(bank.questions)} questions" in result.stderr
     assert "facts found in" in result.stderr
     assert runner.invoke(main, ["check", str(bank_file)]).exit_code == 0
