@@ -191,7 +191,15 @@ def _statement(text: str) -> bool:
         and not FRAGMENT_START.match(text)
         and not re.search(r"\s[-–—]\s", text)
         and not _NORMATIVE.search(text)
+        and not _HEADLINE_PASSIVE.match(text)
     )
+
+
+_HEADLINE_PASSIVE = re.compile(
+    r"^(?!.*\b(?:is|are|was|were|be|been|has|have|had|will|shall|can|could|may|might|must|should|would|do|does|did)"
+    r"\b)(?:[\w'’&-]+\s){1,4}[a-z]+(?:ed|en|wn)\sby\b"
+)
+"""“Speaker and Deputy Speaker elected by house”: a note in the shorthand of a headline, no sentence to judge."""
 
 
 _UNNAMED = re.compile(

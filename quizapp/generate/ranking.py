@@ -44,6 +44,16 @@ def _restated(
     )
 
 
+def _stems(text: str) -> set[str]:
+    """The content words of a text cut to their first five letters ("reign" for "reigned")."""
+    return {word[:5] for word in _content(text)}
+
+
+def _about_same(mine: set[str], other: set[str]) -> bool:
+    """Two questions with one answer ask one fact when they share two words besides it."""
+    return len(mine & other) >= 2
+
+
 def _content(text: str) -> set[str]:
     return {word for word in re.findall(r"[a-z0-9]{3,}", text.lower()) if word not in _SMALL}
 
@@ -199,6 +209,7 @@ def _cap(placed: list[Placed], preferred: set[int]) -> list[Placed]:
     defined: Counter[str] = Counter()
     crossed: list[tuple[int, tuple[set[str], set[str]]]] = []
     siblings: dict[str, list[tuple[set[str], set[str]]]] = {}  # by sentence
+    named: dict[str, list[tuple[int, set[str]]]] = {}  # the names of the prompts that asked for each answer
     judged_: set[str] = set()  # sentences asked by a statement
     answers: Counter[str] = Counter()
     asked_sources: dict[str, set[str]] = {}
@@ -228,6 +239,26 @@ def _cap(placed: list[Placed], preferred: set[int]) -> list[Placed]:
         same = by_answer.get(normalise(draft.answer), []) if draft.type not in ("truefalse", "list") else []
         if any(len(words & other) >= 0.6 * max(1, min(len(words), len(other))) for other in same):
             continue
+        # Or the same answer about the same name ("Akbar … 1556-1605" in his row and in his paragraph); a statement
+        # that holds an answer already asked about its names judges that fact again.
+        names = _stems(draft.prompt)
+        if draft.type not in ("truefalse", "list") and any(
+            line != item.line and _about_same(names, other) for line, other in named.get(normalise(draft.answer), [])
+        ):
+            continue
+        if draft.type == "truefalse":
+            # the value a statement judges: the one it holds, or for a false one the value it replaced
+            judged_values = [normalise(draft.fact.text)] if draft.fact is not None and draft.answer == "False" else []
+            said = normalise(draft.prompt)
+            if any(
+                line != item.line
+                and _about_same(names, other)
+                and re.search(r"\d", answer)  # a figure: a name recurs in many facts of its notes
+                and (answer in judged_values or len(answer) >= 4 and answer in said)
+                for answer, entries in named.items()
+                for line, other in entries
+            ):
+                continue
         # The same fact asked the other way round ("What is osmosis?" and "What is the movement of water … called?"):
         # each question's answer stands in the other's prompt.
         mine = _fact_words(draft)
@@ -286,6 +317,9 @@ def _cap(placed: list[Placed], preferred: set[int]) -> list[Placed]:
             asked_sources.setdefault(normalise(item.source), set()).add(normalise(draft.answer))
         if draft.type not in ("truefalse", "list"):
             by_answer.setdefault(normalise(draft.answer), []).append(words)
+            named.setdefault(normalise(draft.answer), []).append(
+                (item.line, names - _stems(draft.answer))
+            )
             answers[asked_for] += 1
         if defines:
             defined[asked_for] += 1

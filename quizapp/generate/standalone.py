@@ -366,6 +366,8 @@ FRAGMENT_START = re.compile(
     r"^(?:[\w'’-]+\s){1,4}?(?:that|which|who|whose|where)\b"
     r"|^(?:[A-Z][\w'’-]*\s){1,3}[a-z]+ed\sand\s[a-z]+ed\b"  # "Robespierre arrested and guillotined": no "was"
     r"|^(?:Because|Since|Although|Though|Unless|If|When|While|Whereas)\b(?!.*,\s)"
+    r"|^(?:Often|Usually|Mostly|Generally|Sometimes|Always|Mainly|Also)\s[a-z]+(?:ed|en|wn)\b"  # "Often biased in …"
+    r"|.*\b(?<![.’'])(?![AI]\b)[A-Z]\b(?![.’'&-])"  # "DC submits resignation to C": a person in initials
 )
 """“Organisms that can produce their own food …”: a definition's noun phrase, no statement."""
 

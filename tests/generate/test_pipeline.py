@@ -480,3 +480,25 @@ def test_a_sentence_is_asked_once_and_for_its_name_rather_than_its_figure() -> N
     for line in (3, 4):
         kinds = {q.type == "truefalse" for q in bank.questions if q.source_line == line}
         assert len(kinds) <= 1  # recalled or judged, not both
+
+
+def test_a_fact_the_notes_give_twice_is_asked_once() -> None:
+    """The same figure about the same thing on two lines (a timeline and its paragraph) is one fact."""
+    bank = small(
+        "Timeline\n\n1905 – 12 March: Harbour treaty signed\n1911 – 3 June: Northern railway opened\n"
+        "1915 – 9 May: Southern dam finished\n\nEvents\n\nThe harbour treaty was signed on 12 March 1905 after long talks.\n"
+    )
+    dated = [q for q in bank.questions if q.answer == "12 March 1905" or "12 March 1905" in q.prompt]
+    assert len(dated) == 1, [q.prompt for q in dated]
+
+
+def test_shorthand_is_no_statement() -> None:
+    """Notes in the shorthand of a headline ("Clerk elected by house") or initials ("DC submits … to C") are not
+    judged as true or false."""
+    bank = small(
+        "The Assembly\n\nThe Assembly first met in the Old Hall in March 1921.\nThe Charter of Rights was adopted in 1930.\n"
+        "The Northern Canal opened in June 1934.\nThe Grand Library was founded by Mara Quill in 1941.\n"
+        "Clerk and Deputy Clerk elected by house\nDC submits resignation to C\nOften biased in budget decisions\n"
+    )
+    assert [q for q in bank.questions if q.source_line == 4]  # the notes are asked
+    assert not [q for q in bank.questions if q.type == "truefalse" and q.source_line in (7, 8, 9)]
