@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from quizapp.generate.articles import the_of_phrase
 from quizapp.generate.draft import Draft
 from quizapp.generate.nouns import (
     has_verb,
@@ -78,6 +79,7 @@ def label_definition(label: str, sentence: str) -> Draft | None:
         if any(w[1:] != w[1:].lower() for w in key.split()) or len(words) > 1 and words[1][:1].isupper()
         else (key[:1].lower() + key[1:])
     )
+    shown = f"the {shown}" if the_of_phrase(shown) else shown  # "What is the law of conservation of momentum?"
     front = f"What {'are' if is_plural(key) else 'is'} {shown}?"
     return Draft("flashcard", front, sentence, ["definition"], None, score=1.3)
 

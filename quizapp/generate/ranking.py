@@ -317,9 +317,7 @@ def _cap(placed: list[Placed], preferred: set[int]) -> list[Placed]:
             asked_sources.setdefault(normalise(item.source), set()).add(normalise(draft.answer))
         if draft.type not in ("truefalse", "list"):
             by_answer.setdefault(normalise(draft.answer), []).append(words)
-            named.setdefault(normalise(draft.answer), []).append(
-                (item.line, names - _stems(draft.answer))
-            )
+            named.setdefault(normalise(draft.answer), []).append((item.line, names - _stems(draft.answer)))
             answers[asked_for] += 1
         if defines:
             defined[asked_for] += 1

@@ -757,3 +757,11 @@ def test_a_heading_that_says_what_a_body_consists_of_names_its_members() -> None
     [listed] = [q for q in bank_of(text, markdown=True).questions if q.type == "list"]
     assert listed.prompt == "Name the three members of the Water Board."
     assert listed.items[0] == "River Minister"
+
+
+def test_a_defined_term_is_named_with_its_article() -> None:
+    text = "Terms\n\n- Parameter – the variable written in a function's definition\n- Loop – a block that repeats while a condition holds\n\nPanel of judges. The panel of judges is chosen by the head judge each year.\n"
+    prompts = {q.prompt for q in bank_of(text).questions if q.type == "flashcard"}
+    assert "What is meant by “parameter”?" in prompts  # not "What is parameter?"
+    assert "What is a loop?" in prompts
+    assert "What is the panel of judges?" in prompts

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from quizapp.documents.outline import Node, Outline
+from quizapp.generate.articles import is_mass, the_of_phrase
 from quizapp.generate.distractors import normalise
 from quizapp.generate.draft import Draft
 from quizapp.generate.nouns import (
@@ -36,55 +37,10 @@ from quizapp.generate.shapes.tables import table_lines
 
 def _definition_prompt(term: str, body: str, written: str = "", names: frozenset[str] = frozenset()) -> str:
     verb = "are" if is_plural(term) else "is"
-    return f"What {verb} {_with_article(term, body, written, names)}?"
-
-
-_MASS_NOUNS = frozenset(
-    [
-        "mass",
-        "matter",
-        "energy",
-        "work",
-        "power",
-        "heat",
-        "light",
-        "water",
-        "money",
-        "data",
-        "information",
-        "evidence",
-        "software",
-        "hardware",
-        "knowledge",
-        "research",
-        "advice",
-        "equipment",
-        "weather",
-        "traffic",
-        "music",
-        "art",
-        "momentum",
-        "speed",
-        "rest",
-        "sound",
-        "carbon",
-        "sulphur",
-        "sulfur",
-        "iron",
-        "copper",
-        "gold",
-        "silver",
-        "zinc",
-        "lead",
-        "tin",
-        "neon",
-        "argon",
-        "salt",
-        "sugar",
-        "starch",
-    ]
-)
-_MASS_ENDING = re.compile(r"(?:sis|tion|sion|ity|ism|ness|ing|ics|ia|ance|ence|ogy|phy|ure|gen|ium)$")
+    named = _with_article(term, body, written, names)
+    if named.islower() and " " not in named and verb == "is" and not is_mass(named) and re.match(r"(?i)the\s", body):
+        return f"What is meant by “{named}”?"  # "Parameter – the variable …": "What is parameter?" lacks its article
+    return f"What {verb} {named}?"
 
 
 def _with_article(term: str, body: str, written: str = "", names: frozenset[str] = frozenset()) -> str:
@@ -101,12 +57,13 @@ def _with_article(term: str, body: str, written: str = "", names: frozenset[str]
     words = shown.split()
     last = words[-1].lower()
     found = readings(last)
+    if the_of_phrase(shown):
+        return f"the {shown}"  # "the law of conservation of momentum", "the panel of chairmen": one of its kind
     if (
         not shown.islower()
         or is_plural(shown)
         or not re.match(r"(?i)an?\s", body.strip())
-        or last in _MASS_NOUNS
-        or _MASS_ENDING.search(last)
+        or is_mass(last)
         or (found and "NOUN" not in found)
     ):
         return shown  # (a word the word list does not know, "tuple", is taken for a noun: it is defined as "a …")

@@ -1,0 +1,69 @@
+"""Which article a term takes where a question names it: "a loop", "inertia", "the law of conservation of
+momentum"."""
+
+from __future__ import annotations
+
+import re
+
+from quizapp.generate.nouns import is_plural
+
+MASS_NOUNS = frozenset(
+    [
+        "mass",
+        "matter",
+        "energy",
+        "work",
+        "power",
+        "heat",
+        "light",
+        "water",
+        "money",
+        "data",
+        "information",
+        "evidence",
+        "software",
+        "hardware",
+        "knowledge",
+        "research",
+        "advice",
+        "equipment",
+        "weather",
+        "traffic",
+        "music",
+        "art",
+        "momentum",
+        "speed",
+        "rest",
+        "sound",
+        "carbon",
+        "sulphur",
+        "sulfur",
+        "iron",
+        "copper",
+        "gold",
+        "silver",
+        "zinc",
+        "lead",
+        "tin",
+        "neon",
+        "argon",
+        "salt",
+        "sugar",
+        "starch",
+    ]
+)
+_MASS_ENDING = re.compile(r"(?:sis|tion|sion|ity|ism|ness|ing|ics|ia|ance|ence|ogy|phy|ure|gen|ium)$")
+
+
+def is_mass(word: str) -> bool:
+    """A noun that takes no "a" ("energy", "inertia", "photosynthesis")."""
+    return word in MASS_NOUNS or bool(_MASS_ENDING.search(word))
+
+
+def the_of_phrase(term: str) -> bool:
+    """A term in lower case that names one thing by an "of" phrase ("law of conservation of momentum", "panel of
+    chairmen"), so takes "the"; not a kind of a mass noun ("inertia of rest")."""
+    if not term.islower() or " of " not in term:
+        return False
+    head = term.split(" of ")[0].split()[-1]
+    return not is_plural(head) and not is_mass(head)
