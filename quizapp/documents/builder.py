@@ -11,15 +11,17 @@ from quizapp.documents.model import Block, Document, DocumentError, Section
 from quizapp.documents.sentences import split_sentences
 
 _STEM_SEPARATORS = re.compile(r"[\s_\-.]+")
+UNTITLED = "Untitled"
+"""The title of notes that came without a file name."""
 
 
 def title_from_path(path: Path | None) -> str:
     """The file name as a title: "india-japan-relations.txt" → "India Japan Relations"."""
     if path is None:
-        return "Untitled"
+        return UNTITLED
     words = [word for word in _STEM_SEPARATORS.split(path.stem) if word]
     # Only the first letter is raised, so "IoT-notes" keeps "IoT" (str.title would make it "Iot").
-    return " ".join(word[:1].upper() + word[1:] for word in words) or "Untitled"
+    return " ".join(word[:1].upper() + word[1:] for word in words) or UNTITLED
 
 
 def source_name(path: Path | None) -> str:

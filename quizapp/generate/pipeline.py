@@ -13,6 +13,7 @@ from quizapp.bank import Bank, BankQuestion, dump_bank
 from quizapp.bank.ids import deck_prefix, stable_id
 from quizapp.bank.load import check_text
 from quizapp.documents import read_document
+from quizapp.documents.builder import UNTITLED
 from quizapp.documents.model import Document, DocumentError
 from quizapp.documents.outline import Outline, read_outline
 from quizapp.generate import ranking, shapes
@@ -63,6 +64,23 @@ class GenerateReport:
 
 _SUBJECT_WORD = 3.8
 """Zipf frequency under which a sentence's first word is a term of its subject, not of everyday English."""
+
+
+_BACK_REFERENCE = re.compile(r"^(?:The|This|That|These|Those|Its|Their|Such)\s(?P<noun>[a-z]+)\s(?!of\b)(?P<next>\w+)")
+
+
+def _points_back(text: str) -> bool:
+    """A sentence whose subject is an everyday noun the notes named before ("The committee was tasked …", "The
+    weights exhibit …", "The members are elected …"): whose committee, the sentence does not say."""
+    match = _BACK_REFERENCE.match(text)
+    if match is None:
+        return False
+    noun, following = match["noun"], match["next"]
+    if zipf(noun) < _SUBJECT_WORD or "NOUN" not in readings(noun):
+        return False  # "The armistice was signed …": a term of the subject names itself
+    if any(word[:1].isupper() or word[:1].isdigit() for word in text.split()[2:7]):
+        return False  # "The revenue generated from UTGST is …": named a few words on
+    return has_verb(f"{noun} {following}") or following in ("was", "were", "is", "are", "has", "have", "had")
 
 
 def _names_something(text: str, lowercase: frozenset[str]) -> bool:
@@ -131,6 +149,8 @@ def _context_name(topic: str, title: str, lowercase: frozenset[str] = frozenset(
     front of it; not a question, a label, nor a section's description ("Layers of the OSI model and their
     functions", "Causes of ozone depletion", "Practice questions"), which reads as part of the statement."""
     for text in (topic, title):
+        if text == UNTITLED:
+            continue  # notes without a title: nothing to name
         clean = re.sub(r"\s*\([^)]*\)", "", text).strip().rstrip(":.")
         if clean.isupper() and len(clean) > 4:
             clean = _from_capitals(clean, lowercase)  # "SMALL INTESTINE" → "Small intestine"
@@ -143,6 +163,20 @@ def _context_name(topic: str, title: str, lowercase: frozenset[str] = frozenset(
             continue  # "05 Acids Bases Salts" is a file's name; "Define light reaction …" an exercise
         return clean
     return None
+
+
+_MAIN_THING = re.compile(r"^(?P<main>Main|Chief|Primary|Key|Major|Basic)\s(?P<noun>[a-z]+)\s(?P<verb>is|are|was|were)\b")
+
+
+def _with_context(context: str, prompt: str, lowercase: frozenset[str]) -> str:
+    """A prompt told what it is about: "Main job is …" under "Large intestine" becomes "The main job of the large
+    intestine is …"; any other prompt is led by its heading ("Acids: …")."""
+    match = _MAIN_THING.match(prompt)
+    if match:
+        named = " ".join(word.lower() if word.lower() in lowercase else word for word in context.split())
+        named = f"the {named}" if named[:1].islower() else named  # "the large intestine", "Harappa"
+        return f"The {match['main'].lower()} {match['noun']} of {named} {match['verb']}{prompt[match.end() :]}"
+    return f"{context}: {prompt}"
 
 
 def _said(context: str, text: str) -> bool:
@@ -330,6 +364,7 @@ def generate_bank(
             and not POINTING.search(ctx.text)
             and not _unquotable(ctx.text)
             and not FRAGMENT_START.match(ctx.text)
+            and not _points_back(ctx.text)
         )
     ]
     kept = {id(d) for d in select([d for _, d in drafted])}
@@ -341,7 +376,7 @@ def generate_bank(
                 if context is None:
                     continue
                 if not _said(context, ctx.text):
-                    draft.prompt = f"{context}: {draft.prompt}"
+                    draft.prompt = _with_context(context, draft.prompt, lowercase)
             if _EXAMPLE.search(ctx.source):
                 draft.score *= 0.6  # an example or illustration is asked last
             placed.append(shapes.Placed(draft, ctx.line, ctx.source, ctx.topic, f"fact:{id(draft.fact)}"))
@@ -359,6 +394,8 @@ def generate_bank(
         for sentence in sentences:
             if sentence.line in asked or _EXAMPLE.search(sentence.source) or _unquotable(sentence.text):
                 continue
+            if _points_back(sentence.text):
+                continue  # "The committee was tasked …": a heading in front would not say whose committee
             draft = keyterm_cloze(sentence.text, terms, _subject_words(sentence.topic, document.title), dominant)
             if draft is None and _statement(sentence.text):
                 statement = (
@@ -385,7 +422,7 @@ def generate_bank(
                 if context is None:
                     continue
                 if not _said(context, sentence.text):
-                    draft.prompt = f"{context}: {draft.prompt}"
+                    draft.prompt = _with_context(context, draft.prompt, lowercase)
             if draft is not None and not defects(draft):
                 fallback.append(shapes.Placed(draft, sentence.line, sentence.source, sentence.topic, "fallback"))
                 asked.add(sentence.line)

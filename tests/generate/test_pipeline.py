@@ -502,3 +502,15 @@ def test_shorthand_is_no_statement() -> None:
     )
     assert [q for q in bank.questions if q.source_line == 4]  # the notes are asked
     assert not [q for q in bank.questions if q.type == "truefalse" and q.source_line in (7, 8, 9)]
+
+
+def test_a_point_that_leans_on_its_heading_is_told_its_subject() -> None:
+    bank = small(
+        "Human Body\n\nLarge Intestine\n\nMain job is absorbing water and mineral salts through the colon wall.\n"
+        "The large intestine is about 1.5 metres long.\n\n"
+        "Reforms\n\nA committee headed by Ravi Menon drafted the first plan in 2004.\n"
+        "The committee was tasked with designing the tariff model.\n"
+    )
+    prompts = [q.prompt for q in bank.questions]
+    assert "The main job of the large intestine is absorbing water and ____ through the colon wall." in prompts
+    assert not [p for p in prompts if "committee was tasked" in p]  # whose committee, no heading would say
