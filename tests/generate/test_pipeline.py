@@ -394,7 +394,7 @@ def test_a_pronoun_never_takes_an_older_subject() -> None:
 
 
 def test_a_prompt_has_words_besides_the_blank() -> None:
-    bank = small("Budget:\n\n  • Rs 500 crore\n  • The state spent the rest on new roads in 2019.\n")
+    bank = small("Budget:\n\n  • Rs 500 crore\n  • The state of Kerala spent the rest on new roads in 2019.\n")
     assert bank.questions
     for q in bank.questions:
         prompt = q.prompt.replace("____", " ")
