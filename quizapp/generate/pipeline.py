@@ -173,7 +173,9 @@ def _with_context(context: str, prompt: str, lowercase: frozenset[str]) -> str:
     intestine is …"; any other prompt is led by its heading ("Acids: …")."""
     match = _MAIN_THING.match(prompt)
     if match:
-        named = " ".join(word.lower() if word.lower() in lowercase else word for word in context.split())
+        named = " ".join(
+            word.lower() if word.lower() in lowercase or readings(word.lower()) else word for word in context.split()
+        )
         named = f"the {named}" if named[:1].islower() else named  # "the large intestine", "Harappa"
         return f"The {match['main'].lower()} {match['noun']} of {named} {match['verb']}{prompt[match.end() :]}"
     return f"{context}: {prompt}"
