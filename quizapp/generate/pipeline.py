@@ -33,7 +33,14 @@ from quizapp.generate.prose import (
     means_question,
 )
 from quizapp.generate.quality import defects, select
-from quizapp.generate.questions import BLANK, Draft, SentenceContext, fact_questions, one_idea
+from quizapp.generate.questions import (
+    BLANK,
+    Draft,
+    SentenceContext,
+    fact_questions,
+    one_idea,
+    truefalse_questions,
+)
 from quizapp.generate.standalone import (
     ANAPHORIC,
     DASH_LABEL,
@@ -49,6 +56,7 @@ from quizapp.generate.standalone import (
     plain_sentences,
     topic_of_node,
 )
+from quizapp.generate.statements import Claim, statement_sets
 
 _TYPE_ORDER = {"mcq": 0, "cloze": 1, "short": 2, "list": 3, "truefalse": 4, "flashcard": 5}
 
@@ -165,7 +173,9 @@ def _context_name(topic: str, title: str, lowercase: frozenset[str] = frozenset(
     return None
 
 
-_MAIN_THING = re.compile(r"^(?P<main>Main|Chief|Primary|Key|Major|Basic)\s(?P<noun>[a-z]+)\s(?P<verb>is|are|was|were)\b")
+_MAIN_THING = re.compile(
+    r"^(?P<main>Main|Chief|Primary|Key|Major|Basic)\s(?P<noun>[a-z]+)\s(?P<verb>is|are|was|were)\b"
+)
 
 
 def _with_context(context: str, prompt: str, lowercase: frozenset[str]) -> str:
@@ -383,7 +393,8 @@ def generate_bank(
                 draft.score *= 0.6  # an example or illustration is asked last
             placed.append(shapes.Placed(draft, ctx.line, ctx.source, ctx.topic, f"fact:{id(draft.fact)}"))
     texts = [sentence.text for sentence in sentences]
-    placed = ranking.cap(polish(placed, texts))
+    spill: list[shapes.Placed] = []
+    placed = ranking.cap(polish(placed, texts), spill)
     if document.text is not None:
         # A sentence whose line has no question after the caps is asked through its key term, or judged as a
         # statement; then the caps again, over all.
@@ -429,7 +440,31 @@ def generate_bank(
                 fallback.append(shapes.Placed(draft, sentence.line, sentence.source, sentence.topic, "fallback"))
                 asked.add(sentence.line)
         if fallback:
-            placed = ranking.cap([*placed, *polish(fallback, texts)])
+            spill = []
+            placed = ranking.cap([*placed, *polish(fallback, texts)], spill)
+        # Statements the quarter of true/false left out, and sentences still unasked, judged together in the
+        # prelims form: "Consider the following statements …".
+        asked = {item.line for item in placed}
+        spilled = [
+            item
+            for item in spill
+            if item.line not in asked
+            and not (item.draft.explanation or "").startswith("The notes say: ")  # made false by a bare "not"
+            and _claimable(item.draft.prompt, item.source)
+        ]
+        claims = [
+            Claim(
+                item.line,
+                item.source,
+                item.topic,
+                item.draft.prompt,
+                item.draft.answer == "True",
+                item.draft.explanation,
+            )
+            for item in spilled
+        ]
+        claims += _claims(sentences, [*placed, *spilled], terms, document.text, pool, lowercase)
+        placed.extend(statement_sets(claims, lambda topic: _context_name(topic, document.title, lowercase)))
     questions: list[tuple[tuple[int, int, int], BankQuestion]] = []
     used_ids: set[str] = set()
     for order, item in enumerate(placed):
@@ -443,7 +478,8 @@ def generate_bank(
         choices = None
         if draft.choices:
             choices = list(draft.choices)
-            random.Random(qid).shuffle(choices)
+            if "statements" not in draft.tags:  # "1 only", "1 and 2 only", …: the papers' order
+                random.Random(qid).shuffle(choices)
         question = BankQuestion(
             id=qid,
             type=draft.type,
@@ -464,6 +500,64 @@ def generate_bank(
     questions.sort(key=lambda pair: pair[0])
     bank = Bank(deck=deck_name, source=source, questions=[q for _, q in questions])
     return bank, report
+
+
+_FIGURE_TAGS = ("date", "money", "rank", "fraction")
+
+
+def _claimable(text: str, source: str) -> bool:
+    """Whether a statement can stand among others of a prelims question: not an answer, whose question it leaves
+    out ("A: Python raises …"), nor a phrase without a subject ("Matching mountain trends …")."""
+    return not re.match(r"^(?:A|Ans(?:wer)?)\s?[:.]", source) and not re.match(r"^[A-Z][a-z]+ing\b", text)
+
+
+def _claims(
+    sentences: list[NoteSentence],
+    placed: list[shapes.Placed],
+    terms: KeyTerms,
+    notes: str,
+    pool: list,
+    lowercase: frozenset[str],
+) -> list[Claim]:
+    """The sentences of lines no question asks that can stand as statements, each with its false form where a
+    rival term or another value of the notes can take the place of its own (never a bare "not")."""
+    claims: list[Claim] = []
+    asked = {item.line for item in placed}
+    for sentence in sentences:
+        text = sentence.text
+        if sentence.line in asked or _EXAMPLE.search(sentence.source) or _unquotable(text) or _points_back(text):
+            continue
+        if not _statement(text) or not _names_something(text, lowercase) or not _claimable(text, sentence.source):
+            continue
+        if any(sentence.line == claim.line for claim in claims) or ranking.already_asked(text, sentence.line, placed):
+            continue
+        statement = text if text.rstrip("\"'”’)").endswith((".", "!", "?")) else text + "."
+        false = why = None
+        swapped = terms.swapped(statement, notes)
+        if swapped is not None:
+            false, right, wrong = swapped
+            why = f"The notes say {right}, not {wrong}."
+        else:
+            ctx = SentenceContext(
+                text=text,
+                source=sentence.source,
+                line=sentence.line,
+                topic=sentence.topic,
+                facts=sentence.facts,
+                pool=pool,
+                block_text=sentence.block_text,
+            )
+            for fact in sentence.facts:
+                if fact.tag not in _FIGURE_TAGS:
+                    continue
+                made = truefalse_questions(ctx, fact, allow_false=True, force_false=True)
+                if made:
+                    false, why = made[0].prompt, made[0].explanation
+                    break
+        shown_false = false is not None and coin(f"claim\x1f{statement}", 2) == 0
+        shown = false if shown_false and false is not None else statement
+        claims.append(Claim(sentence.line, sentence.source, sentence.topic, shown, not shown_false, why))
+    return claims
 
 
 def _quotes_sentence(draft: Draft) -> bool:

@@ -137,8 +137,22 @@ def _sibling_words(draft) -> tuple[set[str], set[str]] | None:
     return (_content(draft.prompt), answer) if answer else None
 
 
-def cap(placed: list[Placed]) -> list[Placed]:
-    """The best questions under the caps, in their original order.
+def already_asked(text: str, line: int, placed: list[Placed]) -> bool:
+    """Whether a sentence holds the answer of a question of another line about the same words ("Shah Jahan reigned
+    between 1628-1658" where his row asked for his reign): judged again, it would repeat that fact."""
+    said, words = normalise(text), _stems(text)
+    for item in placed:
+        answer = normalise(item.draft.answer)
+        if item.line == line or item.draft.type == "truefalse" or len(answer) < 4 or answer not in said:
+            continue
+        if _about_same(words, _stems(item.draft.prompt) - _stems(item.draft.answer)):
+            return True
+    return False
+
+
+def cap(placed: list[Placed], spill: list[Placed] | None = None) -> list[Placed]:
+    """The best questions under the caps, in their original order; the statements the quarter of true/false
+    leaves out, of lines nothing else asks, go to `spill`.
 
     A fact is asked once: mostly by recalling it (a blank, a choice, a short answer), and for some facts, about
     one in two of those with a false statement to offer and within the quarter of true/false, by judging that
@@ -154,7 +168,7 @@ def cap(placed: list[Placed]) -> list[Placed]:
         and coin(f"{item.source}\x1f{item.draft.fact.text}", 2) == 0
     ]
     candidates.sort(key=lambda index: -placed[index].draft.score)
-    return _cap(placed, set(candidates[: max(0, budget)]))
+    return _cap(placed, set(candidates[: max(0, budget)]), spill)
 
 
 def _names_first(placed: list[Placed]) -> set[int]:
@@ -187,7 +201,7 @@ def _figure(draft) -> bool:
     return bool(re.fullmatch(r"[\W\d]*\d[\W\d]*(?:\s?\w{1,8})?", draft.answer))
 
 
-def _cap(placed: list[Placed], preferred: set[int]) -> list[Placed]:
+def _cap(placed: list[Placed], preferred: set[int], spill: list[Placed] | None = None) -> list[Placed]:
     names_first = _names_first(placed)
 
     def order(index: int) -> tuple[int, float, int]:
@@ -330,4 +344,6 @@ def _cap(placed: list[Placed], preferred: set[int]) -> list[Placed]:
     truefalse.sort(key=lambda i: covered[placed[i].line] > 0)
     for index in truefalse[allowed:]:
         kept_set.discard(index)
+        if spill is not None and not covered[placed[index].line]:
+            spill.append(placed[index])
     return [placed[i] for i in range(len(placed)) if i in kept_set]

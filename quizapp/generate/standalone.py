@@ -368,6 +368,7 @@ FRAGMENT_START = re.compile(
     r"|^(?:Because|Since|Although|Though|Unless|If|When|While|Whereas)\b(?!.*,\s)"
     r"|^(?:Often|Usually|Mostly|Generally|Sometimes|Always|Mainly|Also)\s[a-z]+(?:ed|en|wn)\b"  # "Often biased in …"
     r"|.*\b(?<![.’'])(?![AI]\b)[A-Z]\b(?![.’'&-])"  # "DC submits resignation to C": a person in initials
+    r"|^\d+(?:st|nd|rd|th)\s[A-Z]"  # "1st Law is called …": a mind map's label, whose law it does not say
 )
 """“Organisms that can produce their own food …”: a definition's noun phrase, no statement."""
 
