@@ -13,17 +13,17 @@ from quizapp.bank import Bank, BankQuestion, dump_bank
 from quizapp.bank.ids import deck_prefix, stable_id
 from quizapp.bank.load import check_text
 from quizapp.documents import read_document
-from quizapp.documents.builder import UNTITLED
 from quizapp.documents.model import Document, DocumentError
 from quizapp.documents.outline import Outline, read_outline
 from quizapp.generate import ranking, shapes
+from quizapp.generate.context import context_name, said, with_context
+from quizapp.generate.judge import claimable, is_statement, names_something, negated, points_back, unquotable
 from quizapp.generate.keyterms import KeyTerms, keyterm_cloze
 from quizapp.generate.nouns import (
     coin,
     has_verb,
     is_generic_label,
     main_clause,
-    readings,
     zipf,
 )
 from quizapp.generate.polish import polish
@@ -38,14 +38,12 @@ from quizapp.generate.questions import (
     Draft,
     SentenceContext,
     fact_questions,
-    one_idea,
-    truefalse_questions,
 )
 from quizapp.generate.standalone import (
     ANAPHORIC,
     DASH_LABEL,
+    EXAMPLE,
     FRAGMENT_START,
-    INSTRUCTION,
     LABEL,
     POINTING,
     PRONOUN_START,
@@ -56,7 +54,7 @@ from quizapp.generate.standalone import (
     plain_sentences,
     topic_of_node,
 )
-from quizapp.generate.statements import Claim, statement_sets
+from quizapp.generate.statements import Claim, claims_of, statement_sets
 
 _TYPE_ORDER = {"mcq": 0, "cloze": 1, "short": 2, "list": 3, "truefalse": 4, "flashcard": 5}
 
@@ -68,208 +66,6 @@ class GenerateReport:
     facts: Counter[str] = field(default_factory=Counter)
     questions: Counter[str] = field(default_factory=Counter)
     sentences: int = 0
-
-
-_SUBJECT_WORD = 3.8
-"""Zipf frequency under which a sentence's first word is a term of its subject, not of everyday English."""
-
-
-_BACK_REFERENCE = re.compile(r"^(?:The|This|That|These|Those|Its|Their|Such)\s(?P<noun>[a-z]+)\s(?!of\b)(?P<next>\w+)")
-
-
-def _points_back(text: str) -> bool:
-    """A sentence whose subject is an everyday noun the notes named before ("The committee was tasked …", "The
-    weights exhibit …", "The members are elected …"): whose committee, the sentence does not say."""
-    match = _BACK_REFERENCE.match(text)
-    if match is None:
-        return False
-    noun, following = match["noun"], match["next"]
-    if zipf(noun) < _SUBJECT_WORD or "NOUN" not in readings(noun):
-        return False  # "The armistice was signed …": a term of the subject names itself
-    if any(word[:1].isupper() or word[:1].isdigit() for word in text.split()[2:7]):
-        return False  # "The revenue generated from UTGST is …": named a few words on
-    return has_verb(f"{noun} {following}") or following in ("was", "were", "is", "are", "has", "have", "had")
-
-
-def _names_something(text: str, lowercase: frozenset[str]) -> bool:
-    """Whether a sentence names what it is about: a name inside it, a number, or a first word the notes never
-    write in lower case ("Harappans had …"), rather than only common nouns ("Decisions require …")."""
-    words = text.split()
-    if any(word[:1].isupper() for word in words[1:]) or re.search(r"\d", text):
-        return True
-    first = re.sub(r"[^\w'’-]", "", words[0]).lower() if words else ""
-    if first in _COMMON_OPENERS or not first:
-        return False
-    if zipf(first) < _SUBJECT_WORD:
-        return True  # "Steatite was mainly used …", "Osmosis is …": a term of the subject names itself
-    second = re.sub(r"[^\w'’-]", "", words[1]).lower() if len(words) > 1 else ""
-    if (
-        second
-        and second not in _COMMON_OPENERS
-        and second not in ("job", "part", "point", "thing", "way", "idea", "reason", "aim")
-        and (second == "of" or not has_verb(f"{words[0]} {words[1]}"))
-        and "NOUN" in readings(first) | readings(second.rstrip("s"))
-        and first not in ("main", "other", "same", "first", "second", "third", "last", "next", "such")
-    ):
-        return True  # "Plate movement is driven by …", "Radius of circle is …": a subject of its own
-    # "Main job is …": a word of everyday English, which the notes may just not happen to write in lower case.
-    return first not in lowercase and not readings(first)
-
-
-_COMMON_OPENERS = frozenset(
-    [
-        "the",
-        "a",
-        "an",
-        "this",
-        "that",
-        "these",
-        "those",
-        "there",
-        "it",
-        "they",
-        "he",
-        "she",
-        "we",
-        "you",
-        "no",
-        "some",
-        "many",
-        "most",
-        "all",
-    ]
-)
-
-
-def _from_capitals(text: str, lowercase: frozenset[str]) -> str:
-    """A heading in capitals as running text: a word the notes write in lower case goes to lower case, a short
-    one they never do stays an acronym ("PDU"), the first word takes a capital."""
-    words = [
-        word.lower() if word.lower() in lowercase else word if len(word) <= 4 else word.capitalize()
-        for word in text.split()
-    ]
-    joined = " ".join(words)
-    return joined[:1].upper() + joined[1:]
-
-
-def _context_name(topic: str, title: str, lowercase: frozenset[str] = frozenset()) -> str | None:
-    """A heading that names what a sentence is about ("Rajya Sabha", "Kigali Amendment"), short enough to stand in
-    front of it; not a question, a label, nor a section's description ("Layers of the OSI model and their
-    functions", "Causes of ozone depletion", "Practice questions"), which reads as part of the statement."""
-    for text in (topic, title):
-        if text == UNTITLED:
-            continue  # notes without a title: nothing to name
-        clean = re.sub(r"\s*\([^)]*\)", "", text).strip().rstrip(":.")
-        if clean.isupper() and len(clean) > 4:
-            clean = _from_capitals(clean, lowercase)  # "SMALL INTESTINE" → "Small intestine"
-        words = clean.split()
-        if not 1 <= len(words) <= 4 or clean.endswith("?") or is_generic_label(clean):
-            continue
-        if re.search(r":|\s(?:and|&|vs\.?|or)\s|,", clean) or is_generic_label(words[0]) or is_generic_label(words[-1]):
-            continue  # "Earthquake waves: fact cards", "Seals and Scripts", "Types of inertia", "Key facts"
-        if clean[:1].isdigit() or INSTRUCTION.match(clean):
-            continue  # "05 Acids Bases Salts" is a file's name; "Define light reaction …" an exercise
-        return clean
-    return None
-
-
-_MAIN_THING = re.compile(
-    r"^(?P<main>Main|Chief|Primary|Key|Major|Basic)\s(?P<noun>[a-z]+)\s(?P<verb>is|are|was|were)\b"
-)
-
-
-def _with_context(context: str, prompt: str, lowercase: frozenset[str]) -> str:
-    """A prompt told what it is about: "Main job is …" under "Large intestine" becomes "The main job of the large
-    intestine is …"; any other prompt is led by its heading ("Acids: …")."""
-    match = _MAIN_THING.match(prompt)
-    if match:
-        named = " ".join(
-            word.lower() if word.lower() in lowercase or readings(word.lower()) else word for word in context.split()
-        )
-        named = f"the {named}" if named[:1].islower() else named  # "the large intestine", "Harappa"
-        return f"The {match['main'].lower()} {match['noun']} of {named} {match['verb']}{prompt[match.end() :]}"
-    return f"{context}: {prompt}"
-
-
-def _said(context: str, text: str) -> bool:
-    """Whether a sentence already names its heading ("Acids are corrosive" under "Acids"): no need to say it twice."""
-    words = {word[:5] for word in re.findall(r"[a-z]{3,}", context.lower())}
-    return bool(words) and words <= {word[:5] for word in re.findall(r"[a-z]{3,}", text.lower())}
-
-
-_AUXILIARY_VERB = re.compile(r"\s(?P<aux>is|are|was|were|has\sbeen|have\sbeen)\s(?!not\b|only\b|also\b|never\b)")
-"""Where a statement is denied: "is" → "is not". Not "can": "consensus cannot delay reforms" denies a possibility,
-which reads as a claim of its own."""
-_SUBORDINATE = r"(?i)(?:when|whenever|if|as|since|although|though|because|while|once|after|before|until|there)\b"
-_NO_DENIAL = re.compile(
-    r"\b(?:not|no|never|cannot|nor|neither|without|only|all|every|each|some|most|many|few|both|either)\b|n't",
-    re.IGNORECASE,
-)
-
-
-def _negated(statement: str) -> str | None:
-    """The statement denied at its first auxiliary ("Dark reaction is light independent." → "… is not light
-    independent."), where that is plainly false: no negation, "only" or quantifier already in it."""
-    if _NO_DENIAL.search(statement) or re.match(_SUBORDINATE, statement):
-        return None  # "When chlorine is passed …, bleaching powder is formed": its main verb comes later
-    found = _AUXILIARY_VERB.search(statement)
-    if found is None or found.start() > 60 or "(" in statement[: found.start()] or "," in statement[: found.start()]:
-        return None
-    rest = statement[found.end() :]
-    if len(statement.split()) > 16 or re.search(r",|\b(?:and|but|because|as|so|which|that|while|since)\b", rest):
-        return None  # "Plate boundaries are not complex and can exhibit …": a denial that contradicts itself
-    aux = found["aux"]
-    denied = "cannot" if aux == "can" else "will not" if aux == "will" else aux.replace(" been", " not been")
-    denied = denied if denied != aux else f"{aux} not"
-    return statement[: found.start("aux")] + denied + statement[found.end("aux") :]
-
-
-def _statement(text: str) -> bool:
-    """A sentence that can stand as a true statement: a verb, one idea in 5 to 25 words, nothing that points elsewhere."""
-    words = text.split()
-    return (
-        not UNRESOLVED.search(text)
-        and 5 <= len(words)
-        and one_idea(text)
-        and has_verb(main_clause(text))
-        and not POINTING.search(text)
-        and not text.rstrip(". ").endswith((":", "?"))
-        and not FRAGMENT_START.match(text)
-        and not re.search(r"\s[-–—]\s", text)
-        and not _NORMATIVE.search(text)
-        and not _HEADLINE_PASSIVE.match(text)
-    )
-
-
-_HEADLINE_PASSIVE = re.compile(
-    r"^(?!.*\b(?:is|are|was|were|be|been|has|have|had|will|shall|can|could|may|might|must|should|would|do|does|did)"
-    r"\b)(?:[\w'’&-]+\s){1,4}[a-z]+(?:ed|en|wn)\sby\b"
-)
-"""“Speaker and Deputy Speaker elected by house”: a note in the shorthand of a headline, no sentence to judge."""
-
-
-_UNNAMED = re.compile(
-    r"\b(?:the|both|two|all)\s(?:two\s)?(?:ministers|leaders|delegates|officials|parties|participants|sides|signatories"
-    r"|representatives|delegations|heads)\b(?!\sof\b)",
-    re.IGNORECASE,
-)
-"""“The Ministers welcomed …”, “Both sides are …”: people the notes never name, so a sentence quoted with them says
-less than it seems; its facts are still asked by questions that leave them out ("When were … held?")."""
-_PRAISE = re.compile(
-    r"\bone\sof\sthe\s(?:most|best|greatest|finest|biggest)\b|\bof\sall\stime\b|\bin\sdisguise\b"
-    r"|\b(?:very|extremely|highly)\s(?:important|significant|useful)\b",
-    re.IGNORECASE,
-)
-"""“One of the most successful treaties of all time”: praise, which no student would call false; nothing to test."""
-
-
-def _unquotable(text: str) -> bool:
-    """A sentence no blank or statement quotes: about people the notes never name, or praise."""
-    return bool(_UNNAMED.search(text) or _PRAISE.search(text))
-
-
-_NORMATIVE = re.compile(r"\b(?:must|should|ought\sto|needs?\sto|has\sto|have\sto)\s(?:\w+\s)?\w+", re.IGNORECASE)
-"""“Both countries must endeavour to …”: advice, which no student would call false; judging it tests nothing."""
 
 
 def _dominant_words(texts: list[str]) -> list[str]:
@@ -374,22 +170,22 @@ def generate_bank(
             and not DASH_LABEL.search(ctx.text)
             and not UNRESOLVED.search(ctx.text)
             and not POINTING.search(ctx.text)
-            and not _unquotable(ctx.text)
+            and not unquotable(ctx.text)
             and not FRAGMENT_START.match(ctx.text)
-            and not _points_back(ctx.text)
+            and not points_back(ctx.text)
         )
     ]
     kept = {id(d) for d in select([d for _, d in drafted])}
     for ctx, draft in drafted:
         if id(draft) in kept:
-            if _quotes_sentence(draft) and not _names_something(ctx.text, lowercase):
+            if _quotes_sentence(draft) and not names_something(ctx.text, lowercase):
                 # "Decisions require a ____ majority": whose decisions only the heading says.
-                context = _context_name(ctx.topic, document.title, lowercase)
+                context = context_name(ctx.topic, document.title, lowercase)
                 if context is None:
                     continue
-                if not _said(context, ctx.text):
-                    draft.prompt = _with_context(context, draft.prompt, lowercase)
-            if _EXAMPLE.search(ctx.source):
+                if not said(context, ctx.text):
+                    draft.prompt = with_context(context, draft.prompt, lowercase)
+            if EXAMPLE.search(ctx.source):
                 draft.score *= 0.6  # an example or illustration is asked last
             placed.append(shapes.Placed(draft, ctx.line, ctx.source, ctx.topic, f"fact:{id(draft.fact)}"))
     texts = [sentence.text for sentence in sentences]
@@ -405,37 +201,35 @@ def generate_bank(
         fallback: list[shapes.Placed] = []
         dominant = frozenset(_dominant_words([sentence.text for sentence in sentences]))
         for sentence in sentences:
-            if sentence.line in asked or _EXAMPLE.search(sentence.source) or _unquotable(sentence.text):
+            if sentence.line in asked or EXAMPLE.search(sentence.source) or unquotable(sentence.text):
                 continue
-            if _points_back(sentence.text):
+            if points_back(sentence.text):
                 continue  # "The committee was tasked …": a heading in front would not say whose committee
             draft = keyterm_cloze(sentence.text, terms, _subject_words(sentence.topic, document.title), dominant)
-            if draft is None and _statement(sentence.text):
+            if draft is None and is_statement(sentence.text):
                 statement = (
                     sentence.text if sentence.text.rstrip("\"'”’)").endswith((".", "!", "?")) else sentence.text + "."
                 )
                 draft = Draft("truefalse", statement, "True", ["statement"], None, score=0.7)
                 swapped = terms.swapped(statement, document.text)
-                negated = _negated(statement)
+                denied = negated(statement)
                 if swapped is not None and coin(statement, 2):
                     # "The Speaker of Rajya Sabha presides …": a rival the notes set against it, put in its place
                     false, right, wrong = swapped
                     explanation = f"The notes say {right}, not {wrong}."
                     draft = Draft("truefalse", false, "False", ["statement"], None, explanation=explanation, score=0.7)
-                elif swapped is None and negated is not None and coin(statement, 2) == 0:
+                elif swapped is None and denied is not None and coin(statement, 2) == 0:
                     # Now and then the statement denied, so that "True" is no safe guess.
                     explanation = f"The notes say: {statement}"
-                    draft = Draft(
-                        "truefalse", negated, "False", ["statement"], None, explanation=explanation, score=0.7
-                    )
-            if draft is not None and not _names_something(sentence.text, lowercase):
+                    draft = Draft("truefalse", denied, "False", ["statement"], None, explanation=explanation, score=0.7)
+            if draft is not None and not names_something(sentence.text, lowercase):
                 # "Decisions require a three-fourths majority": whose decisions only its heading says. Said with
                 # the heading in front where the heading is a name; else not asked.
-                context = _context_name(sentence.topic, document.title, lowercase)
+                context = context_name(sentence.topic, document.title, lowercase)
                 if context is None:
                     continue
-                if not _said(context, sentence.text):
-                    draft.prompt = _with_context(context, draft.prompt, lowercase)
+                if not said(context, sentence.text):
+                    draft.prompt = with_context(context, draft.prompt, lowercase)
             if draft is not None and not defects(draft):
                 fallback.append(shapes.Placed(draft, sentence.line, sentence.source, sentence.topic, "fallback"))
                 asked.add(sentence.line)
@@ -450,7 +244,7 @@ def generate_bank(
             for item in spill
             if item.line not in asked
             and not (item.draft.explanation or "").startswith("The notes say: ")  # made false by a bare "not"
-            and _claimable(item.draft.prompt, item.source)
+            and claimable(item.draft.prompt, item.source)
         ]
         claims = [
             Claim(
@@ -463,8 +257,8 @@ def generate_bank(
             )
             for item in spilled
         ]
-        claims += _claims(sentences, [*placed, *spilled], terms, document.text, pool, lowercase)
-        placed.extend(statement_sets(claims, lambda topic: _context_name(topic, document.title, lowercase)))
+        claims += claims_of(sentences, [*placed, *spilled], terms, document.text, pool, lowercase)
+        placed.extend(statement_sets(claims, lambda topic: context_name(topic, document.title, lowercase)))
     questions: list[tuple[tuple[int, int, int], BankQuestion]] = []
     used_ids: set[str] = set()
     for order, item in enumerate(placed):
@@ -500,64 +294,6 @@ def generate_bank(
     questions.sort(key=lambda pair: pair[0])
     bank = Bank(deck=deck_name, source=source, questions=[q for _, q in questions])
     return bank, report
-
-
-_FIGURE_TAGS = ("date", "money", "rank", "fraction")
-
-
-def _claimable(text: str, source: str) -> bool:
-    """Whether a statement can stand among others of a prelims question: not an answer, whose question it leaves
-    out ("A: Python raises …"), nor a phrase without a subject ("Matching mountain trends …")."""
-    return not re.match(r"^(?:A|Ans(?:wer)?)\s?[:.]", source) and not re.match(r"^[A-Z][a-z]+ing\b", text)
-
-
-def _claims(
-    sentences: list[NoteSentence],
-    placed: list[shapes.Placed],
-    terms: KeyTerms,
-    notes: str,
-    pool: list,
-    lowercase: frozenset[str],
-) -> list[Claim]:
-    """The sentences of lines no question asks that can stand as statements, each with its false form where a
-    rival term or another value of the notes can take the place of its own (never a bare "not")."""
-    claims: list[Claim] = []
-    asked = {item.line for item in placed}
-    for sentence in sentences:
-        text = sentence.text
-        if sentence.line in asked or _EXAMPLE.search(sentence.source) or _unquotable(text) or _points_back(text):
-            continue
-        if not _statement(text) or not _names_something(text, lowercase) or not _claimable(text, sentence.source):
-            continue
-        if any(sentence.line == claim.line for claim in claims) or ranking.already_asked(text, sentence.line, placed):
-            continue
-        statement = text if text.rstrip("\"'”’)").endswith((".", "!", "?")) else text + "."
-        false = why = None
-        swapped = terms.swapped(statement, notes)
-        if swapped is not None:
-            false, right, wrong = swapped
-            why = f"The notes say {right}, not {wrong}."
-        else:
-            ctx = SentenceContext(
-                text=text,
-                source=sentence.source,
-                line=sentence.line,
-                topic=sentence.topic,
-                facts=sentence.facts,
-                pool=pool,
-                block_text=sentence.block_text,
-            )
-            for fact in sentence.facts:
-                if fact.tag not in _FIGURE_TAGS:
-                    continue
-                made = truefalse_questions(ctx, fact, allow_false=True, force_false=True)
-                if made:
-                    false, why = made[0].prompt, made[0].explanation
-                    break
-        shown_false = false is not None and coin(f"claim\x1f{statement}", 2) == 0
-        shown = false if shown_false and false is not None else statement
-        claims.append(Claim(sentence.line, sentence.source, sentence.topic, shown, not shown_false, why))
-    return claims
 
 
 def _quotes_sentence(draft: Draft) -> bool:
@@ -596,9 +332,6 @@ def _clean_items(items: list[str] | None, longest: int = 4) -> bool:
         and not re.search(r"\b(?:according|etc|is|are|was|were|has|have|had|might|may)\b", item)
         for item in items or []
     )
-
-
-_EXAMPLE = re.compile(r"\b(?:for example|for instance|e\.g\.|eg\.|such as|to illustrate|examples?)\b", re.IGNORECASE)
 
 
 def bank_for_file(document_path: Path, out_dir: Path, *, deck: str | None = None) -> tuple[Bank, GenerateReport, str]:

@@ -404,3 +404,7 @@ _AUXILIARY = re.compile(r"\b(?:is|are|was|were|be|been|has|have|had|can|could|wi
 def _is_label(text: str) -> bool:
     """A short name standing as a sentence ("Inertia.", "Balanced forces."), not a short sentence."""
     return bool(_LABEL_SENTENCE.match(text)) and len(text.split()) <= 6 and not _AUXILIARY.search(text)
+
+
+EXAMPLE = re.compile(r"\b(?:for example|for instance|e\.g\.|eg\.|such as|to illustrate|examples?)\b", re.IGNORECASE)
+"""An example or illustration: asked last, or not at all."""

@@ -9,8 +9,13 @@ from dataclasses import dataclass
 from itertools import combinations
 
 from quizapp.generate.draft import Draft
+from quizapp.generate.judge import claimable, is_statement, names_something, points_back, unquotable
+from quizapp.generate.keyterms import KeyTerms
 from quizapp.generate.nouns import coin, stable_order
+from quizapp.generate.questions import SentenceContext, truefalse_questions
+from quizapp.generate.ranking import already_asked
 from quizapp.generate.shapes import Placed
+from quizapp.generate.standalone import EXAMPLE, NoteSentence
 
 _LARGEST = 3
 """Statements in one question: three at most, as the prelims papers set them."""
@@ -103,3 +108,55 @@ def _without(subject: str | None, shown: str) -> str:
         rest = shown[len(subject) + 2 :]
         return rest[:1].upper() + rest[1:]
     return shown
+
+
+_FIGURE_TAGS = ("date", "money", "rank", "fraction")
+
+
+def claims_of(
+    sentences: list[NoteSentence],
+    placed: list[Placed],
+    terms: KeyTerms,
+    notes: str,
+    pool: list,
+    lowercase: frozenset[str],
+) -> list[Claim]:
+    """The sentences of lines no question asks that can stand as statements, each with its false form where a
+    rival term or another value of the notes can take the place of its own (never a bare "not")."""
+    claims: list[Claim] = []
+    asked = {item.line for item in placed}
+    for sentence in sentences:
+        text = sentence.text
+        if sentence.line in asked or EXAMPLE.search(sentence.source) or unquotable(text) or points_back(text):
+            continue
+        if not is_statement(text) or not names_something(text, lowercase) or not claimable(text, sentence.source):
+            continue
+        if any(sentence.line == claim.line for claim in claims) or already_asked(text, sentence.line, placed):
+            continue
+        statement = text if text.rstrip("\"'”’)").endswith((".", "!", "?")) else text + "."
+        false = why = None
+        swapped = terms.swapped(statement, notes)
+        if swapped is not None:
+            false, right, wrong = swapped
+            why = f"The notes say {right}, not {wrong}."
+        else:
+            ctx = SentenceContext(
+                text=text,
+                source=sentence.source,
+                line=sentence.line,
+                topic=sentence.topic,
+                facts=sentence.facts,
+                pool=pool,
+                block_text=sentence.block_text,
+            )
+            for fact in sentence.facts:
+                if fact.tag not in _FIGURE_TAGS:
+                    continue
+                made = truefalse_questions(ctx, fact, allow_false=True, force_false=True)
+                if made:
+                    false, why = made[0].prompt, made[0].explanation
+                    break
+        shown_false = false is not None and coin(f"claim\x1f{statement}", 2) == 0
+        shown = false if shown_false and false is not None else statement
+        claims.append(Claim(sentence.line, sentence.source, sentence.topic, shown, not shown_false, why))
+    return claims

@@ -460,7 +460,7 @@ def test_a_statement_that_sets_its_term_apart_takes_its_rival_to_be_false() -> N
 
 
 def test_a_statement_is_denied_at_its_main_verb_only() -> None:
-    from quizapp.generate.pipeline import _negated
+    from quizapp.generate.judge import negated as _negated
 
     assert _negated("Photosynthesis is divided into two stages.") == "Photosynthesis is not divided into two stages."
     assert _negated("Stomata can close in dry weather.") is None  # a possibility denied reads as a claim

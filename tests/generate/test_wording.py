@@ -151,7 +151,7 @@ def test_a_fact_is_asked_once_and_true_false_stays_a_quarter() -> None:
 
 
 def test_advice_is_never_a_statement_to_judge() -> None:
-    from quizapp.generate.pipeline import _statement
+    from quizapp.generate.judge import is_statement as _statement
 
     assert _statement("India and Japan worked together on the new rail line through the hills.")
     assert not _statement("India and Japan must work together on the new rail line through the hills.")

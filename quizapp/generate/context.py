@@ -1,0 +1,66 @@
+"""A heading lent to a sentence that does not name what it is about: "Acids: …", "The main job of the large
+intestine is …"."""
+
+from __future__ import annotations
+
+import re
+
+from quizapp.documents.builder import UNTITLED
+from quizapp.generate.nouns import is_generic_label, readings
+from quizapp.generate.standalone import INSTRUCTION
+
+
+def _from_capitals(text: str, lowercase: frozenset[str]) -> str:
+    """A heading in capitals as running text: a word the notes write in lower case goes to lower case, a short
+    one they never do stays an acronym ("PDU"), the first word takes a capital."""
+    words = [
+        word.lower() if word.lower() in lowercase else word if len(word) <= 4 else word.capitalize()
+        for word in text.split()
+    ]
+    joined = " ".join(words)
+    return joined[:1].upper() + joined[1:]
+
+
+def context_name(topic: str, title: str, lowercase: frozenset[str] = frozenset()) -> str | None:
+    """A heading that names what a sentence is about ("Rajya Sabha", "Kigali Amendment"), short enough to stand in
+    front of it; not a question, a label, nor a section's description ("Layers of the OSI model and their
+    functions", "Causes of ozone depletion", "Practice questions"), which reads as part of the statement."""
+    for text in (topic, title):
+        if text == UNTITLED:
+            continue  # notes without a title: nothing to name
+        clean = re.sub(r"\s*\([^)]*\)", "", text).strip().rstrip(":.")
+        if clean.isupper() and len(clean) > 4:
+            clean = _from_capitals(clean, lowercase)  # "SMALL INTESTINE" → "Small intestine"
+        words = clean.split()
+        if not 1 <= len(words) <= 4 or clean.endswith("?") or is_generic_label(clean):
+            continue
+        if re.search(r":|\s(?:and|&|vs\.?|or)\s|,", clean) or is_generic_label(words[0]) or is_generic_label(words[-1]):
+            continue  # "Earthquake waves: fact cards", "Seals and Scripts", "Types of inertia", "Key facts"
+        if clean[:1].isdigit() or INSTRUCTION.match(clean):
+            continue  # "05 Acids Bases Salts" is a file's name; "Define light reaction …" an exercise
+        return clean
+    return None
+
+
+_MAIN_THING = re.compile(
+    r"^(?P<main>Main|Chief|Primary|Key|Major|Basic)\s(?P<noun>[a-z]+)\s(?P<verb>is|are|was|were)\b"
+)
+
+
+def with_context(context: str, prompt: str, lowercase: frozenset[str]) -> str:
+    """A prompt told what it is about: "Main job is …" under "Large intestine" becomes "The main job of the large
+    intestine is …"; any other prompt is led by its heading ("Acids: …")."""
+    match = _MAIN_THING.match(prompt)
+    if match:
+        named = " ".join(
+            word.lower() if word.lower() in lowercase or readings(word.lower()) else word for word in context.split()
+        )
+        named = f"the {named}" if named[:1].islower() else named  # "the large intestine", "Harappa"
+        return f"The {match['main'].lower()} {match['noun']} of {named} {match['verb']}{prompt[match.end() :]}"
+    return f"{context}: {prompt}"
+
+
+def said(context: str, text: str) -> bool:
+    """Whether a sentence already names its heading ("Acids are corrosive" under "Acids"): no need to say it twice."""
+    words = {word[:5] for word in re.findall(r"[a-z]{3,}", context.lower())}
+    return bool(words) and words <= {word[:5] for word in re.findall(r"[a-z]{3,}", text.lower())}

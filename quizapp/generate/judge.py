@@ -1,0 +1,161 @@
+"""Whether a sentence of the notes can be quoted as a blank or judged as a statement: it names what it is about,
+says one thing with a verb, and is no shorthand, advice, praise or label; and how one is denied."""
+
+from __future__ import annotations
+
+import re
+
+from quizapp.generate.nouns import has_verb, main_clause, readings, zipf
+from quizapp.generate.questions import one_idea
+from quizapp.generate.standalone import FRAGMENT_START, POINTING, UNRESOLVED
+
+_SUBJECT_WORD = 3.8
+"""Zipf frequency under which a sentence's first word is a term of its subject, not of everyday English."""
+
+
+_BACK_REFERENCE = re.compile(r"^(?:The|This|That|These|Those|Its|Their|Such)\s(?P<noun>[a-z]+)\s(?!of\b)(?P<next>\w+)")
+
+
+def points_back(text: str) -> bool:
+    """A sentence whose subject is an everyday noun the notes named before ("The committee was tasked …", "The
+    weights exhibit …", "The members are elected …"): whose committee, the sentence does not say."""
+    match = _BACK_REFERENCE.match(text)
+    if match is None:
+        return False
+    noun, following = match["noun"], match["next"]
+    if zipf(noun) < _SUBJECT_WORD or "NOUN" not in readings(noun):
+        return False  # "The armistice was signed …": a term of the subject names itself
+    if any(word[:1].isupper() or word[:1].isdigit() for word in text.split()[2:7]):
+        return False  # "The revenue generated from UTGST is …": named a few words on
+    return has_verb(f"{noun} {following}") or following in ("was", "were", "is", "are", "has", "have", "had")
+
+
+def names_something(text: str, lowercase: frozenset[str]) -> bool:
+    """Whether a sentence names what it is about: a name inside it, a number, or a first word the notes never
+    write in lower case ("Harappans had …"), rather than only common nouns ("Decisions require …")."""
+    words = text.split()
+    if any(word[:1].isupper() for word in words[1:]) or re.search(r"\d", text):
+        return True
+    first = re.sub(r"[^\w'’-]", "", words[0]).lower() if words else ""
+    if first in _COMMON_OPENERS or not first:
+        return False
+    if zipf(first) < _SUBJECT_WORD:
+        return True  # "Steatite was mainly used …", "Osmosis is …": a term of the subject names itself
+    second = re.sub(r"[^\w'’-]", "", words[1]).lower() if len(words) > 1 else ""
+    if (
+        second
+        and second not in _COMMON_OPENERS
+        and second not in ("job", "part", "point", "thing", "way", "idea", "reason", "aim")
+        and (second == "of" or not has_verb(f"{words[0]} {words[1]}"))
+        and "NOUN" in readings(first) | readings(second.rstrip("s"))
+        and first not in ("main", "other", "same", "first", "second", "third", "last", "next", "such")
+    ):
+        return True  # "Plate movement is driven by …", "Radius of circle is …": a subject of its own
+    # "Main job is …": a word of everyday English, which the notes may just not happen to write in lower case.
+    return first not in lowercase and not readings(first)
+
+
+_COMMON_OPENERS = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "this",
+        "that",
+        "these",
+        "those",
+        "there",
+        "it",
+        "they",
+        "he",
+        "she",
+        "we",
+        "you",
+        "no",
+        "some",
+        "many",
+        "most",
+        "all",
+    ]
+)
+
+
+_AUXILIARY_VERB = re.compile(r"\s(?P<aux>is|are|was|were|has\sbeen|have\sbeen)\s(?!not\b|only\b|also\b|never\b)")
+"""Where a statement is denied: "is" → "is not". Not "can": "consensus cannot delay reforms" denies a possibility,
+which reads as a claim of its own."""
+_SUBORDINATE = r"(?i)(?:when|whenever|if|as|since|although|though|because|while|once|after|before|until|there)\b"
+_NO_DENIAL = re.compile(
+    r"\b(?:not|no|never|cannot|nor|neither|without|only|all|every|each|some|most|many|few|both|either)\b|n't",
+    re.IGNORECASE,
+)
+
+
+def negated(statement: str) -> str | None:
+    """The statement denied at its first auxiliary ("Dark reaction is light independent." → "… is not light
+    independent."), where that is plainly false: no negation, "only" or quantifier already in it."""
+    if _NO_DENIAL.search(statement) or re.match(_SUBORDINATE, statement):
+        return None  # "When chlorine is passed …, bleaching powder is formed": its main verb comes later
+    found = _AUXILIARY_VERB.search(statement)
+    if found is None or found.start() > 60 or "(" in statement[: found.start()] or "," in statement[: found.start()]:
+        return None
+    rest = statement[found.end() :]
+    if len(statement.split()) > 16 or re.search(r",|\b(?:and|but|because|as|so|which|that|while|since)\b", rest):
+        return None  # "Plate boundaries are not complex and can exhibit …": a denial that contradicts itself
+    aux = found["aux"]
+    denied = "cannot" if aux == "can" else "will not" if aux == "will" else aux.replace(" been", " not been")
+    denied = denied if denied != aux else f"{aux} not"
+    return statement[: found.start("aux")] + denied + statement[found.end("aux") :]
+
+
+def is_statement(text: str) -> bool:
+    """A sentence that can stand as a true statement: a verb, one idea in 5 to 25 words, nothing that points elsewhere."""
+    words = text.split()
+    return (
+        not UNRESOLVED.search(text)
+        and 5 <= len(words)
+        and one_idea(text)
+        and has_verb(main_clause(text))
+        and not POINTING.search(text)
+        and not text.rstrip(". ").endswith((":", "?"))
+        and not FRAGMENT_START.match(text)
+        and not re.search(r"\s[-–—]\s", text)
+        and not _NORMATIVE.search(text)
+        and not _HEADLINE_PASSIVE.match(text)
+    )
+
+
+_HEADLINE_PASSIVE = re.compile(
+    r"^(?!.*\b(?:is|are|was|were|be|been|has|have|had|will|shall|can|could|may|might|must|should|would|do|does|did)"
+    r"\b)(?:[\w'’&-]+\s){1,4}[a-z]+(?:ed|en|wn)\sby\b"
+)
+"""“Speaker and Deputy Speaker elected by house”: a note in the shorthand of a headline, no sentence to judge."""
+
+
+_UNNAMED = re.compile(
+    r"\b(?:the|both|two|all)\s(?:two\s)?(?:ministers|leaders|delegates|officials|parties|participants|sides|signatories"
+    r"|representatives|delegations|heads)\b(?!\sof\b)",
+    re.IGNORECASE,
+)
+"""“The Ministers welcomed …”, “Both sides are …”: people the notes never name, so a sentence quoted with them says
+less than it seems; its facts are still asked by questions that leave them out ("When were … held?")."""
+_PRAISE = re.compile(
+    r"\bone\sof\sthe\s(?:most|best|greatest|finest|biggest)\b|\bof\sall\stime\b|\bin\sdisguise\b"
+    r"|\b(?:very|extremely|highly)\s(?:important|significant|useful)\b",
+    re.IGNORECASE,
+)
+"""“One of the most successful treaties of all time”: praise, which no student would call false; nothing to test."""
+
+
+def unquotable(text: str) -> bool:
+    """A sentence no blank or statement quotes: about people the notes never name, or praise."""
+    return bool(_UNNAMED.search(text) or _PRAISE.search(text))
+
+
+_NORMATIVE = re.compile(r"\b(?:must|should|ought\sto|needs?\sto|has\sto|have\sto)\s(?:\w+\s)?\w+", re.IGNORECASE)
+"""“Both countries must endeavour to …”: advice, which no student would call false; judging it tests nothing."""
+
+
+def claimable(text: str, source: str) -> bool:
+    """Whether a statement can stand among others of a prelims question: not an answer, whose question it leaves
+    out ("A: Python raises …"), nor a phrase without a subject ("Matching mountain trends …")."""
+    return not re.match(r"^(?:A|Ans(?:wer)?)\s?[:.]", source) and not re.match(r"^[A-Z][a-z]+ing\b", text)
