@@ -61,9 +61,15 @@ def is_mass(word: str) -> bool:
 
 
 def the_of_phrase(term: str) -> bool:
-    """A term in lower case that names one thing by an "of" phrase ("law of conservation of momentum", "panel of
-    chairmen"), so takes "the"; not a kind of a mass noun ("inertia of rest")."""
-    if not term.islower() or " of " not in term:
+    """A term in lower case, or an acronym, that names one thing by an "of" phrase ("law of conservation of
+    momentum", "panel of chairmen", "PDU of the session layer"), so takes "the"; not a kind of a mass noun
+    ("inertia of rest")."""
+    if " of " not in term:
         return False
-    head = term.split(" of ")[0].split()[-1]
+    before = term.split(" of ")[0]
+    if before.isupper() and " " not in before:
+        return True  # "the PDU of the session layer"
+    if not term.islower():
+        return False
+    head = before.split()[-1]
     return not is_plural(head) and not is_mass(head)

@@ -45,8 +45,33 @@ def _restated(
 
 
 def _stems(text: str) -> set[str]:
-    """The content words of a text cut to their first five letters ("reign" for "reigned")."""
-    return {word[:5] for word in _content(text)}
+    """The content words of a text cut to their first five letters ("reign" for "reigned", "cell" for "cells")."""
+    return {word.removesuffix("s")[:5] for word in _content(text)}
+
+
+def _initials(prompts: list[str]) -> dict[tuple[int, str], str]:
+    """The acronyms the prompts use ("PDU"), by their length and letters: where another prompt spells one out
+    ("protocol data unit"), the two ask one thing."""
+    found = {word for prompt in prompts for word in re.findall(r"\b[A-Z]{2,6}\b", prompt)}
+    return {(len(word), word.lower()): word.lower() for word in found}
+
+
+def _spelled_short(prompt: str, initials: dict[tuple[int, str], str]) -> str:
+    """A prompt with each acronym written out in it put back as the acronym."""
+    words = [word for word in re.findall(r"[\w'’-]+", prompt.lower()) if word not in ("the", "a", "an")]
+    out: list[str] = []
+    index = 0
+    while index < len(words):
+        for size in (6, 5, 4, 3, 2):
+            run = words[index : index + size]
+            if len(run) == size and (size, "".join(word[0] for word in run)) in initials:
+                out.append("".join(word[0] for word in run))
+                index += size
+                break
+        else:
+            out.append(words[index])
+            index += 1
+    return normalise(" ".join(out))
 
 
 def _about_same(mine: set[str], other: set[str]) -> bool:
@@ -109,7 +134,7 @@ def _fact_words(draft) -> tuple[set[str], set[str]] | None:
     verdict, and for a list, whose items are many facts)."""
     if draft.type in ("truefalse", "list"):
         return None
-    answer = _content(draft.answer)
+    answer = _content(re.sub(r"\s*\([^)]*\)", "", draft.answer))  # "a frame (or series of bits)": a frame
     if not answer or len(answer) > 8:
         return None
     return _content(draft.prompt), answer
@@ -143,7 +168,8 @@ def already_asked(text: str, line: int, placed: list[Placed]) -> bool:
     said, words = normalise(text), _stems(text)
     for item in placed:
         answer = normalise(item.draft.answer)
-        if item.line == line or item.draft.type == "truefalse" or len(answer) < 4 or answer not in said:
+        shortest = 2 if re.search(r"\d", answer) else 4  # "90%" is a figure; "Pi" is no name to look for
+        if item.line == line or item.draft.type == "truefalse" or len(answer) < shortest or answer not in said:
             continue
         if _about_same(words, _stems(item.draft.prompt) - _stems(item.draft.answer)):
             return True
@@ -203,6 +229,7 @@ def _figure(draft) -> bool:
 
 def _cap(placed: list[Placed], preferred: set[int], spill: list[Placed] | None = None) -> list[Placed]:
     names_first = _names_first(placed)
+    initials = _initials([item.draft.prompt for item in placed])
 
     def order(index: int) -> tuple[int, float, int]:
         draft = placed[index].draft
@@ -232,7 +259,9 @@ def _cap(placed: list[Placed], preferred: set[int], spill: list[Placed] | None =
         item = placed[index]
         draft = item.draft
         # One prompt once; a membership question asks the same of each item, so its answer tells them apart.
-        key = normalise(draft.prompt) + ("\x1f" + normalise(draft.answer) if item.group.startswith("member:") else "")
+        key = _spelled_short(draft.prompt, initials) + (
+            "\x1f" + normalise(draft.answer) if item.group.startswith("member:") else ""
+        )  # "What is the protocol data unit of …?" asks what "What is the PDU of …?" asks
         if key in prompts:
             continue
         # One fact, one question: a second question of one line with the same answer is a near copy.

@@ -312,7 +312,9 @@ def test_every_definition_is_asked(bundled: Bank, term: str, definition: str) ->
 
 
 def test_a_definition_that_runs_on_is_asked_without_its_dangling_predicate(bundled: Bank) -> None:
-    quad = [q for q in bundled.questions if q.source_line == 9 and q.type in ("cloze", "truefalse", "flashcard", "list")]
+    quad = [
+        q for q in bundled.questions if q.source_line == 9 and q.type in ("cloze", "truefalse", "flashcard", "list")
+    ]
     assert quad
     for q in quad:
         text = q.answer if q.type in ("flashcard", "list") else q.prompt
@@ -514,3 +516,26 @@ def test_a_point_that_leans_on_its_heading_is_told_its_subject() -> None:
     prompts = [q.prompt for q in bank.questions]
     assert "The main job of the large intestine is absorbing water and ____ through the colon wall." in prompts
     assert not [p for p in prompts if "committee was tasked" in p]  # whose committee, no heading would say
+
+
+def test_an_acronym_and_its_words_ask_one_thing() -> None:
+    """ "What is the protocol data unit of the session layer?" from a table and "What is the PDU of the session
+    layer?" from the points below it are one question."""
+    bank, _ = generate_bank(
+        parse_markdown(
+            "# Network layers\n\n| Layer | Protocol data unit | Role |\n| --- | --- | --- |\n"
+            "| Session layer | Data | Opens and closes talks |\n| Transport layer | Segment | Carries data end to end |\n"
+            "| Network layer | Packet | Finds the route |\n\n## PDUs\n\n"
+            "- PDU of the session layer: the data that a session carries between two programs.\n"
+            "- PDU of the transport layer: the segment that carries data end to end.\n",
+            title="Networks",
+        ),
+        deck="Networks",
+    )
+    prompts = [q.prompt for q in bank.questions]
+    session = [p for p in prompts if re.search(r"(?i)(?:PDU|protocol data unit) of (?:the )?session layer", p)]
+    assert len(session) == 1, session
+    assert (
+        "What is the PDU of the transport layer?" in prompts
+        or "What is the protocol data unit of the Transport layer?" in prompts
+    )

@@ -176,6 +176,9 @@ def _row_name(key: str, key_name: str, lowercase: set[str]) -> str:
     noun = key_name.lower()
     common = all(word.lower() in lowercase for word in re.findall(r"[A-Za-z]+", key))
     if " " in noun or not noun.isalpha() or noun in normalise(key) or not common:
+        last = key.split()[-1] if key.split() else ""
+        if " " in key and last.islower() and last.isalpha() and last in lowercase:
+            return f"the {key}"  # "Session layer" ends in a common noun: "the Session layer"
         return key
     return f"the {key} {noun}"
 
