@@ -218,8 +218,9 @@ def generate_bank(
                     false, right, wrong = swapped
                     explanation = f"The notes say {right}, not {wrong}."
                     draft = Draft("truefalse", false, "False", ["statement"], None, explanation=explanation, score=0.7)
-                elif swapped is None and denied is not None and coin(statement, 2) == 0:
-                    # Now and then the statement denied, so that "True" is no safe guess.
+                elif swapped is None and denied is not None and coin(statement, 4) == 0:
+                    # Now and then (rarely: a bare "not" is the weakest false statement) the statement denied, so
+                    # that "True" is no safe guess.
                     explanation = f"The notes say: {statement}"
                     draft = Draft("truefalse", denied, "False", ["statement"], None, explanation=explanation, score=0.7)
             if draft is not None and not names_something(sentence.text, lowercase):

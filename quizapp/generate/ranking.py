@@ -6,6 +6,7 @@ import re
 from collections import Counter
 
 from quizapp.generate.distractors import normalise
+from quizapp.generate.draft import Draft
 from quizapp.generate.nouns import coin
 from quizapp.generate.shapes import Placed
 
@@ -129,6 +130,28 @@ def _term_of(draft) -> str:
     return _asked(draft)
 
 
+_DEFINES = re.compile(r"^____\s(?:is|are|was|were)\s(?:a|an|the)\s|\bcalled\?$|^Which term is this\b")
+_COPULA_START = re.compile(r"^(?:The\s|A\s|An\s)?(?P<term>[\w'’/-]+(?:\s[\w'’/-]+){0,3}?)\s(?:is|are)\s(?:a|an|the)\s")
+
+
+def _defined_term(draft) -> str | None:
+    """The term a question defines, however it asks: a card's term, "What is … called?" and "____ is the …" for
+    their answer, a statement "X is a …" for its subject. None for a question that defines nothing."""
+    term: str | None = None
+    if draft.type == "flashcard" and (_ABOUT.match(draft.prompt) or "definition" in draft.tags):
+        term = _term_of(draft)
+    elif draft.type in ("cloze", "mcq", "short") and _DEFINES.search(draft.prompt):
+        term = draft.answer
+    elif draft.type == "truefalse":
+        match = _COPULA_START.match(draft.prompt)
+        term = match["term"] if match else None
+    if not term or len(term.split()) > 5:
+        return None
+    words = re.sub(r"\([^)]*\)|[-‐]", " ", term).lower().split()
+    words = [word for word in words if word not in ("the", "a", "an")]
+    return " ".join(word.removesuffix("s") for word in words) or None
+
+
 def _fact_words(draft) -> tuple[set[str], set[str]] | None:
     """The content words of a question's prompt and of its answer (None for a statement, whose answer is a
     verdict, and for a list, whose items are many facts)."""
@@ -164,8 +187,12 @@ def _sibling_words(draft) -> tuple[set[str], set[str]] | None:
 
 def already_asked(text: str, line: int, placed: list[Placed]) -> bool:
     """Whether a sentence holds the answer of a question of another line about the same words ("Shah Jahan reigned
-    between 1628-1658" where his row asked for his reign): judged again, it would repeat that fact."""
+    between 1628-1658" where his row asked for his reign), or defines a term a question defines: judged again, it
+    would repeat that fact."""
     said, words = normalise(text), _stems(text)
+    statement = Draft("truefalse", text, "True", [], None)
+    if (term := _defined_term(statement)) is not None and any(_defined_term(item.draft) == term for item in placed):
+        return True  # "Inertia is the resistance …" where a card defines inertia
     for item in placed:
         answer = normalise(item.draft.answer)
         shortest = 2 if re.search(r"\d", answer) else 4  # "90%" is a figure; "Pi" is no name to look for
@@ -250,6 +277,7 @@ def _cap(placed: list[Placed], preferred: set[int], spill: list[Placed] | None =
     defined: Counter[str] = Counter()
     crossed: list[tuple[int, tuple[set[str], set[str]]]] = []
     siblings: dict[str, list[tuple[set[str], set[str]]]] = {}  # by sentence
+    subjects: set[str] = set()  # the terms a kept question defines, however it asks
     named: dict[str, list[tuple[int, set[str]]]] = {}  # the names of the prompts that asked for each answer
     judged_: set[str] = set()  # sentences asked by a statement
     answers: Counter[str] = Counter()
@@ -276,6 +304,9 @@ def _cap(placed: list[Placed], preferred: set[int], spill: list[Placed] | None =
         defines = "definition" in draft.tags and draft.type != "list"
         if defines and defined[asked_for]:
             continue  # one term, one definition question: its card and its "which term is this" are one fact
+        subject = _defined_term(draft)
+        if subject is not None and subject in subjects:
+            continue  # "Inertia is the resistance …" beside "What is … called? (inertia)": one definition
         # The same fact stated on another line ("ratified by 197 states" twice): the same answer and most of
         # the same words.
         words = _content(draft.prompt)
@@ -364,6 +395,8 @@ def _cap(placed: list[Placed], preferred: set[int], spill: list[Placed] | None =
             answers[asked_for] += 1
         if defines:
             defined[asked_for] += 1
+        if subject is not None:
+            subjects.add(subject)
     kept_set = set(kept)
     truefalse = [i for i in kept if placed[i].draft.type == "truefalse"]
     others = len(kept) - len(truefalse)

@@ -539,3 +539,15 @@ def test_an_acronym_and_its_words_ask_one_thing() -> None:
         "What is the PDU of the transport layer?" in prompts
         or "What is the protocol data unit of the Transport layer?" in prompts
     )
+
+
+def test_a_term_is_defined_once_however_it_is_asked() -> None:
+    """ "Lethargy is the tendency of a body to stay as it is." judged beside "What is the tendency … called?"
+    from another line is one definition asked twice."""
+    bank = small(
+        "Motion\n\nLethargy is the tendency of a body to stay as it is.\n"
+        "The natural tendency of an object to resist any change in its state of rest is called lethargy.\n"
+        "Galileo rolled balls down slopes in 1604.\nNewton published the Principia in 1687.\n"
+    )
+    about = [q for q in bank.questions if "lethargy" in (q.prompt + " " + q.answer).lower()]
+    assert len(about) == 1, [q.prompt for q in about]
