@@ -461,8 +461,11 @@ def test_a_point_is_asked_against_the_points_of_a_parallel_group() -> None:
     assert oxides.type == "mcq" and oxides.prompt == "Which of these is true of metals?"
     wrong = set(oxides.choices or []) - {oxides.answer}
     # Wrong choices come from the group set out the same way, never from a section about something else.
-    assert wrong <= {"Shine only in a few cases such as iodine", "Conduct heat poorly, graphite aside",
-                     "Form acidic oxides with oxygen"}
+    assert wrong <= {
+        "Shine only in a few cases such as iodine",
+        "Conduct heat poorly, graphite aside",
+        "Form acidic oxides with oxygen",
+    }
     assert len(wrong) >= 2
     assert not [q for q in bank.questions if "true of trade" in q.prompt.lower()]
     assert not [q for q in bank.questions if "Examples" in (q.answer or "")]
@@ -765,3 +768,16 @@ def test_a_defined_term_is_named_with_its_article() -> None:
     assert "What is meant by “parameter”?" in prompts  # not "What is parameter?"
     assert "What is a loop?" in prompts
     assert "What is the panel of judges?" in prompts
+
+
+def test_a_one_word_label_its_siblings_share_a_noun_with_is_written_out() -> None:
+    text = (
+        "# Layers\n\nThe physical layer sends bits. The session layer keeps talks open. The network layer finds routes.\n"
+        "The transport layer carries segments.\n\n## Roles\n\n"
+        "- Physical: the wires, plugs and signals that carry raw bits\n"
+        "- Session: the part that opens, keeps and closes a dialogue\n"
+        "- Network: the part that picks a route for each packet\n"
+    )
+    prompts = {q.prompt for q in bank_of(text, markdown=True).questions if q.type == "flashcard"}
+    assert not [p for p in prompts if re.search(r"\b(?:physical|session|network)\?", p, re.IGNORECASE)], prompts
+    assert {"What is the Physical layer?", "What is the Session layer?"} & prompts, prompts

@@ -4,6 +4,7 @@ for the idea it shows; a term's attribute where a heading names one."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from quizapp.documents.outline import Node, Outline
 from quizapp.generate.articles import is_mass, the_of_phrase
@@ -83,6 +84,34 @@ def _name_like(text: str) -> bool:
     return is_definition(text) and not has_verb(text) and not first.endswith("ly") and not verb_only(first)
 
 
+def _followers(outline: Outline) -> dict[str, Counter[str]]:
+    """The words that follow each word of the notes, and how often ("session" → "layer")."""
+    counts: dict[str, Counter[str]] = {}
+    for node in outline.nodes:
+        words = re.findall(r"[a-z][a-z'’-]*", node.text.lower())
+        for first, nxt in zip(words, words[1:], strict=False):
+            counts.setdefault(first, Counter())[nxt] += 1
+    return counts
+
+
+def _expanded(term: str, siblings: list[str], followers: dict[str, Counter[str]]) -> str:
+    """A one-word label that stands for a longer name its siblings share ("Physical", "Session" for the physical
+    and session layers, where the notes write "physical layer" and "session layer" too), written out."""
+    words = [word.lower() for word in (term, *siblings) if " " not in word]
+    if " " in term or len(words) < 3:
+        return term
+    after: Counter[str] = Counter()
+    for word in words:
+        after.update(set(followers.get(word, {})))
+    for noun, count in after.most_common(3):
+        if count >= max(3, 0.3 * len(words)) and "NOUN" in readings(noun) and noun not in _STOP:
+            return f"{term} {noun}" if followers.get(term.lower(), {}).get(noun) else term
+    return term
+
+
+_STOP = frozenset(["and", "or", "of", "the", "a", "an", "to", "in", "is", "are", "for", "on", "at", "by", "with"])
+
+
 def term_questions(outline: Outline, topic_of: TopicOf) -> list[Placed]:
     in_tables = table_lines(outline) | {
         node.line for pair in qa_pairs(outline) for node in [*pair.items, *pair.answer_parts]
@@ -94,6 +123,7 @@ def term_questions(outline: Outline, topic_of: TopicOf) -> list[Placed]:
         for pair in [split_pair(node)]
         if pair
     ]
+    followers = _followers(outline)
     by_parent: dict[int, list[TermPair]] = {}
     for pair in pairs:
         if not pair.label:
@@ -154,6 +184,9 @@ def term_questions(outline: Outline, topic_of: TopicOf) -> list[Placed]:
         if kind and is_generic_label(kind.split(" of ")[0]) and " of " not in kind:
             kind = None  # "Which type is this": a type of what?
         siblings = [p.term for p in by_parent.get(id(parent), []) if normalise(p.term) != normalise(term)]
+        named = _expanded(term, siblings, followers)  # "Session: provides …" among layers: the session layer
+        own_names = names | {named.split()[0]} if named != term else names  # "the Session layer"
+        term = named
         described = GLOSS.sub("", body).strip().rstrip(".")
         words = len(described.split())
         if kind and normalise(kind.split(" of ")[0]) in normalise(term):
@@ -191,7 +224,7 @@ def term_questions(outline: Outline, topic_of: TopicOf) -> list[Placed]:
             )
             continue
         if is_definition(described) and not clause:
-            front = _definition_prompt(term, body, written, names)
+            front = _definition_prompt(term, body, written, own_names)
         elif clause:
             # A clause on the right is no answer to "what is X?"; with a kind and siblings to choose among it
             # still says which one it is about ("Which exclusive power of the Rajya Sabha is this: …").
@@ -212,12 +245,12 @@ def term_questions(outline: Outline, topic_of: TopicOf) -> list[Placed]:
             elif words <= 30 and not named_elsewhere and _describes(term, described):
                 # "Inertia of rest — a body at rest tends to stay at rest": what the notes say the term is.
                 back = body[:1].upper() + body[1:]
-                front = f"Describe {_with_article(term, body, written, names)}."
+                front = f"Describe {_with_article(term, body, written, own_names)}."
                 draft = Draft("flashcard", front, back, ["definition"], None, score=1.15)
                 placed.append(Placed(draft, node.line, node.text, topic, group))
             continue
         else:
-            front = f"Describe {_with_article(term, body, written, names)}."
+            front = f"Describe {_with_article(term, body, written, own_names)}."
         forward = Draft("flashcard", front, body, ["definition"], None, score=1.3)
         placed.append(Placed(forward, node.line, node.text, topic, group))
         # Back: which term the definition describes, its siblings as choices; only where the right side is a
