@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from itertools import pairwise
 
 from quizapp.documents.outline import Node, Outline
 from quizapp.generate.articles import is_mass, the_of_phrase
@@ -89,7 +90,7 @@ def _followers(outline: Outline) -> dict[str, Counter[str]]:
     counts: dict[str, Counter[str]] = {}
     for node in outline.nodes:
         words = re.findall(r"[a-z][a-z'’-]*", node.text.lower())
-        for first, nxt in zip(words, words[1:], strict=False):
+        for first, nxt in pairwise(words):
             counts.setdefault(first, Counter())[nxt] += 1
     return counts
 
@@ -184,9 +185,9 @@ def term_questions(outline: Outline, topic_of: TopicOf) -> list[Placed]:
         if kind and is_generic_label(kind.split(" of ")[0]) and " of " not in kind:
             kind = None  # "Which type is this": a type of what?
         siblings = [p.term for p in by_parent.get(id(parent), []) if normalise(p.term) != normalise(term)]
-        named = _expanded(term, siblings, followers)  # "Session: provides …" among layers: the session layer
+        # "Session: provides …" among the layers is asked about "the Session layer"; as a choice it stays "Session".
+        named = _expanded(term, siblings, followers)
         own_names = names | {named.split()[0]} if named != term else names  # "the Session layer"
-        term = named
         described = GLOSS.sub("", body).strip().rstrip(".")
         words = len(described.split())
         if kind and normalise(kind.split(" of ")[0]) in normalise(term):
@@ -224,7 +225,7 @@ def term_questions(outline: Outline, topic_of: TopicOf) -> list[Placed]:
             )
             continue
         if is_definition(described) and not clause:
-            front = _definition_prompt(term, body, written, own_names)
+            front = _definition_prompt(named, body, written, own_names)
         elif clause:
             # A clause on the right is no answer to "what is X?"; with a kind and siblings to choose among it
             # still says which one it is about ("Which exclusive power of the Rajya Sabha is this: …").
@@ -245,12 +246,12 @@ def term_questions(outline: Outline, topic_of: TopicOf) -> list[Placed]:
             elif words <= 30 and not named_elsewhere and _describes(term, described):
                 # "Inertia of rest — a body at rest tends to stay at rest": what the notes say the term is.
                 back = body[:1].upper() + body[1:]
-                front = f"Describe {_with_article(term, body, written, own_names)}."
+                front = f"Describe {_with_article(named, body, written, own_names)}."
                 draft = Draft("flashcard", front, back, ["definition"], None, score=1.15)
                 placed.append(Placed(draft, node.line, node.text, topic, group))
             continue
         else:
-            front = f"Describe {_with_article(term, body, written, own_names)}."
+            front = f"Describe {_with_article(named, body, written, own_names)}."
         forward = Draft("flashcard", front, body, ["definition"], None, score=1.3)
         placed.append(Placed(forward, node.line, node.text, topic, group))
         # Back: which term the definition describes, its siblings as choices; only where the right side is a
