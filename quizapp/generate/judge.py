@@ -16,9 +16,20 @@ _SUBJECT_WORD = 3.8
 _BACK_REFERENCE = re.compile(r"^(?:The|This|That|These|Those|Its|Their|Such)\s(?P<noun>[a-z]+)\s(?!of\b)(?P<next>\w+)")
 
 
+_DANGLING = re.compile(
+    r"^(?:[\w'’-]+\s){0,2}of\s(?:its|their)\s"  # "One-third of its members retire …": whose members?
+    r"|^[^,]{0,60},\s(?:where|when|which|as|so|and)\s(?:it|they)\b"  # "In Arunachal Pradesh, where it is called …"
+    r"|^(?:In|On|At|By|During|After|Before|Since|Until|From|Within|Over)\b[^,]{0,60},\s(?:it|they)\b",
+    re.IGNORECASE,
+)
+
+
 def points_back(text: str) -> bool:
     """A sentence whose subject is an everyday noun the notes named before ("The committee was tasked …", "The
-    weights exhibit …", "The members are elected …"): whose committee, the sentence does not say."""
+    weights exhibit …", "The members are elected …"), or a pronoun it never resolves ("One-third of its members
+    …", "In Arunachal Pradesh, where it is called …"): whose committee, the sentence does not say."""
+    if _DANGLING.search(text):
+        return True
     match = _BACK_REFERENCE.match(text)
     if match is None:
         return False

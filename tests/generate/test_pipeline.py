@@ -551,3 +551,13 @@ def test_a_term_is_defined_once_however_it_is_asked() -> None:
     )
     about = [q for q in bank.questions if "lethargy" in (q.prompt + " " + q.answer).lower()]
     assert len(about) == 1, [q.prompt for q in about]
+
+
+def test_a_pronoun_no_one_lent_a_name_drops_its_sentence() -> None:
+    bank = small(
+        "The Council\n\nThe Council of Elders has 90 members in all.\nOne-third of its members retire every second year.\n"
+        "The Teesta rises in Sikkim.\nIn the plains of Bengal, where it is called Tista, it joins the Jamuna.\n"
+    )
+    prompts = [q.prompt for q in bank.questions]
+    assert not [p for p in prompts if "of its members" in p or "where it is called" in p], prompts
+    assert [p for p in prompts if "90 members" in p or "Council of Elders" in p]
