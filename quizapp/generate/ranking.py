@@ -32,15 +32,22 @@ def _restates(draft, answers: set[str] | None) -> bool:
 
 
 def _restated(
-    signature: set[str], line: int, signatures: list[tuple[int, set[str]]], index_of_word: dict[str, list[int]]
+    signature: set[str],
+    line: int,
+    structured: bool,
+    signatures: list[tuple[int, set[str], bool]],
+    index_of_word: dict[str, list[int]],
 ) -> bool:
-    """Whether a kept question of another line shares four fifths of the words of the smaller of the two (the
-    facts of one sentence share its words, and are still other facts)."""
+    """Whether a kept question of another line shares nine tenths of the words of the smaller of the two (the
+    facts of one sentence share its words, and are still other facts). Two rows of a table or items of a list
+    share their column's words and ask other facts, so only one of the two may be such."""
     overlap: Counter[int] = Counter()
     for word in signature:
         overlap.update(index_of_word.get(word, ()))
     return any(
-        signatures[other][0] != line and count >= 0.9 * min(len(signature), len(signatures[other][1]))
+        signatures[other][0] != line
+        and not (structured and signatures[other][2])
+        and count >= 0.9 * min(len(signature), len(signatures[other][1]))
         for other, count in overlap.items()
     )
 
@@ -58,7 +65,12 @@ def _initials(prompts: list[str]) -> dict[tuple[int, str], str]:
 
 
 def _spelled_short(prompt: str, initials: dict[tuple[int, str], str]) -> str:
-    """A prompt with each acronym written out in it put back as the acronym."""
+    """A prompt with each acronym written out in it put back as the acronym, as a key."""
+    return normalise(" ".join(_short_words(prompt, initials)))
+
+
+def _short_words(prompt: str, initials: dict[tuple[int, str], str]) -> list[str]:
+    """The words of a text, lower case and without articles, each acronym written out put back as the acronym."""
     words = [word for word in re.findall(r"[\w'’-]+", prompt.lower()) if word not in ("the", "a", "an")]
     out: list[str] = []
     index = 0
@@ -72,7 +84,7 @@ def _spelled_short(prompt: str, initials: dict[tuple[int, str], str]) -> str:
         else:
             out.append(words[index])
             index += 1
-    return normalise(" ".join(out))
+    return out
 
 
 def _about_same(mine: set[str], other: set[str]) -> bool:
@@ -131,14 +143,23 @@ def _term_of(draft) -> str:
 
 
 _DEFINES = re.compile(r"^____\s(?:is|are|was|were)\s(?:a|an|the)\s|\bcalled\?$|^Which term is this\b")
-_COPULA_START = re.compile(r"^(?:The\s|A\s|An\s)?(?P<term>[\w'’/-]+(?:\s[\w'’/-]+){0,3}?)\s(?:is|are)\s(?:a|an|the)\s")
+_COPULA_START = re.compile(
+    r"^(?:Layer\s\d+,\s)?(?:The\s|A\s|An\s)?(?P<term>[\w'’/-]+(?:\s[\w'’/-]+){0,3}?)\s"
+    r"(?:(?:is|are)\s(?:a|an|the)\s|(?:acts|act|serves|serve|works|work)\sas\b|(?:is|are)\sresponsible\sfor\b"
+    r"|provides\b|provide\b|performs\b|perform\b|handles\b|handle\b)"
+)
+"""A statement of what a term is or does: "Inertia is the resistance …", "The session layer provides …"."""
+_ROLE = re.compile(r"^What (?:is|are) the (?:function|role|job|purpose|work)s? of (?:the\s)?(?P<term>.+?)\?$")
 
 
 def _defined_term(draft) -> str | None:
     """The term a question defines, however it asks: a card's term, "What is … called?" and "____ is the …" for
     their answer, a statement "X is a …" for its subject. None for a question that defines nothing."""
     term: str | None = None
-    if draft.type == "flashcard" and (_ABOUT.match(draft.prompt) or "definition" in draft.tags):
+    role = _ROLE.match(draft.prompt)
+    if role and draft.type != "truefalse":
+        term = role["term"]  # "What is the function of the Transport layer?": what it does, as a statement says
+    elif draft.type == "flashcard" and (_ABOUT.match(draft.prompt) or "definition" in draft.tags):
         term = _term_of(draft)
     elif draft.type in ("cloze", "mcq", "short") and _DEFINES.search(draft.prompt):
         term = draft.answer
@@ -266,7 +287,7 @@ def _cap(placed: list[Placed], preferred: set[int], spill: list[Placed] | None =
     # A line's places go to the questions that recall its facts first; true/false statements take what is left.
     ranked = sorted(range(len(placed)), key=order)
     judged: dict[str, set[str]] = {}  # facts of a sentence asked by a false statement
-    signatures: list[tuple[int, set[str]]] = []
+    signatures: list[tuple[int, set[str], bool]] = []
     index_of_word: dict[str, list[int]] = {}
     per_line: Counter[int] = Counter()
     prompts: set[str] = set()
@@ -351,10 +372,9 @@ def _cap(placed: list[Placed], preferred: set[int], spill: list[Placed] | None =
         # The same fact in another form or from another line ("the cell is the structural and functional unit of
         # life" as a statement, a card and a blank): most of the words of question and answer together.
         structured = item.group.split(":")[0] in ("member", "order", "row", "record", "timeline", "list")
-        signature = (
-            set() if structured else _content(f"{draft.prompt} {draft.answer if draft.type != 'truefalse' else ''}")
-        )
-        if len(signature) >= 4 and _restated(signature, item.line, signatures, index_of_word):
+        said = f"{draft.prompt} {draft.answer if draft.type != 'truefalse' else ''}"
+        signature = _content(" ".join(_short_words(said, initials)))  # "protocol data unit" counts as "PDU"
+        if len(signature) >= 4 and _restated(signature, item.line, structured, signatures, index_of_word):
             continue
         blank = draft.type == "cloze" or (draft.type == "mcq" and "____" in draft.prompt)
         blank_key = f"{normalise(item.source)}\x1f{','.join(sorted(draft.tags))}"
@@ -386,7 +406,7 @@ def _cap(placed: list[Placed], preferred: set[int], spill: list[Placed] | None =
         if len(signature) >= 4:
             for word in signature:
                 index_of_word.setdefault(word, []).append(len(signatures))
-            signatures.append((item.line, signature))
+            signatures.append((item.line, signature, structured))
         if draft.type != "truefalse":
             asked_sources.setdefault(normalise(item.source), set()).add(normalise(draft.answer))
         if draft.type not in ("truefalse", "list"):

@@ -561,3 +561,18 @@ def test_a_pronoun_no_one_lent_a_name_drops_its_sentence() -> None:
     prompts = [q.prompt for q in bank.questions]
     assert not [p for p in prompts if "of its members" in p or "where it is called" in p], prompts
     assert [p for p in prompts if "90 members" in p or "Council of Elders" in p]
+
+
+def test_what_a_term_does_is_asked_once_across_table_glossary_and_prose() -> None:
+    bank, _ = generate_bank(
+        parse_markdown(
+            "# Engines\n\n| Part | Role |\n| --- | --- |\n| Piston | Turns gas pressure into motion |\n"
+            "| Crankshaft | Turns motion into rotation |\n| Flywheel | Keeps the rotation smooth |\n\n"
+            "## Notes\n\nThe Piston provides the push that turns gas pressure into motion in every cylinder.\n"
+            "The Crankshaft provides the rotation that the wheels finally use.\n",
+            title="Engines",
+        ),
+        deck="Engines",
+    )
+    piston = [q for q in bank.questions if "piston" in q.prompt.lower()]
+    assert len(piston) == 1, [q.prompt for q in piston]
