@@ -781,3 +781,42 @@ def test_a_one_word_label_its_siblings_share_a_noun_with_is_written_out() -> Non
     prompts = {q.prompt for q in bank_of(text, markdown=True).questions if q.type == "flashcard"}
     assert not [p for p in prompts if re.search(r"\b(?:physical|session|network)\?", p, re.IGNORECASE)], prompts
     assert {"What is the Physical layer?", "What is the Session layer?"} & prompts, prompts
+
+
+DIGS = """Excavated sites
+
+1. Lothal
+• Discovered by S. R. Rao in 1954.
+• Situated on the bank of Bhogava River.
+Findings
+  • dockyard
+  • fortified wall
+  • bead factory
+  • rice husk
+
+2. Dholavira
+• Discovered by J. P. Joshi in 1967.
+• Situated on the bank of Luni River.
+Findings
+  • defensive wall
+  • water reservoirs
+  • wooden signboard
+  • stadium
+
+3. Rakhigarhi
+• Discovered by Amarendra Nath in 1963.
+• Situated on the bank of Ghaggar River.
+Findings
+  • granary
+  • cemetery
+  • covered drains
+  • copper tools
+"""
+
+
+def test_a_wrong_choice_that_may_mean_one_of_the_list_s_own_items_is_not_offered() -> None:
+    """ "defensive wall" is no wrong choice for Lothal, whose own findings hold a "fortified wall"."""
+    asked = [q for q in bank_of(DIGS).questions if q.type == "mcq" and "findings of Lothal" in q.prompt]
+    assert asked
+    for q in asked:
+        assert "defensive wall" not in (q.choices or []), q

@@ -32,6 +32,16 @@ def overlaps(a: str, b: str) -> bool:
     return first in second or second in first
 
 
+def same_thing(a: str, b: str) -> bool:
+    """Two short names that may mean one thing in other words ("Defensive wall", "fortified wall", "Brick or Stone
+    fortification"): the same head noun, or a word in common; a wrong choice like that may be true as well."""
+    heads = [re.findall(r"[a-z]+", text.lower()) for text in (a, b)]
+    if not all(0 < len(words) <= 4 for words in heads):
+        return False
+    stems = [{word[:5] for word in words if len(word) >= 4} for words in heads]
+    return heads[0][-1] == heads[1][-1] or bool(stems[0] & stems[1] - {"great", "large", "small"})
+
+
 def _shape(text: str) -> str:
     return re.sub(r"[A-Za-z]+", "a", re.sub(r"\d+", "9", text))
 

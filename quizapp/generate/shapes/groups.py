@@ -9,7 +9,7 @@ from quizapp.documents.outline import Node, Outline
 from quizapp.generate.distractors import normalise
 from quizapp.generate.draft import Draft
 from quizapp.generate.nouns import is_generic_label, lower_first, stable_order
-from quizapp.generate.shapes.common import Placed, TopicOf
+from quizapp.generate.shapes.common import Placed, TopicOf, same_thing
 from quizapp.generate.shapes.pair import split_pair
 from quizapp.generate.shapes.qa import question_text
 from quizapp.generate.shapes.records import record_points
@@ -55,7 +55,7 @@ def _says_same(a: str, b: str) -> bool:
     """Two points that say one thing ("They conduct electricity" under acids and under bases), so neither can be
     the wrong choice for the other's group."""
     first, second = _words(a), _words(b)
-    return bool(first) and bool(second) and (first <= second or second <= first)
+    return bool(first) and bool(second) and (first <= second or second <= first) or same_thing(a, b)
 
 
 def group_questions(outline: Outline, topic_of: TopicOf, lowercase: frozenset[str]) -> list[Placed]:

@@ -25,7 +25,7 @@ from quizapp.generate.nouns import (
     starts_with_preposition,
     verb_only,
 )
-from quizapp.generate.shapes.common import Placed, TopicOf, like_answer, overlaps
+from quizapp.generate.shapes.common import Placed, TopicOf, like_answer, overlaps, same_thing
 from quizapp.generate.shapes.pair import parent_text, split_pair, subject_of
 from quizapp.generate.shapes.qa import question_text
 
@@ -193,10 +193,11 @@ def _member_questions(found: _List, lists: list[_List], topic: str, mentions: di
     ]
     placed: list[Placed] = []
     pool = [name for name in pool if not mentions.get(_core(name), 0)]  # named in prose: may be a member too
+    own_points = [_item_name(child) or child.text for child in found.parent.children]  # "fortified wall" too
     for item, name in zip(found.items, found.names, strict=True):
         if _stems(name) & own_marks:
             continue  # "Central Excise Duty" among "taxes levied by the Centre": the stem answers for the student
-        candidates = [c for c in pool if not overlaps(c, name)]
+        candidates = [c for c in pool if not overlaps(c, name) and not any(same_thing(c, m) for m in own_points)]
         wrong = _unlike(stable_order(like_answer(name, candidates), name), name)[:3]
         if len(wrong) < 3:
             continue
