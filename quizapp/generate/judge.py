@@ -9,6 +9,8 @@ from quizapp.generate.nouns import has_verb, main_clause, readings, zipf
 from quizapp.generate.questions import one_idea
 from quizapp.generate.standalone import FRAGMENT_START, POINTING, UNRESOLVED
 
+_EVERYDAY = 4.2
+"""Zipf frequency from which a word is everyday English: a sentence of such words alone names nothing."""
 _SUBJECT_WORD = 3.8
 """Zipf frequency under which a sentence's first word is a term of its subject, not of everyday English."""
 
@@ -50,6 +52,8 @@ def names_something(text: str, lowercase: frozenset[str]) -> bool:
     first = re.sub(r"[^\w'’-]", "", words[0]).lower() if words else ""
     if first in _COMMON_OPENERS or not first:
         return False
+    if re.match(r"^[A-Z]-[a-z]", words[0]):
+        return True  # "P-waves are …"
     if zipf(first) < _SUBJECT_WORD:
         return True  # "Steatite was mainly used …", "Osmosis is …": a term of the subject names itself
     second = re.sub(r"[^\w'’-]", "", words[1]).lower() if len(words) > 1 else ""
@@ -57,11 +61,14 @@ def names_something(text: str, lowercase: frozenset[str]) -> bool:
         second
         and second not in _COMMON_OPENERS
         and second not in ("job", "part", "point", "thing", "way", "idea", "reason", "aim")
+        and not second.endswith("ly")  # "States collectively have …": an adverb, no second noun
         and (second == "of" or not has_verb(f"{words[0]} {words[1]}"))
-        and "NOUN" in readings(first) | readings(second.rstrip("s"))
+        and ("NOUN" in readings(first) or second == "of" and "NOUN" in readings(second.rstrip("s")))
         and first not in ("main", "other", "same", "first", "second", "third", "last", "next", "such")
     ):
         return True  # "Plate movement is driven by …", "Radius of circle is …": a subject of its own
+    if all(zipf(word) >= _EVERYDAY for word in re.findall(r"[a-z]{3,}", text.lower())):
+        return False  # "Political differences may affect decision-making": true of anything, whose it is unsaid
     # "Main job is …": a word of everyday English, which the notes may just not happen to write in lower case.
     return first not in lowercase and not readings(first)
 

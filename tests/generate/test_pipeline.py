@@ -576,3 +576,14 @@ def test_what_a_term_does_is_asked_once_across_table_glossary_and_prose() -> Non
     )
     piston = [q for q in bank.questions if "piston" in q.prompt.lower()]
     assert len(piston) == 1, [q.prompt for q in piston]
+
+
+def test_a_sentence_of_everyday_words_alone_is_told_its_subject_or_dropped() -> None:
+    bank = small(
+        "Muhammad Shah\n\nMuhammad Shah ruled from 1719 to 1748.\nPowerful governors established kingdoms in different parts.\n\n"
+        "Challenges\n\nPolitical differences may affect decision-making.\nStates collectively have two-thirds.\n"
+        "Plate movement is driven by mantle convection.\n"
+    )
+    prompts = [q.prompt for q in bank.questions]
+    assert not [p for p in prompts if p.startswith(("Political differences", "States collectively"))], prompts
+    assert not [p for p in prompts if p.startswith("Powerful governors")], prompts  # told whose: "Muhammad Shah: …"
