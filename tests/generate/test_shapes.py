@@ -709,6 +709,15 @@ def test_examples_ask_for_any_one_of_them() -> None:
     assert acid.type == "short" and {acid.answer, *acid.accept} == {"HCl", "H2SO4", "HNO3"}
 
 
+def test_an_example_the_notes_name_elsewhere_is_accepted_too() -> None:
+    bank = bank_of(
+        ACID_EXAMPLES + "\nLemons hold citric acid and vinegar holds acetic acid.\nA weak acid ionises partly.\n"
+    )
+    [acid] = [q for q in bank.questions if q.prompt.startswith("Name one example of acids")]
+    assert {"citric acid", "acetic acid"} <= set(acid.accept)
+    assert "weak acid" not in acid.accept  # a kind of acid, no example of one
+
+
 USES = """Products of electrolysis
 (i) Sodium Hydroxide
 Use: It is used for making soaps.

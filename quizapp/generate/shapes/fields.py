@@ -7,7 +7,7 @@ import re
 
 from quizapp.generate.distractors import normalise
 from quizapp.generate.draft import Draft
-from quizapp.generate.nouns import is_generic_label, is_plural, readings, zipf
+from quizapp.generate.nouns import is_generic_label, is_plural, readings, singular, zipf
 from quizapp.generate.shapes.common import Placed
 from quizapp.generate.shapes.pair import GLOSS, TermPair, subject_of, term_case
 
@@ -37,8 +37,20 @@ _ONE_OF_MANY = frozenset({"use", "application", "advantage", "disadvantage", "fe
 """A label in the singular for one of several: "the use of chlorine" would claim there is only one."""
 
 
-def label_questions(pair: TermPair, topic: str, group: str) -> list[Placed]:
-    """ "Examples: …", "Evidence: …" under a named item: asked about that item."""
+def _named_kinds(subject: str, notes: str) -> list[str]:
+    """Other examples the notes name of a kind ("citric acid", "oxalic acid" for "Acids"): a name of a rare word
+    and the kind's noun."""
+    words = subject.split()
+    if not words:
+        return []
+    head = singular(words[-1]).lower()
+    found = re.findall(rf"\b([A-Za-z]{{4,}}) {re.escape(head)}s?\b", notes, re.IGNORECASE)
+    return list(dict.fromkeys(f"{word.lower()} {head}" for word in found if zipf(word.lower()) < 3.5))
+
+
+def label_questions(pair: TermPair, topic: str, group: str, notes: str = "") -> list[Placed]:
+    """ "Examples: …", "Evidence: …" under a named item: asked about that item. `notes`: the notes' text, where
+    other examples of the item's kind may be named."""
     node, body = pair.node, pair.body.rstrip()
     subject = subject_of(node)
     label = pair.term.rstrip(":").lower()
@@ -58,7 +70,8 @@ def label_questions(pair: TermPair, topic: str, group: str) -> list[Placed]:
             # "Name one example of …", any of them right: the notes may give other examples elsewhere, so "the
             # two examples" would have two answers.
             prompt = f"Name one example of {subject_text} that the notes give."
-            draft = Draft("short", prompt, items[0], ["list"], None, accept=items[1:], score=1.1)
+            others = [kind for kind in _named_kinds(subject, notes) if normalise(kind) not in map(normalise, items)]
+            draft = Draft("short", prompt, items[0], ["list"], None, accept=[*items[1:], *others], score=1.1)
             return [Placed(draft, node.line, node.text, topic, group)]
         return []
     if label in ("concept", "description", "definition", "meaning"):

@@ -125,6 +125,7 @@ def term_questions(outline: Outline, topic_of: TopicOf) -> list[Placed]:
         if pair
     ]
     followers = _followers(outline)
+    notes = "\n".join(node.text for node in outline.nodes)
     by_parent: dict[int, list[TermPair]] = {}
     for pair in pairs:
         if not pair.label:
@@ -153,12 +154,12 @@ def term_questions(outline: Outline, topic_of: TopicOf) -> list[Placed]:
         if node.line in in_records:
             continue  # "Length: …" under each of the rivers is a table's column, asked by the records
         if pair.label and not _glossary_term(pair, by_parent.get(id(node.parent), [])):
-            placed.extend(label_questions(pair, topic, group))
+            placed.extend(label_questions(pair, topic, group, notes))
             continue
         field = field_of_item(pair, repeated)
         if field is not None:
             if field:
-                placed.extend(label_questions(pair, topic, group))
+                placed.extend(label_questions(pair, topic, group, notes))
             continue
         term = pair.term
         if pair.arrow and (" + " in term or PROCESS.search(f"{parent_text(node.parent) or ''} {topic} {body}")):
