@@ -26,7 +26,7 @@ _DANGLING = re.compile(
 )
 
 
-def points_back(text: str) -> bool:
+def subject_unsaid(text: str) -> bool:
     """A sentence whose subject is an everyday noun the notes named before ("The committee was tasked …", "The
     weights exhibit …", "The members are elected …"), or a pronoun it never resolves ("One-third of its members
     …", "In Arunachal Pradesh, where it is called …"): whose committee, the sentence does not say."""

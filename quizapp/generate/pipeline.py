@@ -17,7 +17,7 @@ from quizapp.documents.model import Document, DocumentError
 from quizapp.documents.outline import Outline, read_outline
 from quizapp.generate import ranking, shapes
 from quizapp.generate.context import context_name, said, with_context
-from quizapp.generate.judge import claimable, is_statement, names_something, negated, points_back, unquotable
+from quizapp.generate.judge import claimable, is_statement, names_something, negated, subject_unsaid, unquotable
 from quizapp.generate.keyterms import KeyTerms, keyterm_cloze
 from quizapp.generate.nouns import (
     coin,
@@ -172,7 +172,7 @@ def generate_bank(
             and not POINTING.search(ctx.text)
             and not unquotable(ctx.text)
             and not FRAGMENT_START.match(ctx.text)
-            and not points_back(ctx.text)
+            and not subject_unsaid(ctx.text)
         )
     ]
     kept = {id(d) for d in select([d for _, d in drafted])}
@@ -203,7 +203,7 @@ def generate_bank(
         for sentence in sentences:
             if sentence.line in asked or EXAMPLE.search(sentence.source) or unquotable(sentence.text):
                 continue
-            if points_back(sentence.text):
+            if subject_unsaid(sentence.text):
                 continue  # "The committee was tasked …": a heading in front would not say whose committee
             draft = keyterm_cloze(sentence.text, terms, _subject_words(sentence.topic, document.title), dominant)
             if draft is None and is_statement(sentence.text):

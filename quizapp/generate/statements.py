@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from itertools import combinations
 
 from quizapp.generate.draft import Draft
-from quizapp.generate.judge import claimable, is_statement, names_something, points_back, unquotable
+from quizapp.generate.judge import claimable, is_statement, names_something, subject_unsaid, unquotable
 from quizapp.generate.keyterms import KeyTerms
 from quizapp.generate.nouns import coin, stable_order
 from quizapp.generate.questions import SentenceContext, truefalse_questions
@@ -127,7 +127,7 @@ def claims_of(
     asked = {item.line for item in placed}
     for sentence in sentences:
         text = sentence.text
-        if sentence.line in asked or EXAMPLE.search(sentence.source) or unquotable(text) or points_back(text):
+        if sentence.line in asked or EXAMPLE.search(sentence.source) or unquotable(text) or subject_unsaid(text):
             continue
         if not is_statement(text) or not names_something(text, lowercase) or not claimable(text, sentence.source):
             continue
