@@ -95,6 +95,9 @@ def _stand_alone(text: str, previous_subject: str | None) -> str | None:
     if m:
         if previous_subject is None:
             return None
+        person = m["word"].lower() in ("he", "she", "his", "her")
+        if person and len(previous_subject.split()) == 1 and readings(previous_subject.lower()):
+            return None  # "His most famous work …" after "Architecture flourished …": a person, not a thing
         possessive = m["word"].lower() in ("its", "their", "his", "her")
         replacement = previous_subject + ("’s" if possessive else "")
         front = m.groupdict().get("front") or ""

@@ -587,3 +587,15 @@ def test_a_sentence_of_everyday_words_alone_is_told_its_subject_or_dropped() -> 
     prompts = [q.prompt for q in bank.questions]
     assert not [p for p in prompts if p.startswith(("Political differences", "States collectively"))], prompts
     assert not [p for p in prompts if p.startswith("Powerful governors")], prompts  # told whose: "Muhammad Shah: …"
+
+
+def test_a_fronted_phrase_is_no_appositive_and_his_is_lent_no_thing() -> None:
+    bank = small(
+        "Later Rulers\n\nRana Udai Singh (1540-1572)\nArchitecture flourished under Rana Udai Singh in Mewar.\n"
+        "His most famous work was the Lake Palace and the City Palace in Udaipur.\n\n"
+        "Rana Pratap (1572-1597)\nAfter the death of Rana Udai Singh, a war of succession broke out among his sons.\n"
+    )
+    prompts = [q.prompt for q in bank.questions]
+    assert not [p for p in prompts if "Rana Udai Singh”" in p], prompts  # no "What is meant by …?" for a king
+    assert not [p for p in prompts if "Architecture’s" in p or "Architecture's" in p], prompts
+    assert "Architecture flourished under Rana Udai Singh in ____." in prompts

@@ -7,6 +7,7 @@ import re
 from quizapp.generate.facts.model import Fact
 from quizapp.generate.facts.names import _CAP_WORD, _CODE_NAME, _LOWER_KINDS, NOT_NAME_START
 from quizapp.generate.facts.values import find_dates
+from quizapp.generate.nouns import has_verb
 
 # -- enumerations -----------------------------------------------------------------------------------
 
@@ -344,6 +345,10 @@ def _appositive_definitions(text: str) -> list[Fact]:
         term = " ".join(words)
         start = m.end("term") - len(term)
         definition = _DEFINITION_END.split(m.group("def").strip(), maxsplit=1)[0].rstrip(" ,")
+        before = text[:start]
+        fronted = re.match(r"(?i)(?:after|before|during|since|until|following|with|on|in)\b", before)
+        if (has_verb(definition) or fronted) and not has_verb(before):
+            continue  # "After the death of Bahadur Shah I, a war of succession broke out": the main clause
         if len(definition.split()) >= 3:
             return [Fact("definition", term, start, m.end("term"), "definition", (definition, "appositive"))]
     return []
