@@ -201,6 +201,10 @@ def _whole_phrase(text: str, start: int, end: int, words: list[str], terms: KeyT
     if nxt == "," and re.match(r"\s*,[^,.;]{1,40},?\s(?:and|or)\s", text[end:]):
         return False  # the first item of a list
     written = text[start:end].split()
+    if written and written[-1][:1].isupper() and nxt[:1].isupper() and nxt.isalpha():
+        return False  # "finance minister ____ Dasgupta": the blank ends inside a name
+    if written and written[0][:1].isupper() and prev[:1].isupper() and prev.isalpha() and len(previous) > 1:
+        return False  # "West Bengal ____": the blank starts inside a name
     formula = [bool(re.search(r"\d|[A-Z].*[A-Z]", word)) for word in written]
     if len(written) > 1 and any(formula) and not all(formula):
         return False  # "sodium hydroxide NaOH": a name and its formula, two answers in one

@@ -599,3 +599,14 @@ def test_a_fronted_phrase_is_no_appositive_and_his_is_lent_no_thing() -> None:
     assert not [p for p in prompts if "Rana Udai Singh”" in p], prompts  # no "What is meant by …?" for a king
     assert not [p for p in prompts if "Architecture’s" in p or "Architecture's" in p], prompts
     assert "Architecture flourished under Rana Udai Singh in ____." in prompts
+
+
+def test_a_blank_never_ends_or_starts_inside_a_name() -> None:
+    bank = small(
+        "Reforms\n\nThe Atal Bihari Vajpayee government starts discussion on GST by setting up a committee headed by "
+        "former West Bengal finance minister Asim Dasgupta.\n"
+        "Vajpayee government forms a task force under Vijay Kelkar to recommend tax reforms.\n"
+    )
+    blanks = [q.prompt for q in bank.questions if "____" in q.prompt]
+    assert blanks
+    assert not [p for p in blanks if "____ Dasgupta" in p or "Bengal ____" in p], blanks
