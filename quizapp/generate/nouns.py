@@ -161,6 +161,13 @@ GENERIC_LABELS = frozenset(
 """Labels that say which side of the subject above them a line gives ("Examples:", "Concept:"), not a term."""
 
 
+@lru_cache(maxsize=65536)
+def _lemmas(word: str) -> dict[str, tuple[str, ...]]:
+    """lemminflect's lemmas of a word by part of speech, once per word (it copies its tables on every call).
+    Callers read the result and never change it."""
+    return getAllLemmas(word)
+
+
 def count_word(n: int) -> str:
     return _COUNT_WORDS[n] if 0 <= n < len(_COUNT_WORDS) else str(n)
 
@@ -487,7 +494,7 @@ def zipf(word: str) -> float:
 @lru_cache(maxsize=65536)
 def readings(word: str) -> frozenset[str]:
     """The parts of speech an English word can be ("NOUN", "VERB", "ADJ", …); empty for a word not known."""
-    return frozenset(getAllLemmas(word.lower()))
+    return frozenset(_lemmas(word.lower()))
 
 
 _FINITE = frozenset(
@@ -591,7 +598,7 @@ def inflected_verb(word: str) -> bool:
     lower = word.lower()
     if lower in _FINITE:
         return True
-    lemmas = getAllLemmas(lower)
+    lemmas = _lemmas(lower)
     found = lemmas.get("VERB")
     if not found or lower in found:
         return False
@@ -610,7 +617,7 @@ _PLURAL_PRONOUNS = frozenset({"they", "we", "you", "i", "these", "those", "both"
 def _plural_present(previous: str, word: str) -> bool:
     """A verb in the present after a plural subject: "acids taste", "they turn"."""
     lower = word.lower()
-    lemmas = getAllLemmas(lower)
+    lemmas = _lemmas(lower)
     if lower not in lemmas.get("VERB", ()) or "NOUN" in lemmas and "ADJ" not in lemmas and lower not in _COMMON_VERBS:
         return False
     before = previous.lower()
@@ -619,7 +626,7 @@ def _plural_present(previous: str, word: str) -> bool:
         and not before.endswith("ss")
         and before not in _DETERMINERS  # "its state": a possessive, not a plural subject
         and before not in ("is", "was", "has", "does", "as", "thus", "plus", "us", "always", "perhaps")
-        and ("NOUN" in getAllLemmas(before) or (not getAllLemmas(before) and set(lemmas) == {"VERB"}))
+        and ("NOUN" in _lemmas(before) or (not _lemmas(before) and set(lemmas) == {"VERB"}))
     )  # "Seismometers detect": a plural the word list does not know, before a word that is only a verb
 
 
@@ -629,8 +636,8 @@ def _singular_present(previous: str, word: str, following: str = "") -> bool:
     lower, before = word.lower(), previous.lower()
     if not lower.endswith("s") or before.endswith("s") or before in _DETERMINERS:
         return False
-    lemmas = getAllLemmas(lower).get("VERB", ())
-    if not lemmas or "NOUN" not in getAllLemmas(before):
+    lemmas = _lemmas(lower).get("VERB", ())
+    if not lemmas or "NOUN" not in _lemmas(before):
         return False
     return any(lemma in _COMMON_VERBS for lemma in lemmas) or following in _AFTER_VERB
 

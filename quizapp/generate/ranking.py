@@ -72,13 +72,17 @@ def _spelled_short(prompt: str, initials: dict[tuple[int, str], str]) -> str:
 def _short_words(prompt: str, initials: dict[tuple[int, str], str]) -> list[str]:
     """The words of a text, lower case and without articles, each acronym written out put back as the acronym."""
     words = [word for word in re.findall(r"[\w'’-]+", prompt.lower()) if word not in ("the", "a", "an")]
+    if not initials:
+        return words
+    firsts = "".join(word[0] for word in words)
+    sizes = sorted({size for size, _ in initials}, reverse=True)
     out: list[str] = []
     index = 0
     while index < len(words):
-        for size in (6, 5, 4, 3, 2):
-            run = words[index : index + size]
-            if len(run) == size and (size, "".join(word[0] for word in run)) in initials:
-                out.append("".join(word[0] for word in run))
+        for size in sizes:
+            letters = firsts[index : index + size]
+            if len(letters) == size and (size, letters) in initials:
+                out.append(letters)
                 index += size
                 break
         else:
@@ -206,22 +210,30 @@ def _sibling_words(draft) -> tuple[set[str], set[str]] | None:
     return (_content(draft.prompt), answer) if answer else None
 
 
-def already_asked(text: str, line: int, placed: list[Placed]) -> bool:
-    """Whether a sentence holds the answer of a question of another line about the same words ("Shah Jahan reigned
-    between 1628-1658" where his row asked for his reign), or defines a term a question defines: judged again, it
-    would repeat that fact."""
-    said, words = normalise(text), _stems(text)
-    statement = Draft("truefalse", text, "True", [], None)
-    if (term := _defined_term(statement)) is not None and any(_defined_term(item.draft) == term for item in placed):
-        return True  # "Inertia is the resistance …" where a card defines inertia
-    for item in placed:
-        answer = normalise(item.draft.answer)
-        shortest = 2 if re.search(r"\d", answer) else 4  # "90%" is a figure; "Pi" is no name to look for
-        if item.line == line or item.draft.type == "truefalse" or len(answer) < shortest or answer not in said:
-            continue
-        if _about_same(words, _stems(item.draft.prompt) - _stems(item.draft.answer)):
-            return True
-    return False
+class Asked:
+    """What the kept questions ask, read once: their answers with the words around them, and the terms they
+    define, so that each sentence of the notes is checked against them quickly."""
+
+    def __init__(self, placed: list[Placed]) -> None:
+        self.terms = {term for item in placed if (term := _defined_term(item.draft)) is not None}
+        self.answers: list[tuple[int, str, set[str]]] = []
+        for item in placed:
+            answer = normalise(item.draft.answer)
+            shortest = 2 if re.search(r"\d", answer) else 4  # "90%" is a figure; "Pi" is no name to look for
+            if item.draft.type != "truefalse" and len(answer) >= shortest:
+                self.answers.append((item.line, answer, _stems(item.draft.prompt) - _stems(item.draft.answer)))
+
+    def repeats(self, text: str, line: int) -> bool:
+        """Whether a sentence holds the answer of a question of another line about the same words ("Shah Jahan
+        reigned between 1628-1658" where his row asked for his reign), or defines a term a question defines:
+        judged again, it would repeat that fact."""
+        term = _defined_term(Draft("truefalse", text, "True", [], None))
+        if term is not None and term in self.terms:
+            return True  # "Inertia is the resistance …" where a card defines inertia
+        said, words = normalise(text), _stems(text)
+        return any(
+            other != line and answer in said and _about_same(words, stems) for other, answer, stems in self.answers
+        )
 
 
 def cap(placed: list[Placed], spill: list[Placed] | None = None) -> list[Placed]:

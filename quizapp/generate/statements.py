@@ -13,7 +13,7 @@ from quizapp.generate.judge import claimable, is_statement, names_something, sub
 from quizapp.generate.keyterms import KeyTerms
 from quizapp.generate.nouns import coin, stable_order
 from quizapp.generate.questions import SentenceContext, truefalse_questions
-from quizapp.generate.ranking import already_asked
+from quizapp.generate.ranking import Asked
 from quizapp.generate.shapes import Placed
 from quizapp.generate.standalone import EXAMPLE, NoteSentence
 
@@ -125,13 +125,14 @@ def claims_of(
     rival term or another value of the notes can take the place of its own (never a bare "not")."""
     claims: list[Claim] = []
     asked = {item.line for item in placed}
+    asked_before = Asked(placed)
     for sentence in sentences:
         text = sentence.text
         if sentence.line in asked or EXAMPLE.search(sentence.source) or unquotable(text) or subject_unsaid(text):
             continue
         if not is_statement(text) or not names_something(text, lowercase) or not claimable(text, sentence.source):
             continue
-        if any(sentence.line == claim.line for claim in claims) or already_asked(text, sentence.line, placed):
+        if any(sentence.line == claim.line for claim in claims) or asked_before.repeats(text, sentence.line):
             continue
         statement = text if text.rstrip("\"'”’)").endswith((".", "!", "?")) else text + "."
         false = why = None
