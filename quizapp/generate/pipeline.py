@@ -40,15 +40,14 @@ from quizapp.generate.questions import (
     fact_questions,
 )
 from quizapp.generate.standalone import (
-    ANAPHORIC,
     DASH_LABEL,
     EXAMPLE,
     FRAGMENT_START,
-    LABEL,
     POINTING,
     PRONOUN_START,
     UNRESOLVED,
     NoteSentence,
+    context_of,
     lowercase_words,
     outline_sentences,
     plain_sentences,
@@ -144,16 +143,7 @@ def generate_bank(
             placed.append(
                 shapes.Placed(prose, sentence.line, sentence.source, sentence.topic, f"prose:{sentence.line}")
             )
-        ctx = SentenceContext(
-            text=sentence.text,
-            source=sentence.source,
-            line=sentence.line,
-            topic=sentence.topic,
-            facts=sentence.facts,
-            pool=pool,
-            block_text=sentence.block_text,
-            leans_back=bool(ANAPHORIC.match(LABEL.sub("", sentence.source))),
-        )
+        ctx = context_of(sentence, pool)
         drafted.extend((ctx, draft) for draft in fact_questions(ctx))
     drafted = [(ctx, d) for ctx, d in drafted if d.type != "list" or _named_list(d)]
     # An acronym spelled out is worth asking only where the notes use it again: "FDP" named once is its own

@@ -12,6 +12,7 @@ from quizapp.documents.outline import Node, Outline
 from quizapp.documents.sentences import split_sentences
 from quizapp.generate import shapes
 from quizapp.generate.distractors import normalise
+from quizapp.generate.draft import SentenceContext
 from quizapp.generate.facts import Fact, extract_facts, standalone_names
 from quizapp.generate.facts.names import NOT_NAME_START
 from quizapp.generate.facts.phrases import trim_dangling
@@ -115,6 +116,20 @@ class NoteSentence:
     line: int
     block_text: str
     facts: list[Fact]
+
+
+def context_of(sentence: NoteSentence, pool: list[Fact]) -> SentenceContext:
+    """A sentence of the notes ready for questions, with every fact of the notes for wrong choices."""
+    return SentenceContext(
+        text=sentence.text,
+        source=sentence.source,
+        line=sentence.line,
+        topic=sentence.topic,
+        facts=sentence.facts,
+        pool=pool,
+        block_text=sentence.block_text,
+        leans_back=bool(ANAPHORIC.match(LABEL.sub("", sentence.source))),
+    )
 
 
 def plain_sentences(document: Document) -> list[NoteSentence]:

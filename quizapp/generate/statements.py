@@ -12,10 +12,10 @@ from quizapp.generate.draft import Draft
 from quizapp.generate.judge import claimable, is_statement, names_something, subject_unsaid, unquotable
 from quizapp.generate.keyterms import KeyTerms
 from quizapp.generate.nouns import coin, stable_order
-from quizapp.generate.questions import SentenceContext, truefalse_questions
+from quizapp.generate.questions import truefalse_questions
 from quizapp.generate.ranking import Asked
 from quizapp.generate.shapes import Placed
-from quizapp.generate.standalone import EXAMPLE, NoteSentence
+from quizapp.generate.standalone import EXAMPLE, NoteSentence, context_of
 
 _LARGEST = 3
 """Statements in one question: three at most, as the prelims papers set them."""
@@ -141,15 +141,7 @@ def claims_of(
             false, right, wrong = swapped
             why = f"The notes say {right}, not {wrong}."
         else:
-            ctx = SentenceContext(
-                text=text,
-                source=sentence.source,
-                line=sentence.line,
-                topic=sentence.topic,
-                facts=sentence.facts,
-                pool=pool,
-                block_text=sentence.block_text,
-            )
+            ctx = context_of(sentence, pool)
             for fact in sentence.facts:
                 if fact.tag not in _FIGURE_TAGS:
                     continue

@@ -372,6 +372,11 @@ def small(text: str) -> Bank:
     return bank
 
 
+def prompts_of(text: str) -> list[str]:
+    """The prompts of the bank of some small notes."""
+    return [q.prompt for q in small(text).questions]
+
+
 def test_a_pronoun_with_nobody_to_refer_to_drops_its_sentence() -> None:
     bank = small(
         "Notes:\n\n  • It was signed on 28 April 1952.\n  • This cost Rs 500 crore.\n  • The pact was renewed in 2017.\n"
@@ -507,13 +512,12 @@ def test_shorthand_is_no_statement() -> None:
 
 
 def test_a_point_that_leans_on_its_heading_is_told_its_subject() -> None:
-    bank = small(
+    prompts = prompts_of(
         "Human Body\n\nLarge Intestine\n\nMain job is absorbing water and mineral salts through the colon wall.\n"
         "The large intestine is about 1.5 metres long.\n\n"
         "Reforms\n\nA committee headed by Ravi Menon drafted the first plan in 2004.\n"
         "The committee was tasked with designing the tariff model.\n"
     )
-    prompts = [q.prompt for q in bank.questions]
     assert "The main job of the large intestine is absorbing water and ____ through the colon wall." in prompts
     assert not [p for p in prompts if "committee was tasked" in p]  # whose committee, no heading would say
 
@@ -554,11 +558,10 @@ def test_a_term_is_defined_once_however_it_is_asked() -> None:
 
 
 def test_a_pronoun_no_one_lent_a_name_drops_its_sentence() -> None:
-    bank = small(
+    prompts = prompts_of(
         "The Council\n\nThe Council of Elders has 90 members in all.\nOne-third of its members retire every second year.\n"
         "The Teesta rises in Sikkim.\nIn the plains of Bengal, where it is called Tista, it joins the Jamuna.\n"
     )
-    prompts = [q.prompt for q in bank.questions]
     assert not [p for p in prompts if "of its members" in p or "where it is called" in p], prompts
     assert [p for p in prompts if "90 members" in p or "Council of Elders" in p]
 
@@ -579,23 +582,21 @@ def test_what_a_term_does_is_asked_once_across_table_glossary_and_prose() -> Non
 
 
 def test_a_sentence_of_everyday_words_alone_is_told_its_subject_or_dropped() -> None:
-    bank = small(
+    prompts = prompts_of(
         "Muhammad Shah\n\nMuhammad Shah ruled from 1719 to 1748.\nPowerful governors established kingdoms in different parts.\n\n"
         "Challenges\n\nPolitical differences may affect decision-making.\nStates collectively have two-thirds.\n"
         "Plate movement is driven by mantle convection.\n"
     )
-    prompts = [q.prompt for q in bank.questions]
     assert not [p for p in prompts if p.startswith(("Political differences", "States collectively"))], prompts
     assert not [p for p in prompts if p.startswith("Powerful governors")], prompts  # told whose: "Muhammad Shah: …"
 
 
 def test_a_fronted_phrase_is_no_appositive_and_his_is_lent_no_thing() -> None:
-    bank = small(
+    prompts = prompts_of(
         "Later Rulers\n\nRana Udai Singh (1540-1572)\nArchitecture flourished under Rana Udai Singh in Mewar.\n"
         "His most famous work was the Lake Palace and the City Palace in Udaipur.\n\n"
         "Rana Pratap (1572-1597)\nAfter the death of Rana Udai Singh, a war of succession broke out among his sons.\n"
     )
-    prompts = [q.prompt for q in bank.questions]
     assert not [p for p in prompts if "Rana Udai Singh”" in p], prompts  # no "What is meant by …?" for a king
     assert not [p for p in prompts if "Architecture’s" in p or "Architecture's" in p], prompts
     assert "Architecture flourished under Rana Udai Singh in ____." in prompts
