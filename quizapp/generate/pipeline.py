@@ -250,6 +250,8 @@ def generate_bank(
         ]
         claims += claims_of(sentences, [*placed, *spilled], terms, document.text, pool, lowercase)
         placed.extend(statement_sets(claims, lambda topic: context_name(topic, document.title, lowercase)))
+        # A lead-in over points that are sentences, asked whole where nothing else asks it.
+        placed.extend(shapes.lead_in_cards(outline, topic_of, {item.line for item in placed}))
     questions: list[tuple[tuple[int, int, int], BankQuestion]] = []
     used_ids: set[str] = set()
     for order, item in enumerate(placed):

@@ -829,3 +829,19 @@ def test_a_wrong_choice_that_may_mean_one_of_the_list_s_own_items_is_not_offered
     assert asked
     for q in asked:
         assert "defensive wall" not in (q.choices or []), q
+
+
+LEAD_IN = """Smog
+
+The following are the harmful effects of smog:
+
+1. Smog irritates the eyes and the throat of people who breathe it for long.
+2. Smog lowers the growth of crops near large cities in winter.
+3. Smog makes asthma attacks more frequent in children and old people.
+"""
+
+
+def test_a_lead_in_over_statements_is_asked_whole() -> None:
+    cards = [q for q in bank_of(LEAD_IN).questions if q.source_line == 3]
+    assert [q.prompt for q in cards] == ["What are the harmful effects of smog?"]
+    assert cards[0].answer.startswith("Smog irritates the eyes") and "asthma attacks" in cards[0].answer

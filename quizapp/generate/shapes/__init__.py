@@ -4,7 +4,7 @@ lead-in with its items, and table rows (pipe tables, or lines of cells split by 
 from quizapp.generate.nouns import is_plural
 from quizapp.generate.shapes.common import Placed
 from quizapp.generate.shapes.groups import group_questions
-from quizapp.generate.shapes.lists import list_members, list_questions
+from quizapp.generate.shapes.lists import lead_in_cards, list_members, list_questions
 from quizapp.generate.shapes.named import named_questions
 from quizapp.generate.shapes.pair import split_pair, subject_of
 from quizapp.generate.shapes.pairs import term_questions
@@ -17,6 +17,7 @@ __all__ = [
     "group_questions",
     "is_plural",
     "is_sentence",
+    "lead_in_cards",
     "list_members",
     "list_questions",
     "named_questions",

@@ -283,3 +283,51 @@ def _order_questions(items: list[Node], names: list[str], noun: str, topic: str)
 def list_members(outline: Outline) -> set[int]:
     """The nodes (by id) that are items of a list with a noun: their list asks them."""
     return {id(item) for found in _lists(outline) for item in found.items}
+
+
+# -- a lead-in whose points are statements ------------------------------------------------------------
+
+_POINT_NOUNS = frozenset(
+    [
+        "consequence", "effect", "cause", "feature", "characteristic", "power", "function", "role", "advantage",
+        "disadvantage", "benefit", "drawback", "limitation", "challenge", "problem", "reason", "factor", "step",
+        "qualification", "condition", "provision", "principle", "objective", "aim", "importance", "significance",
+        "mistake", "difference", "similarity", "measure", "impact", "outcome", "result", "property", "criticism",
+    ]
+)  # fmt: skip
+"""What a lead-in names when its points are statements: "the negative consequences of …", "the features of …"."""
+_THESE_ARE = re.compile(r"^(?:The\sfollowing\sare|These\sare|Following\sare)\s(?:the\s)?(?P<noun>[^:]{3,80}?)\s*:?$")
+
+
+def lead_in_cards(outline: Outline, topic_of: TopicOf, asked: set[int]) -> list[Placed]:
+    """ "The following are the negative consequences of ozone depletion:" over points that are sentences, not
+    names: a card "What are the negative consequences of ozone depletion?" with the points as its back, where
+    neither the lead-in nor most of its points is asked otherwise (a list question asks a set of names)."""
+    placed: list[Placed] = []
+    for parent in outline.nodes:
+        items = [child for child in parent.children if child.kind == "item"]
+        if parent.line in asked or not 2 <= len(items) <= 6 or len(items) != len(parent.children):
+            continue
+        if any(item.children for item in items) or sum(item.line in asked for item in items) * 2 > len(items):
+            continue  # points with points of their own, or points asked one by one
+        if question_text(parent.text) is not None or all(_item_name(item) for item in items):
+            continue  # a question heading answers itself; names are asked by "Name the N …"
+        lead = parent_text(parent) or ""
+        found = _THESE_ARE.match(lead)
+        noun = found["noun"] if found else lead_noun(lead) or head_noun(lead)
+        head = noun.split(" of ")[0].split(" to ")[0].split()[-1].lower() if noun else ""
+        if noun is None or singular(head) not in _POINT_NOUNS or not is_plural(head):
+            continue  # "S WAVES:" over its properties is no set of points to recall
+        if len(noun.split()) <= 2 and " of " not in noun:
+            owner = subject_of(parent) if parent.parent is not None and parent.parent.kind == "item" else None
+            if owner is None:
+                continue  # "Effects:" of what, only a heading above would say
+            noun = f"{noun.lower()} of {owner}"  # "Features:" under "Convergent Plate Boundaries"
+        points = [re.sub(r"^(?:\d+[.)]|\([ivx]+\))\s*", "", item.text).rstrip(".;") for item in items]
+        if sum(len(point.split()) for point in points) > 90:
+            continue  # a back too long to recall as one answer
+        front = f"What are the {plain_case(noun) if noun[:1].isupper() and not noun.isupper() else noun}?"
+        back = "; ".join(points) + "."
+        draft = Draft("flashcard", front, back, ["list"], None, score=1.0)
+        placed.append(Placed(draft, parent.line, parent.text, topic_of(parent), f"lead:{parent.line}"))
+    return placed
