@@ -845,3 +845,13 @@ def test_a_lead_in_over_statements_is_asked_whole() -> None:
     cards = [q for q in bank_of(LEAD_IN).questions if q.source_line == 3]
     assert [q.prompt for q in cards] == ["What are the harmful effects of smog?"]
     assert cards[0].answer.startswith("Smog irritates the eyes") and "asthma attacks" in cards[0].answer
+
+
+def test_a_lead_in_naming_the_following_points_is_asked_whole() -> None:
+    text = (
+        "Voters\n\nThe law lays down the following conditions for a person to be entered on the roll of voters:\n\n"
+        "- He must be a citizen of the country.\n- He must be at least 18 years of age on the qualifying date.\n"
+        "- He must be an ordinary resident of the constituency.\n"
+    )
+    prompts = [q.prompt for q in bank_of(text).questions]
+    assert "What are the conditions for a person to be entered on the roll of voters?" in prompts

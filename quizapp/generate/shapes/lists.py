@@ -296,7 +296,10 @@ _POINT_NOUNS = frozenset(
     ]
 )  # fmt: skip
 """What a lead-in names when its points are statements: "the negative consequences of …", "the features of …"."""
-_THESE_ARE = re.compile(r"^(?:The\sfollowing\sare|These\sare|Following\sare)\s(?:the\s)?(?P<noun>[^:]{3,80}?)\s*:?$")
+_THESE_ARE = re.compile(
+    r"^(?:The\sfollowing\sare|These\sare|Following\sare)\s(?:the\s)?(?P<noun>[^:]{3,80}?)\s*:?$"
+    r"|\bthe\sfollowing\s(?P<following>[a-z][^:,]{3,100}?)\s*:?$"
+)
 
 
 def lead_in_cards(outline: Outline, topic_of: TopicOf, asked: set[int]) -> list[Placed]:
@@ -313,9 +316,9 @@ def lead_in_cards(outline: Outline, topic_of: TopicOf, asked: set[int]) -> list[
         if question_text(parent.text) is not None or all(_item_name(item) for item in items):
             continue  # a question heading answers itself; names are asked by "Name the N …"
         lead = parent_text(parent) or ""
-        found = _THESE_ARE.match(lead)
-        noun = found["noun"] if found else lead_noun(lead) or head_noun(lead)
-        head = noun.split(" of ")[0].split(" to ")[0].split()[-1].lower() if noun else ""
+        found = _THESE_ARE.search(lead)
+        noun = (found["noun"] or found["following"]) if found else lead_noun(lead) or head_noun(lead)
+        head = re.split(r"\s(?:of|to|for|in|on|at|under|during|with|by)\s", noun)[0].split()[-1].lower() if noun else ""
         if noun is None or singular(head) not in _POINT_NOUNS or not is_plural(head):
             continue  # "S WAVES:" over its properties is no set of points to recall
         if len(noun.split()) <= 2 and " of " not in noun:
