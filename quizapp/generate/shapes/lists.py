@@ -293,6 +293,8 @@ _POINT_NOUNS = frozenset(
         "disadvantage", "benefit", "drawback", "limitation", "challenge", "problem", "reason", "factor", "step",
         "qualification", "condition", "provision", "principle", "objective", "aim", "importance", "significance",
         "mistake", "difference", "similarity", "measure", "impact", "outcome", "result", "property", "criticism",
+        "concern", "issue", "merit", "demerit", "strength", "weakness", "implication", "responsibility", "duty",
+        "use", "application",
     ]
 )  # fmt: skip
 """What a lead-in names when its points are statements: "the negative consequences of …", "the features of …"."""
@@ -318,7 +320,13 @@ def lead_in_cards(outline: Outline, topic_of: TopicOf, asked: set[int]) -> list[
         lead = parent_text(parent) or ""
         found = _THESE_ARE.search(lead)
         noun = (found["noun"] or found["following"]) if found else lead_noun(lead) or head_noun(lead)
-        head = re.split(r"\s(?:of|to|for|in|on|at|under|during|with|by)\s", noun)[0].split()[-1].lower() if noun else ""
+        head = (
+            re.split(r"\s(?:of|to|for|in|on|at|under|during|with|by|over|about|against|between|from)\s", noun)[0]
+            .split()[-1]
+            .lower()
+            if noun
+            else ""
+        )
         if noun is None or singular(head) not in _POINT_NOUNS or not is_plural(head):
             continue  # "S WAVES:" over its properties is no set of points to recall
         if len(noun.split()) <= 2 and " of " not in noun:
