@@ -169,7 +169,28 @@ def _same_date_shape(a: Fact, b: Fact) -> bool:
     return len(years) < 2 or abs(years[0] - years[-1]) <= 25
 
 
+_BROAD_KINDS = {
+    **dict.fromkeys(["Battle", "Offensive", "Campaign", "Siege"], "battle"),
+    **dict.fromkeys(["War", "Wars"], "war"),
+    **dict.fromkeys(["Revolution", "Movement", "Mutiny", "Revolt", "Rebellion", "Uprising"], "rising"),
+    **dict.fromkeys(["Empire", "Dynasty", "Kingdom", "Sultanate"], "realm"),
+    **dict.fromkeys(["Party", "League", "Front", "Hand", "Society", "Sangh", "Samaj"], "group"),
+    **dict.fromkeys(["River", "Mountains", "Hills", "Plateau", "Desert", "Lake", "Valley", "Gulf", "Bay"], "land"),
+    **dict.fromkeys(["East", "West", "North", "South", "Asia", "Europe", "Africa", "America"], "region"),
+}
+"""Kinds of names a wrong choice must share with the answer: a battle among battles, not a region or a revolution
+among them ("Black Hand" is a group; "Middle East" a region)."""
+
+
+def broad_kind(name: str) -> str:
+    """The broad kind of a name, from its head word ("First Battle of the Marne" → battle), or "" if unknown."""
+    head = re.split(r"\s(?:of|on|for|in)\s", name, maxsplit=1)[0].split()
+    return _BROAD_KINDS.get(head[-1], "") if head else ""
+
+
 def _same_name_shape(a: Fact, b: Fact) -> bool:
+    if broad_kind(a.text) != broad_kind(b.text):
+        return False
     if a.kind == "quoted" or b.kind == "quoted":
         return a.kind == b.kind
     if a.value[0] in ("place", "agent") or b.value[0] in ("place", "agent"):

@@ -443,3 +443,11 @@ def test_a_period_whose_year_is_pinned_keeps_its_year_in_every_choice() -> None:
     wrong = choose_distractors(period, extract_facts(text), seed="s", banned=[text])
     assert len(wrong) == 3
     assert all(w.endswith(" 2019") and "-" in w and w != "September-October 2019" for w in wrong)
+
+
+def test_a_name_is_offered_only_names_of_its_broad_kind() -> None:
+    from quizapp.generate.distractors import broad_kind
+
+    assert broad_kind("First Battle of the Marne") == broad_kind("Hundred Days Offensive") == "battle"
+    assert broad_kind("Black Hand") == "group" and broad_kind("Middle East") == "region"
+    assert broad_kind("Russian Revolution") == "rising" and broad_kind("Treaty of Versailles") == ""

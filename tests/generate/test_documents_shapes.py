@@ -92,7 +92,9 @@ def test_every_shape_gives_a_sound_bank_of_several_types(name: str, pdf_path: Pa
     sound_bank(bank, lines)
     types = Counter(q.type for q in bank.questions)
     assert len(types) >= 4, types
-    assert len(bank.questions) >= 7  # at most three a line, a fact asked once however asked, one blank of a kind a sentence
+    assert (
+        len(bank.questions) >= 7
+    )  # at most three a line, a fact asked once however asked, one blank of a kind a sentence
 
 
 _RIGHT = re.compile(r"(?:^|\s)(?:is|say|says|said)\s(.+?), not .+\.$")
@@ -238,8 +240,14 @@ def test_science_when_questions_are_grammatical(solar: Bank) -> None:
     whens = [q.prompt for q in solar.questions if q.type == "short" and q.prompt.startswith("When ")]
     # The bank asks a sentence for its name rather than its date where it can, so the builder is asked directly.
     for sentence, day in [
-        ("The National Aeronautics and Space Administration (NASA) launched “Voyager 1” in September 1977.", "September 1977"),
-        ("The James Webb Space Telescope cost about $10 billion and was launched on 25 December 2021.", "25 December 2021"),
+        (
+            "The National Aeronautics and Space Administration (NASA) launched “Voyager 1” in September 1977.",
+            "September 1977",
+        ),
+        (
+            "The James Webb Space Telescope cost about $10 billion and was launched on 25 December 2021.",
+            "25 December 2021",
+        ),
     ]:
         [date] = [fact for fact in extract_facts(sentence) if fact.text == day]
         whens.append(when_question(sentence, date) or "")

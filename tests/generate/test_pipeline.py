@@ -611,3 +611,19 @@ def test_a_blank_never_ends_or_starts_inside_a_name() -> None:
     blanks = [q.prompt for q in bank.questions if "____" in q.prompt]
     assert blanks
     assert not [p for p in blanks if "____ Dasgupta" in p or "Bengal ____" in p], blanks
+
+
+def test_the_wrong_choices_for_a_name_are_names_of_its_kind() -> None:
+    bank = small(
+        "The Great War\n\nThe war was fought mostly in Europe but also in the Middle East and Africa.\n"
+        "Gavrilo Princip belonged to the Black Hand, a secret society.\n"
+        "The Russians were beaten at the Battle of Tannenberg in August 1914.\n"
+        "The British and German fleets met at the Battle of Jutland in May 1916.\n"
+        "The Germans were stopped at the Battle of the Marne in September 1914.\n"
+        "The Russian Revolution broke out in 1917.\nThe Hundred Days Offensive began in August 1918.\n"
+    )
+    named = [q for q in bank.questions if q.answer in ("Black Hand", "Battle of Tannenberg", "Battle of the Marne")]
+    assert named
+    for q in named:
+        if q.type == "mcq":  # a secret society among battles, or a battle among societies, gives itself away
+            assert len({c.startswith("Battle") for c in q.choices or []}) == 1, q.choices

@@ -76,4 +76,6 @@ def test_statements_the_quarter_of_true_false_leaves_out_are_judged_together() -
         assert question.source_line not in asked_elsewhere  # a line no other question asks
         assert question.prompt.startswith("Consider the following statements about the Two Houses:")
     swapped = [q for q in sets if "only in the Upper House" in q.prompt]
-    assert swapped and "Statement 1 is false: The notes say Lower House, not Upper House." in (swapped[0].explanation or "")
+    assert swapped and "Statement 1 is false: The notes say Lower House, not Upper House." in (
+        swapped[0].explanation or ""
+    )

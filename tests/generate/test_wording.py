@@ -185,5 +185,7 @@ def test_one_fact_asked_the_other_way_round_on_another_line_is_padding() -> None
     )
     bank = generate_bank(parse_text(notes, title="Rulers"))[0]
     asked = [(q.prompt, q.answer) for q in bank.questions if q.type != "truefalse"]
-    both = [p for p, a in asked if "Humayun" in p and "1530" in a] and [p for p, a in asked if "1530" in p and a == "Humayun"]
+    both = [p for p, a in asked if "Humayun" in p and "1530" in a] and [
+        p for p, a in asked if "1530" in p and a == "Humayun"
+    ]
     assert not both, asked
