@@ -13,7 +13,7 @@ from quizapp.generate.judge import claimable, is_statement, names_something, sub
 from quizapp.generate.keyterms import KeyTerms
 from quizapp.generate.nouns import coin, stable_order
 from quizapp.generate.questions import truefalse_questions
-from quizapp.generate.ranking import Asked
+from quizapp.generate.sameness import Asked
 from quizapp.generate.shapes import Placed
 from quizapp.generate.standalone import EXAMPLE, NoteSentence, context_of
 
