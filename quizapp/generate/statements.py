@@ -1,6 +1,6 @@
 """Statement questions in the civil-services prelims form: "Consider the following statements about X: 1. … 2. …
-3. … Which of the statements given above is/are correct?", from sentences of one section that no other question
-asks, some made false by a rival or a value the notes give elsewhere."""
+3. … Which of the statements given above is/are correct?", from statements the quarter of true/false leaves out
+and sentences no other question asks, some made false by a rival or a value the notes give elsewhere."""
 
 from __future__ import annotations
 
@@ -63,8 +63,10 @@ def statement_sets(claims: list[Claim], lead: Callable[[str], str | None]) -> li
     only true statements now and then, so that "all of them" is no safe guess. `lead` names a section's subject
     for the question's first line where all its statements come from that section, or None."""
     group: list[Claim] = []
+    lines: set[int] = set()
     for claim in sorted(claims, key=lambda claim: claim.line):
-        if not any(claim.line == other.line for other in group):
+        if claim.line not in lines:  # one statement a line
+            lines.add(claim.line)
             group.append(claim)
     chunks = [group[start : start + _LARGEST] for start in range(0, len(group), _LARGEST)]
     if len(chunks) > 1 and len(chunks[-1]) == 1:
@@ -126,13 +128,14 @@ def claims_of(
     claims: list[Claim] = []
     asked = {item.line for item in placed}
     asked_before = Asked(placed)
+    claimed: set[int] = set()
     for sentence in sentences:
         text = sentence.text
         if sentence.line in asked or EXAMPLE.search(sentence.source) or unquotable(text) or subject_unsaid(text):
             continue
         if not is_statement(text) or not names_something(text, lowercase) or not claimable(text, sentence.source):
             continue
-        if any(sentence.line == claim.line for claim in claims) or asked_before.repeats(text, sentence.line):
+        if sentence.line in claimed or asked_before.repeats(text, sentence.line):
             continue
         statement = text if text.rstrip("\"'”’)").endswith((".", "!", "?")) else text + "."
         false = why = None
@@ -152,4 +155,5 @@ def claims_of(
         shown_false = false is not None and coin(f"claim\x1f{statement}", 2) == 0
         shown = false if shown_false and false is not None else statement
         claims.append(Claim(sentence.line, sentence.source, sentence.topic, shown, not shown_false, why))
+        claimed.add(sentence.line)
     return claims
