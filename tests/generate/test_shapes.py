@@ -855,3 +855,10 @@ def test_a_lead_in_naming_the_following_points_is_asked_whole() -> None:
     )
     prompts = [q.prompt for q in bank_of(text).questions]
     assert "What are the conditions for a person to be entered on the roll of voters?" in prompts
+
+
+def test_a_use_card_names_the_uses_the_notes_give_elsewhere() -> None:
+    text = USES + "\nCaustic lye: Sodium hydroxide is used in paper making, artificial fibres and soaps.\n"
+    text = text.replace("(i) Sodium Hydroxide", "(i) Sodium hydroxide")
+    [card] = [q for q in bank_of(text).questions if q.prompt.lower() == "give one use of sodium hydroxide."]
+    assert card.answer.endswith("The notes also name: paper making, artificial fibres.")

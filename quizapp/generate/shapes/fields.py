@@ -48,6 +48,25 @@ def _named_kinds(subject: str, notes: str) -> list[str]:
     return list(dict.fromkeys(f"{word.lower()} {head}" for word in found if zipf(word.lower()) < 3.5))
 
 
+_USED_FOR = re.compile(r"\bused\s(?:in|for|as)\s(?P<uses>[^.;:]+)", re.IGNORECASE)
+
+
+def _uses_elsewhere(subject: str, notes: str, line: int) -> list[str]:
+    """What other lines of the notes say the subject is used in or for ("Sodium hydroxide NaOH is … used in soaps,
+    detergents, paper making and artificial fibres"), each use a short phrase."""
+    found: list[str] = []
+    pattern = re.compile(rf"\b{re.escape(subject)}\b", re.IGNORECASE)
+    for number, text in enumerate(notes.splitlines(), 1):
+        if number == line or not pattern.search(text):
+            continue
+        for match in _USED_FOR.finditer(text):
+            for use in re.split(r",\s*|\s+and\s+", match["uses"]):
+                use = re.sub(r"\s*\betc\b\.?", "", use).strip()
+                if use and len(use.split()) <= 4:
+                    found.append(use)
+    return list(dict.fromkeys(found))
+
+
 def label_questions(pair: TermPair, topic: str, group: str, notes: str = "") -> list[Placed]:
     """ "Examples: …", "Evidence: …" under a named item: asked about that item. `notes`: the notes' text, where
     other examples of the item's kind may be named."""
@@ -81,6 +100,11 @@ def label_questions(pair: TermPair, topic: str, group: str, notes: str = "") -> 
         if label in _ONE_OF_MANY:
             # "Use: It is used for making soaps" under "Sodium hydroxide": one use the notes give, of several it has.
             front = f"Give one {label} of {subject_text}."
+            others = [
+                use for use in _uses_elsewhere(subject, notes, node.line) if normalise(use) not in normalise(body)
+            ]
+            if label == "use" and others:
+                body = f"{body.rstrip('.')}. The notes also name: {', '.join(others)}."  # any of them is right
     return [
         Placed(Draft("flashcard", front, body, ["definition"], None, score=1.2), node.line, node.text, topic, group)
     ]

@@ -125,7 +125,8 @@ def term_questions(outline: Outline, topic_of: TopicOf) -> list[Placed]:
         if pair
     ]
     followers = _followers(outline)
-    notes = "\n".join(node.text for node in outline.nodes)
+    by_line = {node.line: node.text for node in outline.nodes}
+    notes = "\n".join(by_line.get(number, "") for number in range(1, max(by_line, default=0) + 1))  # line by line
     by_parent: dict[int, list[TermPair]] = {}
     for pair in pairs:
         if not pair.label:
