@@ -7,6 +7,7 @@ import re
 
 from quizapp.generate.nouns import has_verb, main_clause, readings, zipf
 from quizapp.generate.questions import one_idea
+from quizapp.generate.shapes.qa import ANSWER_MARK
 from quizapp.generate.standalone import FRAGMENT_START, POINTING, UNRESOLVED
 
 _EVERYDAY = 4.2
@@ -176,4 +177,4 @@ _NORMATIVE = re.compile(r"\b(?:must|should|ought\sto|needs?\sto|has\sto|have\sto
 def claimable(text: str, source: str) -> bool:
     """Whether a statement can stand among others of a prelims question: not an answer, whose question it leaves
     out ("A: Python raises …"), nor a phrase without a subject ("Matching mountain trends …")."""
-    return not re.match(r"^(?:A|Ans(?:wer)?)\s?[:.]", source) and not re.match(r"^[A-Z][a-z]+ing\b", text)
+    return not ANSWER_MARK.match(source) and not re.match(r"^[A-Z][a-z]+ing\b", text)

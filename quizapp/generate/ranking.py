@@ -85,15 +85,14 @@ def _cap(placed: list[Placed], preferred: set[int], spill: list[Placed] | None =
     per_line: Counter[int] = Counter()
     prompts: set[str] = set()
     answers_per_line: Counter[tuple[int, str]] = Counter()
-    by_answer: dict[str, list[set[str]]] = {}
+    by_answer: dict[str, list[tuple[int, set[str], set[str]]]] = {}  # line, prompt words and stems, by answer
     statements: Counter[int] = Counter()
     blanks: Counter[str] = Counter()
     defined: Counter[str] = Counter()
     asked_both: list[tuple[int, tuple[set[str], set[str]]]] = []
     siblings: dict[str, list[tuple[set[str], set[str]]]] = {}  # by sentence
     subjects: set[str] = set()  # the terms a kept question defines, however it asks
-    named: dict[str, list[tuple[int, set[str]]]] = {}  # the names of the prompts that asked for each answer
-    judged_: set[str] = set()  # sentences asked by a statement
+    judged_sentences: set[str] = set()  # sentences asked by a statement
     answers: Counter[str] = Counter()
     asked_sources: dict[str, set[str]] = {}
     kept: list[int] = []
@@ -123,16 +122,14 @@ def _cap(placed: list[Placed], preferred: set[int], spill: list[Placed] | None =
             continue  # "Inertia is the resistance …" beside "What is … called? (inertia)": one definition
         # The same fact stated on another line ("ratified by 197 states" twice): the same answer and most of
         # the same words.
-        words = content(draft.prompt)
-        same = by_answer.get(normalise(draft.answer), []) if draft.type not in ("truefalse", "list") else []
-        if any(len(words & other) >= 0.6 * max(1, min(len(words), len(other))) for other in same):
+        words, names = content(draft.prompt), stems(draft.prompt)
+        answer = normalise(draft.answer)
+        earlier = by_answer.get(answer, []) if draft.type not in ("truefalse", "list") else []
+        if any(len(words & other) >= 0.6 * max(1, min(len(words), len(other))) for _, other, _ in earlier):
             continue
         # Or the same answer about the same name ("Akbar … 1556-1605" in his row and in his paragraph); a statement
         # that holds an answer already asked about its names judges that fact again.
-        names = stems(draft.prompt)
-        if draft.type not in ("truefalse", "list") and any(
-            line != item.line and about_same(names, other) for line, other in named.get(normalise(draft.answer), [])
-        ):
+        if any(line != item.line and about_same(names, other) for line, _, other in earlier):
             continue
         if draft.type == "truefalse":
             # the value a statement judges: the one it holds, or for a false one the value it replaced
@@ -141,10 +138,10 @@ def _cap(placed: list[Placed], preferred: set[int], spill: list[Placed] | None =
             if any(
                 line != item.line
                 and about_same(names, other)
-                and re.search(r"\d", answer)  # a figure: a name recurs in many facts of its notes
-                and (answer in judged_values or len(answer) >= 4 and answer in said)
-                for answer, entries in named.items()
-                for line, other in entries
+                and (value in judged_values or len(value) >= 4 and value in said)
+                for value, entries in by_answer.items()
+                if re.search(r"\d", value)  # a figure: a name recurs in many facts of its notes
+                for line, _, other in entries
             ):
                 continue
         # The same fact asked the other way round ("What is osmosis?" and "What is the movement of water … called?"):
@@ -160,7 +157,12 @@ def _cap(placed: list[Placed], preferred: set[int], spill: list[Placed] | None =
             crossed(sibling, other) or contained(sibling, other) for other in siblings.get(sentence, [])
         ):
             continue
-        if draft.type == "truefalse" and sentence in siblings or draft.type != "truefalse" and sentence in judged_:
+        if (
+            draft.type == "truefalse"
+            and sentence in siblings
+            or draft.type != "truefalse"
+            and sentence in judged_sentences
+        ):
             continue  # a sentence is recalled or judged, not both
         # The same fact in another form or from another line ("the cell is the structural and functional unit of
         # life" as a statement, a card and a blank): most of the words of question and answer together.
@@ -193,7 +195,7 @@ def _cap(placed: list[Placed], preferred: set[int], spill: list[Placed] | None =
         if sibling is not None:
             siblings.setdefault(sentence, []).append(sibling)
         if draft.type == "truefalse":
-            judged_.add(sentence)
+            judged_sentences.add(sentence)
         if blank:
             blanks[blank_key] += 1
         if len(signature) >= 4:
@@ -201,10 +203,9 @@ def _cap(placed: list[Placed], preferred: set[int], spill: list[Placed] | None =
                 index_of_word.setdefault(word, []).append(len(signatures))
             signatures.append((item.line, signature, structured))
         if draft.type != "truefalse":
-            asked_sources.setdefault(normalise(item.source), set()).add(normalise(draft.answer))
+            asked_sources.setdefault(normalise(item.source), set()).add(answer)
         if draft.type not in ("truefalse", "list"):
-            by_answer.setdefault(normalise(draft.answer), []).append(words)
-            named.setdefault(normalise(draft.answer), []).append((item.line, names - stems(draft.answer)))
+            by_answer.setdefault(answer, []).append((item.line, words, names - stems(draft.answer)))
             answers[asked_for] += 1
         if defines:
             defined[asked_for] += 1
