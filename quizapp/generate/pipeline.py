@@ -122,8 +122,9 @@ def generate_bank(
         placed.extend(shapes.record_questions(outline, topic_of))
         placed.extend(shapes.timeline_questions(outline, topic_of))
         placed.extend(shapes.group_questions(outline, topic_of, lowercase))
-        placed.extend(shapes.named_questions(outline, topic_of, shapes.qa_lines(outline) | shapes.table_lines(outline)))
         skip = shapes.qa_lines(outline) | shapes.table_lines(outline)
+        placed.extend(shapes.owner_questions(outline, topic_of, skip | set(shapes.record_points(outline)), lowercase))
+        placed.extend(shapes.named_questions(outline, topic_of, skip))
         sentences = outline_sentences(document, outline, skip, placed, lowercase)
     else:
         sentences = plain_sentences(document)

@@ -112,7 +112,10 @@ def _cap(placed: list[Placed], preferred: set[int], spill: list[Placed] | None =
         asked_for = normalise(term_of(draft))
         if draft.type != "truefalse" and asked_for in judged.get(normalise(item.source), set()):
             continue  # this fact of the sentence is asked by its false statement
-        if draft.type not in ("truefalse", "list") and answers[asked_for] >= PER_ANSWER:
+        # Which of the siblings a point is true of ("Which wave …?" → "S waves") has one answer for each of its
+        # points, each a fact of its own: no cap on the answer, no earlier question with it to copy.
+        owned = "owner" in draft.tags
+        if draft.type not in ("truefalse", "list") and not owned and answers[asked_for] >= PER_ANSWER:
             continue  # "inertia of rest" asked a third time, from another line
         defines = "definition" in draft.tags and draft.type != "list"
         if defines and defined[asked_for]:
@@ -124,7 +127,7 @@ def _cap(placed: list[Placed], preferred: set[int], spill: list[Placed] | None =
         # the same words.
         words, names = content(draft.prompt), stems(draft.prompt)
         answer = normalise(draft.answer)
-        earlier = by_answer.get(answer, []) if draft.type not in ("truefalse", "list") else []
+        earlier = by_answer.get(answer, []) if draft.type not in ("truefalse", "list") and not owned else []
         if any(len(words & other) >= 0.6 * max(1, min(len(words), len(other))) for _, other, _ in earlier):
             continue
         # Or the same answer about the same name ("Akbar … 1556-1605" in his row and in his paragraph); a statement
@@ -166,7 +169,7 @@ def _cap(placed: list[Placed], preferred: set[int], spill: list[Placed] | None =
             continue  # a sentence is recalled or judged, not both
         # The same fact in another form or from another line ("the cell is the structural and functional unit of
         # life" as a statement, a card and a blank): most of the words of question and answer together.
-        structured = item.group.split(":")[0] in ("member", "order", "row", "record", "timeline", "list")
+        structured = item.group.split(":")[0] in ("member", "order", "row", "record", "timeline", "list", "owner")
         said = f"{draft.prompt} {draft.answer if draft.type != 'truefalse' else ''}"
         signature = content(" ".join(short_words(said, initials)))  # "protocol data unit" counts as "PDU"
         if len(signature) >= 4 and restated(signature, item.line, structured, signatures, index_of_word):
@@ -204,7 +207,7 @@ def _cap(placed: list[Placed], preferred: set[int], spill: list[Placed] | None =
             signatures.append((item.line, signature, structured))
         if draft.type != "truefalse":
             asked_sources.setdefault(normalise(item.source), set()).add(answer)
-        if draft.type not in ("truefalse", "list"):
+        if draft.type not in ("truefalse", "list") and not owned:
             by_answer.setdefault(answer, []).append((item.line, words, names - stems(draft.answer)))
             answers[asked_for] += 1
         if defines:

@@ -6,10 +6,11 @@ from quizapp.generate.shapes.common import Placed
 from quizapp.generate.shapes.groups import group_questions
 from quizapp.generate.shapes.lists import lead_in_cards, list_members, list_questions
 from quizapp.generate.shapes.named import named_questions
+from quizapp.generate.shapes.owners import owner_questions
 from quizapp.generate.shapes.pair import split_pair, subject_of
 from quizapp.generate.shapes.pairs import term_questions
 from quizapp.generate.shapes.qa import is_sentence, qa_lines, qa_questions
-from quizapp.generate.shapes.records import record_questions, timeline_questions
+from quizapp.generate.shapes.records import record_points, record_questions, timeline_questions
 from quizapp.generate.shapes.tables import table_lines, table_questions
 
 __all__ = [
@@ -21,8 +22,10 @@ __all__ = [
     "list_members",
     "list_questions",
     "named_questions",
+    "owner_questions",
     "qa_lines",
     "qa_questions",
+    "record_points",
     "record_questions",
     "split_pair",
     "subject_of",

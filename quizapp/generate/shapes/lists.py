@@ -42,7 +42,7 @@ def _item_name(node: Node) -> str | None:
     if pair is not None and not pair.label:
         name = pair.term
     else:
-        name = node.text.rstrip(".;,")
+        name = node.text.rstrip(".;,:")
         bare = re.sub(r"\s*\([^)]*\)", "", name)
         if len([w for w in bare.split() if w.lower() not in ("of", "the")]) > 7 or re.search(r"[.!?]\s", name):
             return None

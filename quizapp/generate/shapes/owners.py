@@ -1,0 +1,300 @@
+"""Points set out under sibling names ("P waves", "S waves", "Surface waves", each with what is true of it; the
+plate boundaries each with its features and examples): for each point, which of the siblings it belongs to,
+the siblings' names as the choices ("Which wave does this describe: “Can travel through solids only”?")."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from quizapp.documents.outline import Node, Outline
+from quizapp.generate.distractors import normalise
+from quizapp.generate.draft import Draft
+from quizapp.generate.nouns import has_verb, is_generic_label, kind_noun, singular, stable_order
+from quizapp.generate.shapes.common import Placed, TopicOf
+from quizapp.generate.shapes.pair import parent_text, split_pair
+from quizapp.generate.shapes.qa import ANSWER_MARK, question_text
+
+_NUMBERING = re.compile(r"^\(?(?:\d+(?:\.\d+)*[.)]*|(?:[ivx]+|[a-h])[.)]+)\s+", re.IGNORECASE)
+_EXAMPLE_LABEL = re.compile(r"(?i)^(?:examples?|e\.g\.?|for example|illustrations?)(?:\s*\d+)?\s*[:.\-–]*$")
+_DESCRIBING = re.compile(r"(?i)^(?:description|definition|meaning|key points?|points?|notes?|remarks?|facts?)$")
+_OWNED = re.compile(
+    r"(?i)^(?:(?:main|key|important|major|salient|archaeological|special)\s)?(?:features?|characteristics?|properties"
+    r"|property|findings?|functions?|uses?|advantages?|disadvantages?|merits?|demerits?|causes?|effects?"
+    r"|symptoms?|signs?|powers?|roles?|products?)$"
+)
+_SMALL = frozenset({"the", "a", "an", "of", "and", "or", "in", "on", "to", "is", "are", "it", "they", "its"})
+_MOST_WORDS = 24
+_POINTING = re.compile(r"^(?:This|These|That|Those|Such|Here|Thus|Hence|So)\b")
+
+
+@dataclass(slots=True)
+class _Point:
+    node: Node
+    text: str
+    label: str | None
+    """ "example", or the singular of what the notes call the points ("feature", "archaeological finding")."""
+
+
+@dataclass(slots=True)
+class _Owner:
+    node: Node
+    name: str
+    points: list[_Point]
+
+
+def _clean_name(node: Node) -> str | None:
+    """A short name points are true of ("Divergent Plate Boundaries:", "P WAVES:", "1. Harappa", "2nd Law")."""
+    if node.kind not in ("heading", "item", "text") or question_text(node.text) is not None:
+        return None
+    if ANSWER_MARK.match(node.text):
+        return None
+    pair = split_pair(node)
+    text = pair.term if pair is not None and not pair.label and not pair.body.strip() else node.text
+    text = re.sub(r"\s*\([^)]*\)", "", _NUMBERING.sub("", text)).rstrip(":").strip()
+    words = text.split()
+    if not 1 <= len(words) <= 5 or is_generic_label(text) or _EXAMPLE_LABEL.match(text) or _OWNED.match(text):
+        return None
+    if re.search(r"[.!?,;=&'’]|\s(?:and|or|vs|in|by|to|for)\s", text) or not any(char.isalpha() for char in text):
+        return None  # "Trade and Exchange" names a part of the notes, not one thing its points are true of
+    if has_verb(text):
+        return None  # "It's important to note": a remark, not a name
+    if text.isupper() and len(words) > 1:
+        text = " ".join(word if len(word) <= 2 else word.lower() for word in words)
+        text = text[:1].upper() + text[1:]
+    return text if text[:1].isupper() or text[:1].isdigit() else None
+
+
+def _ends(node: Node) -> int:
+    """The last line a node and everything under it takes."""
+    return max([node.line, *(line for line, _ in node.parts), *(_ends(child) for child in node.children)])
+
+
+def _label(text: str) -> str | None:
+    """What a label over points calls them: "example", "feature", "archaeological finding", or None."""
+    text = _NUMBERING.sub("", text).rstrip(":.- ").strip()
+    if _EXAMPLE_LABEL.match(text):
+        return "example"
+    if _OWNED.match(text):
+        words = text.lower().split()
+        return " ".join([*words[:-1], singular(words[-1])])
+    return None
+
+
+def _point_text(node: Node) -> tuple[str, str | None] | None:
+    """A point as the notes write it, with the label it carries ("Examples: Mid-Atlantic Ridge, …")."""
+    if node.kind != "item" or node.children or question_text(node.text) is not None or ANSWER_MARK.match(node.text):
+        return None
+    text, label = node.text, None
+    pair = split_pair(node)
+    if pair is not None and pair.label:
+        label = _label(pair.term)
+        if label is None and not _DESCRIBING.match(pair.term.strip()):
+            return None  # "Country: Italy": a field of a record, asked as a table is
+        text = pair.body
+    text = _NUMBERING.sub("", text).strip().rstrip(".;,").strip()
+    words = text.split()
+    if not words or len(words) > _MOST_WORDS or text.endswith(":") or not any(char.isalpha() for char in text):
+        return None
+    if _EXAMPLE_LABEL.match(text) or is_generic_label(text):
+        return None
+    return text, label
+
+
+def _points(owner: Node, skip: set[int]) -> list[_Point]:
+    """The points under a name, each with the label above it ("Features:", "Examples:"); a label line with
+    nothing under it ("example 1") lends its kind to the point after it, as a mind map written flat does. A
+    point leading in to points of its own ("phasing out:") is not about the name alone, nor are those below
+    it. Below a name that is no heading the points stop at a blank line: what follows is the section's again."""
+    found: list[_Point] = []
+
+    def walk(node: Node, label: str | None) -> None:
+        previous_end = _ends(node)
+        pending: str | None = None
+        for child in node.children:
+            if owner.kind != "heading" and node is owner and child.line > previous_end + 1:
+                break
+            previous_end = _ends(child)
+            if child.kind == "heading":
+                break
+            own = _label(child.text)
+            if own is not None:
+                if child.children:
+                    walk(child, own)
+                else:
+                    pending = own
+                continue
+            point = _point_text(child) if child.line not in skip else None
+            if point is not None:
+                text, carried = point
+                found.append(_Point(child, text, carried or pending or label))
+            pending = None
+
+    walk(owner, None)
+    return found
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(w for w in re.findall(r"[a-z0-9]+", text.lower()) if w not in _SMALL)
+
+
+def _marks(name: str, common: list[str]) -> list[str]:
+    """The words that tell one sibling from the others ("Divergent" of "Divergent Plate Boundaries")."""
+    words = name.split()
+    return [w for w in words if w.lower() not in common and w.lower() not in _SMALL] or words
+
+
+def _says_mark(point: str, marks: list[str]) -> bool:
+    """A point that carries its sibling's own word ("Earthquakes occur along transform boundaries")."""
+    tokens = re.findall(r"[A-Za-z0-9]+", point)
+    for mark in marks:
+        bare = re.sub(r"[^A-Za-z0-9]", "", mark)
+        if len(bare) >= 4:
+            if any(token.lower()[:5] == bare.lower()[:5] for token in tokens if len(token) >= 4):
+                return True
+        elif bare and bare in tokens:
+            return True
+    return False
+
+
+def _common_suffix(names: list[str]) -> list[str]:
+    split = [name.lower().split() for name in names]
+    common: list[str] = []
+    for index in range(1, min(len(words) for words in split) + 1):
+        tails = {words[-index] for words in split}
+        if len(tails) != 1:
+            break
+        common.insert(0, split[0][-index])
+    if len(common) == min(len(words) for words in split):
+        return []  # "Acids" beside "Acids": no word tells them apart
+    return common
+
+
+def _kind(parent: Node | None, common: list[str]) -> str | None:
+    """What the siblings are: "plate boundary" from "Types of plate boundaries" over them, or the word their
+    names end in ("P waves", "S waves" → "wave"); None where nothing names it."""
+    above = kind_noun(parent_text(parent)) if parent is not None else None
+    if above is not None:
+        above = re.sub(r"^(?:type|kind|form|sort|class|category)\s+of\s+", "", above, flags=re.IGNORECASE)
+    if above and (not common or above.lower().split()[-1] == singular(common[-1])):
+        return above.lower() if not any(w[:1].isupper() for w in above.split()[1:]) else above
+    if common:
+        return " ".join([*common[:-1], singular(common[-1])])
+    return None
+
+
+def _prompt(kind: str | None, label: str | None, point: str) -> str:
+    which = f"Which {kind}" if kind else "Which of these"
+    quoted = f"“{point}”"
+    if label == "example":
+        return f"{which} is this an example of: {quoted}?"
+    if label:
+        return f"{which} has this {label}: {quoted}?"
+    return f"{which} does this describe: {quoted}?"
+
+
+def _proper(name: str, lowercase: frozenset[str]) -> bool:
+    """A name of one thing ("Harappa", "Vienna Convention"), no common noun at the head of a section."""
+    words = name.split()
+    return len(words) <= 3 and all(word[:1].isupper() and word.lower() not in lowercase for word in words)
+
+
+def _family(owners: list[_Owner], lowercase: frozenset[str]) -> tuple[list[_Owner], list[str]] | None:
+    """The siblings that are things of one kind: names that end alike and differ in words of their own
+    ("Divergent/Convergent/Transform Plate Boundaries"), or three names of things; else None."""
+    by_head: dict[str, list[_Owner]] = {}
+    for owner in owners:
+        by_head.setdefault(singular(owner.name.split()[-1].lower()), []).append(owner)
+    alike = max(by_head.values(), key=len)
+    if len(alike) >= 3:
+        common = _common_suffix([owner.name for owner in alike])
+        marks = [{w.lower() for w in _marks(owner.name, common)} for owner in alike]
+        if common and all(not (a & b) for i, a in enumerate(marks) for b in marks[i + 1 :]):
+            return alike, common
+    # "Class One", "Class Two", "Class Three": one word first, the rest telling them apart
+    by_first: dict[str, list[_Owner]] = {}
+    for owner in owners:
+        words = owner.name.split()
+        if len(words) >= 2:
+            by_first.setdefault(words[0].lower(), []).append(owner)
+    alike = max(by_first.values(), key=len, default=[])
+    if len(alike) >= 3 and len({" ".join(owner.name.split()[1:]).lower() for owner in alike}) == len(alike):
+        return alike, [alike[0].name.split()[0].lower()]
+    named = [owner for owner in owners if _proper(owner.name, lowercase)]
+    if len(named) >= 3 and len(named) == len(owners):
+        words = [{w.lower() for w in owner.name.split()} for owner in named]
+        if all(not (a & b) for i, a in enumerate(words) for b in words[i + 1 :]):
+            return named, []
+    return None
+
+
+def _families(outline: Outline, skip: set[int]) -> list[tuple[Node | None, list[_Owner]]]:
+    by_parent: dict[tuple[int, str, int], tuple[Node | None, list[_Owner]]] = {}
+    for node in outline.nodes:
+        name = _clean_name(node)
+        if name is None:
+            continue
+        points = _points(node, skip)
+        if not points:
+            continue
+        key = (id(node.parent), node.kind, node.level if node.kind == "heading" else 0)
+        by_parent.setdefault(key, (node.parent, []))[1].append(_Owner(node, name, points))
+    return list(by_parent.values())
+
+
+def _field(point: _Point) -> str | None:
+    pair = split_pair(point.node)
+    return normalise(pair.term) if pair is not None and not pair.label else None
+
+
+def _fields(everything: list[tuple[_Owner, _Point]]) -> set[str]:
+    """Labels written under two siblings or more ("Joins: …" under two passes): fields of a record, each
+    sibling's value of its own, no point that only one of them has."""
+    owners_of: dict[str, set[int]] = {}
+    for owner, point in everything:
+        field = _field(point)
+        if field is not None:
+            owners_of.setdefault(field, set()).add(id(owner))
+    return {field for field, owners in owners_of.items() if len(owners) >= 2}
+
+
+_META = frozenset({"type", "kind", "form", "sort", "class", "category", "feature", "point", "part", "example"})
+
+
+def owner_questions(outline: Outline, topic_of: TopicOf, skip: set[int], lowercase: frozenset[str]) -> list[Placed]:
+    """For each point under one of three or more sibling names of one kind: which of them it is true of."""
+    placed: list[Placed] = []
+    for parent, candidates in _families(outline, skip):
+        found = _family(candidates, lowercase)
+        if found is None:
+            continue
+        owners, common = found
+        kind = _kind(parent, common)
+        if kind is not None:
+            if kind.lower() in _META:
+                kind = None
+            else:
+                kind = " ".join(w if w.lower() in lowercase else w[:1].upper() + w[1:] for w in kind.split())
+        everything = [(owner, point) for owner in owners for point in owner.points]
+        fields = _fields(everything)
+        for owner in owners:
+            marks = _marks(owner.name, common)
+            rivals = [other.name for other in owners if other is not owner]
+            for point in owner.points:
+                if _says_mark(point.text, marks) or _POINTING.match(point.text) or _field(point) in fields:
+                    continue
+                mine = _words(point.text)
+                if not mine or any(
+                    other is not owner
+                    and (mine <= _words(theirs.text) or fuzz.ratio(point.text.lower(), theirs.text.lower()) >= 90)
+                    for other, theirs in everything
+                ):
+                    continue  # "Situated on the bank of Indus River" under two sites: true of both
+                wrong = stable_order(rivals, point.text)[:3]
+                prompt = _prompt(kind, point.label, point.text)
+                draft = Draft("mcq", prompt, owner.name, ["owner"], None, choices=[owner.name, *wrong], score=1.1)
+                node = point.node
+                placed.append(Placed(draft, node.line, node.text, topic_of(node), f"owner:{node.line}"))
+    return placed

@@ -1,0 +1,105 @@
+"""Points under sibling names: which of the siblings a point is true of, the siblings as the choices."""
+
+from __future__ import annotations
+
+from quizapp.documents import parse_markdown, parse_text
+from quizapp.documents.outline import read_outline
+from quizapp.generate.pipeline import generate_bank, lowercase_words
+from quizapp.generate.shapes import owner_questions
+
+GLACIERS = """# Glaciers
+
+## Kinds of glacier
+
+1. Valley Glaciers:
+   - Features:
+     - Cirques: bowl-shaped hollows carved high on a mountain side.
+     - Aretes: knife-edged ridges between two cirques.
+     - Moraines: ridges of rock debris dropped along the valley floor.
+   - Examples: Siachen, Gangotri.
+2. Piedmont Glaciers:
+   - Features:
+     - Lobes: broad fans of ice that spread out on a lowland plain.
+     - Moraines: ridges of rock debris dropped along the valley floor.
+   - Examples: Malaspina.
+3. Continental Glaciers:
+   - Features:
+     - Ice domes: thick sheets that bury whole mountain ranges.
+     - A continental ice sheet covers most of Antarctica.
+   - Examples: Antarctic ice sheet.
+"""
+
+TREATIES = """# Rivers treaties
+
+## Sections
+
+### Introduction
+
+- Many treaties share water between neighbours.
+- Most of them are old.
+
+### Background of disputes
+
+- Dams upstream change the flow downstream.
+- Floods cross borders every monsoon.
+
+### Summary
+
+- Sharing water needs trust on both sides.
+- Data on river flow is exchanged every year.
+"""
+
+MIND_MAP = """Levers (mind map)
+1. Class One
+1.1. Balanced like a pair of scales.
+1.1.1. example 1
+1.1.1.1. A see-saw in a playground.
+2. Class Two
+2.1. Always multiplies the force put in.
+2.1.1. example 1
+2.1.1.1. A wheelbarrow full of sand.
+3. Class Three
+3.1. Moves the load further than the effort.
+3.1.1. example 1
+3.1.1.1. A pair of fishing tweezers.
+"""
+
+
+def _owned(text: str, *, markdown: bool = True) -> dict[str, tuple[str, list[str]]]:
+    outline = read_outline(text, markdown=markdown)
+    placed = owner_questions(outline, lambda node: "t", set(), lowercase_words(text))
+    return {item.draft.prompt: (item.draft.answer, item.draft.choices or []) for item in placed}
+
+
+def test_a_feature_of_one_sibling_asks_which_sibling_has_it() -> None:
+    asked = _owned(GLACIERS)
+    prompt = "Which glacier has this feature: “Cirques: bowl-shaped hollows carved high on a mountain side”?"
+    assert asked[prompt][0] == "Valley Glaciers"
+    assert sorted(asked[prompt][1]) == ["Continental Glaciers", "Piedmont Glaciers", "Valley Glaciers"]
+    assert asked["Which glacier is this an example of: “Malaspina”?"][0] == "Piedmont Glaciers"
+
+
+def test_a_point_two_siblings_share_or_one_that_names_its_sibling_is_not_asked() -> None:
+    asked = _owned(GLACIERS)
+    assert not [p for p in asked if "Moraines" in p]  # true of valley and piedmont glaciers both
+    assert not [p for p in asked if "Antarctica" in p]  # "continental ice sheet" gives the answer away
+
+
+def test_sections_of_the_notes_are_no_siblings_of_one_kind() -> None:
+    assert _owned(TREATIES) == {}
+
+
+def test_a_flat_mind_map_asks_which_branch_an_example_shows() -> None:
+    asked = _owned(MIND_MAP, markdown=False)
+    assert asked["Which of these is this an example of: “A wheelbarrow full of sand”?"][0] == "Class Two"
+    assert asked["Which of these does this describe: “Balanced like a pair of scales”?"][0] == "Class One"
+
+
+def test_the_bank_keeps_one_question_a_point_with_the_same_answer_for_several_points() -> None:
+    bank = generate_bank(parse_markdown(GLACIERS, title="Glaciers"))[0]
+    owned = [q for q in bank.questions if "owner" in (q.tags or [])]
+    answers = [q.answer for q in owned]
+    assert answers.count("Valley Glaciers") >= 2  # each point a fact of its own, not a repeat of one answer
+    assert len({q.source_line for q in owned}) == len(owned)
+    plain = generate_bank(parse_text(MIND_MAP, title="Levers"))[0]
+    assert any(q.answer == "Class Three" and "tweezers" in q.prompt for q in plain.questions)
