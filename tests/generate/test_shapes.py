@@ -862,3 +862,21 @@ def test_a_use_card_names_the_uses_the_notes_give_elsewhere() -> None:
     text = text.replace("(i) Sodium Hydroxide", "(i) Sodium hydroxide")
     [card] = [q for q in bank_of(text).questions if q.prompt.lower() == "give one use of sodium hydroxide."]
     assert card.answer.endswith("The notes also name: paper making, artificial fibres.")
+
+
+LABELLED_ITEMS = """Kinds of rail gauge
+
+There are mainly three kinds of rail gauge in the country:
+
+1. Broad Gauge (BG): BG track has rails 1,676 mm apart and carries most long-distance trains.
+2. Metre Gauge (MG): MG track has rails 1,000 mm apart and survives on a few hill lines.
+3. Narrow Gauge (NG): NG track has rails 762 mm apart and climbs the steepest mountain slopes.
+"""
+
+
+def test_items_named_before_a_sentence_of_their_own_make_a_list_and_keep_their_sentences() -> None:
+    bank = bank_of(LABELLED_ITEMS)
+    lists = [q for q in bank.questions if q.type == "list"]
+    assert [q.items for q in lists] == [["Broad Gauge (BG)", "Metre Gauge (MG)", "Narrow Gauge (NG)"]]
+    # what each item says is still asked from its own line
+    assert {q.source_line for q in bank.questions if q.type != "list"} & {5, 6, 7}

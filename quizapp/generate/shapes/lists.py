@@ -37,9 +37,18 @@ _ORDER_WORDS = re.compile(
 )
 
 
+_LABELLED = re.compile(r"^(?P<term>[A-Z][^:.;!?]{1,60}?)\s?:\s+(?=[A-Z])")
+"""An item named before what is said of it ("Water: The water deficiency in the plant …", "Central Goods and
+Services Tax (CGST): CGST is levied …"), where the saying is a sentence of its own."""
+
+
 def _item_name(node: Node) -> str | None:
     pair = split_pair(node)
-    if pair is not None and not pair.label:
+    labelled = _LABELLED.match(node.text) if pair is None else None
+    bare_term = re.sub(r"\s*\([^)]*\)", "", labelled["term"]) if labelled else ""
+    if labelled and len(bare_term.split()) <= 6 and not has_verb(bare_term):
+        name = labelled["term"].strip()
+    elif pair is not None and not pair.label:
         name = pair.term
     else:
         name = node.text.rstrip(".;,:")
@@ -282,7 +291,12 @@ def _order_questions(items: list[Node], names: list[str], noun: str, topic: str)
 
 def list_members(outline: Outline) -> set[int]:
     """The nodes (by id) that are items of a list with a noun: their list asks them."""
-    return {id(item) for found in _lists(outline) for item in found.items}
+    return {
+        id(item)
+        for found in _lists(outline)
+        for item, name in zip(found.items, found.names, strict=True)
+        if len(item.text.split()) <= len(name.split()) + 3  # "Water: The water deficiency …" says more than its name
+    }
 
 
 # -- a lead-in whose points are statements ------------------------------------------------------------
