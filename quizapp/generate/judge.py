@@ -8,7 +8,7 @@ import re
 from quizapp.generate.nouns import has_verb, main_clause, readings, zipf
 from quizapp.generate.questions import one_idea
 from quizapp.generate.shapes.qa import ANSWER_MARK
-from quizapp.generate.standalone import FRAGMENT_START, POINTING, UNRESOLVED
+from quizapp.generate.standalone import FRAGMENT_START, POINTING, unresolved
 
 _EVERYDAY = 4.2
 """Zipf frequency from which a word is everyday English: a sentence of such words alone names nothing."""
@@ -130,7 +130,7 @@ def is_statement(text: str) -> bool:
     """A sentence that can stand as a true statement: a verb, one idea in 5 to 25 words, nothing that points elsewhere."""
     words = text.split()
     return (
-        not UNRESOLVED.search(text)
+        not unresolved(text)
         and 5 <= len(words)
         and one_idea(text)
         and has_verb(main_clause(text))

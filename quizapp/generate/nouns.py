@@ -611,14 +611,18 @@ def inflected_verb(word: str) -> bool:
     return not lower.endswith("ing") and "NOUN" not in lemmas and "ADJ" not in lemmas
 
 
+_OBJECT_START = frozenset({"a", "an", "the", "its", "their", "his", "her", "this", "these"})
 _PLURAL_PRONOUNS = frozenset({"they", "we", "you", "i", "these", "those", "both", "many", "most", "some", "all"})
 
 
-def _plural_present(previous: str, word: str) -> bool:
-    """A verb in the present after a plural subject: "acids taste", "they turn"."""
+def _plural_present(previous: str, word: str, following: str = "") -> bool:
+    """A verb in the present after a plural subject: "acids taste", "they turn"; a word that is a noun as well
+    only before what opens an object ("the weights exhibit a binary system", "inscriptions mention the …")."""
     lower = word.lower()
     lemmas = _lemmas(lower)
-    if lower not in lemmas.get("VERB", ()) or "NOUN" in lemmas and "ADJ" not in lemmas and lower not in _COMMON_VERBS:
+    if lower not in lemmas.get("VERB", ()):
+        return False
+    if "NOUN" in lemmas and "ADJ" not in lemmas and lower not in _COMMON_VERBS and following not in _OBJECT_START:
         return False
     before = previous.lower()
     return before in _PLURAL_PRONOUNS or (
@@ -808,7 +812,7 @@ def has_verb(text: str) -> bool:
         if word[:1].isupper():
             continue  # "United States": a name's word, not a verb
         following = words[index + 2].lower() if index + 2 < len(words) else ""
-        if _plural_present(previous, word) or _singular_present(previous, word, following):
+        if _plural_present(previous, word, following) or _singular_present(previous, word, following):
             return True  # "Acids taste sour", "They turn blue litmus red", "a longer contact time means"
         if not inflected_verb(word) or previous.lower() in _DETERMINERS:
             continue  # "the left side": after a determiner, a word is no verb

@@ -45,7 +45,7 @@ from quizapp.generate.standalone import (
     FRAGMENT_START,
     POINTING,
     PRONOUN_START,
-    UNRESOLVED,
+    unresolved,
     NoteSentence,
     context_of,
     lowercase_words,
@@ -159,7 +159,7 @@ def generate_bank(
         or (
             has_verb(main_clause(ctx.text))
             and not DASH_LABEL.search(ctx.text)
-            and not UNRESOLVED.search(ctx.text)
+            and not unresolved(ctx.text)
             and not POINTING.search(ctx.text)
             and not unquotable(ctx.text)
             and not FRAGMENT_START.match(ctx.text)

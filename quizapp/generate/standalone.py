@@ -296,6 +296,22 @@ PRONOUN_START = re.compile(r"^(?:It|They|He|She|This|These)\b")
 
 UNRESOLVED = re.compile(r"\b(?:his|her|he|she|him)\b", re.IGNORECASE)
 """A pronoun left inside a sentence ("built by his widow"): whose, the question would not say."""
+_NAMED_BEFORE = re.compile(r"^(?:The\s)?[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)*(?:['’]s)?\s")
+
+
+def unresolved(text: str) -> bool:
+    """A pronoun whose person the sentence does not name: "He died in 1556", "built by his widow"; but "Babur
+    wrote his biography" and "The Humayun's Tomb was built by his widow" name him first."""
+    found = UNRESOLVED.search(text)
+    if found is None:
+        return False
+    if found.group(0).lower() != "his" or UNRESOLVED.search(text, found.end()):
+        return True
+    named = _NAMED_BEFORE.match(text)
+    return named is None or named.group(0).split()[0] in _NOT_NAMES
+
+
+_NOT_NAMES = frozenset({"In", "On", "At", "By", "After", "Before", "During", "When", "While", "As", "From", "With"})
 DASH_LABEL = re.compile(r"^[^–—.!?]{1,25}\s[–—-]\s")
 """“28% – Many high end items …”: a row of a table set out with a dash, not a sentence."""
 _ABBREVIATION_END = re.compile(
@@ -373,7 +389,7 @@ def _complete(text: str) -> bool:
 
 
 POINTING = re.compile(
-    r"\b(?:this|these|those|such|above|below|following|former|latter)\b|^(?:It|They|Them|He|She|His|Her|Its|Their)\b"
+    r"\b(?:this|these|those(?!\s(?:who|whose|which|that)\b)|such|above|below|following|former|latter)\b|^(?:It|They|Them|He|She|His|Her|Its|Their)\b"
     r"|^(?:The\s)?(?:other|same|remaining|rest|latter|former|members|both|two)\b"
     r"|^(?:The\s)?(?:first|second|third|fourth|fifth|last|next|previous)[\s-](?:phase|group|stage|part|step|one|half)",
     re.IGNORECASE,

@@ -189,3 +189,20 @@ def test_one_fact_asked_the_other_way_round_on_another_line_is_padding() -> None
         p for p, a in asked if "1530" in p and a == "Humayun"
     ]
     assert not both, asked
+
+
+def test_a_plural_subject_takes_a_verb_that_is_a_noun_as_well_before_its_object() -> None:
+    assert has_verb("The weights exhibit a binary system.")
+    assert has_verb("The clay tablets mention the trade with distant ports.")
+    assert not has_verb("Trade contacts between the two ports")
+
+
+def test_a_possessive_whose_person_the_sentence_names_first_is_resolved() -> None:
+    from quizapp.generate.judge import is_statement
+    from quizapp.generate.standalone import unresolved
+
+    assert not unresolved("Ashoka carved his edicts on rocks and pillars across the empire.")
+    assert not unresolved("The Qutub's Minar was finished by his successor Iltutmish in Delhi.")
+    assert unresolved("He died in 1556 after a fall in his library.")
+    assert unresolved("In 1526 his army won at Panipat.")
+    assert is_statement("The king founded a college for those who sought learning.")
