@@ -880,3 +880,23 @@ def test_items_named_before_a_sentence_of_their_own_make_a_list_and_keep_their_s
     assert [q.items for q in lists] == [["Broad Gauge (BG)", "Metre Gauge (MG)", "Narrow Gauge (NG)"]]
     # what each item says is still asked from its own line
     assert {q.source_line for q in bank.questions if q.type != "list"} & {5, 6, 7}
+
+
+ROLE_QA = """Plant cells - questions
+
+Q1. What is the function of chloroplasts?
+Ans. They are the kitchens of the plant cell, making food from sunlight.
+
+Q2. What are stomata?
+Ans. Tiny pores on the underside of a leaf (e.g., in a bean leaf).
+"""
+
+
+def test_a_function_or_a_description_answered_is_asked_the_other_way_from_the_answer_line() -> None:
+    # (the bank keeps one of the two ways where both are drafted: each one's answer stands in the other's prompt)
+    from quizapp.generate.shapes import qa_questions
+
+    placed = qa_questions(read_outline(ROLE_QA), lambda node: "t")
+    back = {p.draft.prompt: (p.draft.answer, p.line) for p in placed if p.line in (4, 7)}
+    assert back["What are the kitchens of the plant cell?"] == ("Chloroplasts", 4)
+    assert back["What are tiny pores on the underside of a leaf called?"] == ("stomata", 7)

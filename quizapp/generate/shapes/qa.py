@@ -10,7 +10,10 @@ from quizapp.documents.outline import Node, Outline
 from quizapp.generate.distractors import normalise
 from quizapp.generate.draft import Draft
 from quizapp.generate.nouns import (
+    has_verb,
     is_plural,
+    lower_first,
+    readings,
     singular,
     stable_order,
 )
@@ -219,21 +222,55 @@ def _second_question(pair: QAPair, answer_text: str, topic: str) -> Placed | Non
         be = "were" if is_plural(obj) else "was"
         draft = Draft("short", f"When {be} {obj} {verb}?", year[0], ["date"], None, score=1.3)
         return Placed(draft, line, f"{pair.question} {answer_text}", topic, f"qa-when:{line}")
-    what = _WHAT_IS.match(pair.question)
-    definition = answer_text.rstrip(".")
-    if what and re.match(r"(?i)^(?:the|a|an)\s", definition) and 5 <= len(definition.split()) <= 30:
-        term = what["term"].strip()
-        if normalise(term) in normalise(definition) or any(w in definition.lower() for w in (" it ", " this ")):
-            return None
-        be = (
-            "are"
-            if is_plural(re.split(r"\s(?:of|that|which|who|by|in|on|for|to|[a-z]+ing|[a-z]+ed)\b", definition)[0])
-            else "is"
-        )
-        prompt = f"What {be} {definition[:1].lower()}{definition[1:]} called?"
-        draft = Draft("short", prompt, term, ["definition"], None, score=1.3)
-        return Placed(draft, line, f"{pair.question} {answer_text}", topic, f"qa-back:{line}")
-    return None
+    role = _FUNCTION_OF.match(pair.question)
+    what = _WHAT_IS.match(pair.question) if role is None else None
+    term = (what or role)["term"].strip() if what or role else ""
+    definition = _definition(answer_text, term) if term else None
+    if definition is None or normalise(term) in normalise(definition) or re.search(r"\b(?:it|this)\b", definition):
+        return None
+    be = (
+        "are"
+        if is_plural(re.split(r"\s(?:of|that|which|who|by|in|on|for|to|[a-z]+ing|[a-z]+ed)\b", definition)[0])
+        else "is"
+    )
+    phrase = lower_first(definition)
+    # "What is osmosis? The movement of water …" also asks "What is the movement of water … called?"; "What is
+    # the function of ribosomes? Ribosomes are the protein factories …" also "What are the protein factories …?"
+    prompt = f"What {be} {phrase} called?" if what else f"What {be} {phrase}?"
+    answer = term[:1].upper() + term[1:] if role else term
+    draft = Draft("short", prompt, answer, ["definition"], None, score=1.3)
+    return Placed(draft, line, f"{pair.question} {answer_text}", topic, f"qa-back:{line}")
+
+
+_FUNCTION_OF = re.compile(
+    r"^(?:What\sis\sthe\s(?:function|role|job)\sof|Write\sthe\s(?:function|role)\sof|What\sdoes|What\sdo)\s"
+    r"(?:the\s)?(?P<term>[\w\s()-]{2,40}?)(?:\sdo)?\s?[?.]$",
+    re.IGNORECASE,
+)
+_RESTATED = re.compile(r"^(?:It|They|These|This|That)\s(?:is|are|was|were)\s", re.IGNORECASE)
+
+
+def _definition(answer: str, term: str) -> str | None:
+    """What an answer says a term is, as a noun phrase ("Cells without a well-defined nucleus", "the powerhouse of
+    the cell"), without the term's own name in front ("Ribosomes are …", "It is …"); None if it is no phrase."""
+    text = answer.strip().rstrip(".")
+    text = _RESTATED.sub("", text)
+    bare = re.sub(r"\s*\([^)]*\)", "", term).strip()
+    named = re.match(rf"(?i)^(?:the\s|an?\s)?{re.escape(bare)}\s(?:is|are)\s", text)
+    if named:
+        text = text[named.end() :]
+    text = re.sub(r"\s*\((?:e\.g\.|eg|i\.e\.|for example)[^)]*\)", "", text)
+    text = re.split(r",\s(?=[a-z]+ing\b)|;\s", text)[0].strip()
+    words = text.split()
+    if not 3 <= len(words) <= 30 or not words[0][:1].isalpha():
+        return None
+    head = re.split(r"\s(?:which|that|who|where|whose)\s", text)[0]
+    if has_verb(head) or re.search(r"[.!?]", text):
+        return None  # "Robert Hooke called small compartments as cells": a sentence, not what the term is
+    first = words[0].lower()
+    if first not in ("the", "a", "an") and "NOUN" not in readings(first) and "ADJ" not in readings(first):
+        return None
+    return text
 
 
 def _first_sentences(text: str, limit: int = 320) -> str:
