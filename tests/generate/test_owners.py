@@ -103,3 +103,27 @@ def test_the_bank_keeps_one_question_a_point_with_the_same_answer_for_several_po
     assert len({q.source_line for q in owned}) == len(owned)
     plain = generate_bank(parse_text(MIND_MAP, title="Levers"))[0]
     assert any(q.answer == "Class Three" and "tweezers" in q.prompt for q in plain.questions)
+
+
+WAVES = """# Sound in solids
+
+## Waves in a rod
+
+L WAVES:
+- Longitudinal - the leading waves to arrive.
+- Push and pull along the rod.
+
+T WAVES:
+- Shake the rod from side to side.
+- Slower than L waves.
+
+F WAVES:
+- Bend the whole rod like a bow.
+- Carry the most energy.
+"""
+
+
+def test_a_point_spelling_out_a_one_letter_name_is_not_asked() -> None:
+    asked = _owned(WAVES)
+    assert asked["Which wave does this describe: “Carry the most energy”?"][0] == "F waves"
+    assert not [p for p in asked if "leading waves" in p]  # "Leading waves" spells out "L waves"

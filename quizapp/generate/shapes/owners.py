@@ -146,11 +146,15 @@ def _marks(name: str, common: list[str]) -> list[str]:
     return [w for w in words if w.lower() not in common and w.lower() not in _SMALL] or words
 
 
-def _says_mark(point: str, marks: list[str]) -> bool:
-    """A point that carries its sibling's own word ("Earthquakes occur along transform boundaries")."""
+def _says_mark(point: str, marks: list[str], common: list[str]) -> bool:
+    """A point that carries its sibling's own word ("Earthquakes occur along transform boundaries"), or spells
+    out its letter ("primary waves" under "P waves")."""
     tokens = re.findall(r"[A-Za-z0-9]+", point)
     for mark in marks:
         bare = re.sub(r"[^A-Za-z0-9]", "", mark)
+        if common and len(bare) == 1 and bare.isupper():
+            if re.search(rf"\b{bare}\w+\s{re.escape(common[-1])}", point, re.IGNORECASE):
+                return True
         if len(bare) >= 4:
             if any(token.lower()[:5] == bare.lower()[:5] for token in tokens if len(token) >= 4):
                 return True
@@ -260,6 +264,15 @@ def _fields(everything: list[tuple[_Owner, _Point]]) -> set[str]:
     return {field for field, owners in owners_of.items() if len(owners) >= 2}
 
 
+def _cased(word: str, lowercase: frozenset[str]) -> str:
+    """A word of a kind in running text: lower case where the notes write it so ("wave", "mughal"), else as a
+    name ("Harappan")."""
+    lower = word.lower()
+    if {lower, f"{lower}s", f"{lower}es", lower.removesuffix("s")} & lowercase:
+        return lower
+    return word[:1].upper() + word[1:]
+
+
 _META = frozenset({"type", "kind", "form", "sort", "class", "category", "feature", "point", "part", "example"})
 
 
@@ -276,14 +289,14 @@ def owner_questions(outline: Outline, topic_of: TopicOf, skip: set[int], lowerca
             if kind.lower() in _META:
                 kind = None
             else:
-                kind = " ".join(w if w.lower() in lowercase else w[:1].upper() + w[1:] for w in kind.split())
+                kind = " ".join(_cased(word, lowercase) for word in kind.split())
         everything = [(owner, point) for owner in owners for point in owner.points]
         fields = _fields(everything)
         for owner in owners:
             marks = _marks(owner.name, common)
             rivals = [other.name for other in owners if other is not owner]
             for point in owner.points:
-                if _says_mark(point.text, marks) or _POINTING.match(point.text) or _field(point) in fields:
+                if _says_mark(point.text, marks, common) or _POINTING.match(point.text) or _field(point) in fields:
                     continue
                 mine = _words(point.text)
                 if not mine or any(
