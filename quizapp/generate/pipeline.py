@@ -124,6 +124,7 @@ def generate_bank(
         placed.extend(shapes.group_questions(outline, topic_of, lowercase))
         skip = shapes.qa_lines(outline) | shapes.table_lines(outline)
         placed.extend(shapes.owner_questions(outline, topic_of, skip | set(shapes.record_points(outline)), lowercase))
+        placed.extend(shapes.polar_questions(outline, topic_of, skip))
         placed.extend(shapes.named_questions(outline, topic_of, skip))
         sentences = outline_sentences(document, outline, skip, placed, lowercase)
     else:
