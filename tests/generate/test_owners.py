@@ -127,3 +127,30 @@ def test_a_point_spelling_out_a_one_letter_name_is_not_asked() -> None:
     asked = _owned(WAVES)
     assert asked["Which wave does this describe: “Carry the most energy”?"][0] == "F waves"
     assert not [p for p in asked if "leading waves" in p]  # "Leading waves" spells out "L waves"
+
+
+STAGES = """# Making paper
+
+- STAGE 1 - Pulping - wood chips are cooked into a soft mass
+  - Chipping the logs
+  - Cooking with caustic soda
+- STAGE 2 - Pressing - the mass is squeezed into a sheet
+  - Draining on a wire mesh
+  - Squeezing between felt rollers
+- STAGE 3 - Finishing - the sheet is dried and smoothed
+  - Calendering between steel rolls
+  - Coating with clay
+"""
+
+
+def test_names_after_a_numbered_label_are_siblings_of_the_label_kind() -> None:
+    asked = _owned(STAGES)
+    assert asked["Which stage does this describe: “Coating with clay”?"] == (
+        "Finishing",
+        ["Finishing", *[c for c in asked["Which stage does this describe: “Coating with clay”?"][1][1:]]],
+    )
+    assert set(asked["Which stage does this describe: “Draining on a wire mesh”?"][1]) == {
+        "Pulping",
+        "Pressing",
+        "Finishing",
+    }

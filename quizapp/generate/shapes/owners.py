@@ -53,6 +53,9 @@ def _clean_name(node: Node) -> str | None:
         return None
     pair = split_pair(node)
     text = pair.term if pair is not None and not pair.label and not pair.body.strip() else node.text
+    numbered = _NUMBERED_NAME.match(text)
+    if numbered:
+        text = numbered["name"]  # "LAYER 2 - Data Link - The data link layer provides …" → "Data Link"
     text = re.sub(r"\s*\([^)]*\)", "", _NUMBERING.sub("", text)).rstrip(":").strip()
     words = text.split()
     if not 1 <= len(words) <= 5 or is_generic_label(text) or _EXAMPLE_LABEL.match(text) or _OWNED.match(text):
@@ -65,6 +68,18 @@ def _clean_name(node: Node) -> str | None:
         text = " ".join(word if len(word) <= 2 else word.lower() for word in words)
         text = text[:1].upper() + text[1:]
     return text if text[:1].isupper() or text[:1].isdigit() else None
+
+
+_NUMBERED_NAME = re.compile(
+    r"^(?P<kind>[A-Za-z]+)\s?\d{1,2}\s*[-–—:]\s*(?P<name>[A-Za-z][\w/-]*(?:\s[A-Za-z][\w/-]*){0,3})\s*(?:[-–—:]\s|$)"
+)
+"""A name after a numbered label of its kind: "LAYER 2 - Data Link - …", "Stage 3: Anaphase"."""
+
+
+def _hint(node: Node) -> str | None:
+    """The kind a numbered label gives its name ("LAYER 2 - Data Link" → "layer")."""
+    numbered = _NUMBERED_NAME.match(node.text)
+    return numbered["kind"].lower() if numbered else None
 
 
 def _ends(node: Node) -> int:
@@ -226,6 +241,13 @@ def _family(owners: list[_Owner], lowercase: frozenset[str]) -> tuple[list[_Owne
     alike = max(by_first.values(), key=len, default=[])
     if len(alike) >= 3 and len({" ".join(owner.name.split()[1:]).lower() for owner in alike}) == len(alike):
         return alike, [alike[0].name.split()[0].lower()]
+    hinted: dict[str, list[_Owner]] = {}
+    for owner in owners:
+        if (hint := _hint(owner.node)) is not None:
+            hinted.setdefault(hint, []).append(owner)
+    alike = max(hinted.values(), key=len, default=[])
+    if len(alike) >= 3 and len({owner.name.lower() for owner in alike}) == len(alike):
+        return alike, []
     named = [owner for owner in owners if _proper(owner.name, lowercase)]
     if len(named) >= 3 and len(named) == len(owners):
         words = [{w.lower() for w in owner.name.split()} for owner in named]
@@ -290,6 +312,9 @@ def owner_questions(outline: Outline, topic_of: TopicOf, skip: set[int], lowerca
                 kind = None
             else:
                 kind = " ".join(_cased(word, lowercase) for word in kind.split())
+        hints = {_hint(owner.node) for owner in owners}
+        if kind is None and len(hints) == 1 and None not in hints:
+            kind = hints.pop()  # "Which layer …?" of "LAYER 1 - Physical", "LAYER 2 - Data Link", …
         everything = [(owner, point) for owner in owners for point in owner.points]
         fields = _fields(everything)
         for owner in owners:
