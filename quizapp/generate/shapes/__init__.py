@@ -4,6 +4,7 @@ lead-in with its items, and table rows (pipe tables, or lines of cells split by 
 from quizapp.generate.nouns import is_plural
 from quizapp.generate.shapes.common import Placed
 from quizapp.generate.shapes.groups import group_questions
+from quizapp.generate.shapes.legend import legend_questions
 from quizapp.generate.shapes.lists import lead_in_cards, list_members, list_questions
 from quizapp.generate.shapes.named import named_questions
 from quizapp.generate.shapes.owners import owner_questions
@@ -20,6 +21,7 @@ __all__ = [
     "is_plural",
     "is_sentence",
     "lead_in_cards",
+    "legend_questions",
     "list_members",
     "list_questions",
     "named_questions",

@@ -1,0 +1,61 @@
+"""The legend of a formula ("- p2 = Final Momentum", "- u = Initial Velocity" under "F ∝ (p2 − p1)/t"): what a
+symbol stands for, in the formula the notes write it in, the legend's other meanings as the wrong choices."""
+
+from __future__ import annotations
+
+import re
+
+from quizapp.documents.outline import Node, Outline
+from quizapp.generate.draft import Draft
+from quizapp.generate.nouns import stable_order
+from quizapp.generate.shapes.common import Placed, TopicOf
+
+_ENTRY = re.compile(r"^(?P<symbol>[A-Za-zΔλρσμωθ][A-Za-z0-9₀-₉]{0,3})\s*[=:–-]\s*(?P<meaning>[A-Za-z][A-Za-z '’-]{1,50})$")
+_FORMULA = re.compile(r"=|∝|\bproportional\sto\b")
+_MOST_BACK = 30
+"""How many nodes above a legend its formula may be."""
+
+
+def _entries(node: Node) -> list[tuple[Node, str, str]]:
+    found = []
+    for child in node.children:
+        match = _ENTRY.match(child.text.strip().rstrip("."))
+        if child.kind == "item" and match and not child.children:
+            found.append((child, match["symbol"], match["meaning"].strip()))
+    return found
+
+
+def _tokens(text: str) -> set[str]:
+    return set(re.findall(r"[A-Za-zΔλρσμωθ][A-Za-z0-9₀-₉]*", text))
+
+
+def legend_questions(outline: Outline, topic_of: TopicOf) -> list[Placed]:
+    placed: list[Placed] = []
+    index_of = {id(node): index for index, node in enumerate(outline.nodes)}
+    for node in outline.nodes:
+        entries = _entries(node)
+        items = [child for child in node.children if child.kind == "item"]
+        if len(entries) < 3 or len(entries) < 0.7 * len(items):
+            continue
+        symbols = {symbol for _, symbol, _ in entries}
+        first = index_of[id(entries[0][0])]
+        above = [
+            n
+            for n in outline.nodes[max(0, first - _MOST_BACK) : first]
+            if _FORMULA.search(n.text) and len(_tokens(n.text) & symbols) >= 2 and len(n.text) <= 80
+        ]
+        meanings = [meaning for _, _, meaning in entries]
+        for item, symbol, meaning in entries:
+            formula = next((n.text.strip() for n in reversed(above) if symbol in _tokens(n.text)), None)
+            if formula is None:
+                continue
+            others = stable_order([m for m in meanings if m.lower() != meaning.lower()], f"{symbol}\x1f{meaning}")
+            # "Initial Momentum" is the wrong choice a student may take for "Final Momentum"; "constant" is not
+            words = set(meaning.lower().split())
+            wrong = sorted(others, key=lambda m: (-len(words & set(m.lower().split())), abs(len(m) - len(meaning)) > 12))[:3]
+            if len(wrong) < 2:
+                continue
+            prompt = f"In “{formula}”, what does {symbol} stand for?"
+            draft = Draft("mcq", prompt, meaning, ["symbol"], None, choices=[meaning, *wrong], score=1.0)
+            placed.append(Placed(draft, item.line, item.text, topic_of(item), f"legend:{item.line}"))
+    return placed

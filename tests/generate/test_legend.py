@@ -1,0 +1,34 @@
+"""A formula's legend: what each symbol stands for, asked in the formula the notes write it in."""
+
+from __future__ import annotations
+
+from quizapp.documents.outline import read_outline
+from quizapp.generate.shapes import legend_questions
+
+OHM = """# Current electricity
+
+## Ohm's law
+
+V = I * R
+
+P = V * I
+
+- V = Potential Difference
+- I = Electric Current
+- R = Electrical Resistance
+- P = Electric Power
+"""
+
+
+def test_each_symbol_is_asked_in_its_formula_with_the_legend_as_choices() -> None:
+    placed = legend_questions(read_outline(OHM, markdown=True), lambda node: "t")
+    asked = {p.draft.prompt: (p.draft.answer, p.draft.choices or [], p.line) for p in placed}
+    answer, choices, line = asked["In “V = I * R”, what does R stand for?"]
+    assert (answer, line) == ("Electrical Resistance", 11)
+    assert "Electric Current" in choices and len(choices) == 4
+    assert asked["In “P = V * I”, what does P stand for?"][0] == "Electric Power"  # the nearest formula with P
+
+
+def test_a_list_of_pairs_with_no_formula_above_is_no_legend() -> None:
+    text = "# Capitals\n\n- A = Apple Land\n- B = Berry Town\n- C = Cherry Vale\n"
+    assert legend_questions(read_outline(text, markdown=True), lambda node: "t") == []
