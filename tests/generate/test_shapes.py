@@ -900,3 +900,18 @@ def test_a_function_or_a_description_answered_is_asked_the_other_way_from_the_an
     back = {p.draft.prompt: (p.draft.answer, p.line) for p in placed if p.line in (4, 7)}
     assert back["What are the kitchens of the plant cell?"] == ("Chloroplasts", 4)
     assert back["What are tiny pores on the underside of a leaf called?"] == ("stomata", 7)
+
+
+HEADING_QA = """# Glaciers
+
+## How does a glacier carve a valley?
+
+The moving ice plucks rocks from the valley floor and grinds them against the walls, so the valley turns from a V to a U.
+"""
+
+
+def test_a_question_heading_is_asked_from_its_answer_line() -> None:
+    bank = bank_of(HEADING_QA, markdown=True)
+    card = next(q for q in bank.questions if q.prompt == "How does a glacier carve a valley?")
+    assert card.source_line == 5
+    assert card.source_text.startswith("How does a glacier carve a valley?")

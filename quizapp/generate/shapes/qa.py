@@ -54,6 +54,13 @@ class QAPair:
     answer_parts: list[Node] = field(default_factory=list)
     items: list[Node] = field(default_factory=list)
     answer_line: int = 0
+    heading: bool = False
+    """Asked by a heading ("### How does CFC deplete ozone?"): the answer's line holds what is asked."""
+
+    @property
+    def asked_line(self) -> int:
+        """The line a question of the pair comes from: the question's, or under a heading the answer's."""
+        return self.answer_line if self.heading and self.answer_line else self.line
 
 
 def qa_pairs(outline: Outline) -> list[QAPair]:
@@ -77,7 +84,7 @@ def qa_pairs(outline: Outline) -> list[QAPair]:
             index += 1
         if not question or len(question.split()) < 2:
             continue
-        pair = QAPair(question, line)
+        pair = QAPair(question, line, heading=node.kind == "heading")
         while index < len(nodes):
             current = nodes[index]
             if current.kind == "heading" and node.kind != "heading" or question_text(current.text) is not None:
@@ -351,7 +358,7 @@ def qa_questions(outline: Outline, topic_of: TopicOf) -> list[Placed]:
                     explanation=explanation,
                     score=1.5,
                 )
-            placed.append(Placed(draft, pair.line, source, topic, group))
+            placed.append(Placed(draft, pair.asked_line, source, topic, group))
             second = _second_question(pair, answer_text, topic)
             if second is not None:
                 placed.append(second)
@@ -362,7 +369,7 @@ def qa_questions(outline: Outline, topic_of: TopicOf) -> list[Placed]:
         listed = sum(1 for n in pair.answer_parts if n.kind == "item") >= 2
         if not (listed and back != whole):  # a list of slabs cut after the first is no answer to "What are …?"
             draft = Draft("flashcard", pair.question, back, ["question"], None, score=1.35)
-            placed.append(Placed(draft, pair.line, source, topic, group))
+            placed.append(Placed(draft, pair.asked_line, source, topic, group))
         second = _second_question(pair, answer_text, topic)
         if second is not None:
             placed.append(second)
