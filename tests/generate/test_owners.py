@@ -91,7 +91,7 @@ def test_sections_of_the_notes_are_no_siblings_of_one_kind() -> None:
 
 def test_a_flat_mind_map_asks_which_branch_an_example_shows() -> None:
     asked = _owned(MIND_MAP, markdown=False)
-    assert asked["Which of these is this an example of: “A wheelbarrow full of sand”?"][0] == "Class Two"
+    assert asked["“A wheelbarrow full of sand” is an example of which of these?"][0] == "Class Two"
     assert asked["Which of these does this describe: “Balanced like a pair of scales”?"][0] == "Class One"
 
 
@@ -154,3 +154,22 @@ def test_names_after_a_numbered_label_are_siblings_of_the_label_kind() -> None:
         "Pressing",
         "Finishing",
     }
+
+
+KINDS = """Salts and their kin
+
+1. Oxides:
+- Compounds of oxygen with one other element.
+- Examples: CO2, MgO.
+2. Hydrides:
+- Compounds of hydrogen with one other element.
+- Examples: NaH, CH4.
+3. Halides:
+- Compounds of a halogen with a less electronegative element.
+"""
+
+
+def test_plural_names_set_out_as_items_are_siblings_without_a_common_word() -> None:
+    asked = _owned(KINDS, markdown=False)
+    assert asked["“NaH, CH4” are examples of which of these?"][0] == "Hydrides"
+    assert sorted(asked["“NaH, CH4” are examples of which of these?"][1]) == ["Halides", "Hydrides", "Oxides"]

@@ -7,12 +7,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from rapidfuzz import fuzz
-
 from quizapp.documents.outline import Node, Outline
 from quizapp.generate.distractors import normalise
 from quizapp.generate.draft import Draft
-from quizapp.generate.nouns import has_verb, is_generic_label, kind_noun, singular, stable_order
+from quizapp.generate.nouns import has_verb, is_generic_label, is_plural, kind_noun, singular, stable_order
 from quizapp.generate.shapes.common import Placed, TopicOf
 from quizapp.generate.shapes.pair import parent_text, split_pair
 from quizapp.generate.shapes.qa import ANSWER_MARK, question_text
@@ -208,7 +206,10 @@ def _prompt(kind: str | None, label: str | None, point: str) -> str:
     which = f"Which {kind}" if kind else "Which of these"
     quoted = f"“{point}”"
     if label == "example":
-        return f"{which} is this an example of: {quoted}?"
+        several = "," in point or " and " in point
+        if kind is None:  # "“HCl, H2SO4, HNO3” are examples of which of these?"
+            return f"{quoted} {'are examples' if several else 'is an example'} of which of these?"
+        return f"{which} {'are these examples' if several else 'is this an example'} of: {quoted}?"
     if label:
         return f"{which} has this {label}: {quoted}?"
     return f"{which} does this describe: {quoted}?"
@@ -218,6 +219,26 @@ def _proper(name: str, lowercase: frozenset[str]) -> bool:
     """A name of one thing ("Harappa", "Vienna Convention"), no common noun at the head of a section."""
     words = name.split()
     return len(words) <= 3 and all(word[:1].isupper() and word.lower() not in lowercase for word in words)
+
+
+_SECTIONS = frozenset(
+    "introduction summary conclusion conclusions overview background history notes facts points details types kinds"
+    " causes effects features examples applications uses reasons results measures steps stages methods questions"
+    " answers terms definitions keywords".split()
+)
+
+
+def _kinds_of_thing(owner: _Owner) -> bool:
+    """A short plural name set out as an item or a label ("1. Acids:", "Bases", "Indicators"): things of one
+    kind beside its siblings, not a section of the notes ("Causes", "Summary") nor a heading."""
+    words = owner.name.lower().split()
+    return (
+        owner.node.kind != "heading"
+        and len(words) <= 3
+        and is_plural(owner.name)
+        and words[-1] not in _SECTIONS
+        and not is_generic_label(owner.name)
+    )
 
 
 def _family(owners: list[_Owner], lowercase: frozenset[str]) -> tuple[list[_Owner], list[str]] | None:
@@ -248,7 +269,7 @@ def _family(owners: list[_Owner], lowercase: frozenset[str]) -> tuple[list[_Owne
     alike = max(hinted.values(), key=len, default=[])
     if len(alike) >= 3 and len({owner.name.lower() for owner in alike}) == len(alike):
         return alike, []
-    named = [owner for owner in owners if _proper(owner.name, lowercase)]
+    named = [owner for owner in owners if _proper(owner.name, lowercase) or _kinds_of_thing(owner)]
     if len(named) >= 3 and len(named) == len(owners):
         words = [{w.lower() for w in owner.name.split()} for owner in named]
         if all(not (a & b) for i, a in enumerate(words) for b in words[i + 1 :]):
@@ -275,15 +296,16 @@ def _field(point: _Point) -> str | None:
     return normalise(pair.term) if pair is not None and not pair.label else None
 
 
-def _fields(everything: list[tuple[_Owner, _Point]]) -> set[str]:
-    """Labels written under two siblings or more ("Joins: …" under two passes): fields of a record, each
-    sibling's value of its own, no point that only one of them has."""
-    owners_of: dict[str, set[int]] = {}
-    for owner, point in everything:
-        field = _field(point)
-        if field is not None:
-            owners_of.setdefault(field, set()).add(id(owner))
-    return {field for field, owners in owners_of.items() if len(owners) >= 2}
+def _fields(outline: Outline) -> set[str]:
+    """Labels written twice or more in the notes ("Tributaries: …" under each river, "Joins: …" under two
+    passes): fields of records, each item's value of its own, no point that only one of them has."""
+    labels: dict[str, int] = {}
+    for node in outline.nodes:
+        pair = split_pair(node) if node.kind == "item" else None
+        if pair is not None and not pair.label:
+            key = normalise(pair.term)
+            labels[key] = labels.get(key, 0) + 1
+    return {label for label, count in labels.items() if count >= 2}
 
 
 def _cased(word: str, lowercase: frozenset[str]) -> str:
@@ -301,6 +323,7 @@ _META = frozenset({"type", "kind", "form", "sort", "class", "category", "feature
 def owner_questions(outline: Outline, topic_of: TopicOf, skip: set[int], lowercase: frozenset[str]) -> list[Placed]:
     """For each point under one of three or more sibling names of one kind: which of them it is true of."""
     placed: list[Placed] = []
+    fields = _fields(outline)
     for parent, candidates in _families(outline, skip):
         found = _family(candidates, lowercase)
         if found is None:
@@ -316,7 +339,6 @@ def owner_questions(outline: Outline, topic_of: TopicOf, skip: set[int], lowerca
         if kind is None and len(hints) == 1 and None not in hints:
             kind = hints.pop()  # "Which layer …?" of "LAYER 1 - Physical", "LAYER 2 - Data Link", …
         everything = [(owner, point) for owner in owners for point in owner.points]
-        fields = _fields(everything)
         for owner in owners:
             marks = _marks(owner.name, common)
             rivals = [other.name for other in owners if other is not owner]
@@ -324,11 +346,7 @@ def owner_questions(outline: Outline, topic_of: TopicOf, skip: set[int], lowerca
                 if _says_mark(point.text, marks, common) or _POINTING.match(point.text) or _field(point) in fields:
                     continue
                 mine = _words(point.text)
-                if not mine or any(
-                    other is not owner
-                    and (mine <= _words(theirs.text) or fuzz.ratio(point.text.lower(), theirs.text.lower()) >= 90)
-                    for other, theirs in everything
-                ):
+                if not mine or any(other is not owner and mine <= _words(theirs.text) for other, theirs in everything):
                     continue  # "Situated on the bank of Indus River" under two sites: true of both
                 wrong = stable_order(rivals, point.text)[:3]
                 prompt = _prompt(kind, point.label, point.text)
