@@ -915,3 +915,14 @@ def test_a_question_heading_is_asked_from_its_answer_line() -> None:
     card = next(q for q in bank.questions if q.prompt == "How does a glacier carve a valley?")
     assert card.source_line == 5
     assert card.source_text.startswith("How does a glacier carve a valley?")
+
+
+def test_a_line_opening_with_a_word_in_q_is_no_question_and_a_step_is_no_term() -> None:
+    from quizapp.generate.shapes.qa import question_text
+
+    assert question_text("Quit India Movement was launched in August 1942.") is None
+    assert question_text("Quick tip: draw the diagram first.") is None
+    assert question_text("Q4. Who led the Dandi March?") == "Who led the Dandi March?"
+    assert question_text("Ques. What is a delta?") == "What is a delta?"
+    bank = bank_of("Index steps\n\n1. Find the growth rate: new value minus old value, over the old value.\n")
+    assert not [q for q in bank.questions if "find the growth rate" in q.prompt.lower()]

@@ -7,7 +7,14 @@ import re
 from dataclasses import dataclass
 
 from quizapp.documents.outline import Node, is_title_like
-from quizapp.generate.nouns import has_verb, is_generic_label, lower_first, starts_with_preposition, verb_only
+from quizapp.generate.nouns import (
+    has_verb,
+    is_generic_label,
+    lower_first,
+    readings,
+    starts_with_preposition,
+    verb_only,
+)
 from quizapp.generate.shapes.qa import ANSWER_MARK, question_text
 
 _PAIR = re.compile(
@@ -59,6 +66,9 @@ def split_pair(node: Node) -> TermPair | None:
         return None  # "Ends in: Arabian Sea", "Released by: …": a field of a record, not a term
     if words[0].lower().endswith("ed") and len(words) > 2 or verb_only(words[0]):
         return None  # "Provided a structured mechanism for Centre – …": a clause, not a term
+    if len(words) > 1 and words[1].lower() in ("the", "a", "an", "each", "every", "its", "their", "it", "them"):
+        if "VERB" in readings(words[0].lower()):
+            return None  # "Find the inflation rate: …": a step to take, not a term
     if starts_with_preposition(term) and not node.parent:
         return None
     if _NUMBERED_LABEL.match(term):

@@ -22,8 +22,10 @@ from quizapp.generate.shapes.common import Placed, TopicOf
 # -- question and answer pairs ----------------------------------------------------------------------
 
 _Q_MARK = re.compile(
-    r"^(?:Q(?:ue?s(?:tion)?)?\.?\s*\d{0,3}\s*[.:)\-–]*|Question\s*\d{0,3}\s*[.:)\-–]*)\s*", re.IGNORECASE
+    r"^(?:Q(?:ue?s(?:tion)?)?(?![a-z])\.?\s*\d{0,3}\s*[.:)\-–]*|Question(?![a-z])\s*\d{0,3}\s*[.:)\-–]*)\s*",
+    re.IGNORECASE,
 )
+"""“Q1.”, “Ques.”, “Question 4:”; not the “Q” of “Quick” or “Quit India”."""
 ANSWER_MARK = re.compile(
     r"^(?:Ans(?:wer)?s?\.?\s*[.:)\-–]*|A[.:)]\s|Complete answer\s*:|Solution\s*:)\s*", re.IGNORECASE
 )
