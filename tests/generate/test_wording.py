@@ -206,3 +206,12 @@ def test_a_possessive_whose_person_the_sentence_names_first_is_resolved() -> Non
     assert unresolved("He died in 1556 after a fall in his library.")
     assert unresolved("In 1526 his army won at Panipat.")
     assert is_statement("The king founded a college for those who sought learning.")
+
+
+def test_a_blank_after_an_ordinal_is_a_defect() -> None:
+    from quizapp.generate.quality import defects
+
+    cut = Draft("cloze", "The plan followed the 14th ____ of the state.", "Finance Commission", ["name"], None)
+    whole = Draft("cloze", "The plan followed the ____ of the state.", "14th Finance Commission", ["name"], None)
+    assert "blank cut from its ordinal" in defects(cut)
+    assert "blank cut from its ordinal" not in defects(whole)
