@@ -133,7 +133,7 @@ def defined_term(draft) -> str | None:
         term = match["term"] if match else None
     if not term or len(term.split()) > 5:
         return None
-    words = re.sub(r"\([^)]*\)|[-‐]", " ", term).lower().split()
+    words = re.sub(r"\([^)]*\)|[-‐]|[“”\"‘]|['’](?!s\b)", " ", term).lower().split()  # “Ozone” is ozone
     words = [word for word in words if word not in ("the", "a", "an")]
     return " ".join(word.removesuffix("s") for word in words) or None
 

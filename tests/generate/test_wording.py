@@ -215,3 +215,11 @@ def test_a_blank_after_an_ordinal_is_a_defect() -> None:
     whole = Draft("cloze", "The plan followed the ____ of the state.", "14th Finance Commission", ["name"], None)
     assert "blank cut from its ordinal" in defects(cut)
     assert "blank cut from its ordinal" not in defects(whole)
+
+
+def test_a_term_in_quotes_is_the_same_term_defined() -> None:
+    from quizapp.generate.sameness import defined_term
+
+    quoted = Draft("flashcard", "What is meant by “Humus”?", "Decayed plant matter.", ["definition"], None)
+    plain = Draft("flashcard", "What is humus?", "The dark organic part of soil.", ["definition"], None)
+    assert defined_term(quoted) == defined_term(plain) == "humu"
