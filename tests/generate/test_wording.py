@@ -223,3 +223,13 @@ def test_a_term_in_quotes_is_the_same_term_defined() -> None:
     quoted = Draft("flashcard", "What is meant by “Humus”?", "Decayed plant matter.", ["definition"], None)
     plain = Draft("flashcard", "What is humus?", "The dark organic part of soil.", ["definition"], None)
     assert defined_term(quoted) == defined_term(plain) == "humu"
+
+
+def test_such_as_points_nowhere_and_a_month_ends_no_name() -> None:
+    from quizapp.generate.facts.names import find_names
+    from quizapp.generate.standalone import POINTING
+
+    assert not POINTING.search("Rice is grown in states such as Punjab and Bihar.")
+    assert POINTING.search("Such a tax is hard to collect.")
+    names = [f.text for f in find_names("The fair opened in Mysore on March 3, 1999 with great pomp.")]
+    assert "Mysore on March" not in names

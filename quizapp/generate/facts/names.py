@@ -180,6 +180,9 @@ NOT_NAME_START = {
     "And",
 }
 _LOWERCONNECTORS = {"of", "and", "for", "the", "on", "de"}
+_MONTHS = frozenset(
+    "January February March April May June July August September October November December".split()
+)
 _PLACE_KINDS = {"Ocean", "Sea", "Port", "Station", "Airport", "Route"}
 """Kinds of name that are places: "in the South China Sea" is a place, "in the … Convention" is not."""
 
@@ -213,8 +216,10 @@ def find_names(text: str) -> list[Fact]:
                 words = words[1:]
             while words and (words[-1] in _LOWERCONNECTORS or words[-1] in ("The", "A", "An")):
                 words = words[:-1]
+            if len(words) >= 2 and words[-1] in _MONTHS:
+                words = words[: max(0, len(words) - 1 - (words[-2] in _LOWERCONNECTORS))]
             if len(words) < 2:
-                continue
+                continue  # "India on July 1": a place and then a date, no name
             name = " ".join(words)
             start = text.index(name, m.start())
             end = start + len(name)
