@@ -233,3 +233,10 @@ def test_such_as_points_nowhere_and_a_month_ends_no_name() -> None:
     assert POINTING.search("Such a tax is hard to collect.")
     names = [f.text for f in find_names("The fair opened in Mysore on March 3, 1999 with great pomp.")]
     assert "Mysore on March" not in names
+
+
+def test_former_before_a_title_points_nowhere() -> None:
+    from quizapp.generate.standalone import POINTING
+
+    assert not POINTING.search("A panel was headed by former Kerala finance minister K. Rao.")
+    assert POINTING.search("Of the two rivers, the latter carries more silt than the former.")
