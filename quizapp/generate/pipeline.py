@@ -126,6 +126,7 @@ def generate_bank(
         placed.extend(shapes.owner_questions(outline, topic_of, skip | set(shapes.record_points(outline)), lowercase))
         placed.extend(shapes.polar_questions(outline, topic_of, skip))
         placed.extend(shapes.legend_questions(outline, topic_of))
+        placed.extend(shapes.example_questions(outline, topic_of))
         placed.extend(shapes.named_questions(outline, topic_of, skip))
         sentences = outline_sentences(document, outline, skip, placed, lowercase)
     else:

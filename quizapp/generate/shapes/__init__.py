@@ -3,6 +3,7 @@ lead-in with its items, and table rows (pipe tables, or lines of cells split by 
 
 from quizapp.generate.nouns import is_plural
 from quizapp.generate.shapes.common import Placed
+from quizapp.generate.shapes.examples import example_questions
 from quizapp.generate.shapes.groups import group_questions
 from quizapp.generate.shapes.legend import legend_questions
 from quizapp.generate.shapes.lists import lead_in_cards, list_members, list_questions
@@ -17,6 +18,7 @@ from quizapp.generate.shapes.tables import table_lines, table_questions
 
 __all__ = [
     "Placed",
+    "example_questions",
     "group_questions",
     "is_plural",
     "is_sentence",
