@@ -611,7 +611,7 @@ def inflected_verb(word: str) -> bool:
     return not lower.endswith("ing") and "NOUN" not in lemmas and "ADJ" not in lemmas
 
 
-_OBJECT_START = frozenset({"a", "an", "the", "its", "their", "his", "her", "this", "these"})
+_OBJECT_START = frozenset({"a", "an", "the", "its", "their", "his", "her", "this", "these", "down", "up", "out", "off", "away"})
 _PLURAL_PRONOUNS = frozenset({"they", "we", "you", "i", "these", "those", "both", "many", "most", "some", "all"})
 
 
@@ -814,6 +814,12 @@ def has_verb(text: str) -> bool:
         following = words[index + 2].lower() if index + 2 < len(words) else ""
         if _plural_present(previous, word, following) or _singular_present(previous, word, following):
             return True  # "Acids taste sour", "They turn blue litmus red", "a longer contact time means"
+        if previous.lower().endswith("ly") and index > 0 and "ADV" in readings(previous.lower()):
+            subject = words[index - 1]  # "UV radiation directly affects": the verb after an adverb
+            if _plural_present(subject, word, following) or _singular_present(subject, word, following):
+                return True
+            if word.lower().endswith("s") and "VERB" in _lemmas(word.lower()) and "NOUN" in _lemmas(subject.lower()):
+                return True  # "the sun directly affects …": an adverb then a verb in -s, after a noun
         if not inflected_verb(word) or previous.lower() in _DETERMINERS:
             continue  # "the left side": after a determiner, a word is no verb
         if word.lower() in _FINITE or not word.lower().endswith(("ed", "en")):

@@ -240,3 +240,9 @@ def test_former_before_a_title_points_nowhere() -> None:
 
     assert not POINTING.search("A panel was headed by former Kerala finance minister K. Rao.")
     assert POINTING.search("Of the two rivers, the latter carries more silt than the former.")
+
+
+def test_a_verb_after_an_adverb_or_before_its_particle_is_a_verb() -> None:
+    assert has_verb("Heavy rain on the hills directly feeds the springs below.")
+    assert has_verb("The free radicals break down the cell walls.")
+    assert not has_verb("The newly elected members of the council")
