@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Sequence
+from functools import lru_cache
 from itertools import pairwise
 
 from syntok import segmenter
@@ -85,9 +86,11 @@ def split_sentences(parts: Sequence[tuple[int, str]]) -> tuple[str, list[Sentenc
     return text, sentences
 
 
-def _syntok_starts(text: str) -> list[int]:
-    """Offsets where syntok starts a sentence; it keeps "Rs. 500 cr.", "Approx." and "U.S." inside sentences."""
-    return [sentence[0].offset for paragraph in segmenter.analyze(text) for sentence in paragraph if sentence]
+@lru_cache(maxsize=16384)
+def _syntok_starts(text: str) -> tuple[int, ...]:
+    """Offsets where syntok starts a sentence; it keeps "Rs. 500 cr.", "Approx." and "U.S." inside sentences.
+    Kept for the texts seen last: reading the notes and asking about them split the same blocks."""
+    return tuple(sentence[0].offset for paragraph in segmenter.analyze(text) for sentence in paragraph if sentence)
 
 
 def _is_glued_stop(text: str, match: re.Match[str]) -> bool:

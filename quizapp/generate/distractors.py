@@ -182,6 +182,7 @@ _BROAD_KINDS = {
 among them ("Black Hand" is a group; "Middle East" a region)."""
 
 
+@lru_cache(maxsize=8192)
 def broad_kind(name: str) -> str:
     """The broad kind of a name, from its head word ("First Battle of the Marne" → battle), or "" if unknown."""
     head = re.split(r"\s(?:of|on|for|in)\s", name, maxsplit=1)[0].split()
