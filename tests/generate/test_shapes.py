@@ -926,3 +926,22 @@ def test_a_line_opening_with_a_word_in_q_is_no_question_and_a_step_is_no_term() 
     assert question_text("Ques. What is a delta?") == "What is a delta?"
     bank = bank_of("Index steps\n\n1. Find the growth rate: new value minus old value, over the old value.\n")
     assert not [q for q in bank.questions if "find the growth rate" in q.prompt.lower()]
+
+
+SLAB_QA = """# Postal rates
+
+## What are the parcel rates?
+
+The post office charges parcels by the weight band they fall in.
+
+- Up to 1 kg – Rs 50 for any parcel sent within the same district or town
+- 1 to 5 kg – Rs 120 for parcels sent anywhere inside the state by surface mail
+- Above 5 kg – Rs 300 for heavy parcels, which travel by goods train only
+"""
+
+
+def test_a_question_heading_over_long_points_is_answered_by_every_point() -> None:
+    bank = bank_of(SLAB_QA, markdown=True)
+    card = next(q for q in bank.questions if q.prompt == "What are the parcel rates?")
+    assert all(band in card.answer for band in ("Up to 1 kg", "1 to 5 kg", "Above 5 kg"))
+    assert card.source_line == 7  # the first point: the heading is no line of content

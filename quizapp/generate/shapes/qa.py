@@ -115,8 +115,13 @@ def qa_pairs(outline: Outline) -> list[QAPair]:
             # "What factors affect photosynthesis?" over a paragraph and then the factors as points: the points
             # answer it, not the paragraph that leads in.
             points = [d for d in _descendants(node) if d.kind == "item" and len(d.text.split()) <= 12]
+            own = [child for child in node.children if child.kind == "item"]
             if 2 <= len(points) <= 10:
                 pair.items, pair.answer_parts = points, []
+            elif 2 <= len(own) <= 8 and all(len(child.text.split()) <= 30 for child in own):
+                pair.items, pair.answer_parts = own, []  # "What are the GST slabs?": every slab, not the first
+            if pair.items:
+                pair.answer_line = pair.items[0].line
         if pair.answer_parts or pair.items:
             pairs.append(pair)
     return pairs
@@ -310,7 +315,7 @@ def qa_questions(outline: Outline, topic_of: TopicOf) -> list[Placed]:
             items = [i.text.rstrip(".") for i in pair.items]
             answer = ", ".join(items[:-1]) + " and " + items[-1]
             draft = Draft("list", pair.question, answer, ["list"], None, items=items, score=1.5)
-            placed.append(Placed(draft, pair.line, pair.question, topic, group))
+            placed.append(Placed(draft, pair.asked_line, pair.question, topic, group))
             continue
         if pair.items:
             if len(pair.items) <= 8 and not any(i.text.rstrip().endswith(":") for i in pair.items):
@@ -318,7 +323,7 @@ def qa_questions(outline: Outline, topic_of: TopicOf) -> list[Placed]:
                 # the Centre:", "(ii) State taxes …") a jumble of them: its lists ask it instead.
                 back = "; ".join(i.text.rstrip(".;") for i in pair.items) + "."
                 draft = Draft("flashcard", pair.question, back, ["question"], None, score=1.3)
-                placed.append(Placed(draft, pair.line, pair.question, topic, group))
+                placed.append(Placed(draft, pair.asked_line, pair.question, topic, group))
             continue
         answer_text = _answer_text(pair.answer_parts[0])
         short = _short_answer(pair.question, answer_text)
@@ -328,7 +333,7 @@ def qa_questions(outline: Outline, topic_of: TopicOf) -> list[Placed]:
             comma_items = [part.strip() for part in re.split(r",\s*|\s+and\s+", answer) if part.strip()]
             if len(comma_items) >= 3 and all(len(i.split()) <= 3 for i in comma_items):
                 draft = Draft("list", pair.question, answer, ["list"], None, items=comma_items, score=1.5)
-                placed.append(Placed(draft, pair.line, pair.question, topic, group))
+                placed.append(Placed(draft, pair.asked_line, pair.question, topic, group))
                 continue
             kind = _answer_kind(pair.question)
             others = [
