@@ -611,7 +611,9 @@ def inflected_verb(word: str) -> bool:
     return not lower.endswith("ing") and "NOUN" not in lemmas and "ADJ" not in lemmas
 
 
-_OBJECT_START = frozenset({"a", "an", "the", "its", "their", "his", "her", "this", "these", "down", "up", "out", "off", "away"})
+_OBJECT_START = frozenset(
+    {"a", "an", "the", "its", "their", "his", "her", "this", "these", "down", "up", "out", "off", "away"}
+)
 _PLURAL_PRONOUNS = frozenset({"they", "we", "you", "i", "these", "those", "both", "many", "most", "some", "all"})
 
 

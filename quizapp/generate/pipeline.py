@@ -45,13 +45,13 @@ from quizapp.generate.standalone import (
     FRAGMENT_START,
     POINTING,
     PRONOUN_START,
-    unresolved,
     NoteSentence,
     context_of,
     lowercase_words,
     outline_sentences,
     plain_sentences,
     topic_of_node,
+    unresolved,
 )
 from quizapp.generate.statements import Claim, claims_of, statement_sets
 
@@ -123,8 +123,13 @@ def generate_bank(
         placed.extend(shapes.timeline_questions(outline, topic_of))
         placed.extend(shapes.group_questions(outline, topic_of, lowercase))
         skip = shapes.qa_lines(outline) | shapes.table_lines(outline)
-        placed.extend(shapes.owner_questions(outline, topic_of, skip | set(shapes.record_points(outline)), lowercase))
-        placed.extend(shapes.polar_questions(outline, topic_of, skip))
+        owned = shapes.owner_questions(outline, topic_of, skip | set(shapes.record_points(outline)), lowercase)
+        # "Name the four features of convergent boundaries" asks again what "Which boundary has this feature?"
+        # asks of each of them: the points are asked one by one, where each has a line of its own.
+        asked_points = {item.line for item in owned}
+        parents = Counter(node.parent.line for node in outline.nodes if node.line in asked_points and node.parent)
+        placed = [item for item in placed if not (item.draft.type == "list" and parents[item.line] >= 2)]
+        placed.extend(owned)
         placed.extend(shapes.legend_questions(outline, topic_of))
         placed.extend(shapes.example_questions(outline, topic_of))
         placed.extend(shapes.named_questions(outline, topic_of, skip))

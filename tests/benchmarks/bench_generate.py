@@ -19,7 +19,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from run_all import bench_main, load_note, peak_memory, timings  # noqa: E402
 
 from quizapp.documents import parse_text  # noqa: E402
-from quizapp.documents.sentences import _syntok_starts  # noqa: E402
+from quizapp.documents.sentences import _syntok_starts
 from quizapp.generate.pipeline import generate_bank  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -32,3 +32,9 @@ def test_each_symbol_is_asked_in_its_formula_with_the_legend_as_choices() -> Non
 def test_a_list_of_pairs_with_no_formula_above_is_no_legend() -> None:
     text = "# Capitals\n\n- A = Apple Land\n- B = Berry Town\n- C = Cherry Vale\n"
     assert legend_questions(read_outline(text, markdown=True), lambda node: "t") == []
+
+
+def test_a_symbol_that_is_its_word_s_first_letter_is_not_asked() -> None:
+    text = "# Work\n\nW = F * d\n\nP = W / t\n\n- W = Work done\n- F = Applied force\n- d = Distance moved\n- t = Time taken\n- P = Rate of doing work\n"
+    prompts = [p.draft.prompt for p in legend_questions(read_outline(text, markdown=True), lambda node: "t")]
+    assert prompts == ["In “W = F * d”, what does F stand for?", "In “P = W / t”, what does P stand for?"]

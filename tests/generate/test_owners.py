@@ -173,3 +173,10 @@ def test_plural_names_set_out_as_items_are_siblings_without_a_common_word() -> N
     asked = _owned(KINDS, markdown=False)
     assert asked["“NaH, CH4” are examples of which of these?"][0] == "Hydrides"
     assert sorted(asked["“NaH, CH4” are examples of which of these?"][1]) == ["Halides", "Hydrides", "Oxides"]
+
+
+def test_a_list_whose_points_are_asked_one_by_one_is_not_asked_whole_as_well() -> None:
+    bank = generate_bank(parse_markdown(GLACIERS, title="Glaciers"))[0]
+    owned_lines = {q.source_line for q in bank.questions if "owner" in (q.tags or [])}
+    assert {7, 8} <= owned_lines  # cirques and aretes of valley glaciers
+    assert not [q for q in bank.questions if q.type == "list" and q.source_line == 6]  # their "Features:" label

@@ -181,7 +181,20 @@ NOT_NAME_START = {
 }
 _LOWERCONNECTORS = {"of", "and", "for", "the", "on", "de"}
 _MONTHS = frozenset(
-    "January February March April May June July August September October November December".split()
+    [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ]
 )
 _PLACE_KINDS = {"Ocean", "Sea", "Port", "Station", "Airport", "Route"}
 """Kinds of name that are places: "in the South China Sea" is a place, "in the … Convention" is not."""

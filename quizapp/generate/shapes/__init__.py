@@ -9,7 +9,6 @@ from quizapp.generate.shapes.legend import legend_questions
 from quizapp.generate.shapes.lists import lead_in_cards, list_members, list_questions
 from quizapp.generate.shapes.named import named_questions
 from quizapp.generate.shapes.owners import owner_questions
-from quizapp.generate.shapes.polar import polar_questions
 from quizapp.generate.shapes.pair import split_pair, subject_of
 from quizapp.generate.shapes.pairs import term_questions
 from quizapp.generate.shapes.qa import is_sentence, qa_lines, qa_questions
@@ -28,7 +27,6 @@ __all__ = [
     "list_questions",
     "named_questions",
     "owner_questions",
-    "polar_questions",
     "qa_lines",
     "qa_questions",
     "record_points",

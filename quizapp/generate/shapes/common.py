@@ -26,6 +26,18 @@ class Placed:
     """Questions of one group ask one fact: the selection keeps the best of them."""
 
 
+def choice_question(
+    node: Node, prompt: str, answer: str, wrong: list[str], tag: str, topic_of: TopicOf, group: str, score: float
+) -> Placed | None:
+    """A choice question from one line of the notes: the answer and up to three wrong choices, or None where
+    fewer than two wrong choices are left (one wrong choice is a coin toss)."""
+    wrong = wrong[:3]
+    if len(wrong) < 2:
+        return None
+    draft = Draft("mcq", prompt, answer, [tag], None, choices=[answer, *wrong], score=score)
+    return Placed(draft, node.line, node.text, topic_of(node), f"{group}:{node.line}")
+
+
 def overlaps(a: str, b: str) -> bool:
     """Two cells that say the same thing, one inside the other ("Jalal-ud-din Muhammad" and "… Akbar")."""
     first, second = normalise(a), normalise(b)

@@ -7,11 +7,12 @@ import re
 
 from quizapp.documents.outline import Node, Outline
 from quizapp.generate.distractors import normalise
-from quizapp.generate.draft import Draft
 from quizapp.generate.nouns import has_verb, stable_order
-from quizapp.generate.shapes.common import Placed, TopicOf
+from quizapp.generate.shapes.common import Placed, TopicOf, choice_question
 
-_LABEL = re.compile(r"(?i)^(?:some\s)?(?:examples?|e\.g\.?|for example|illustrations?|real[- ]life examples?)\s*[-–:]*$")
+_LABEL = re.compile(
+    r"(?i)^(?:some\s)?(?:examples?|e\.g\.?|for example|illustrations?|real[- ]life examples?)\s*[-–:]*$"
+)
 _NAMED = re.compile(r"^(?P<name>[A-Z][\w'’/ -]{1,50}?)\s?[:–—-]\s+(?P<example>\S.{5,160})$")
 
 
@@ -50,8 +51,8 @@ def example_questions(outline: Outline, topic_of: TopicOf) -> list[Placed]:
         for node, (name, example) in named:
             if normalise(name) in normalise(example):
                 continue  # the example names what it shows
-            wrong = stable_order([other for other in names if other != name], example)[:3]
+            wrong = stable_order([other for other in names if other != name], example)
             prompt = f"Which of these does this example show: “{example}”?"
-            draft = Draft("mcq", prompt, name, ["example"], None, choices=[name, *wrong], score=1.05)
-            placed.append(Placed(draft, node.line, node.text, topic_of(node), f"owner:{node.line}"))
+            found = choice_question(node, prompt, name, wrong, "example", topic_of, "owner", 1.05)
+            placed.extend([found] if found else [])
     return placed

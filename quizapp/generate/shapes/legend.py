@@ -6,11 +6,12 @@ from __future__ import annotations
 import re
 
 from quizapp.documents.outline import Node, Outline
-from quizapp.generate.draft import Draft
 from quizapp.generate.nouns import stable_order
-from quizapp.generate.shapes.common import Placed, TopicOf
+from quizapp.generate.shapes.common import Placed, TopicOf, choice_question
 
-_ENTRY = re.compile(r"^(?P<symbol>[A-Za-zΔλρσμωθ][A-Za-z0-9₀-₉]{0,3})\s*[=:–-]\s*(?P<meaning>[A-Za-z][A-Za-z '’-]{1,50})$")
+_ENTRY = re.compile(
+    r"^(?P<symbol>[A-Za-zΔλρσμωθ][A-Za-z0-9₀-₉]{0,3})\s*[=:–-]\s*(?P<meaning>[A-Za-z][A-Za-z '’-]{1,50})$"
+)
 _FORMULA = re.compile(r"=|∝|\bproportional\sto\b")
 _MOST_BACK = 30
 """How many nodes above a legend its formula may be."""
@@ -46,16 +47,18 @@ def legend_questions(outline: Outline, topic_of: TopicOf) -> list[Placed]:
         ]
         meanings = [meaning for _, _, meaning in entries]
         for item, symbol, meaning in entries:
+            if meaning[:1].lower() == symbol[:1].lower():
+                continue  # "F = Force", "m = Mass": the symbol is the word's first letter, nothing to learn
             formula = next((n.text.strip() for n in reversed(above) if symbol in _tokens(n.text)), None)
             if formula is None:
                 continue
             others = stable_order([m for m in meanings if m.lower() != meaning.lower()], f"{symbol}\x1f{meaning}")
             # "Initial Momentum" is the wrong choice a student may take for "Final Momentum"; "constant" is not
             words = set(meaning.lower().split())
-            wrong = sorted(others, key=lambda m: (-len(words & set(m.lower().split())), abs(len(m) - len(meaning)) > 12))[:3]
-            if len(wrong) < 2:
-                continue
+            wrong = sorted(
+                others, key=lambda m: (-len(words & set(m.lower().split())), abs(len(m) - len(meaning)) > 12)
+            )
             prompt = f"In “{formula}”, what does {symbol} stand for?"
-            draft = Draft("mcq", prompt, meaning, ["symbol"], None, choices=[meaning, *wrong], score=1.0)
-            placed.append(Placed(draft, item.line, item.text, topic_of(item), f"legend:{item.line}"))
+            found = choice_question(item, prompt, meaning, wrong, "symbol", topic_of, "legend", 1.0)
+            placed.extend([found] if found else [])
     return placed

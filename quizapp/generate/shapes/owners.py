@@ -9,9 +9,8 @@ from dataclasses import dataclass
 
 from quizapp.documents.outline import Node, Outline
 from quizapp.generate.distractors import normalise
-from quizapp.generate.draft import Draft
 from quizapp.generate.nouns import has_verb, is_generic_label, is_plural, kind_noun, singular, stable_order
-from quizapp.generate.shapes.common import Placed, TopicOf
+from quizapp.generate.shapes.common import Placed, TopicOf, choice_question
 from quizapp.generate.shapes.pair import parent_text, split_pair
 from quizapp.generate.shapes.qa import ANSWER_MARK, question_text
 
@@ -165,9 +164,13 @@ def _says_mark(point: str, marks: list[str], common: list[str]) -> bool:
     tokens = re.findall(r"[A-Za-z0-9]+", point)
     for mark in marks:
         bare = re.sub(r"[^A-Za-z0-9]", "", mark)
-        if common and len(bare) == 1 and bare.isupper():
-            if re.search(rf"\b{bare}\w+\s{re.escape(common[-1])}", point, re.IGNORECASE):
-                return True
+        if (
+            common
+            and len(bare) == 1
+            and bare.isupper()
+            and re.search(rf"\b{bare}\w+\s{re.escape(common[-1])}", point, re.IGNORECASE)
+        ):
+            return True
         if len(bare) >= 4:
             if any(token.lower()[:5] == bare.lower()[:5] for token in tokens if len(token) >= 4):
                 return True
@@ -222,9 +225,38 @@ def _proper(name: str, lowercase: frozenset[str]) -> bool:
 
 
 _SECTIONS = frozenset(
-    "introduction summary conclusion conclusions overview background history notes facts points details types kinds"
-    " causes effects features examples applications uses reasons results measures steps stages methods questions"
-    " answers terms definitions keywords".split()
+    [
+        "introduction",
+        "summary",
+        "conclusion",
+        "conclusions",
+        "overview",
+        "background",
+        "history",
+        "notes",
+        "facts",
+        "points",
+        "details",
+        "types",
+        "kinds",
+        "causes",
+        "effects",
+        "features",
+        "examples",
+        "applications",
+        "uses",
+        "reasons",
+        "results",
+        "measures",
+        "steps",
+        "stages",
+        "methods",
+        "questions",
+        "answers",
+        "terms",
+        "definitions",
+        "keywords",
+    ]
 )
 
 
@@ -348,9 +380,8 @@ def owner_questions(outline: Outline, topic_of: TopicOf, skip: set[int], lowerca
                 mine = _words(point.text)
                 if not mine or any(other is not owner and mine <= _words(theirs.text) for other, theirs in everything):
                     continue  # "Situated on the bank of Indus River" under two sites: true of both
-                wrong = stable_order(rivals, point.text)[:3]
                 prompt = _prompt(kind, point.label, point.text)
-                draft = Draft("mcq", prompt, owner.name, ["owner"], None, choices=[owner.name, *wrong], score=1.1)
-                node = point.node
-                placed.append(Placed(draft, node.line, node.text, topic_of(node), f"owner:{node.line}"))
+                wrong = stable_order(rivals, point.text)
+                found = choice_question(point.node, prompt, owner.name, wrong, "owner", topic_of, "owner", 1.1)
+                placed.extend([found] if found else [])
     return placed

@@ -66,9 +66,9 @@ def split_pair(node: Node) -> TermPair | None:
         return None  # "Ends in: Arabian Sea", "Released by: …": a field of a record, not a term
     if words[0].lower().endswith("ed") and len(words) > 2 or verb_only(words[0]):
         return None  # "Provided a structured mechanism for Centre – …": a clause, not a term
-    if len(words) > 1 and words[1].lower() in ("the", "a", "an", "each", "every", "its", "their", "it", "them"):
-        if "VERB" in readings(words[0].lower()):
-            return None  # "Find the inflation rate: …": a step to take, not a term
+    determiners = ("the", "a", "an", "each", "every", "its", "their", "it", "them")
+    if len(words) > 1 and words[1].lower() in determiners and "VERB" in readings(words[0].lower()):
+        return None  # "Find the inflation rate: …": a step to take, not a term
     if starts_with_preposition(term) and not node.parent:
         return None
     if _NUMBERED_LABEL.match(term):
