@@ -317,7 +317,7 @@ def test_a_field_under_a_named_item_is_asked_about_that_item() -> None:
     assert not [p for p in prompts if "winter side" in p.lower() or "joins" in p.lower()]
     # An arrow is a change only where the notes speak of one: "km" glosses, iron and oxygen react.
     assert not [p for p in prompts if "km turn into" in p or "m turn into" in p]
-    assert "What does iron + oxygen turn into?" in prompts
+    assert "Reactions: what does iron + oxygen turn into?" in prompts  # the heading says in what
 
 
 PLAIN_HEADER = """Hormones
@@ -945,3 +945,8 @@ def test_a_question_heading_over_long_points_is_answered_by_every_point() -> Non
     card = next(q for q in bank.questions if q.prompt == "What are the parcel rates?")
     assert all(band in card.answer for band in ("Up to 1 kg", "1 to 5 kg", "Above 5 kg"))
     assert card.source_line == 7  # the first point: the heading is no line of content
+
+
+def test_an_everyday_word_in_ing_before_an_equals_sign_is_no_term() -> None:
+    bank = bank_of("Common slips\n\n- using = where == was meant\n- indenting with tabs and spaces mixed together\n")
+    assert not [q for q in bank.questions if q.prompt.lower().startswith(("describe using", "what is using"))]

@@ -14,6 +14,7 @@ from quizapp.generate.nouns import (
     readings,
     starts_with_preposition,
     verb_only,
+    zipf,
 )
 from quizapp.generate.shapes.qa import ANSWER_MARK, question_text
 
@@ -66,6 +67,8 @@ def split_pair(node: Node) -> TermPair | None:
         return None  # "Ends in: Arabian Sea", "Released by: …": a field of a record, not a term
     if words[0].lower().endswith("ed") and len(words) > 2 or verb_only(words[0]):
         return None  # "Provided a structured mechanism for Centre – …": a clause, not a term
+    if len(words) == 1 and words[0].lower().endswith("ing") and zipf(words[0].lower()) >= 5:
+        return None  # "using = inside an if instead of ==": an everyday verb, no term of the subject
     determiners = ("the", "a", "an", "each", "every", "its", "their", "it", "them")
     if len(words) > 1 and words[1].lower() in determiners and "VERB" in readings(words[0].lower()):
         return None  # "Find the inflation rate: …": a step to take, not a term

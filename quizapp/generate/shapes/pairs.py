@@ -167,6 +167,18 @@ def term_questions(outline: Outline, topic_of: TopicOf) -> list[Placed]:
             if len(body.split()) <= 12 and not starts_with_preposition(term):
                 do = "do" if is_plural(term) else "does"
                 front = f"What {do} {term_case(term)} turn into?"
+                above = parent_text(node.parent) or ""
+                above = re.sub(r"\s*\([^)]*\)", "", above).rstrip(": ")
+                if (
+                    1 <= len(above.split()) <= 6
+                    and is_plural(above)
+                    and not is_generic_label(above)
+                    and term.lower() not in above.lower()
+                ):
+                    # "Final products of digestion: what do fats turn into?": the heading over them says in what
+                    if sum(c.isupper() for c in above) > sum(c.islower() for c in above):
+                        above = above[:1] + above[1:].lower()
+                    front = f"{above}: w{front[1:]}"
                 draft = Draft("flashcard", front, body.rstrip("."), ["definition"], None, score=1.25)
                 placed.append(Placed(draft, node.line, node.text, topic, group))
             continue
