@@ -950,3 +950,9 @@ def test_a_question_heading_over_long_points_is_answered_by_every_point() -> Non
 def test_an_everyday_word_in_ing_before_an_equals_sign_is_no_term() -> None:
     bank = bank_of("Common slips\n\n- using = where == was meant\n- indenting with tabs and spaces mixed together\n")
     assert not [q for q in bank.questions if q.prompt.lower().startswith(("describe using", "what is using"))]
+
+
+def test_a_remark_label_is_no_field_of_its_subject() -> None:
+    text = "Deflation\n\n1. Deflation\n- Important: a single cheap item is not deflation; the general price level must fall.\n- Cause: demand falling across the economy.\n"
+    prompts = [q.prompt for q in bank_of(text).questions]
+    assert not [p for p in prompts if "important of" in p.lower()]

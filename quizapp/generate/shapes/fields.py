@@ -78,6 +78,7 @@ def label_questions(pair: TermPair, topic: str, group: str, notes: str = "") -> 
         or node.children
         or label in _SILENT_LABELS
         or re.match(r"(?:connection|relation|link)\b", label)
+        or "NOUN" not in readings(label.split()[-1])  # "Important: …" is a remark, no field of the subject
     ):
         return []
     name = len(subject.split()) == 1 and subject[:1].isupper() and not readings(subject.lower())
