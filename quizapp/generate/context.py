@@ -21,13 +21,20 @@ def _from_capitals(text: str, lowercase: frozenset[str]) -> str:
     return joined[:1].upper() + joined[1:]
 
 
-def context_name(topic: str, title: str, lowercase: frozenset[str] = frozenset()) -> str | None:
+def context_name(
+    topic: str, title: str, lowercase: frozenset[str] = frozenset(), outer: tuple[str, ...] = ()
+) -> str | None:
     """A heading that names what a sentence is about ("Rajya Sabha", "Kigali Amendment"), short enough to stand in
     front of it; not a question, a label, nor a section's description ("Layers of the OSI model and their
-    functions", "Causes of ozone depletion", "Practice questions"), which reads as part of the statement."""
-    for text in (topic, title):
+    functions", "Causes of ozone depletion", "Practice questions"), which reads as part of the statement. Where
+    the nearest heading names no thing ("Voting Structure" under "Article 279A: The GST Council"), the headings
+    above it (`outer`, nearest first) are tried before the notes' title."""
+    for text in (topic, *outer, title):
         if text == UNTITLED:
             continue  # notes without a title: nothing to name
+        labelled = re.match(r"^(?:Article|Section|Part|Chapter|Unit|Topic|Schedule)\s[\w()]+\s?:\s(?P<rest>.+)$", text)
+        if labelled:
+            text = labelled["rest"]  # "Article 279A: The GST Council" names the GST Council
         clean = re.sub(r"\s*\([^)]*\)", "", text).strip().rstrip(":.")
         if clean.isupper() and len(clean) > 4:
             clean = _from_capitals(clean, lowercase)  # "SMALL INTESTINE" → "Small intestine"

@@ -134,8 +134,10 @@ def generate_bank(
         placed.extend(shapes.example_questions(outline, topic_of))
         placed.extend(shapes.named_questions(outline, topic_of, skip))
         sentences = outline_sentences(document, outline, skip, placed, lowercase)
+        outer = _outer_headings(outline)
     else:
         sentences = plain_sentences(document)
+        outer = {}
     report.sentences = len(sentences)
     pool = [fact for s in sentences for fact in s.facts]
     report.facts.update(fact.tag for fact in pool)
@@ -179,7 +181,7 @@ def generate_bank(
         if id(draft) in kept:
             if _quotes_sentence(draft) and not names_something(ctx.text, lowercase):
                 # "Decisions require a ____ majority": whose decisions only the heading says.
-                context = context_name(ctx.topic, document.title, lowercase)
+                context = context_name(ctx.topic, document.title, lowercase, outer.get(ctx.line, ()))
                 if context is None:
                     continue
                 if not said(context, ctx.text):
@@ -225,7 +227,7 @@ def generate_bank(
             if draft is not None and not names_something(sentence.text, lowercase):
                 # "Decisions require a three-fourths majority": whose decisions only its heading says. Said with
                 # the heading in front where the heading is a name; else not asked.
-                context = context_name(sentence.topic, document.title, lowercase)
+                context = context_name(sentence.topic, document.title, lowercase, outer.get(sentence.line, ()))
                 if context is None:
                     continue
                 if not said(context, sentence.text):
@@ -296,6 +298,20 @@ def generate_bank(
     questions.sort(key=lambda pair: pair[0])
     bank = Bank(deck=deck_name, source=source, questions=[q for _, q in questions])
     return bank, report
+
+
+def _outer_headings(outline: Outline) -> dict[int, tuple[str, ...]]:
+    """For each line, the headings above its own heading, nearest first: what a generic heading's sentences are
+    about ("Functions" under "The Speaker")."""
+    found: dict[int, tuple[str, ...]] = {}
+    for node in outline.nodes:
+        heading = node.heading()
+        if heading is None:
+            continue
+        above = tuple(a.text for a in heading.ancestors() if a.kind == "heading")
+        for line in (node.line, *(line for line, _ in node.parts)):
+            found.setdefault(line, above)
+    return found
 
 
 def _quotes_sentence(draft: Draft) -> bool:

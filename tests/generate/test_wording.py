@@ -246,3 +246,16 @@ def test_a_verb_after_an_adverb_or_before_its_particle_is_a_verb() -> None:
     assert has_verb("Heavy rain on the hills directly feeds the springs below.")
     assert has_verb("The free radicals break down the cell walls.")
     assert not has_verb("The newly elected members of the council")
+
+
+def test_a_generic_heading_lends_the_name_of_the_heading_above_it() -> None:
+    from quizapp.documents import parse_markdown
+
+    text = (
+        "# Local bodies\n\n## Article 243B: The Gram Panchayat\n\n### Voting Structure\n\n"
+        "Decisions require a two-thirds majority of the members present.\n"
+    )
+    bank = generate_bank(parse_markdown(text, title="Local bodies"))[0]
+    assert [q.prompt for q in bank.questions] == [
+        "The Gram Panchayat: Decisions require a ____ majority of the members present."
+    ]
