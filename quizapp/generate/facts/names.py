@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from quizapp.generate.facts.model import Fact
+from quizapp.generate.facts.model import MONTHS, Fact
 
 # -- acronyms -------------------------------------------------------------------------------------
 
@@ -180,22 +180,7 @@ NOT_NAME_START = {
     "And",
 }
 _LOWERCONNECTORS = {"of", "and", "for", "the", "on", "de"}
-_MONTHS = frozenset(
-    [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ]
-)
+_MONTHS = frozenset(MONTHS)
 _PLACE_KINDS = {"Ocean", "Sea", "Port", "Station", "Airport", "Route"}
 """Kinds of name that are places: "in the South China Sea" is a place, "in the … Convention" is not."""
 
