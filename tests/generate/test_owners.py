@@ -180,3 +180,30 @@ def test_a_list_whose_points_are_asked_one_by_one_is_not_asked_whole_as_well() -
     owned_lines = {q.source_line for q in bank.questions if "owner" in (q.tags or [])}
     assert {7, 8} <= owned_lines  # cirques and aretes of valley glaciers
     assert not [q for q in bank.questions if q.type == "list" and q.source_line == 6]  # their "Features:" label
+
+
+PASSES = """Himalayan passes
+
+1. Khardung La
+- Height: about 5,359 m
+Note: Once called the highest motorable road in the world.
+2. Nathu La
+- Height: about 4,310 m
+Note: Reopened for border trade with Tibet in 2006.
+3. Shipki La
+- Height: about 3,930 m
+Note: Together with Nathu La it handles trade with Tibet by road.
+4. Zoji La
+- Height: about 3,528 m
+Note: Links Srinagar with Leh in Ladakh.
+"""
+
+
+def test_a_note_below_a_name_is_one_of_its_points_and_a_named_sibling_is_no_wrong_choice() -> None:
+    asked = _owned(PASSES, markdown=False)
+    answer, choices = asked["Which of these does this describe: “Reopened for border trade with Tibet in 2006”?"]
+    assert answer == "Nathu La" and set(choices) == {"Khardung La", "Nathu La", "Shipki La", "Zoji La"}
+    answer, choices = asked[
+        "Which of these does this describe: “Together with Nathu La it handles trade with Tibet by road”?"
+    ]
+    assert answer == "Shipki La" and "Nathu La" not in choices

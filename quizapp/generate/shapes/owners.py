@@ -9,7 +9,15 @@ from dataclasses import dataclass
 
 from quizapp.documents.outline import Node, Outline
 from quizapp.generate.distractors import normalise
-from quizapp.generate.nouns import has_verb, is_generic_label, is_plural, kind_noun, singular, stable_order
+from quizapp.generate.nouns import (
+    has_verb,
+    is_generic_label,
+    is_plural,
+    kind_noun,
+    readings,
+    singular,
+    stable_order,
+)
 from quizapp.generate.shapes.common import Placed, TopicOf, choice_question
 from quizapp.generate.shapes.pair import parent_text, split_pair
 from quizapp.generate.shapes.qa import ANSWER_MARK, question_text
@@ -24,6 +32,7 @@ _OWNED = re.compile(
 )
 _SMALL = frozenset({"the", "a", "an", "of", "and", "or", "in", "on", "to", "is", "are", "it", "they", "its"})
 _MOST_WORDS = 24
+_NOTE = re.compile(r"^(?:Note|NB|N\.B\.|Remember|Also)\s?:\s", re.IGNORECASE)
 _POINTING = re.compile(r"^(?:This|These|That|Those|Such|Here|Thus|Hence|So)\b")
 
 
@@ -96,9 +105,16 @@ def _label(text: str) -> str | None:
 
 
 def _point_text(node: Node) -> tuple[str, str | None] | None:
-    """A point as the notes write it, with the label it carries ("Examples: Mid-Atlantic Ridge, …")."""
-    if node.kind != "item" or node.children or question_text(node.text) is not None or ANSWER_MARK.match(node.text):
+    """A point as the notes write it, with the label it carries ("Examples: Mid-Atlantic Ridge, …"); a note
+    below a name ("Note: Called “Dakshin Ganga” because of its size.") is one of its points too."""
+    note = _NOTE.match(node.text) if node.kind == "text" else None
+    if node.kind != "item" and note is None:
         return None
+    if node.children or question_text(node.text) is not None or ANSWER_MARK.match(node.text):
+        return None
+    if note is not None:
+        text = node.text[note.end() :].strip().rstrip(".;,").strip()
+        return (text, None) if 2 <= len(text.split()) <= _MOST_WORDS else None
     text, label = node.text, None
     pair = split_pair(node)
     if pair is not None and pair.label:
@@ -200,9 +216,9 @@ def _kind(parent: Node | None, common: list[str]) -> str | None:
         above = re.sub(r"^(?:type|kind|form|sort|class|category)\s+of\s+", "", above, flags=re.IGNORECASE)
     if above and (not common or above.lower().split()[-1] == singular(common[-1])):
         return above.lower() if not any(w[:1].isupper() for w in above.split()[1:]) else above
-    if common:
+    if common and len(common[-1]) >= 3 and "NOUN" in readings(singular(common[-1])):
         return " ".join([*common[:-1], singular(common[-1])])
-    return None
+    return None  # "Khardung La", "Nathu La": "la" is part of each name, no kind of thing
 
 
 def _prompt(kind: str | None, label: str | None, point: str) -> str:
@@ -373,6 +389,7 @@ def owner_questions(outline: Outline, topic_of: TopicOf, skip: set[int], lowerca
         everything = [(owner, point) for owner in owners for point in owner.points]
         for owner in owners:
             marks = _marks(owner.name, common)
+            # a sibling the point names ("Together with the Brahmaputra it forms …") is no wrong choice for it
             rivals = [other.name for other in owners if other is not owner]
             for point in owner.points:
                 if _says_mark(point.text, marks, common) or _POINTING.match(point.text) or _field(point) in fields:
@@ -381,7 +398,10 @@ def owner_questions(outline: Outline, topic_of: TopicOf, skip: set[int], lowerca
                 if not mine or any(other is not owner and mine <= _words(theirs.text) for other, theirs in everything):
                     continue  # "Situated on the bank of Indus River" under two sites: true of both
                 prompt = _prompt(kind, point.label, point.text)
-                wrong = stable_order(rivals, point.text)
+                said = point.text.lower()
+                wrong = stable_order(
+                    [r for r in rivals if not re.search(rf"\b{re.escape(r.lower())}\b", said)], point.text
+                )
                 found = choice_question(point.node, prompt, owner.name, wrong, "owner", topic_of, "owner", 1.1)
                 placed.extend([found] if found else [])
     return placed
