@@ -81,7 +81,9 @@ def defects(question: BankQuestion) -> list[str]:
             found.append("no verb")
         if len(re.findall(r"[A-Za-z]{2,}", question.prompt.replace("____", " "))) < 3:
             found.append("no subject")
-    if question.type == "list" and not re.search(r"\b(?:Name|List|Give|Put|What|Which)\b.*\b\w{3,}", question.prompt):
+    if question.type == "list" and not re.search(
+        r"\b(?:Name|List|Give|Put|What|Which|Who|When|Where)\b.*\b\w{3,}", question.prompt
+    ):
         found.append("list without head noun")
     return found
 
