@@ -185,25 +185,20 @@ def test_a_list_whose_points_are_asked_one_by_one_is_not_asked_whole_as_well() -
 PASSES = """Himalayan passes
 
 1. Khardung La
-- Height: about 5,359 m
-Note: Once called the highest motorable road in the world.
+- Once called the highest motorable road in the world.
 2. Nathu La
-- Height: about 4,310 m
-Note: Reopened for border trade with Tibet in 2006.
+- Reopened for border trade with Tibet in 2006.
 3. Shipki La
-- Height: about 3,930 m
-Note: Together with Nathu La it handles trade with Tibet by road.
+- Together with Nathu La it handles trade with Tibet by road.
 4. Zoji La
-- Height: about 3,528 m
-Note: Links Srinagar with Leh in Ladakh.
+- Links Srinagar with Leh in Ladakh.
 """
 
 
-def test_a_note_below_a_name_is_one_of_its_points_and_a_named_sibling_is_no_wrong_choice() -> None:
+def test_a_sibling_the_point_names_is_no_wrong_choice_and_a_shared_name_word_is_no_kind() -> None:
     asked = _owned(PASSES, markdown=False)
     answer, choices = asked["Which of these does this describe: “Reopened for border trade with Tibet in 2006”?"]
     assert answer == "Nathu La" and set(choices) == {"Khardung La", "Nathu La", "Shipki La", "Zoji La"}
-    answer, choices = asked[
-        "Which of these does this describe: “Together with Nathu La it handles trade with Tibet by road”?"
-    ]
+    prompt = "Which of these does this describe: “Together with Nathu La it handles trade with Tibet by road”?"
+    answer, choices = asked[prompt]
     assert answer == "Shipki La" and "Nathu La" not in choices

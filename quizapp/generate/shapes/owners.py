@@ -32,7 +32,6 @@ _OWNED = re.compile(
 )
 _SMALL = frozenset({"the", "a", "an", "of", "and", "or", "in", "on", "to", "is", "are", "it", "they", "its"})
 _MOST_WORDS = 24
-_NOTE = re.compile(r"^(?:Note|NB|N\.B\.|Remember|Also)\s?:\s", re.IGNORECASE)
 _POINTING = re.compile(r"^(?:This|These|That|Those|Such|Here|Thus|Hence|So)\b")
 
 
@@ -105,16 +104,9 @@ def _label(text: str) -> str | None:
 
 
 def _point_text(node: Node) -> tuple[str, str | None] | None:
-    """A point as the notes write it, with the label it carries ("Examples: Mid-Atlantic Ridge, …"); a note
-    below a name ("Note: Called “Dakshin Ganga” because of its size.") is one of its points too."""
-    note = _NOTE.match(node.text) if node.kind == "text" else None
-    if node.kind != "item" and note is None:
+    """A point as the notes write it, with the label it carries ("Examples: Mid-Atlantic Ridge, …")."""
+    if node.kind != "item" or node.children or question_text(node.text) is not None or ANSWER_MARK.match(node.text):
         return None
-    if node.children or question_text(node.text) is not None or ANSWER_MARK.match(node.text):
-        return None
-    if note is not None:
-        text = node.text[note.end() :].strip().rstrip(".;,").strip()
-        return (text, None) if 2 <= len(text.split()) <= _MOST_WORDS else None
     text, label = node.text, None
     pair = split_pair(node)
     if pair is not None and pair.label:
