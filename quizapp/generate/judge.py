@@ -145,7 +145,8 @@ def is_statement(text: str) -> bool:
 
 _HEADLINE_PASSIVE = re.compile(
     r"^(?!.*\b(?:is|are|was|were|be|been|has|have|had|will|shall|can|could|may|might|must|should|would|do|does|did)"
-    r"\b)(?:[\w'’&-]+\s){1,4}[a-z]+(?:ed|en|wn)\sby\b"
+    r"\b)(?:[\w'’&-]+\s){1,4}(?:[a-z]+(?:ed|en|wn)|paid|made|built|held|led|sold|told|found|kept|left|sent|spent"
+    r"|bought|brought|taught|caught|won|laid|said|set|run|put|read|hit|cut)\sby\b"
 )
 """“Speaker and Deputy Speaker elected by house”: a note in the shorthand of a headline, no sentence to judge."""
 

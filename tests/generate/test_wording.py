@@ -259,3 +259,10 @@ def test_a_generic_heading_lends_the_name_of_the_heading_above_it() -> None:
     assert [q.prompt for q in bank.questions] == [
         "The Gram Panchayat: Decisions require a ____ majority of the members present."
     ]
+
+
+def test_a_noun_and_an_irregular_participle_before_by_is_a_headline_not_a_statement() -> None:
+    from quizapp.generate.judge import is_statement
+
+    assert not is_statement("Wholesale prices paid by traders.")
+    assert is_statement("The new tax was paid by most traders in the state.")
