@@ -72,4 +72,7 @@ def the_of_phrase(term: str) -> bool:
     if not term.islower():
         return False
     head = before.split()[-1]
-    return not is_plural(head) and not is_mass(head)
+    # "chemical equation of photosynthesis" names one thing though "equation" ends like a mass noun; "inertia
+    # of rest" is a kind of a mass noun the notes' word list names as one
+    countable = head not in MASS_NOUNS and (len(before.split()) > 1 or not is_mass(head))
+    return not is_plural(head) and countable

@@ -266,3 +266,14 @@ def test_a_noun_and_an_irregular_participle_before_by_is_a_headline_not_a_statem
 
     assert not is_statement("Wholesale prices paid by traders.")
     assert is_statement("The new tax was paid by most traders in the state.")
+
+
+def test_an_of_phrase_naming_one_thing_takes_the() -> None:
+    from quizapp.generate.shapes.pairs import _definition_prompt
+
+    assert _definition_prompt("chemical equation of rusting", "4 Fe + 3 O2 → 2 Fe2O3") == (
+        "What is the chemical equation of rusting?"
+    )
+    assert _definition_prompt("inertia of rest", "the tendency of a body at rest to stay at rest") == (
+        "What is inertia of rest?"
+    )
