@@ -311,7 +311,8 @@ def unresolved(text: str) -> bool:
     return named is None or named.group(0).split()[0] in _NOT_NAMES
 
 
-_NOT_NAMES = frozenset({"In", "On", "At", "By", "After", "Before", "During", "When", "While", "As", "From", "With"})
+_NOT_NAMES = (NOT_NAME_START - {"The"}) | {"When", "While"}
+"""Words that open a sentence and name no one ("In 1526 his army …", "It was his …"); "The" may open a name."""
 DASH_LABEL = re.compile(r"^[^–—.!?]{1,25}\s[–—-]\s")
 """“28% – Many high end items …”: a row of a table set out with a dash, not a sentence."""
 _ABBREVIATION_END = re.compile(

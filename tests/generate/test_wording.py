@@ -205,6 +205,7 @@ def test_a_possessive_whose_person_the_sentence_names_first_is_resolved() -> Non
     assert not unresolved("The Qutub's Minar was finished by his successor Iltutmish in Delhi.")
     assert unresolved("He died in 1556 after a fall in his library.")
     assert unresolved("In 1526 his army won at Panipat.")
+    assert unresolved("It was his last campaign before the treaty.")  # "It" names no one
     assert is_statement("The king founded a college for those who sought learning.")
 
 
