@@ -40,16 +40,17 @@ def legend_questions(outline: Outline, topic_of: TopicOf) -> list[Placed]:
             continue
         symbols = {symbol for _, symbol, _ in entries}
         first = index_of[id(entries[0][0])]
+        nearby = [(n.text.strip(), _tokens(n.text)) for n in outline.nodes[max(0, first - _MOST_BACK) : first]]
         above = [
-            n
-            for n in outline.nodes[max(0, first - _MOST_BACK) : first]
-            if _FORMULA.search(n.text) and len(_tokens(n.text) & symbols) >= 2 and len(n.text) <= 80
+            (text, tokens)
+            for text, tokens in nearby
+            if _FORMULA.search(text) and len(tokens & symbols) >= 2 and len(text) <= 80
         ]
         meanings = [meaning for _, _, meaning in entries]
         for item, symbol, meaning in entries:
             if meaning[:1].lower() == symbol[:1].lower():
                 continue  # "F = Force", "m = Mass": the symbol is the word's first letter, nothing to learn
-            formula = next((n.text.strip() for n in reversed(above) if symbol in _tokens(n.text)), None)
+            formula = next((text for text, tokens in reversed(above) if symbol in tokens), None)
             if formula is None:
                 continue
             others = stable_order([m for m in meanings if m.lower() != meaning.lower()], f"{symbol}\x1f{meaning}")

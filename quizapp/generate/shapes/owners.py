@@ -5,6 +5,7 @@ the siblings' names as the choices ("Which wave does this describe: “Can trave
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from quizapp.documents.outline import Node, Outline
@@ -41,6 +42,8 @@ class _Point:
     text: str
     label: str | None
     """ "example", or the singular of what the notes call the points ("feature", "archaeological finding")."""
+    term: str | None = None
+    """The term the point is written after ("Mid-ocean ridges: …"), normalised; None where it has none."""
 
 
 @dataclass(slots=True)
@@ -103,12 +106,14 @@ def _label(text: str) -> str | None:
     return None
 
 
-def _point_text(node: Node) -> tuple[str, str | None] | None:
-    """A point as the notes write it, with the label it carries ("Examples: Mid-Atlantic Ridge, …")."""
+def _point_text(node: Node) -> tuple[str, str | None, str | None] | None:
+    """A point as the notes write it, with the label it carries ("Examples: Mid-Atlantic Ridge, …") and the term
+    it is written after, if any."""
     if node.kind != "item" or node.children or question_text(node.text) is not None or ANSWER_MARK.match(node.text):
         return None
     text, label = node.text, None
     pair = split_pair(node)
+    term = normalise(pair.term) if pair is not None and not pair.label else None
     if pair is not None and pair.label:
         label = _label(pair.term)
         if label is None and not _DESCRIBING.match(pair.term.strip()):
@@ -120,7 +125,7 @@ def _point_text(node: Node) -> tuple[str, str | None] | None:
         return None
     if _EXAMPLE_LABEL.match(text) or is_generic_label(text):
         return None
-    return text, label
+    return text, label, term
 
 
 def _points(owner: Node, skip: set[int]) -> list[_Point]:
@@ -148,8 +153,8 @@ def _points(owner: Node, skip: set[int]) -> list[_Point]:
                 continue
             point = _point_text(child) if child.line not in skip else None
             if point is not None:
-                text, carried = point
-                found.append(_Point(child, text, carried or pending or label))
+                text, carried, term = point
+                found.append(_Point(child, text, carried or pending or label, term))
             pending = None
 
     walk(owner, None)
@@ -281,32 +286,29 @@ def _kinds_of_thing(owner: _Owner) -> bool:
     )
 
 
+def _largest(owners: list[_Owner], key: Callable[[_Owner], str | None]) -> list[_Owner]:
+    """The largest group of owners alike by `key` (the first found of equal size); owners keyed None in none."""
+    groups: dict[str, list[_Owner]] = {}
+    for owner in owners:
+        if (value := key(owner)) is not None:
+            groups.setdefault(value, []).append(owner)
+    return max(groups.values(), key=len, default=[])
+
+
 def _family(owners: list[_Owner], lowercase: frozenset[str]) -> tuple[list[_Owner], list[str]] | None:
     """The siblings that are things of one kind: names that end alike and differ in words of their own
     ("Divergent/Convergent/Transform Plate Boundaries"), or three names of things; else None."""
-    by_head: dict[str, list[_Owner]] = {}
-    for owner in owners:
-        by_head.setdefault(singular(owner.name.split()[-1].lower()), []).append(owner)
-    alike = max(by_head.values(), key=len)
+    alike = _largest(owners, lambda owner: singular(owner.name.split()[-1].lower()))
     if len(alike) >= 3:
         common = _common_suffix([owner.name for owner in alike])
         marks = [{w.lower() for w in _marks(owner.name, common)} for owner in alike]
         if common and all(not (a & b) for i, a in enumerate(marks) for b in marks[i + 1 :]):
             return alike, common
     # "Class One", "Class Two", "Class Three": one word first, the rest telling them apart
-    by_first: dict[str, list[_Owner]] = {}
-    for owner in owners:
-        words = owner.name.split()
-        if len(words) >= 2:
-            by_first.setdefault(words[0].lower(), []).append(owner)
-    alike = max(by_first.values(), key=len, default=[])
+    alike = _largest(owners, lambda owner: owner.name.split()[0].lower() if " " in owner.name else None)
     if len(alike) >= 3 and len({" ".join(owner.name.split()[1:]).lower() for owner in alike}) == len(alike):
         return alike, [alike[0].name.split()[0].lower()]
-    hinted: dict[str, list[_Owner]] = {}
-    for owner in owners:
-        if (hint := _hint(owner.node)) is not None:
-            hinted.setdefault(hint, []).append(owner)
-    alike = max(hinted.values(), key=len, default=[])
+    alike = _largest(owners, lambda owner: _hint(owner.node))
     if len(alike) >= 3 and len({owner.name.lower() for owner in alike}) == len(alike):
         return alike, []
     named = [owner for owner in owners if _proper(owner.name, lowercase) or _kinds_of_thing(owner)]
@@ -329,11 +331,6 @@ def _families(outline: Outline, skip: set[int]) -> list[tuple[Node | None, list[
         key = (id(node.parent), node.kind, node.level if node.kind == "heading" else 0)
         by_parent.setdefault(key, (node.parent, []))[1].append(_Owner(node, name, points))
     return list(by_parent.values())
-
-
-def _field(point: _Point) -> str | None:
-    pair = split_pair(point.node)
-    return normalise(pair.term) if pair is not None and not pair.label else None
 
 
 def _fields(outline: Outline) -> set[str]:
@@ -384,7 +381,7 @@ def owner_questions(outline: Outline, topic_of: TopicOf, skip: set[int], lowerca
             # a sibling the point names ("Together with the Brahmaputra it forms …") is no wrong choice for it
             rivals = [other.name for other in owners if other is not owner]
             for point in owner.points:
-                if _says_mark(point.text, marks, common) or _POINTING.match(point.text) or _field(point) in fields:
+                if _says_mark(point.text, marks, common) or _POINTING.match(point.text) or point.term in fields:
                     continue
                 mine = _words(point.text)
                 if not mine or any(other is not owner and mine <= _words(theirs.text) for other, theirs in everything):

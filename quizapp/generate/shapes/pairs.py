@@ -19,6 +19,7 @@ from quizapp.generate.nouns import (
     is_generic_label,
     is_plural,
     kind_noun,
+    lower_first,
     readings,
     singular,
     stable_order,
@@ -178,7 +179,7 @@ def term_questions(outline: Outline, topic_of: TopicOf) -> list[Placed]:
                     # "Final products of digestion: what do fats turn into?": the heading over them says in what
                     if sum(c.isupper() for c in above) > sum(c.islower() for c in above):
                         above = above[:1] + above[1:].lower()
-                    front = f"{above}: w{front[1:]}"
+                    front = f"{above}: {lower_first(front)}"
                 draft = Draft("flashcard", front, body.rstrip("."), ["definition"], None, score=1.25)
                 placed.append(Placed(draft, node.line, node.text, topic, group))
             continue
