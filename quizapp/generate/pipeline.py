@@ -128,7 +128,12 @@ def generate_bank(
         # asks of each of them: the points are asked one by one, where each has a line of its own.
         asked_points = {item.line for item in owned}
         parents = Counter(node.parent.line for node in outline.nodes if node.line in asked_points and node.parent)
-        placed = [item for item in placed if not (item.draft.type == "list" and parents[item.line] >= 2)]
+        placed = [
+            item
+            for item in placed
+            if not (item.draft.type == "list" and parents[item.line] >= 2)
+            and not (item.group.startswith("member:") and item.line in asked_points)  # the point's own words
+        ]
         placed.extend(owned)
         placed.extend(shapes.legend_questions(outline, topic_of))
         placed.extend(shapes.example_questions(outline, topic_of))

@@ -54,6 +54,19 @@ _FRONTED_PRONOUN = re.compile(
     r"(?P<word>it|its|they|their|he|she|his|her)\b"
 )
 """A pronoun after a fronted phrase: "In August 2012, it became …" or "In August 2012 it became …"."""
+_SUBORDINATE = re.compile(
+    r"^(?:When|Whenever|While|Whereas|Although|Though|If|Unless|Since|As|Because|After|Before|Once|Until|Where"
+    r"|In|On|At|By|During|From|Within|With|Without|For|Under|Over|Through|According|Like|Unlike)\b"
+)
+
+
+def _clause_front(front: str) -> bool:
+    """A fronted part that is a main clause of its own ("The Rajya Sabha is a permanent body and …, "): a pronoun
+    after it stands for that clause's subject, as a reader takes it, not for a sentence before."""
+    front = front.rstrip(", ")
+    return bool(front) and front[:1].isupper() and not _SUBORDINATE.match(front) and has_verb(main_clause(front))
+
+
 _NOT_SUBJECT = NOT_NAME_START | {
     "There",
     "You",
@@ -93,6 +106,8 @@ def _stand_alone(text: str, previous_subject: str | None) -> str | None:
     if _VAGUE_START.match(text):
         return None
     m = _PRONOUN.match(text) or _FRONTED_PRONOUN.match(text)
+    if m and m["word"] in ("it", "its", "they", "their") and _clause_front(m.groupdict().get("front") or ""):
+        return text  # "The Rajya Sabha is a permanent body and, unlike …, it cannot …": its own subject
     if m:
         if previous_subject is None:
             return None
@@ -268,14 +283,17 @@ def outline_sentences(
             previous = _subject(resolved) if resolved is not None else None
             if previous and " " not in previous and previous.endswith("s") and previous.lower() not in lowercase:
                 plural_by_section[id(node.heading())] = previous  # a people or a group named in the plural
-            previous_text = sentence.text
+            before, previous_text = previous_text, sentence.text
             if resolved is None or not _complete(resolved) or INSTRUCTION.match(resolved):
                 continue
             sloppy = not clean_sentence(resolved, names=proper)
             if _RELATIVE_TIME.search(resolved) or _FURNITURE.search(resolved) or sloppy:
                 continue  # "the following month" is known only from the sentence before; "Class 9 … QAs" is a
                 # page; a misspelt or shorthand line ("maj of then membership. 14day notice") is no model
-            if _points_back(resolved, previous_text):
+            renamed = _named_before(resolved, before)
+            if renamed is not None:
+                resolved = renamed  # "The House has …" after "The Rajya Sabha … is the Upper House …"
+            elif _points_back(resolved, before):
                 continue  # "The committee was tasked …" right after the committee was named: which committee?
             facts = extract_facts(resolved, known_names)
             if PRONOUN_START.match(sentence.text):
@@ -334,6 +352,23 @@ def _rejoin(sentences: list[Sentence]) -> list[Sentence]:
 
 
 _DEFINITE = re.compile(r"^The\s(?P<noun>[a-z][a-z-]+)\b")
+_THE_NOUN = re.compile(r"^The\s(?P<noun>[A-Za-z][a-z-]+)\s(?=[a-z])")
+_IS_THE = re.compile(
+    r"^(?P<subject>(?:The\s)?[A-Z][\w’'-]*(?:\s[A-Z][\w’'-]*){0,4})(?:\s\([^()]{1,40}\))?"
+    r"\s(?:is|was)\s(?:a|an|the)\s(?P<words>(?:[\w-]+\s){0,3}[\w-]+)"
+)
+
+
+def _named_before(text: str, before: str) -> str | None:
+    """ "The House has …" right after "The Rajya Sabha (…) is the Upper House of Parliament.": the sentence with the
+    thing the sentence before called by that noun in its place; None where it called nothing so."""
+    this = _THE_NOUN.match(text)
+    if this is None:
+        return None
+    match = _IS_THE.match(before)
+    if match is None or this["noun"].lower() not in match["words"].lower().split():
+        return None
+    return match["subject"] + text[this.end() - 1 :]
 
 
 _DOCUMENT_NOUN = re.compile(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from quizapp.documents.outline import Node
@@ -52,6 +52,19 @@ def same_thing(a: str, b: str) -> bool:
         return False
     stems = [{word[:5] for word in words if len(word) >= 4} for words in heads]
     return heads[0][-1] == heads[1][-1] or bool(stems[0] & stems[1] - {"great", "large", "small"})
+
+
+def alike(point: str, other: str, common: Sequence[str] = ()) -> bool:
+    """Two short points whose head nouns meet ("fortified wall", "Defensive wall", "Brick or Stone fortification";
+    "Frame traffic control", "Message traffic control"): the other sibling's may be as right. The kind's own word
+    ("Slowest waves", "Fastest waves") is no head that meets."""
+    kind = {word.lower()[:5] for word in common}
+    words = [re.findall(r"[a-z0-9][a-z0-9-]*", text.lower()) for text in (point, other)]
+    if not all(0 < len(found) <= 4 for found in words):
+        return False
+    stems = [{word[:5] for word in found if len(word) >= 4} - kind for found in words]
+    heads = [found[-1][:5] for found in words]
+    return bool(stems[0] and stems[1]) and (heads[0] in stems[1] or heads[1] in stems[0])
 
 
 def _shape(text: str) -> str:

@@ -25,7 +25,7 @@ from quizapp.generate.nouns import (
     starts_with_preposition,
     verb_only,
 )
-from quizapp.generate.shapes.common import Placed, TopicOf, like_answer, overlaps, same_thing
+from quizapp.generate.shapes.common import Placed, TopicOf, alike, like_answer, overlaps, same_thing
 from quizapp.generate.shapes.pair import parent_text, split_pair, subject_of
 from quizapp.generate.shapes.qa import question_text
 
@@ -185,11 +185,14 @@ def _core(name: str) -> str:
 
 
 def _member_questions(found: _List, lists: list[_List], topic: str, mentions: dict[str, int]) -> list[Placed]:
-    """ "Which of these is one of the state taxes subsumed under GST?" for each item, the choices taken from the
+    """ "Which of these is one of the state taxes subsumed under GST?" for an item, the choices taken from the
     notes' other lists of the same kind of thing (taxes with taxes), none of them a member of this one."""
     members = {normalise(name) for name in found.names}
     kind = singular(head_word(found.noun)).lower()
     rivals = [other for other in lists if other is not found and singular(head_word(other.noun)).lower() == kind]
+    owners = _owners(found, rivals)
+    if owners is not None:
+        return _owner_questions(found, rivals, owners, topic)
     own = _stems(found.noun)
     # The words that set this list apart from its rivals ("Centre" against "State"): a choice carrying one of
     # them shows which list it belongs to without the student knowing ("State VAT" among the Centre's taxes).
@@ -213,6 +216,53 @@ def _member_questions(found: _List, lists: list[_List], topic: str, mentions: di
         prompt = f"Which of these is one of the {found.noun}?"
         draft = Draft("mcq", prompt, name, ["list"], None, choices=[name, *wrong], score=1.15)
         placed.append(Placed(draft, item.line, item.text, topic, f"member:{item.line}"))
+        break  # the same question again with another answer reads as a repeat: one item of a list is asked so
+    return placed
+
+
+def _owners(found: _List, rivals: list[_List]) -> tuple[str, str, list[str]] | None:
+    """ "archaeological findings of" Harappa, of Mohenjodaro, of Lothal: the frame three or more lists share, what
+    this one is of, and what the others are of; None where the lists differ otherwise."""
+    words = [found.noun.split(), *(rival.noun.split() for rival in rivals)]
+    shared = 0
+    while all(len(w) > shared + 1 and w[shared].lower() == words[0][shared].lower() for w in words):
+        shared += 1
+    frame = words[0][:shared]
+    article = ""
+    if frame and frame[-1].lower() == "the":
+        frame, article = frame[:-1], "the "  # "levied by the" Centre: "levied by which of these?", "the Centre"
+    tails = [article + " ".join(w[shared:]) for w in words]
+    if (
+        not frame
+        or any(len(tail.split()) > 4 for tail in tails)
+        or len({t.lower() for t in tails}) < max(3, len(tails))
+    ):
+        return None
+    return " ".join(frame), tails[0], tails[1:]
+
+
+def _owner_questions(found: _List, rivals: list[_List], owners: tuple[str, str, list[str]], topic: str) -> list[Placed]:
+    """Each item asked which list it is of ("“Great Granary” is one of the archaeological findings of which of
+    these?"): a different question for each, where "Which of these is one of …?" would repeat one stem."""
+    frame, own, others = owners
+    placed: list[Placed] = []
+    theirs = [_item_name(child) or child.text for rival in rivals for child in rival.parent.children]
+    for item, name in zip(found.items, found.names, strict=True):
+        if any(same_thing(name, other) or overlaps(name, other) or alike(name, other) for other in theirs):
+            continue  # found at two sites: which one, the notes would not settle
+        if _stems(name) & _stems(own):
+            continue  # "Brass cornet" of the brass section: the name answers for the student
+        prompt = f"“{name}” is one of the {frame} which of these?"
+        choices = [own, *stable_order(others, name)[:3]]
+        placed.append(
+            Placed(
+                Draft("mcq", prompt, own, ["list", "owner"], None, choices=choices, score=1.05),
+                item.line,
+                item.text,
+                topic,
+                f"member:{item.line}",
+            )
+        )
     return placed
 
 

@@ -19,7 +19,7 @@ from quizapp.generate.nouns import (
     singular,
     stable_order,
 )
-from quizapp.generate.shapes.common import Placed, TopicOf, choice_question
+from quizapp.generate.shapes.common import Placed, TopicOf, alike, choice_question
 from quizapp.generate.shapes.pair import parent_text, split_pair
 from quizapp.generate.shapes.qa import ANSWER_MARK, question_text
 
@@ -306,7 +306,9 @@ def _family(owners: list[_Owner], lowercase: frozenset[str]) -> tuple[list[_Owne
             return alike, common
     # "Class One", "Class Two", "Class Three": one word first, the rest telling them apart
     alike = _largest(owners, lambda owner: owner.name.split()[0].lower() if " " in owner.name else None)
-    if len(alike) >= 3 and len({" ".join(owner.name.split()[1:]).lower() for owner in alike}) == len(alike):
+    of = any(owner.name.split()[1].lower() in ("of", "at", "in", "for", "by", "from") for owner in alike)
+    if len(alike) >= 3 and len({" ".join(owner.name.split()[1:]).lower() for owner in alike}) == len(alike) and not of:
+        # ("Finds of Harbor Point", "Finds of Hilltop Fort": lists of what each is of, asked so by shapes.lists)
         return alike, [alike[0].name.split()[0].lower()]
     alike = _largest(owners, lambda owner: _hint(owner.node))
     if len(alike) >= 3 and len({owner.name.lower() for owner in alike}) == len(alike):
@@ -386,6 +388,8 @@ def owner_questions(outline: Outline, topic_of: TopicOf, skip: set[int], lowerca
                 mine = _words(point.text)
                 if not mine or any(other is not owner and mine <= _words(theirs.text) for other, theirs in everything):
                     continue  # "Situated on the bank of Indus River" under two sites: true of both
+                if any(other is not owner and alike(point.text, theirs.text, common) for other, theirs in everything):
+                    continue  # "fortified wall" here, "Defensive wall" there: the other may be as right
                 prompt = _prompt(kind, point.label, point.text)
                 said = point.text.lower()
                 wrong = stable_order(
