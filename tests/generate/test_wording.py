@@ -278,3 +278,29 @@ def test_an_of_phrase_naming_one_thing_takes_the() -> None:
     assert _definition_prompt("inertia of rest", "the tendency of a body at rest to stay at rest") == (
         "What is inertia of rest?"
     )
+
+
+HOUSES = """The two chambers
+
+The Senate (Upper Chamber) is the smaller house of the Assembly.
+
+The house has a maximum of 60 members, out of which 10 members are named by the Governor.
+
+The Senate is a permanent body and unlike the Lower Chamber, it cannot be dissolved at any time.
+"""
+
+
+def test_the_house_named_just_before_and_a_pronoun_after_its_own_clause_stand_alone() -> None:
+    from quizapp.documents.outline import read_outline
+    from quizapp.generate.standalone import lowercase_words, outline_sentences
+
+    document = parse_text(HOUSES, title="Chambers")
+    outline = read_outline(HOUSES)
+    sentences = {s.line: s.text for s in outline_sentences(document, outline, set(), [], lowercase_words(HOUSES))}
+    # "The house" is what the sentence before called "the smaller house": the Senate.
+    assert sentences[5].startswith("The Senate has a maximum of 60 members")
+    # "it" after "The Senate is a permanent body and …," is the Senate, said in the same sentence.
+    assert (
+        sentences[7]
+        == "The Senate is a permanent body and unlike the Lower Chamber, it cannot be dissolved at any time."
+    )
