@@ -22,31 +22,40 @@ def _from_capitals(text: str, lowercase: frozenset[str]) -> str:
 
 
 def context_name(
-    topic: str, title: str, lowercase: frozenset[str] = frozenset(), outer: tuple[str, ...] = ()
+    topic: str, title: str, lowercase: frozenset[str] = frozenset(), outer: tuple[str, ...] = (), sentence: str = ""
 ) -> str | None:
     """A heading that names what a sentence is about ("Rajya Sabha", "Kigali Amendment"), short enough to stand in
     front of it; not a question, a label, nor a section's description ("Layers of the OSI model and their
     functions", "Causes of ozone depletion", "Practice questions"), which reads as part of the statement. Where
     the nearest heading names no thing ("Voting Structure" under "Article 279A: The GST Council"), the headings
-    above it (`outer`, nearest first) are tried before the notes' title."""
+    above it (`outer`, nearest first) are tried. The notes' title is one only where the `sentence` says it
+    already: put in front of a sentence that names nothing ("Electricity: If one fails, others keep working"), a
+    title makes no statement of it."""
     for text in (topic, *outer, title):
+        if text is title and not (sentence and said(_clean(text, lowercase) or "", sentence)):
+            continue
         if text == UNTITLED:
             continue  # notes without a title: nothing to name
-        labelled = re.match(r"^(?:Article|Section|Part|Chapter|Unit|Topic|Schedule)\s[\w()]+\s?:\s(?P<rest>.+)$", text)
-        if labelled:
-            text = labelled["rest"]  # "Article 279A: The GST Council" names the GST Council
-        clean = re.sub(r"\s*\([^)]*\)", "", text).strip().rstrip(":.")
-        if clean.isupper() and len(clean) > 4:
-            clean = _from_capitals(clean, lowercase)  # "SMALL INTESTINE" → "Small intestine"
+        clean = _clean(text, lowercase)
         words = clean.split()
         if not 1 <= len(words) <= 4 or clean.endswith("?") or is_generic_label(clean):
             continue
         if re.search(r":|\s(?:and|&|vs\.?|or)\s|,", clean) or is_generic_label(words[0]) or is_generic_label(words[-1]):
             continue  # "Earthquake waves: fact cards", "Seals and Scripts", "Types of inertia", "Key facts"
-        if clean[:1].isdigit() or INSTRUCTION.match(clean):
-            continue  # "05 Acids Bases Salts" is a file's name; "Define light reaction …" an exercise
+        if clean[:1].isdigit() or INSTRUCTION.match(clean) or "=" in clean:
+            continue  # "05 Acids Bases Salts" is a file's name; "Define light reaction …" an exercise; "FB = –FA"
         return clean
     return None
+
+
+def _clean(text: str, lowercase: frozenset[str]) -> str:
+    labelled = re.match(r"^(?:Article|Section|Part|Chapter|Unit|Topic|Schedule)\s[\w()]+\s?:\s(?P<rest>.+)$", text)
+    if labelled:
+        text = labelled["rest"]  # "Article 279A: The GST Council" names the GST Council
+    clean = re.sub(r"\s*\([^)]*\)", "", text).strip().rstrip(":.")
+    if clean.isupper() and len(clean) > 4:
+        clean = _from_capitals(clean, lowercase)  # "SMALL INTESTINE" → "Small intestine"
+    return clean
 
 
 _MAIN_THING = re.compile(

@@ -186,7 +186,7 @@ def generate_bank(
         if id(draft) in kept:
             if _quotes_sentence(draft) and not names_something(ctx.text, lowercase):
                 # "Decisions require a ____ majority": whose decisions only the heading says.
-                context = context_name(ctx.topic, document.title, lowercase, outer.get(ctx.line, ()))
+                context = context_name(ctx.topic, document.title, lowercase, outer.get(ctx.line, ()), ctx.text)
                 if context is None:
                     continue
                 if not said(context, ctx.text):
@@ -232,7 +232,9 @@ def generate_bank(
             if draft is not None and not names_something(sentence.text, lowercase):
                 # "Decisions require a three-fourths majority": whose decisions only its heading says. Said with
                 # the heading in front where the heading is a name; else not asked.
-                context = context_name(sentence.topic, document.title, lowercase, outer.get(sentence.line, ()))
+                context = context_name(
+                    sentence.topic, document.title, lowercase, outer.get(sentence.line, ()), sentence.text
+                )
                 if context is None:
                     continue
                 if not said(context, sentence.text):

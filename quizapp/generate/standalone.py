@@ -42,7 +42,7 @@ ANAPHORIC = re.compile(
     r"^(?:In this regard|In this context|To this end|As a result|Thus|Hence|Therefore|Accordingly),\s"
 )
 """Openings that point back at the sentence before: what follows may be no statement of its own."""
-LABEL = re.compile(r"^(?:[A-Z][\w\s'’()-]{0,40}:\s?(?=[A-Z])|[A-Z][\w'’()-]*(?:\s[\w'’()-]+){0,3}:\s(?=[a-z]))")
+LABEL = re.compile(r"^(?:[A-Za-z][\w\s'’()-]{0,40}:\s?(?=[A-Z])|[A-Z][\w'’()-]*(?:\s[\w'’()-]+){0,3}:\s(?=[a-z]))")
 """A bullet's lead-in label ("Defence ties: …"): a heading inside the sentence, not part of what it says."""
 _SUBJECT = re.compile(
     r"^(?P<subj>(?:The\s)?[A-Z][\w-]+(?:\s[A-Z][\w-]+){0,4})\s(?:is|are|was|were|has|have|had|will|can|could"
@@ -440,6 +440,7 @@ FRAGMENT_START = re.compile(
     r"|^(?:Often|Usually|Mostly|Generally|Sometimes|Always|Mainly|Also)\s[a-z]+(?:ed|en|wn)\b"  # "Often biased in …"
     r"|.*\b(?<![.’'])(?![AI]\b)[A-Z]\b(?![.’'&-])"  # "DC submits resignation to C": a person in initials
     r"|^\d+(?:st|nd|rd|th)\s[A-Z]"  # "1st Law is called …": a mind map's label, whose law it does not say
+    r"|^[A-Z][a-z]+(?:ed|en|wn)\s(?:with|by|in|at|from|using|as|on|into)\b"  # "Measured with a voltmeter": what is?
 )
 """“Organisms that can produce their own food …”: a definition's noun phrase, no statement."""
 

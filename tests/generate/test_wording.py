@@ -304,3 +304,37 @@ def test_the_house_named_just_before_and_a_pronoun_after_its_own_clause_stand_al
         sentences[7]
         == "The Senate is a permanent body and unlike the Lower Chamber, it cannot be dissolved at any time."
     )
+
+
+def test_a_title_leads_a_statement_only_where_the_statement_says_it() -> None:
+    from quizapp.generate.context import context_name
+
+    # A statement that names nothing gains nothing from the notes' title in front of it.
+    assert context_name("Key points", "Electricity — Ch 11", sentence="If one fails, others keep working.") is None
+    assert context_name("Key points", "Electricity", sentence="Electricity flows from high to low potential.") == (
+        "Electricity"
+    )
+    # A formula above is no name to put in front ("FB = –FA: A large force …").
+    assert context_name("FB = –FA", "Notes", sentence="A large force acts.") is None
+    assert context_name("Rajya Sabha", "Parliament", sentence="It has 245 members.") == "Rajya Sabha"
+
+
+GLOSSARY = """# Plant words
+
+- stoma: A stoma is the pore in a leaf through which gases pass in and out of the plant.
+- Measured with a porometer, always taken at noon in summer.
+"""
+
+
+def test_a_lower_case_label_before_a_sentence_that_names_it_is_dropped() -> None:
+    from quizapp.documents import parse_markdown
+
+    from quizapp.documents.outline import read_outline
+    from quizapp.generate.standalone import lowercase_words, outline_sentences
+
+    document = parse_markdown(GLOSSARY, title="Plants")
+    outline = read_outline(GLOSSARY, markdown=True)
+    texts = [s.text for s in outline_sentences(document, outline, set(), [], lowercase_words(GLOSSARY))]
+    assert texts[0] == "A stoma is the pore in a leaf through which gases pass in and out of the plant."
+    bank = generate_bank(document)[0]
+    assert not [q for q in bank.questions if "porometer" in q.prompt]  # "Measured with …": what is, it never says
