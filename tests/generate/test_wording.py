@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from quizapp.documents import parse_text
+from quizapp.documents import parse_markdown, parse_text
+from quizapp.documents.outline import read_outline
+from quizapp.generate.context import context_name
 from quizapp.generate.draft import Draft
 from quizapp.generate.keyterms import KeyTerms, keyterm_cloze
 from quizapp.generate.nouns import clean_sentence, has_verb, head_noun, kind_noun, lead_noun
@@ -13,6 +15,7 @@ from quizapp.generate.polish import Frames, _stem_given, polish, tidy
 from quizapp.generate.prose import called_question, copula_question, fragment_definition, means_question
 from quizapp.generate.ranking import cap
 from quizapp.generate.shapes import Placed
+from quizapp.generate.standalone import lowercase_words, outline_sentences
 
 
 def test_prose_definitions_ask_for_the_name_and_for_the_meaning() -> None:
@@ -250,8 +253,6 @@ def test_a_verb_after_an_adverb_or_before_its_particle_is_a_verb() -> None:
 
 
 def test_a_generic_heading_lends_the_name_of_the_heading_above_it() -> None:
-    from quizapp.documents import parse_markdown
-
     text = (
         "# Local bodies\n\n## Article 243B: The Gram Panchayat\n\n### Voting Structure\n\n"
         "Decisions require a two-thirds majority of the members present.\n"
@@ -291,9 +292,6 @@ The Senate is a permanent body and unlike the Lower Chamber, it cannot be dissol
 
 
 def test_the_house_named_just_before_and_a_pronoun_after_its_own_clause_stand_alone() -> None:
-    from quizapp.documents.outline import read_outline
-    from quizapp.generate.standalone import lowercase_words, outline_sentences
-
     document = parse_text(HOUSES, title="Chambers")
     outline = read_outline(HOUSES)
     sentences = {s.line: s.text for s in outline_sentences(document, outline, set(), [], lowercase_words(HOUSES))}
@@ -307,8 +305,6 @@ def test_the_house_named_just_before_and_a_pronoun_after_its_own_clause_stand_al
 
 
 def test_a_title_leads_a_statement_only_where_the_statement_says_it() -> None:
-    from quizapp.generate.context import context_name
-
     # A statement that names nothing gains nothing from the notes' title in front of it.
     assert context_name("Key points", "Electricity — Ch 11", sentence="If one fails, others keep working.") is None
     assert context_name("Key points", "Electricity", sentence="Electricity flows from high to low potential.") == (
@@ -327,11 +323,6 @@ GLOSSARY = """# Plant words
 
 
 def test_a_lower_case_label_before_a_sentence_that_names_it_is_dropped() -> None:
-    from quizapp.documents import parse_markdown
-
-    from quizapp.documents.outline import read_outline
-    from quizapp.generate.standalone import lowercase_words, outline_sentences
-
     document = parse_markdown(GLOSSARY, title="Plants")
     outline = read_outline(GLOSSARY, markdown=True)
     texts = [s.text for s in outline_sentences(document, outline, set(), [], lowercase_words(GLOSSARY))]
