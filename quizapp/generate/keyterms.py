@@ -114,6 +114,8 @@ class KeyTerms:
                 if self.counts.get(term, 0) < 2 or len(rivals) != 1:
                     continue  # one rival only: among several, another might be true as well
                 written = statement[start:end]
+                if re.match(r"\s(?:or|and|\()", statement[end:]):
+                    continue  # "Rajya Sabha or Council of States is …": the other name says which, swapped or not
                 if not all(word[:1].isupper() for word in written.split() if word.lower() not in _STOP):
                     continue  # "light energy" for "chemical energy": common words, whose swap may mean nothing
                 rival = (

@@ -802,35 +802,46 @@ _BEFORE_PARTICIPLE = frozenset(
 def has_verb(text: str) -> bool:
     """Whether a sentence has a finite verb, so it states something and is no label or formula ("Discovered
     by …" opens with a participle and states nothing without its subject; "newly elected" is no verb)."""
+    return finite_verb(text) is not None
+
+
+def finite_verb(text: str) -> str | None:
+    """The sentence's first finite verb as written ("turn" of "Bases turn red litmus blue"), or None."""
     # "J-shaped" and "wheel-turned" are one word, an adjective; ", coiled." after a comma is a participle too.
     text = re.sub(r"[A-Za-z]+-(?=[A-Za-z])", "", text)
     text = re.sub(r",\s[a-z]+(?:ed|en)(?=[.;]?$)", "", text.strip())
     words = re.findall(r"[A-Za-z]+", text)
     if not words:
-        return False
+        return None
     if words[0].lower() in _FINITE:
-        return True
+        return words[0]
     for index, (previous, word) in enumerate(itertools.pairwise(words)):
         if word[:1].isupper():
             continue  # "United States": a name's word, not a verb
         following = words[index + 2].lower() if index + 2 < len(words) else ""
         if _plural_present(previous, word, following) or _singular_present(previous, word, following):
-            return True  # "Acids taste sour", "They turn blue litmus red", "a longer contact time means"
+            return word  # "Acids taste sour", "They turn blue litmus red", "a longer contact time means"
         if previous.lower().endswith("ly") and index > 0 and "ADV" in readings(previous.lower()):
             subject = words[index - 1]  # "UV radiation directly affects": the verb after an adverb
             if _plural_present(subject, word, following) or _singular_present(subject, word, following):
-                return True
+                return word
             if word.lower().endswith("s") and "VERB" in _lemmas(word.lower()) and "NOUN" in _lemmas(subject.lower()):
-                return True  # "the sun directly affects …": an adverb then a verb in -s, after a noun
+                return word  # "the sun directly affects …": an adverb then a verb in -s, after a noun
         if not inflected_verb(word) or previous.lower() in _DETERMINERS:
             continue  # "the left side": after a determiner, a word is no verb
         if word.lower() in _FINITE or not word.lower().endswith(("ed", "en")):
-            return True
+            return word
         if following == "by" and previous[:1].islower() and previous.lower().endswith("s"):
             continue  # "238 members elected by the states": a participle after its noun, no statement
         if previous.lower() not in _BEFORE_PARTICIPLE and not previous.lower().endswith("ly"):
-            return True
-    return False
+            return word
+    return None
+
+
+def verb_base(word: str) -> str | None:
+    """A verb's plain form ("recommended" → "recommend", "causes" → "cause"), or None for no verb."""
+    found = _lemmas(word.lower()).get("VERB")
+    return found[0] if found else None
 
 
 _CONSISTS = re.compile(

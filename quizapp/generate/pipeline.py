@@ -39,6 +39,7 @@ from quizapp.generate.questions import (
     SentenceContext,
     fact_questions,
 )
+from quizapp.generate.shapes.siblings import sibling_terms, subject_swapped
 from quizapp.generate.standalone import (
     DASH_LABEL,
     EXAMPLE,
@@ -205,6 +206,7 @@ def generate_bank(
             (s.text for s in sentences), [*outline.key_terms(), *_pair_terms(outline), *_repeated_names(sentences)]
         )
         fallback: list[shapes.Placed] = []
+        siblings = sibling_terms(outline, lowercase)
         dominant = frozenset(_dominant_words([sentence.text for sentence in sentences]))
         for sentence in sentences:
             if sentence.line in asked or EXAMPLE.search(sentence.source) or unquotable(sentence.text):
@@ -217,14 +219,17 @@ def generate_bank(
                     sentence.text if sentence.text.rstrip("\"'”’)").endswith((".", "!", "?")) else sentence.text + "."
                 )
                 draft = Draft("truefalse", statement, "True", ["statement"], None, score=0.7)
-                swapped = terms.swapped(statement, document.text)
+                swapped = terms.swapped(statement, document.text) if coin(statement, 2) else None
+                if swapped is None:
+                    # "S waves are primary waves …": a sibling term of the notes in its subject's place
+                    swapped = subject_swapped(statement, siblings, document.text)
                 denied = negated(statement)
-                if swapped is not None and coin(statement, 2):
+                if swapped is not None:
                     # "The Speaker of Rajya Sabha presides …": a rival the notes set against it, put in its place
                     false, right, wrong = swapped
                     explanation = f"The notes say {right}, not {wrong}."
                     draft = Draft("truefalse", false, "False", ["statement"], None, explanation=explanation, score=0.7)
-                elif swapped is None and denied is not None and coin(statement, 4) == 0:
+                elif swapped is None and denied is not None and coin(statement, 2) == 0:
                     # Now and then (rarely: a bare "not" is the weakest false statement) the statement denied, so
                     # that "True" is no safe guess.
                     explanation = f"The notes say: {statement}"

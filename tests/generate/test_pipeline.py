@@ -473,6 +473,36 @@ def test_a_statement_is_denied_at_its_main_verb_only() -> None:
     assert _negated("Stomata can close in dry weather.") is None  # a possibility denied reads as a claim
     assert _negated("When chlorine is passed over lime, bleaching powder is formed.") is None
     assert _negated("A bill can be introduced only in the Lok Sabha.") is None
+    # A verb without an auxiliary is denied with "do"; a participle whose "was" the notes left out is not.
+    assert _negated("Bases turn red litmus paper blue.") == "Bases do not turn red litmus paper blue."
+    assert _negated("Akbar founded the Din-i-Ilahi.") == "Akbar did not found the Din-i-Ilahi."
+    assert _negated("A magnet attracts iron and nickel.") == "A magnet does not attract iron and nickel."
+    assert _negated("The Harappans had developed weights.") == "The Harappans had not developed weights."
+    assert _negated("The procedure borrowed from Ireland.") is None
+    assert _negated("Plate boundaries are complex and can exhibit many features.") is None  # a second clause
+
+
+def test_a_statement_about_one_of_a_family_is_made_false_with_a_sibling() -> None:
+    from quizapp.documents.outline import read_outline
+    from quizapp.generate.shapes.siblings import sibling_terms, subject_swapped
+    from quizapp.generate.standalone import lowercase_words
+
+    notes = (
+        "Layers\n\n- Link layer: moves frames between neighbours.\n- Network layer: routes packets across networks.\n"
+        "- Transport layer: gives end-to-end delivery.\n- Session layer: opens and closes dialogues.\n"
+    )
+    siblings = sibling_terms(read_outline(notes), lowercase_words(notes))
+    assert sorted(siblings["networklayer"]) == ["Link layer", "Session layer", "Transport layer"]
+    false, right, wrong = subject_swapped("Network layer routes packets across networks.", siblings, notes) or (
+        "",
+        "",
+        "",
+    )
+    assert right == "Network layer" and wrong in ("Link layer", "Session layer", "Transport layer")
+    assert false == f"{wrong} routes packets across networks."
+    # "also" and "can" say the property may be shared: no swap.
+    assert subject_swapped("Network layer also routes packets.", siblings, notes) is None
+    assert subject_swapped("Network layer can drop packets.", siblings, notes) is None
 
 
 def test_a_sentence_is_asked_once_and_for_its_name_rather_than_its_figure() -> None:

@@ -127,6 +127,11 @@ def _lists(outline: Outline) -> list[_List]:
     return found
 
 
+def list_names(outline: Outline) -> list[list[str]]:
+    """The members each list of the notes names in full ("Harappa", "Mohenjodaro", …): things of one kind."""
+    return [found.names for found in _lists(outline) if found.complete and len(found.names) >= 3]
+
+
 def _a_name(text: str, lowercase: set[str]) -> bool:
     """A name whose first word the notes never write in lower case ("Harappa", "Koti-Diji"), not a common noun
     at the start of a line ("Acids")."""

@@ -335,6 +335,12 @@ def _families(outline: Outline, skip: set[int]) -> list[tuple[Node | None, list[
     return list(by_parent.values())
 
 
+def sibling_names(outline: Outline, lowercase: frozenset[str]) -> list[list[str]]:
+    """The names of each family of siblings of one kind ("P waves", "S waves", "Surface waves")."""
+    found = (_family(candidates, lowercase) for _, candidates in _families(outline, set()))
+    return [[owner.name for owner in family[0]] for family in found if family is not None]
+
+
 def _fields(outline: Outline) -> set[str]:
     """Labels written twice or more in the notes ("Tributaries: …" under each river, "Joins: …" under two
     passes): fields of records, each item's value of its own, no point that only one of them has."""
