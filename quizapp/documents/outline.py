@@ -28,7 +28,7 @@ _BULLET = re.compile(
           | \d{{1,3}}(?:\.\d{{1,3}})*[.)]{{1,2}}(?=\s|[A-Z(])
           | \(\d{{1,3}}\) | \({_ROMAN}\)(?=\s|[A-Za-z]) | {_ROMAN}[.)](?=\s)
           | \({_ROMAN.upper()}\) | {_ROMAN.upper()}[.)](?=\s)
-          | [a-zA-Z][.)](?=\s) | \([a-zA-Z]\)
+          | (?!Q[.)])[a-zA-Z][.)](?=\s) | \([a-zA-Z]\)
         )\s*
     )(?P<rest>.*)$""",
     re.VERBOSE,

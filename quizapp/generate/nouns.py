@@ -878,7 +878,8 @@ def main_clause(text: str) -> str:
     """A sentence without its parentheses and relative clauses: what is left must carry the verb."""
     text = re.sub(r"\([^)]*\)", " ", text)
     return re.sub(
-        r"\b(?:that|which|who|whom|whose|when|where|if|unless|because|although|(?:as|so)\s(?:far|long)\sas)\b[^,;]*",
+        r"\b(?:that|which|who|whom|whose|when|where|if|unless|because|although|(?:as|so)\s(?:far|long)\sas)\b"
+        r"(?!\s[A-Z][a-z]+\s(?:the\s)?[A-Z])[^,;]*",  # "Substances that Deplete the Ozone Layer" is a name's part
         " ",
         text,
     )

@@ -434,7 +434,7 @@ POINTING = re.compile(
 
 
 FRAGMENT_START = re.compile(
-    r"^(?:[\w'’-]+\s){1,4}?(?:that|which|who|whose|where)\b"
+    r"^(?:[\w'’-]+\s){1,4}?(?:that|which|who|whose|where)\b(?!\s[A-Z][a-z]+\s(?:the\s)?[A-Z])"
     r"|^(?:[A-Z][\w'’-]*\s){1,3}[a-z]+ed\sand\s[a-z]+ed\b"  # "Robespierre arrested and guillotined": no "was"
     r"|^(?:Because|Since|Although|Though|Unless|If|When|While|Whereas)\b(?!.*,\s)"
     r"|^(?:Often|Usually|Mostly|Generally|Sometimes|Always|Mainly|Also)\s[a-z]+(?:ed|en|wn)\b"  # "Often biased in …"

@@ -993,3 +993,34 @@ def test_lists_that_differ_only_by_owner_are_asked_item_by_item_as_which_owner()
     prompts = [q.prompt for q in bank.questions if "finds of which of these" in q.prompt]
     assert len(prompts) == len(set(prompts)) == 7
     assert not [prompt for prompt in prompts if "Stone" in prompt]
+
+
+TREATY_RECORDS = """League notes
+
+MAJOR TREATIES
+3rd Treaty (1921) – river border fixed; a joint water board.
+5th Treaty (1928) – free trade through the mountain passes.
+8th Treaty (1935) – a common court for border disputes.
+11th Treaty (1940) – end of the salt tax between the two states.
+
+PRACTICE
+Q. Which treaty set up a common court?
+Ans. 8th Treaty (1935).
+"""
+
+
+def test_named_records_with_a_year_are_asked_which_one_and_a_bare_q_mark_is_a_question() -> None:
+    bank = bank_of(TREATY_RECORDS)
+    asked = {q.prompt: q for q in bank.questions}
+    assert all("(19" not in (q.answer + " ".join(q.choices or [])) for q in bank.questions if q.type == "mcq")
+    which = asked["Which treaty is this: “free trade through the mountain passes”?"]
+    # One of its kind, not "a kind of treaty"; the years left out of the choices, which they would order.
+    assert which.answer == "5th Treaty" and sorted(which.choices or []) == [
+        "11th Treaty",
+        "3rd Treaty",
+        "5th Treaty",
+        "8th Treaty",
+    ]
+    # "Q. … / Ans. …" without a number is the notes' own question, not a list item lettered Q.
+    practice = asked["Which treaty set up a common court?"]
+    assert practice.answer.startswith("8th Treaty") and practice.source_line == 10

@@ -55,6 +55,7 @@ def split_pair(node: Node) -> TermPair | None:
     if not words or len(words) > 6 or not any(char.isalpha() for char in term) or len(body) < 2:
         return None
     bare_term = re.sub(r"\s\([A-Z][A-Za-z0-9]{1,8}\)$", "", term)  # "Central GST (CGST)"
+    bare_term = re.sub(r"\s\((?:c\.\s?)?\d{3,4}(?:\s?[-–]\s?\d{2,4})?\)$", "", bare_term)  # "52nd Amendment (1985)"
     if term.endswith("?") or re.search(r"\b(?:is|are|was|were|has|have)\b|[,;=()]", bare_term):
         return None
     if re.match(r"(?i)(?:when|if|while|as|because|since|although|for example|e\.g)\b", term):

@@ -96,6 +96,25 @@ def _followers(outline: Outline) -> dict[str, Counter[str]]:
     return counts
 
 
+_YEAR_AFTER = re.compile(r"\s\((?:c\.\s?)?\d{3,4}(?:\s?[-–]\s?\d{2,4})?\)$")
+
+
+def _without_years(term: str, siblings: list[str]) -> tuple[str, list[str]]:
+    """ "52nd Amendment (1985)" among other amendments with their years, as choices: the years would order them
+    for the student, and the description's own date would point at one; each name alone."""
+    if not all(_YEAR_AFTER.search(name) for name in [term, *siblings]):
+        return term, siblings
+    return _YEAR_AFTER.sub("", term), [_YEAR_AFTER.sub("", name) for name in siblings]
+
+
+def _instance(term: str, kind: str) -> bool:
+    """ "52nd Amendment (1985)", "Golaknath case": one of its kind, named by a number or a name, not a kind of it
+    as "Weak acids" is."""
+    kind_word = normalise(kind.split(" of ")[0])
+    others = [w for w in re.findall(r"[\w’'-]+", re.sub(r"\([^)]*\)", "", term)) if normalise(w) not in kind_word]
+    return bool(others) and all(w[:1].isdigit() or (w[:1].isupper() and zipf(w.lower()) < 3.5) for w in others)
+
+
 def _expanded(term: str, siblings: list[str], followers: dict[str, Counter[str]]) -> str:
     """A one-word label that stands for a longer name its siblings share ("Physical", "Session" for the physical
     and session layers, where the notes write "physical layer" and "session layer" too), written out."""
@@ -205,7 +224,7 @@ def term_questions(outline: Outline, topic_of: TopicOf) -> list[Placed]:
         own_names = names | {named.split()[0]} if named != term else names  # "the Session layer"
         described = GLOSS.sub("", body).strip().rstrip(".")
         words = len(described.split())
-        if kind and normalise(kind.split(" of ")[0]) in normalise(term):
+        if kind and normalise(kind.split(" of ")[0]) in normalise(term) and not _instance(term, kind):
             kind = f"kind of {kind}"  # "Weak acids" is a kind of acid, not an acid
         if words <= 4 and not _DEFINING_WORDS.search(described) and _name_like(described):
             # "Lemon – Citric acid": a pair of names. Asked one way, the kind of the right side as the question.
@@ -254,9 +273,10 @@ def term_questions(outline: Outline, topic_of: TopicOf) -> list[Placed]:
                 and not _gives_away(term, described, kind)
                 and not named_elsewhere
             ):
-                wrong = stable_order(siblings, term)[:3]
+                answer, others = _without_years(term, siblings)
+                wrong = stable_order(others, answer)[:3]
                 prompt = f"Which {kind} is this: “{described}”?"
-                draft = Draft("mcq", prompt, term, ["definition"], None, choices=[term, *wrong], score=1.3)
+                draft = Draft("mcq", prompt, answer, ["definition"], None, choices=[answer, *wrong], score=1.3)
                 placed.append(Placed(draft, node.line, node.text, topic, group + ":back"))
             elif words <= 30 and not named_elsewhere and _describes(term, described):
                 # "Inertia of rest — a body at rest tends to stay at rest": what the notes say the term is.
@@ -288,8 +308,9 @@ def term_questions(outline: Outline, topic_of: TopicOf) -> list[Placed]:
                 if normalise(p.term) != normalise(term) and head and _definition_head(p.body) == head
             ]
         if len(siblings) >= 3:
-            wrong = stable_order(siblings, term)[:3]
-            draft = Draft("mcq", prompt, term, ["definition"], None, choices=[term, *wrong], score=1.35)
+            answer, others = _without_years(term, siblings)
+            wrong = stable_order(others, answer)[:3]
+            draft = Draft("mcq", prompt, answer, ["definition"], None, choices=[answer, *wrong], score=1.35)
         else:
             draft = Draft("short", prompt, term, ["definition"], None, score=1.2)
         placed.append(Placed(draft, node.line, node.text, topic, group + ":back"))
