@@ -1024,3 +1024,21 @@ def test_named_records_with_a_year_are_asked_which_one_and_a_bare_q_mark_is_a_qu
     # "Q. … / Ans. …" without a number is the notes' own question, not a list item lettered Q.
     practice = asked["Which treaty set up a common court?"]
     assert practice.answer.startswith("8th Treaty") and practice.source_line == 10
+
+
+KEYS = """# Tables
+
+## Keys
+
+- PRIMARY KEY - uniquely identifies each row of a table
+- CANDIDATE KEY - any column that could act as the primary key
+- ALTERNATE KEY - a candidate key not chosen as the primary key
+- FOREIGN KEY - a column that refers to the primary key of another table
+"""
+
+
+def test_a_definition_that_names_a_sibling_still_makes_its_card() -> None:
+    """ "Alternate key — a candidate key not chosen …" names another key in its answer: no clue on the card."""
+    cards = {q.prompt: q.answer for q in bank_of(KEYS, markdown=True).questions if q.type == "flashcard"}
+    assert [prompt for prompt in cards if "ALTERNATE KEY" in prompt]
+    assert [prompt for prompt in cards if "FOREIGN KEY" in prompt]

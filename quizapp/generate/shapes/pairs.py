@@ -278,7 +278,8 @@ def term_questions(outline: Outline, topic_of: TopicOf) -> list[Placed]:
                 prompt = f"Which {kind} is this: “{described}”?"
                 draft = Draft("mcq", prompt, answer, ["definition"], None, choices=[answer, *wrong], score=1.3)
                 placed.append(Placed(draft, node.line, node.text, topic, group + ":back"))
-            elif words <= 30 and not named_elsewhere and _describes(term, described):
+            elif words <= 30 and normalise(term) not in normalise(body) and _describes(term, described):
+                # (a sibling named in the answer is no clue to the card: "Alternate key — a candidate key not …")
                 # "Inertia of rest — a body at rest tends to stay at rest": what the notes say the term is.
                 back = body[:1].upper() + body[1:]
                 front = f"Describe {_with_article(named, body, written, own_names)}."
