@@ -125,6 +125,7 @@ GENERIC_LABELS = frozenset(
         "method",
         "methods",
         "formula",
+        "statement",
         "unit",
         "units",
         "source",

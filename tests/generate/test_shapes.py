@@ -1042,3 +1042,49 @@ def test_a_definition_that_names_a_sibling_still_makes_its_card() -> None:
     cards = {q.prompt: q.answer for q in bank_of(KEYS, markdown=True).questions if q.type == "flashcard"}
     assert [prompt for prompt in cards if "ALTERNATE KEY" in prompt]
     assert [prompt for prompt in cards if "FOREIGN KEY" in prompt]
+
+
+CIRCUITS = """# Circuits
+
+## Ohm's law
+
+Statement: at constant temperature, the current through a wire is proportional to the voltage across it.
+
+V = I R
+
+where V = voltage, I = current, R = resistance
+
+## Power
+
+P = V I
+
+where P = electric power, V = voltage, I = current
+
+- Use P = VI if power is asked.
+
+## Cells of defence
+
+| Cell | Main feature | Where / role |
+|------|--------------|--------------|
+| Neutrophil | most common | eats bacteria |
+| Eosinophil | two lobes | fights worms |
+| Basophil | rare | releases histamine |
+
+- **Active immunity**: the body makes its own antibodies
+  - natural active = after an infection
+  - artificial active = after a vaccine
+"""
+
+
+def test_a_legend_on_one_line_a_statement_label_a_two_name_header_and_a_clipped_term() -> None:
+    bank = bank_of(CIRCUITS, markdown=True)
+    prompts = {q.prompt: q for q in bank.questions}
+    # "where V = voltage, I = current, …" is a legend, not a pair "where V" – "voltage, I = current, …".
+    assert not [p for p in prompts if "where" in p.lower() or "Use P" in p]
+    current = prompts["In “V = I R”, what does I stand for?"]
+    assert current.answer == "current" and "electric power" in (current.choices or [])
+    assert prompts["State Ohm's law."].source_line == 5
+    assert "What is the role of Basophil?" in prompts or "Which cell has the role “releases histamine”?" in prompts
+    assert not [p for p in prompts if "where / role" in p]
+    # "natural active" under "Active immunity" is natural active immunity.
+    assert [p for p in prompts if "natural active immunity" in p]

@@ -96,6 +96,8 @@ def label_questions(pair: TermPair, topic: str, group: str, notes: str = "") -> 
         return []
     if label in ("concept", "description", "definition", "meaning"):
         front = f"What {'are' if is_plural(subject) else 'is'} {subject_text}?"
+    elif label == "statement":
+        front = f"State {subject_text}."  # "Statement: at constant temperature …" under "Ohm's law"
     else:
         front = f"What {'are' if is_plural(label) else 'is'} the {label} of {subject_text}?"
         if label in _ONE_OF_MANY:

@@ -26,6 +26,26 @@ def _entries(node: Node) -> list[tuple[Node, str, str]]:
     return found
 
 
+_WHERE = re.compile(r"^(?:where|here|with)\s+(?P<rest>.+)$", re.IGNORECASE)
+_INLINE_ENTRY = re.compile(
+    r"^(?P<symbol>[A-Za-zΔλρσμωθ][A-Za-z0-9₀-₉_]{0,3})\s*=\s*(?P<meaning>[A-Za-z][A-Za-z .’'-]{1,50}?)\s*(?:\([^)]*\))?$"
+)
+
+
+def _inline_entries(node: Node) -> list[tuple[Node, str, str]]:
+    """ "where V = potential difference, I = current, R = resistance (…)": a legend written on one line."""
+    match = _WHERE.match(node.text.strip().rstrip("."))
+    if node.kind not in ("text", "item") or match is None:
+        return []
+    found = []
+    for part in re.split(r",\s*|;\s*|\sand\s", match["rest"]):
+        entry = _INLINE_ENTRY.match(part.strip())
+        if entry is None:
+            return []  # not every part is "symbol = meaning": no legend
+        found.append((node, entry["symbol"], entry["meaning"].strip()))
+    return found if len(found) >= 2 else []
+
+
 def _tokens(text: str) -> set[str]:
     return set(re.findall(r"[A-Za-zΔλρσμωθ][A-Za-z0-9₀-₉]*", text))
 
@@ -33,10 +53,14 @@ def _tokens(text: str) -> set[str]:
 def legend_questions(outline: Outline, topic_of: TopicOf) -> list[Placed]:
     placed: list[Placed] = []
     index_of = {id(node): index for index, node in enumerate(outline.nodes)}
-    for node in outline.nodes:
+    inline = [_inline_entries(node) for node in outline.nodes]
+    everywhere = list(dict.fromkeys(meaning for entries in inline for _, _, meaning in entries))
+    for node, written in zip(outline.nodes, inline, strict=True):
         entries = _entries(node)
         items = [child for child in node.children if child.kind == "item"]
-        if len(entries) < 3 or len(entries) < 0.7 * len(items):
+        if written:
+            entries = written  # the other legends' meanings are wrong choices too: one line holds few
+        elif len(entries) < 3 or len(entries) < 0.7 * len(items):
             continue
         symbols = {symbol for _, symbol, _ in entries}
         first = index_of[id(entries[0][0])]
@@ -46,14 +70,16 @@ def legend_questions(outline: Outline, topic_of: TopicOf) -> list[Placed]:
             for text, tokens in nearby
             if _FORMULA.search(text) and len(tokens & symbols) >= 2 and len(text) <= 80
         ]
-        meanings = [meaning for _, _, meaning in entries]
+        meanings = [meaning for _, _, meaning in entries] + (everywhere if written else [])
         for item, symbol, meaning in entries:
             if meaning[:1].lower() == symbol[:1].lower():
                 continue  # "F = Force", "m = Mass": the symbol is the word's first letter, nothing to learn
             formula = next((text for text, tokens in reversed(above) if symbol in tokens), None)
             if formula is None:
                 continue
-            others = stable_order([m for m in meanings if m.lower() != meaning.lower()], f"{symbol}\x1f{meaning}")
+            others = stable_order(
+                list(dict.fromkeys(m for m in meanings if m.lower() != meaning.lower())), f"{symbol}\x1f{meaning}"
+            )
             # "Initial Momentum" is the wrong choice a student may take for "Final Momentum"; "constant" is not
             words = set(meaning.lower().split())
             wrong = sorted(

@@ -58,12 +58,17 @@ def split_pair(node: Node) -> TermPair | None:
     bare_term = re.sub(r"\s\((?:c\.\s?)?\d{3,4}(?:\s?[-–]\s?\d{2,4})?\)$", "", bare_term)  # "52nd Amendment (1985)"
     if term.endswith("?") or re.search(r"\b(?:is|are|was|were|has|have)\b|[,;=()]", bare_term):
         return None
-    if re.match(r"(?i)(?:when|if|while|as|because|since|although|for example|e\.g)\b", term):
+    if re.match(
+        r"(?i)(?:when|if|while|as|because|since|although|for example|e\.g|where|here|so|then|hence|thus|given|let)\b|(?:use|using)\s",
+        term,
+    ):
         return None
     if len(words) >= 3 and has_verb(bare_term):
         return None  # "Seismometers record the shaking - happens within seconds": a clause and a remark
     if re.fullmatch(r"(?:\d+\.?)+|[A-Za-z]", term):
         return None
+    if re.fullmatch(r"(?i)question|answer|ans|solution|hint|q|a", term):
+        return None  # "Question: Difference between …": the notes' own question, asked as written
     if len(words) >= 2 and words[-1].lower() in ("in", "by", "into", "from", "to", "at", "on", "with"):
         return None  # "Ends in: Arabian Sea", "Released by: …": a field of a record, not a term
     if words[0].lower().endswith("ed") and len(words) > 2 or verb_only(words[0]):

@@ -107,6 +107,19 @@ def _without_years(term: str, siblings: list[str]) -> tuple[str, list[str]]:
     return _YEAR_AFTER.sub("", term), [_YEAR_AFTER.sub("", name) for name in siblings]
 
 
+def _everyday(term: str, described: str) -> bool:
+    """ "Statement: at constant temperature …", "series: 2 + 3 + 6", "Relief — mountains force winds to rise": an
+    everyday word whose right side is no definition of it; "Describe statement." asks nothing the notes answer. A
+    definition ("Force: A push or a pull", "degree: number of attributes in a relation") is a card."""
+    return (
+        len(term.split()) == 1
+        and not term.isupper()
+        and zipf(term.lower()) >= 4.5
+        and not re.match(r"(?i)(?:a|an|the)\s", described)
+        and (not is_definition(described) or states_something(described) or bool(re.search(r"^[\d(]|=", described)))
+    )
+
+
 def _instance(term: str, kind: str) -> bool:
     """ "52nd Amendment (1985)", "Golaknath case": one of its kind, named by a number or a name, not a kind of it
     as "Weak acids" is."""
@@ -221,6 +234,10 @@ def term_questions(outline: Outline, topic_of: TopicOf) -> list[Placed]:
         siblings = [p.term for p in by_parent.get(id(parent), []) if normalise(p.term) != normalise(term)]
         # "Session: provides …" among the layers is asked about "the Session layer"; as a choice it stays "Session".
         named = _expanded(term, siblings, followers)
+        above = split_pair(node.parent) if node.parent is not None else None
+        outer = above.term.split() if above is not None else []
+        if len(outer) >= 2 and term.split()[-1].lower() in (word.lower() for word in outer[:-1]):
+            named = f"{term} {outer[-1].lower()}"  # "natural active" under "Active immunity": natural active immunity
         own_names = names | {named.split()[0]} if named != term else names  # "the Session layer"
         described = GLOSS.sub("", body).strip().rstrip(".")
         words = len(described.split())
@@ -278,7 +295,12 @@ def term_questions(outline: Outline, topic_of: TopicOf) -> list[Placed]:
                 prompt = f"Which {kind} is this: “{described}”?"
                 draft = Draft("mcq", prompt, answer, ["definition"], None, choices=[answer, *wrong], score=1.3)
                 placed.append(Placed(draft, node.line, node.text, topic, group + ":back"))
-            elif words <= 30 and normalise(term) not in normalise(body) and _describes(term, described):
+            elif (
+                words <= 30
+                and normalise(term) not in normalise(body)
+                and _describes(term, described)
+                and not _everyday(term, described)
+            ):
                 # (a sibling named in the answer is no clue to the card: "Alternate key — a candidate key not …")
                 # "Inertia of rest — a body at rest tends to stay at rest": what the notes say the term is.
                 back = body[:1].upper() + body[1:]
@@ -288,8 +310,9 @@ def term_questions(outline: Outline, topic_of: TopicOf) -> list[Placed]:
             continue
         else:
             front = f"Describe {_with_article(named, body, written, own_names)}."
-        forward = Draft("flashcard", front, body, ["definition"], None, score=1.3)
-        placed.append(Placed(forward, node.line, node.text, topic, group))
+        if not _everyday(term, described):
+            forward = Draft("flashcard", front, body, ["definition"], None, score=1.3)
+            placed.append(Placed(forward, node.line, node.text, topic, group))
         # Back: which term the definition describes, its siblings as choices; only where the right side is a
         # definition (a noun phrase), and no word of the term gives it away.
         if normalise(term) in normalise(body) or words > 25 or words < 2 or clause or not is_definition(described):

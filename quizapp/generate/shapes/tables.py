@@ -120,7 +120,7 @@ def table_questions(outline: Outline, topic_of: TopicOf) -> list[Placed]:
         key_name = re.sub(r"(?i)^(?:name|title)\s+of\s+(?:the\s+)?", "", key_name)
         for column in range(1, len(header)):
             values = [cells[column].strip().rstrip(".") if column < len(cells) else "" for _, cells in rows]
-            column_name = plain_case(re.sub(r"\s*\([^)]*\)", "", header[column]).strip())
+            column_name = plain_case(_one_name(re.sub(r"\s*\([^)]*\)", "", header[column]).strip()))
             if not column_name or not varied(values):
                 continue  # "Monthly" for four indices of five: a guess that is mostly right tests nothing
             be = "are" if is_plural(column_name) else "is"
@@ -162,6 +162,13 @@ def table_questions(outline: Outline, topic_of: TopicOf) -> list[Placed]:
 
 
 _PREPOSITIONS = ("by", "for", "in", "to", "from", "at", "on")
+
+
+def _one_name(header: str) -> str:
+    """ "Where / role": of two names for one column, the noun ("role"); a question word is none."""
+    parts = [part.strip() for part in re.split(r"\s*/\s*", header) if part.strip()]
+    nouns = [part for part in parts if part.split()[0].lower() not in ("where", "when", "what", "how", "why", "who")]
+    return nouns[-1] if len(parts) > 1 and nouns else header
 
 
 def _verb_header(name: str) -> bool:
