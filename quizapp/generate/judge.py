@@ -190,6 +190,8 @@ _HEADLINE_PASSIVE = re.compile(
     r"^(?!.*\b(?:is|are|was|were|be|been|has|have|had|will|shall|can|could|may|might|must|should|would|do|does|did)"
     r"\b)(?:[\w'’&-]+\s){1,4}(?:[a-z]+(?:ed|en|wn)|paid|made|built|held|led|sold|told|found|kept|left|sent|spent"
     r"|bought|brought|taught|caught|won|laid|said|set|run|put|read|hit|cut)\sby\b"
+    r"|^(?!.*\b(?:is|are|was|were|be|been|has|have|had|will|shall|can|could|may|might|must|should|would|do|does|did)"
+    r"\b)(?:[\w'’&-]+\s){1,6}(?:not|NOT)\s[a-z]+(?:ed|en)\.?$"  # "Prior permission of President NOT required."
 )
 """“Speaker and Deputy Speaker elected by house”: a note in the shorthand of a headline, no sentence to judge."""
 

@@ -106,6 +106,8 @@ GENERIC_LABELS = frozenset(
         "revision",
         "remember",
         "to remember",
+        "trick to remember",
+        "way to remember",
         "uses",
         "use",
         "advantages",
@@ -272,7 +274,7 @@ _LATIN_PLURALS = frozenset(
 
 
 def is_plural(phrase: str) -> bool:
-    word = head_word(phrase).lower().strip(",.;:()")
+    word = head_word(re.sub(r"\s*\([^)]*\)\s*$", "", phrase) or phrase).lower().strip(",.;:()")
     if word in _LATIN_PLURALS:
         return True
     return word.endswith("s") and not word.endswith(("ss", "us", "is", "ics"))

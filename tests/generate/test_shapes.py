@@ -1088,3 +1088,47 @@ def test_a_legend_on_one_line_a_statement_label_a_two_name_header_and_a_clipped_
     assert not [p for p in prompts if "where / role" in p]
     # "natural active" under "Active immunity" is natural active immunity.
     assert [p for p in prompts if "natural active immunity" in p]
+
+
+WINDS = """# Winds
+
+## Monsoon
+
+- The south-west monsoon reaches Kerala in June.
+  - splits into two branches — Arabian Sea branch and Bay of Bengal branch
+
+Trick to remember: "KAB" (Kerala, Arabian, Bay)
+
+## Rainfall kinds
+
+### Convectional rainfall
+
+- Features:
+  - hot air rises, cools and condenses
+  - e.g. equatorial regions daily
+
+### Orographic rainfall
+
+- Features:
+  - mountains force moist winds up
+  - e.g. Western Ghats
+
+### Cyclonic rainfall
+
+- Features:
+  - warm and cold air masses meet
+"""
+
+
+def test_a_verb_led_point_a_memory_trick_and_an_example_only_point_are_no_terms_or_descriptions() -> None:
+    prompts = [q.prompt for q in bank_of(WINDS, markdown=True).questions]
+    assert not [p for p in prompts if "splits" in p or "trick" in p.lower() or "e.g." in p]
+    assert [p for p in prompts if "hot air rises" in p]  # the points that describe are asked which rainfall
+
+
+def test_a_denial_of_a_headline_is_no_statement() -> None:
+    from quizapp.generate.judge import is_statement
+    from quizapp.generate.nouns import is_plural
+
+    assert not is_statement("Prior permission of the Governor NOT required.")
+    assert is_plural("Helper T cells (CD4)")

@@ -33,7 +33,12 @@ _OWNED = re.compile(
 )
 _SMALL = frozenset({"the", "a", "an", "of", "and", "or", "in", "on", "to", "is", "are", "it", "they", "its"})
 _MOST_WORDS = 24
-_POINTING = re.compile(r"^(?:This|These|That|Those|Such|Here|Thus|Hence|So)\b")
+_POINTING = re.compile(
+    r"^(?:This|These|That|Those|Such|Here|Thus|Hence|So)\b|^(?:e\.?g\.?|for example|for instance|such as|ex\.)(?:\s|,|:)",
+    re.IGNORECASE,
+)
+"""A point that leans on the one before, or only gives examples ("e.g. equatorial regions daily"): no description
+of its sibling to tell it from the others by."""
 
 
 @dataclass(slots=True)

@@ -71,6 +71,14 @@ def split_pair(node: Node) -> TermPair | None:
         return None  # "Question: Difference between …": the notes' own question, asked as written
     if len(words) >= 2 and words[-1].lower() in ("in", "by", "into", "from", "to", "at", "on", "with"):
         return None  # "Ends in: Arabian Sea", "Released by: …": a field of a record, not a term
+    if (
+        len(words) > 1
+        and words[0][:1].islower()
+        and words[0].endswith("s")
+        and "VERB" in readings(words[0])
+        and words[1] in ("into", "in", "to", "from", "with", "over", "across", "on", "off", "up", "down", "out")
+    ):
+        return None  # "splits into two branches — …": what does, the line above says; no term
     if words[0].lower().endswith("ed") and len(words) > 2 or verb_only(words[0]):
         return None  # "Provided a structured mechanism for Centre – …": a clause, not a term
     if len(words) == 1 and words[0].lower().endswith("ing") and zipf(words[0].lower()) >= 5:
