@@ -13,6 +13,7 @@ from quizapp.generate.sameness import (
     asked,
     contained,
     content,
+    core_answer,
     crossed,
     defined_term,
     fact_words,
@@ -126,7 +127,7 @@ def _cap(placed: list[Placed], preferred: set[int], spill: list[Placed] | None =
         # The same fact stated on another line ("ratified by 197 states" twice): the same answer and most of
         # the same words.
         words, names = content(draft.prompt), stems(draft.prompt)
-        answer = normalise(draft.answer)
+        answer = normalise(core_answer(draft.answer))
         earlier = by_answer.get(answer, []) if draft.type not in ("truefalse", "list") and not owned else []
         if any(len(words & other) >= 0.6 * max(1, min(len(words), len(other))) for _, other, _ in earlier):
             continue

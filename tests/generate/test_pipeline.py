@@ -657,3 +657,11 @@ def test_the_wrong_choices_for_a_name_are_names_of_its_kind() -> None:
     for q in named:
         if q.type == "mcq":  # a secret society among battles, or a battle among societies, gives itself away
             assert len({c.startswith("Battle") for c in q.choices or []}) == 1, q.choices
+
+
+def test_an_answer_with_its_year_or_act_is_the_same_answer() -> None:
+    from quizapp.generate.sameness import core_answer
+
+    assert core_answer("42nd Amendment Act, 1976") == core_answer("42nd Amendment (1976)") == "42nd Amendment"
+    assert core_answer("March 1947") == "March 1947"  # a date keeps its year
+    assert core_answer("1946") == "1946"
