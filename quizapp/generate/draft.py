@@ -40,6 +40,8 @@ class SentenceContext:
     """Every fact of the document, for distractors."""
     block_text: str
     """The sentence's whole block: a false statement must not be true elsewhere in it."""
+    label: str | None = None
+    """The term the sentence's line is written after, where the sentence does not say it ("Afghanistan – …")."""
     leans_back: bool = False
     """The sentence opened with "In this regard," or the like: only its topic can stand in for what it points at,
     so it gives blanks with the topic before them, and no true/false statement."""

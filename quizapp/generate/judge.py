@@ -104,7 +104,8 @@ _AUXILIARY_VERB = re.compile(r"\s(?P<aux>is|are|was|were|has\sbeen|have\sbeen)\s
 which reads as a claim of its own."""
 _SUBORDINATE = r"(?i)(?:when|whenever|if|as|since|although|though|because|while|once|after|before|until|there)\b"
 _NO_DENIAL = re.compile(
-    r"\b(?:not|no|never|cannot|nor|neither|without|only|all|every|each|some|most|many|few|both|either)\b|n't",
+    r"\b(?:not|no|never|cannot|nor|neither|without|only|all|every|each|some|most|many|few|both|either|one\sof|also"
+    r"|among|several|various|such\sas|including)\b|n't",
     re.IGNORECASE,
 )
 

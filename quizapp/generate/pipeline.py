@@ -185,7 +185,9 @@ def generate_bank(
     kept = {id(d) for d in select([d for _, d in drafted])}
     for ctx, draft in drafted:
         if id(draft) in kept:
-            if _quotes_sentence(draft) and not names_something(ctx.text, lowercase):
+            if _quotes_sentence(draft) and ctx.label and not said(ctx.label, ctx.text):
+                draft.prompt = with_context(ctx.label, draft.prompt, lowercase)  # "Afghanistan: USSR invaded in ____"
+            elif _quotes_sentence(draft) and not names_something(ctx.text, lowercase):
                 # "Decisions require a ____ majority": whose decisions only the heading says.
                 context = context_name(ctx.topic, document.title, lowercase, outer.get(ctx.line, ()), ctx.text)
                 if context is None:
@@ -234,7 +236,9 @@ def generate_bank(
                     # that "True" is no safe guess.
                     explanation = f"The notes say: {statement}"
                     draft = Draft("truefalse", denied, "False", ["statement"], None, explanation=explanation, score=0.7)
-            if draft is not None and not names_something(sentence.text, lowercase):
+            if draft is not None and sentence.label and not said(sentence.label, sentence.text):
+                draft.prompt = with_context(sentence.label, draft.prompt, lowercase)
+            elif draft is not None and not names_something(sentence.text, lowercase):
                 # "Decisions require a three-fourths majority": whose decisions only its heading says. Said with
                 # the heading in front where the heading is a name; else not asked.
                 context = context_name(

@@ -131,6 +131,9 @@ class NoteSentence:
     line: int
     block_text: str
     facts: list[Fact]
+    label: str | None = None
+    """The term a "Term – sentences" line is written after ("Afghanistan – USSR invaded in 1979"), which the
+    sentence may not say again: what it is about."""
 
 
 def context_of(sentence: NoteSentence, pool: list[Fact]) -> SentenceContext:
@@ -143,6 +146,7 @@ def context_of(sentence: NoteSentence, pool: list[Fact]) -> SentenceContext:
         facts=sentence.facts,
         pool=pool,
         block_text=sentence.block_text,
+        label=sentence.label,
         leans_back=bool(ANAPHORIC.match(LABEL.sub("", sentence.source))),
     )
 
@@ -204,7 +208,7 @@ def outline_sentences(
     """Sentences of every text, item and row of the notes but those the structure already asks about; the
     cards of labelled paragraphs go to `extra`. `lowercase`: the notes' `lowercase_words`."""
     out: list[NoteSentence] = []
-    units: list[tuple[Node, list[tuple[int, str]], str | None]] = []
+    units: list[tuple[Node, list[tuple[int, str]], str | None, str | None]] = []
     members = shapes.list_members(outline)
     for node in outline.nodes:
         if node.kind == "heading" or node.line in skip or id(node) in members:
@@ -221,8 +225,8 @@ def outline_sentences(
             ):
                 continue  # "Dictionary – a collection of … written in { }": its subject is the term, not said
             parts, subject = [(node.line, pair.body)], (pair.term if not pair.label else subject)
-        units.append((node, parts, subject))
-    known_names = standalone_names([text for _, parts, _ in units for _, text in parts])
+        units.append((node, parts, subject, pair.term if pair is not None and not pair.label else None))
+    known_names = standalone_names([text for _, parts, _, _ in units for _, text in parts])
     # A name the notes never write in lower case may be a person's, whom "he" or "she" can stand for.
     # Names the notes only ever capitalise but for a slip ("India" ten times, "india" once).
     capitalised = Counter(re.findall(r"\b[A-Z][a-z]{2,}\b", document.text or ""))
@@ -237,7 +241,7 @@ def outline_sentences(
     last_parent: Node | None = None
     seen_under: set[int] = set()
     plural_by_section: dict[int, str] = {}
-    for node, parts, parent_subject in units:
+    for node, parts, parent_subject, term_before in units:
         block_text, sentences = split_sentences(parts)
         sentences = _rejoin(sentences)
         topic = topic_of_node(node, document)
@@ -300,7 +304,7 @@ def outline_sentences(
                 # "It is a yellow-white solid …" under "Properties and uses": what "it" is was lent, not said,
                 # so no definition of it is taken from here.
                 facts = [fact for fact in facts if fact.kind != "definition"]
-            out.append(NoteSentence(topic, resolved, sentence.text, sentence.line, block_text, facts))
+            out.append(NoteSentence(topic, resolved, sentence.text, sentence.line, block_text, facts, term_before))
     return out
 
 

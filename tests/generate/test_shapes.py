@@ -1132,3 +1132,39 @@ def test_a_denial_of_a_headline_is_no_statement() -> None:
 
     assert not is_statement("Prior permission of the Governor NOT required.")
     assert is_plural("Helper T cells (CD4)")
+
+
+SQL_NOTES = """# Tables
+
+## Common commands
+
+Create a table:
+`CREATE TABLE pupil (id INT PRIMARY KEY, name VARCHAR(30));`
+
+Remove duplicate values: `SELECT DISTINCT town FROM pupil;`
+
+Update:
+`UPDATE pupil SET mark = 90 WHERE id = 1;`
+"""
+
+
+def test_a_task_and_its_line_of_code_ask_for_the_command() -> None:
+    cards = {q.prompt: q.answer for q in bank_of(SQL_NOTES, markdown=True).questions}
+    assert cards["Write the command to create a table."].startswith("CREATE TABLE pupil")
+    assert cards["Write the command to remove duplicate values."] == "SELECT DISTINCT town FROM pupil"
+    assert not [p for p in cards if "UPDATE" in p or "SET" in p]  # code split at "=" is no term
+
+
+WARS = """# Proxy wars
+
+## Where they were fought
+
+Korea - North invaded South in 1950; the war ended in an armistice in 1953.
+Afghanistan - USSR invaded in 1979; US armed the fighters. Soviet troops withdrew by 1989.
+"""
+
+
+def test_a_sentence_written_after_a_term_keeps_the_term_in_front() -> None:
+    prompts = [q.prompt for q in bank_of(WARS).questions if q.type in ("cloze", "mcq", "truefalse")]
+    withdrew = [p for p in prompts if "withdrew" in p]
+    assert withdrew and all(p.startswith("Afghanistan: ") for p in withdrew)

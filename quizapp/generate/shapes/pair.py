@@ -50,10 +50,14 @@ def split_pair(node: Node) -> TermPair | None:
     if match is None:
         return None
     term, body = match["term"].strip(" .*"), match["body"].strip()
+    if match["sep"].strip() == "=" and re.search(r"\b[A-Z]{3,}\s[a-z]", term):
+        return None  # "UPDATE student SET marks = 90 WHERE rollno = 1": a line of code, no term
     arrow = match["sep"].strip() in ("->", "→", "=>")
     words = term.split()
     if not words or len(words) > 6 or not any(char.isalpha() for char in term) or len(body) < 2:
         return None
+    if CODE.search(body) and 2 <= len(words) <= 6 and not re.search(r"[=;(){}]", term):
+        return TermPair(node, term, body, False, False)  # "Create a table: CREATE TABLE …;": a task and its code
     bare_term = re.sub(r"\s\([A-Z][A-Za-z0-9]{1,8}\)$", "", term)  # "Central GST (CGST)"
     bare_term = re.sub(r"\s\((?:c\.\s?)?\d{3,4}(?:\s?[-–]\s?\d{2,4})?\)$", "", bare_term)  # "52nd Amendment (1985)"
     if term.endswith("?") or re.search(r"\b(?:is|are|was|were|has|have)\b|[,;=()]", bare_term):
@@ -124,6 +128,8 @@ def parent_text(parent: Node | None) -> str | None:
     return (pair.term if pair else parent.text).rstrip(":")
 
 
+CODE = re.compile(r";\s*$|==|\w\(\)|[{}]|\b[A-Z]{3,}\b.*\b[A-Z]{3,}\b.*[*<>=]")
+"""A line of code ("SELECT name FROM student WHERE marks > 80;", "print(len(x))"): no definition of a term."""
 GLOSS = re.compile(r"\s*\((?:e\.g\.|eg|i\.e\.|for example|such as)[^)]*\)", re.IGNORECASE)
 """A parenthesis that gives examples ("(e.g. HCl)"): no part of what a term is."""
 

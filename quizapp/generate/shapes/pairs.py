@@ -25,12 +25,13 @@ from quizapp.generate.nouns import (
     stable_order,
     starts_with_preposition,
     states_something,
+    verb_base,
     verb_only,
     zipf,
 )
 from quizapp.generate.shapes.common import Placed, TopicOf
 from quizapp.generate.shapes.fields import PROCESS, field_of_item, label_questions
-from quizapp.generate.shapes.pair import GLOSS, TermPair, parent_text, split_pair, term_case
+from quizapp.generate.shapes.pair import CODE, GLOSS, TermPair, parent_text, split_pair, term_case
 from quizapp.generate.shapes.qa import qa_pairs
 from quizapp.generate.shapes.records import record_points
 from quizapp.generate.shapes.tables import table_lines
@@ -105,6 +106,25 @@ def _without_years(term: str, siblings: list[str]) -> tuple[str, list[str]]:
     if not all(_YEAR_AFTER.search(name) for name in [term, *siblings]):
         return term, siblings
     return _YEAR_AFTER.sub("", term), [_YEAR_AFTER.sub("", name) for name in siblings]
+
+
+def _code_card(task: str, code: str, node: Node, topic: str, group: str) -> list[Placed]:
+    """ "Remove duplicate values: SELECT DISTINCT city FROM student;" → "Write the command to remove duplicate
+    values."; a task not put as a verb ("Sorting") or of one word says too little to ask."""
+    words = task.split()
+    first = words[0].lower()
+    if len(words) < 2 or "VERB" not in readings(first) or verb_base(first) != first:
+        return []
+    front = f"Write the command to {first} {' '.join(words[1:])}."
+    return [
+        Placed(
+            Draft("flashcard", front, code.rstrip(), ["definition"], None, score=1.1),
+            node.line,
+            node.text,
+            topic,
+            group,
+        )
+    ]
 
 
 def _everyday(term: str, described: str) -> bool:
@@ -196,6 +216,10 @@ def term_questions(outline: Outline, topic_of: TopicOf) -> list[Placed]:
                 placed.extend(label_questions(pair, topic, group, notes))
             continue
         term = pair.term
+        if CODE.search(body):
+            # "Show everything: SELECT * FROM student;": a task and the line of code that does it
+            placed.extend(_code_card(term, body, node, topic, group))
+            continue
         if pair.arrow and (" + " in term or PROCESS.search(f"{parent_text(node.parent) or ''} {topic} {body}")):
             if len(body.split()) <= 12 and not starts_with_preposition(term):
                 do = "do" if is_plural(term) else "does"
