@@ -17,6 +17,7 @@ from quizapp.documents.model import Document, DocumentError
 from quizapp.documents.outline import Outline, read_outline
 from quizapp.generate import ranking, shapes
 from quizapp.generate.context import context_name, said, with_context
+from quizapp.generate.distractors import normalise
 from quizapp.generate.judge import claimable, is_statement, names_something, negated, subject_unsaid, unquotable
 from quizapp.generate.keyterms import KeyTerms, keyterm_cloze
 from quizapp.generate.nouns import (
@@ -68,12 +69,16 @@ class GenerateReport:
     sentences: int = 0
 
 
-def _dominant_words(texts: list[str]) -> list[str]:
-    """The words a fifth of the notes' sentences use: what the notes are about ("ozone", "Harappan"), a blank
-    anyone can fill."""
+_YEAR_HEADING = re.compile(r"(?:c\.\s?)?\d{3,4}s?(?:\s?[-–]\s?\d{2,4})?(?:\s?(?:AD|BC|BCE|CE))?")
+
+
+def _dominant_words(texts: list[str], *, acronyms: bool = False) -> list[str]:
+    """The words a fifth of the notes' sentences use: what the notes are about ("ozone", "Harappan"; with
+    `acronyms`, "GST" too), a blank anyone can fill."""
     counts: Counter[str] = Counter()
+    pattern = r"[^\W\d_]{4,}|\b[A-Z]{2,3}\b" if acronyms else r"[^\W\d_]{4,}"
     for text in texts:
-        counts.update({word.casefold() for word in re.findall(r"[^\W\d_]{4,}", text)})
+        counts.update({word.casefold() for word in re.findall(pattern, text)})
     floor = max(3, len(texts) // 5)
     return [word for word, count in counts.items() if count >= floor and zipf(word) < 5.5]
 
@@ -182,6 +187,9 @@ def generate_bank(
             and not subject_unsaid(ctx.text)
         )
     ]
+    # A blank whose answer is what the whole notes are about ("a report on ____" → GST): anyone fills it.
+    about = {normalise(word) for word in _dominant_words([sentence.text for sentence in sentences], acronyms=True)}
+    drafted = [(ctx, d) for ctx, d in drafted if not (_quotes_sentence(d) and normalise(d.answer) in about)]
     kept = {id(d) for d in select([d for _, d in drafted])}
     for ctx, draft in drafted:
         if id(draft) in kept:
@@ -209,7 +217,7 @@ def generate_bank(
         )
         fallback: list[shapes.Placed] = []
         siblings = sibling_terms(outline, lowercase)
-        dominant = frozenset(_dominant_words([sentence.text for sentence in sentences]))
+        dominant = frozenset(_dominant_words([sentence.text for sentence in sentences], acronyms=True))
         for sentence in sentences:
             if sentence.line in asked or EXAMPLE.search(sentence.source) or unquotable(sentence.text):
                 continue
@@ -225,7 +233,8 @@ def generate_bank(
                 if swapped is None:
                     # "S waves are primary waves …": a sibling term of the notes in its subject's place
                     swapped = subject_swapped(statement, siblings, document.text)
-                denied = negated(statement)
+                denied = negated(statement) if not _YEAR_HEADING.fullmatch(sentence.topic.strip()) else None
+                # ("Committee submits its report" under "2013": an event told in the present, no claim to deny)
                 if swapped is not None:
                     # "The Speaker of Rajya Sabha presides …": a rival the notes set against it, put in its place
                     false, right, wrong = swapped

@@ -17,6 +17,9 @@ P = V * I
 - I = Electric Current
 - R = Electrical Resistance
 - P = Electric Power
+- Q = Electric Charge
+- W = Work Done
+- t = Time Taken
 """
 
 
@@ -25,8 +28,15 @@ def test_each_symbol_is_asked_in_its_formula_with_the_legend_as_choices() -> Non
     asked = {p.draft.prompt: (p.draft.answer, p.draft.choices or [], p.line) for p in placed}
     answer, choices, line = asked["In “V = I * R”, what does R stand for?"]
     assert (answer, line) == ("Electrical Resistance", 11)
-    assert "Electric Current" in choices and len(choices) == 4
+    # "Electric Current" is no choice for R: I stands for it in the same formula.
+    assert "Electric Current" not in choices and "Potential Difference" not in choices and len(choices) == 4
     assert asked["In “P = V * I”, what does P stand for?"][0] == "Electric Power"  # the nearest formula with P
+
+
+def test_a_symbol_the_formula_gives_a_value_is_not_asked() -> None:
+    text = "# Force\n\nF = k * m * a (as k = 1)\n\n- k = Constant\n- m = Mass of body\n- a = Rate of change\n- v = Speed\n"
+    prompts = [p.draft.prompt for p in legend_questions(read_outline(text, markdown=True), lambda node: "t")]
+    assert not [p for p in prompts if "what does k" in p]
 
 
 def test_a_list_of_pairs_with_no_formula_above_is_no_legend() -> None:

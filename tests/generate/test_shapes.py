@@ -56,7 +56,7 @@ GLOSSARY = """# Rocks
 """
 
 
-def bank_of(text: str, *, markdown: bool = False):  # noqa: ANN201
+def bank_of(text: str, *, markdown: bool = False):
     document = parse_markdown(text, title="Notes") if markdown else parse_text(text, title="Notes")
     return generate_bank(document)[0]
 
@@ -1060,6 +1060,10 @@ P = V I
 
 where P = electric power, V = voltage, I = current
 
+E = P t
+
+where E = energy used, t = time taken
+
 - Use P = VI if power is asked.
 
 ## Cells of defence
@@ -1168,3 +1172,35 @@ def test_a_sentence_written_after_a_term_keeps_the_term_in_front() -> None:
     prompts = [q.prompt for q in bank_of(WARS).questions if q.type in ("cloze", "mcq", "truefalse")]
     withdrew = [p for p in prompts if "withdrew" in p]
     assert withdrew and all(p.startswith("Afghanistan: ") for p in withdrew)
+
+
+LANGUAGES = """# Query languages
+
+| Category | Full form | Commands |
+|----------|-----------|----------|
+| DDL | Data Definition Language | CREATE, DROP |
+| DML | Data Manipulation Language | INSERT, DELETE |
+| DCL | Data Control Language | GRANT, REVOKE |
+| TCL | Transaction Control Language | COMMIT, ROLLBACK |
+"""
+
+
+def test_a_full_form_is_not_asked_back_to_its_initials() -> None:
+    prompts = [q.prompt for q in bank_of(LANGUAGES, markdown=True).questions]
+    assert not [p for p in prompts if "has the full form" in p]  # "DML" is "Data Manipulation Language"'s initials
+    assert [p for p in prompts if p.startswith("What is the full form of")]
+
+
+def test_a_point_that_names_siblings_in_the_singular_does_not_offer_them() -> None:
+    from quizapp.generate.shapes.owners import owner_questions
+    from quizapp.generate.standalone import lowercase_words
+
+    text = (
+        "# Chemistry\n\n1. Acids:\n- Taste sour.\n- Turn blue litmus red.\n2. Bases:\n- Taste bitter.\n- Feel soapy.\n"
+        "3. Salts:\n- Formed by neutralisation.\n- Often crystals.\n4. Indicators:\n- Litmus: red in acid, blue in base.\n"
+        "- Turmeric turns red in a base.\n"
+    )
+    outline = read_outline(text)
+    for placed in owner_questions(outline, lambda node: "t", set(), lowercase_words(text)):
+        if "Litmus" in placed.draft.prompt:
+            assert not {"Acids", "Bases"} & set(placed.draft.choices or [])

@@ -71,14 +71,22 @@ def legend_questions(outline: Outline, topic_of: TopicOf) -> list[Placed]:
             if _FORMULA.search(text) and len(tokens & symbols) >= 2 and len(text) <= 80
         ]
         meanings = [meaning for _, _, meaning in entries] + (everywhere if written else [])
+        symbol_of = {meaning.lower(): symbol for _, symbol, meaning in entries}
         for item, symbol, meaning in entries:
             if meaning[:1].lower() == symbol[:1].lower():
                 continue  # "F = Force", "m = Mass": the symbol is the word's first letter, nothing to learn
             formula = next((text for text, tokens in reversed(above) if symbol in tokens), None)
-            if formula is None:
-                continue
+            if formula is None or re.search(rf"(?<![\w]){re.escape(symbol)}\s*=\s*\d", formula):
+                continue  # "F = k * ma (as k = 1)": the formula says what k is
+            # "Mass" for k in "F = k * ma" is plainly wrong: m stands for mass in the same formula.
+            present = _tokens(formula)
             others = stable_order(
-                list(dict.fromkeys(m for m in meanings if m.lower() != meaning.lower())), f"{symbol}\x1f{meaning}"
+                list(
+                    dict.fromkeys(
+                        m for m in meanings if m.lower() != meaning.lower() and symbol_of.get(m.lower()) not in present
+                    )
+                ),
+                f"{symbol}\x1f{meaning}",
             )
             # "Initial Momentum" is the wrong choice a student may take for "Final Momentum"; "constant" is not
             words = set(meaning.lower().split())

@@ -402,10 +402,11 @@ def owner_questions(outline: Outline, topic_of: TopicOf, skip: set[int], lowerca
                 if any(other is not owner and alike(point.text, theirs.text, common) for other, theirs in everything):
                     continue  # "fortified wall" here, "Defensive wall" there: the other may be as right
                 prompt = _prompt(kind, point.label, point.text)
-                said = point.text.lower()
+                said = {singular(word) for word in re.findall(r"[a-z]+", point.text.lower())}
                 wrong = stable_order(
-                    [r for r in rivals if not re.search(rf"\b{re.escape(r.lower())}\b", said)], point.text
-                )
+                    [r for r in rivals if not {singular(w) for w in re.findall(r"[a-z]+", r.lower())} <= said],
+                    point.text,
+                )  # "Litmus: red in acid, blue in base": neither Acids nor Bases is a choice
                 found = choice_question(point.node, prompt, owner.name, wrong, "owner", topic_of, "owner", 1.1)
                 placed.extend([found] if found else [])
     return placed

@@ -143,6 +143,8 @@ def table_questions(outline: Outline, topic_of: TopicOf) -> list[Placed]:
                 others = like_answer(value, [v for v in values if v and not overlaps(v, value)])
                 key_others = like_answer(key, [k for k in keys if not overlaps(k, key)])
                 reversible = short and unique_value and keys_unique and len(value) <= 40 and len(key_others) >= 3
+                if _initials(value) == key.replace(".", "").upper():
+                    reversible = False  # "Which has the full form 'Data Manipulation Language'?": its initials answer
                 if reversible and coin(f"{key}\x1f{column}", 2):
                     # One question a cell: which way round is stable per cell and about even over a table.
                     reverse = f"Which {plain_case(key_name)} has the {column_name} “{value}”?"
@@ -162,6 +164,10 @@ def table_questions(outline: Outline, topic_of: TopicOf) -> list[Placed]:
 
 
 _PREPOSITIONS = ("by", "for", "in", "to", "from", "at", "on")
+
+
+def _initials(text: str) -> str:
+    return "".join(word[0] for word in re.findall(r"[A-Za-z][\w'’-]*", text) if word[0].isupper()).upper()
 
 
 def _one_name(header: str) -> str:
