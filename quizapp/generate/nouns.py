@@ -811,7 +811,7 @@ def has_verb(text: str) -> bool:
 def finite_verb(text: str) -> str | None:
     """The sentence's first finite verb as written ("turn" of "Bases turn red litmus blue"), or None."""
     # "J-shaped" and "wheel-turned" are one word, an adjective; ", coiled." after a comma is a participle too.
-    text = re.sub(r"[A-Za-z]+-(?=[A-Za-z])", "", text)
+    text = re.sub(r"\b[A-Za-z]+(?:-[A-Za-z]+)+\b", "X", text)
     text = re.sub(r",\s[a-z]+(?:ed|en)(?=[.;]?$)", "", text.strip())
     words = re.findall(r"[A-Za-z]+", text)
     if not words:
