@@ -40,7 +40,7 @@ from quizapp.generate.questions import (
     SentenceContext,
     fact_questions,
 )
-from quizapp.generate.shapes.siblings import sibling_terms, subject_swapped
+from quizapp.generate.shapes.siblings import sibling_terms, subject_choice, subject_swapped
 from quizapp.generate.standalone import (
     DASH_LABEL,
     EXAMPLE,
@@ -67,6 +67,22 @@ class GenerateReport:
     facts: Counter[str] = field(default_factory=Counter)
     questions: Counter[str] = field(default_factory=Counter)
     sentences: int = 0
+
+
+def _judged(statement: str, swapped: tuple[str, str, str] | None, sentence: NoteSentence) -> Draft:
+    """A sentence as a statement to judge: made false with a rival put in its term's place ("P waves are secondary
+    waves …"), now and then denied, else as written."""
+    if swapped is not None:
+        false, right, wrong = swapped
+        explanation = f"The notes say {right}, not {wrong}."
+        return Draft("truefalse", false, "False", ["statement"], None, explanation=explanation, score=0.7)
+    # ("Committee submits its report" under "2013": an event told in the present, no claim to deny)
+    denied = negated(statement) if not _YEAR_HEADING.fullmatch(sentence.topic.strip()) else None
+    if denied is not None and coin(statement, 2) == 0:
+        # Half the time (a bare "not" is the weakest false statement, but "True" must be no safe guess)
+        explanation = f"The notes say: {statement}"
+        return Draft("truefalse", denied, "False", ["statement"], None, explanation=explanation, score=0.7)
+    return Draft("truefalse", statement, "True", ["statement"], None, score=0.7)
 
 
 _YEAR_HEADING = re.compile(r"(?:c\.\s?)?\d{3,4}s?(?:\s?[-–]\s?\d{2,4})?(?:\s?(?:AD|BC|BCE|CE))?")
@@ -228,23 +244,14 @@ def generate_bank(
                 statement = (
                     sentence.text if sentence.text.rstrip("\"'”’)").endswith((".", "!", "?")) else sentence.text + "."
                 )
-                draft = Draft("truefalse", statement, "True", ["statement"], None, score=0.7)
                 swapped = terms.swapped(statement, document.text) if coin(statement, 2) else None
-                if swapped is None:
-                    # "S waves are primary waves …": a sibling term of the notes in its subject's place
-                    swapped = subject_swapped(statement, siblings, document.text)
-                denied = negated(statement) if not _YEAR_HEADING.fullmatch(sentence.topic.strip()) else None
-                # ("Committee submits its report" under "2013": an event told in the present, no claim to deny)
-                if swapped is not None:
-                    # "The Speaker of Rajya Sabha presides …": a rival the notes set against it, put in its place
-                    false, right, wrong = swapped
-                    explanation = f"The notes say {right}, not {wrong}."
-                    draft = Draft("truefalse", false, "False", ["statement"], None, explanation=explanation, score=0.7)
-                elif swapped is None and denied is not None and coin(statement, 2) == 0:
-                    # Now and then (rarely: a bare "not" is the weakest false statement) the statement denied, so
-                    # that "True" is no safe guess.
-                    explanation = f"The notes say: {statement}"
-                    draft = Draft("truefalse", denied, "False", ["statement"], None, explanation=explanation, score=0.7)
+                choice = (
+                    subject_choice(statement, siblings, document.text) if coin(f"{statement}\x1fwhich", 2) else None
+                )
+                if choice is not None:
+                    draft = choice  # "____ are secondary waves …": which of the family, no true/false to spend
+                else:
+                    draft = _judged(statement, swapped or subject_swapped(statement, siblings, document.text), sentence)
             if draft is not None and sentence.label and not said(sentence.label, sentence.text):
                 draft.prompt = with_context(sentence.label, draft.prompt, lowercase)
             elif draft is not None and not names_something(sentence.text, lowercase):

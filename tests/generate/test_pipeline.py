@@ -484,7 +484,7 @@ def test_a_statement_is_denied_at_its_main_verb_only() -> None:
 
 def test_a_statement_about_one_of_a_family_is_made_false_with_a_sibling() -> None:
     from quizapp.documents.outline import read_outline
-    from quizapp.generate.shapes.siblings import sibling_terms, subject_swapped
+    from quizapp.generate.shapes.siblings import sibling_terms, subject_choice, subject_swapped
     from quizapp.generate.standalone import lowercase_words
 
     notes = (
@@ -500,6 +500,9 @@ def test_a_statement_about_one_of_a_family_is_made_false_with_a_sibling() -> Non
     )
     assert right == "Network layer" and wrong in ("Link layer", "Session layer", "Transport layer")
     assert false == f"{wrong} routes packets across networks."
+    which = subject_choice("Network layer routes packets across networks.", siblings, notes)
+    assert which is not None and which.prompt == "____ routes packets across networks."
+    assert which.answer == "Network layer" and len(which.choices or []) == 4
     # "also" and "can" say the property may be shared: no swap.
     assert subject_swapped("Network layer also routes packets.", siblings, notes) is None
     assert subject_swapped("Network layer can drop packets.", siblings, notes) is None

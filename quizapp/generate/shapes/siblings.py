@@ -8,7 +8,8 @@ import zlib
 
 from quizapp.documents.outline import Outline
 from quizapp.generate.distractors import normalise
-from quizapp.generate.nouns import singular
+from quizapp.generate.draft import BLANK, Draft
+from quizapp.generate.nouns import singular, stable_order
 from quizapp.generate.shapes.lists import list_names
 from quizapp.generate.shapes.owners import sibling_names
 from quizapp.generate.shapes.pair import split_pair
@@ -50,10 +51,9 @@ def sibling_terms(outline: Outline, lowercase: frozenset[str]) -> dict[str, list
     return found
 
 
-def subject_swapped(statement: str, siblings: dict[str, list[str]], notes: str) -> tuple[str, str, str] | None:
-    """ "S waves are secondary waves …" → "P waves are secondary waves …":
-    the statement's subject, a term of a family, replaced by a sibling the notes say nothing of the kind of.
-    (false statement, the right term, the wrong one) or None where no swap is safe."""
+def _subject(statement: str, siblings: dict[str, list[str]], notes: str) -> tuple[int, str, str, list[str]] | None:
+    """The statement's subject where it is a term of a family and the statement says its own of it: (words before
+    it, the subject as written, the rest from the verb on, the siblings the notes say nothing of the kind of)."""
     if _SHARED.search(statement) or _WEAK_MODAL.search(statement):
         return None  # "Nitrogen monoxide can also cause …": true of the sibling too, for all the student knows
     words = statement.split()
@@ -75,15 +75,43 @@ def subject_swapped(statement: str, siblings: dict[str, list[str]], notes: str) 
             and rival.lower().endswith("s") == written.lower().endswith("s")  # "S waves are": a plural for a plural
             and not _said_of(rival, rest, notes)
         ]
-        if not rivals:
-            return None
-        rival = rivals[zlib.crc32(statement.encode()) % len(rivals)]
-        if start == 0:
-            rival = rival[:1].upper() + rival[1:]
-        prefix = " ".join(words[:start])
-        false = f"{prefix} {rival}{rest}".strip()
-        return false, written, rival
+        return (start, written, rest, rivals) if rivals else None
     return None
+
+
+def subject_swapped(statement: str, siblings: dict[str, list[str]], notes: str) -> tuple[str, str, str] | None:
+    """ "S waves are secondary waves …" → "P waves are secondary waves …": the statement's subject, a term of a
+    family, replaced by a sibling the notes say nothing of the kind of. (false statement, the right term, the
+    wrong one) or None where no swap is safe."""
+    found = _subject(statement, siblings, notes)
+    if found is None:
+        return None
+    start, written, rest, rivals = found
+    rival = rivals[zlib.crc32(statement.encode()) % len(rivals)]
+    if start == 0:
+        rival = rival[:1].upper() + rival[1:]
+    words = statement.split()
+    return f"{' '.join(words[:start])} {rival}{rest}".strip(), written, rival
+
+
+def subject_choice(statement: str, siblings: dict[str, list[str]], notes: str) -> Draft | None:
+    """ "____ are secondary waves because they arrive second." with P, S and surface waves as the choices: which
+    of a family the statement is about, where it says nothing the notes say of the others."""
+    found = _subject(statement, siblings, notes)
+    if found is None or len(found[3]) < 2:
+        return None
+    start, written, rest, rivals = found
+    # the answer as the family writes it ("P waves" beside "S waves"), not as this sentence does ("P-waves")
+    written = next(
+        (name for name in siblings.get(normalise(rivals[0]), []) if normalise(name) == normalise(written)), written
+    )
+    words = statement.split()
+    article = " ".join(words[:start])
+    prompt = f"{article} {BLANK}{rest}".strip()
+    wrong = stable_order(rivals, statement)[:3]
+    if written[:1].isupper() or start:
+        wrong = [w[:1].upper() + w[1:] if not start else w for w in wrong]
+    return Draft("mcq", prompt, written, ["statement"], None, choices=[written, *wrong], score=0.75)
 
 
 def _said_of(rival: str, predicate: str, notes: str) -> bool:
