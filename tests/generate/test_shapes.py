@@ -1204,3 +1204,12 @@ def test_a_point_that_names_siblings_in_the_singular_does_not_offer_them() -> No
     for placed in owner_questions(outline, lambda node: "t", set(), lowercase_words(text)):
         if "Litmus" in placed.draft.prompt:
             assert not {"Acids", "Bases"} & set(placed.draft.choices or [])
+
+
+def test_a_list_of_numbered_or_contrasted_headings_is_no_set_to_name() -> None:
+    text = (
+        "# Motion\n\n## Newton's three laws of motion\n\n- 1st Law\n- 2nd Law\n- 3rd Law\n\n"
+        "## Humoral vs cell-mediated\n\n- Humoral immunity\n- Cell-mediated immunity\n"
+    )
+    prompts = [q.prompt for q in bank_of(text, markdown=True).questions if q.type == "list"]
+    assert not [p for p in prompts if "laws" in p or " vs " in p]

@@ -75,6 +75,7 @@ def label_questions(pair: TermPair, topic: str, group: str, notes: str = "") -> 
     label = pair.term.rstrip(":").lower()
     if (
         subject is None
+        or re.search(r"\s(?:and|&)\s", subject)  # "Protocol Data Units and OSI Model": a section, no one thing
         or node.children
         or label in _SILENT_LABELS
         or re.match(r"(?:connection|relation|link)\b", label)

@@ -121,6 +121,8 @@ def _lists(outline: Outline) -> list[_List]:
             noun = f"{plain_case(noun)} of {context}"  # "archaeological findings of Harappa"
         if any(normalise(name) in normalise(noun) for name in clean) or not is_plural(noun):
             continue  # "Name the two parts of the duration": a heading that is no plural noun names no set
+        if re.search(r"\s(?:vs\.?|versus)\s", noun, re.IGNORECASE) or _no_names(clean):
+            continue  # "Humoral vs cell-mediated"; "1st Law, 2nd Law, 3rd Law", "Primary, Secondary": no members
         if parent.kind != "heading" and len(noun.split()) == 1 and context is None:
             continue  # "chairs:" alone under a point names nothing a question could carry
         found.append(_List(parent, items, clean, noun, complete))
@@ -130,6 +132,17 @@ def _lists(outline: Outline) -> list[_List]:
 def list_names(outline: Outline) -> list[list[str]]:
     """The members each list of the notes names in full ("Harappa", "Mohenjodaro", …): things of one kind."""
     return [found.names for found in _lists(outline) if found.complete and len(found.names) >= 3]
+
+
+def _no_names(names: list[str]) -> bool:
+    """Items that only number or qualify ("1st Law", "2nd Law"; "Primary", "Secondary"): naming them tests nothing."""
+    numbered = all(re.fullmatch(r"(?i)(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth)\s+\w+", n) for n in names)
+    qualifiers = sum(
+        1
+        for n in names
+        if " " not in n and "ADJ" in readings(n.lower()) and n.lower().endswith(("ary", "al", "ive", "ic", "ous"))
+    )
+    return numbered or qualifiers * 2 >= len(names)
 
 
 def _a_name(text: str, lowercase: set[str]) -> bool:
