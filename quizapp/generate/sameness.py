@@ -161,7 +161,13 @@ def fact_words(draft) -> tuple[set[str], set[str]] | None:
 def crossed(mine: tuple[set[str], set[str]], other: tuple[set[str], set[str]]) -> bool:
     """Whether two questions ask one fact both ways: each answer's words stand in the other's prompt."""
     (prompt, answer), (other_prompt, other_answer) = mine, other
-    return answer <= other_prompt and other_answer <= prompt
+    if answer <= other_prompt and other_answer <= prompt:
+        return True
+    # "What is the powerhouse of the cell?" → Mitochondria, beside "What is the function of mitochondria?" → "It is
+    # the powerhouse of the cell …": one answer in the other's prompt, that prompt's words in the other's answer.
+    return (len(other_prompt) >= 2 and answer <= other_prompt and prompt <= other_answer) or (
+        len(prompt) >= 2 and other_answer <= prompt and other_prompt <= answer
+    )
 
 
 def contained(mine: tuple[set[str], set[str]], other: tuple[set[str], set[str]]) -> bool:
