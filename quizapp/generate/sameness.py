@@ -44,8 +44,17 @@ def acronyms_of(prompts: list[str]) -> dict[tuple[int, str], str]:
     return {(len(word), word.lower()): word.lower() for word in found}
 
 
+_ASKS_MEANING = re.compile(
+    r"^(?:what\s(?:is|are)\s(?:meant\sby|the\s(?:process|term|meaning)\sof)|what\sdo\syou\smean\sby|define"
+    r"|what\s(?:is|are))\s",
+    re.IGNORECASE,
+)
+
+
 def spelled_short(prompt: str, initials: dict[tuple[int, str], str]) -> str:
-    """A prompt with each acronym written out in it put back as the acronym, as a key."""
+    """A prompt with each acronym written out in it put back as the acronym, as a key; "What is the process of
+    diffusion?", "What do you mean by diffusion?" and "What is diffusion?" are one key."""
+    prompt = _ASKS_MEANING.sub("what is ", prompt.strip())
     return normalise(" ".join(short_words(prompt, initials)))
 
 
@@ -116,7 +125,10 @@ def term_of(draft) -> str:
     return asked(draft)
 
 
-_DEFINES = re.compile(r"^____\s(?:is|are|was|were)\s(?:a|an|the)\s|\bcalled\?$|^Which term is this\b")
+_DEFINES = re.compile(
+    r"^____\s(?:is|are|was|were)\s(?:a|an|the)\s|\bcalled\?$|^Which term is this\b"
+    r"|\b(?:is|are)\s(?:called|known\sas|termed|the\sprocess\sof|the\sterm\sfor)\s____\.?$"
+)
 _COPULA_START = re.compile(
     r"^(?:Layer\s\d+,\s)?(?:The\s|A\s|An\s)?(?P<term>[\w'’/-]+(?:\s[\w'’/-]+){0,3}?)\s"
     r"(?:(?:is|are)\s(?:a|an|the)\s|(?:acts|act|serves|serve|works|work)\sas\b|(?:is|are)\sresponsible\sfor\b"

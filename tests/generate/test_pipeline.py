@@ -668,3 +668,18 @@ def test_an_answer_with_its_year_or_act_is_the_same_answer() -> None:
     assert core_answer("42nd Amendment Act, 1976") == core_answer("42nd Amendment (1976)") == "42nd Amendment"
     assert core_answer("March 1947") == "March 1947"  # a date keeps its year
     assert core_answer("1946") == "1946"
+
+
+def test_asking_what_a_term_means_in_other_words_is_one_question() -> None:
+    from quizapp.generate.sameness import spelled_short
+
+    same = {
+        spelled_short(p, {})
+        for p in (
+            "What is diffusion?",
+            "What is the process of diffusion?",
+            "What do you mean by diffusion?",
+            "What is meant by diffusion?",
+        )
+    }
+    assert len(same) == 1
