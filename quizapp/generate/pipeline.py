@@ -85,6 +85,9 @@ def _judged(statement: str, swapped: tuple[str, str, str] | None, sentence: Note
     return Draft("truefalse", statement, "True", ["statement"], None, score=0.7)
 
 
+_SHORTHAND = re.compile(r"\s(?:→|->|=>|⇒)\s|\s=\s(?!\d)|^[—–-]\s")
+"""“Mast cells release histamine → sneezing …”, “Sudden onset with heavy rain = 'mango showers'”: the notes'
+shorthand, no sentence to put a blank in or to judge (a formula's "= 9.8" aside)."""
 _YEAR_HEADING = re.compile(r"(?:c\.\s?)?\d{3,4}s?(?:\s?[-–]\s?\d{2,4})?(?:\s?(?:AD|BC|BCE|CE))?")
 
 
@@ -201,6 +204,7 @@ def generate_bank(
             and not unquotable(ctx.text)
             and not FRAGMENT_START.match(ctx.text)
             and not subject_unsaid(ctx.text)
+            and not _SHORTHAND.search(ctx.text)
         )
     ]
     # A blank whose answer is what the whole notes are about ("a report on ____" → GST): anyone fills it.
@@ -237,6 +241,8 @@ def generate_bank(
         for sentence in sentences:
             if sentence.line in asked or EXAMPLE.search(sentence.source) or unquotable(sentence.text):
                 continue
+            if _SHORTHAND.search(sentence.text):
+                continue  # "energy per day = 1 kW × 2 h = 2 kWh → …": a worked step, no sentence
             if subject_unsaid(sentence.text):
                 continue  # "The committee was tasked …": a heading in front would not say whose committee
             draft = keyterm_cloze(sentence.text, terms, _subject_words(sentence.topic, document.title), dominant)

@@ -61,7 +61,9 @@ def _inside(a: str, b: str) -> bool:
 
 
 def tidy(draft: Draft) -> None:
-    """ "Divergent Plate Boundaries:" and "RTP?" as choices: their trailing marks are the notes' punctuation."""
+    """ "Divergent Plate Boundaries:" and "RTP?" as choices: their trailing marks are the notes' punctuation; a
+    sentence cut at its semicolon ("USSR invaded in ____;") ends with a full stop."""
+    draft.prompt = re.sub(r"\s*[;,]$", ".", draft.prompt)
     if draft.type == "truefalse":
         return
     answer = _TRAILING.sub("", draft.answer) or draft.answer

@@ -331,3 +331,13 @@ def test_a_lower_case_label_before_a_sentence_that_names_it_is_dropped() -> None
     assert texts[0] == "A stoma is the pore in a leaf through which gases pass in and out of the plant."
     bank = generate_bank(document)[0]
     assert not [q for q in bank.questions if "porometer" in q.prompt]  # "Measured with …": what is, it never says
+
+
+def test_the_notes_shorthand_is_no_sentence_to_blank_and_a_semicolon_cut_ends_with_a_stop() -> None:
+    text = (
+        "# Allergy\n\n## Reactions\n\n- Mast cells release histamine and serotonin → sneezing and watery eyes\n"
+        "- Afghanistan - The USSR invaded in 1979; the troops withdrew by 1989.\n"
+    )
+    prompts = [q.prompt for q in generate_bank(parse_markdown(text, title="Allergy"))[0].questions]
+    assert not [p for p in prompts if "→" in p]
+    assert not [p for p in prompts if p.endswith(";")]
