@@ -1213,3 +1213,27 @@ def test_a_list_of_numbered_or_contrasted_headings_is_no_set_to_name() -> None:
     )
     prompts = [q.prompt for q in bank_of(text, markdown=True).questions if q.type == "list"]
     assert not [p for p in prompts if "laws" in p or " vs " in p]
+
+
+RULERS = """# Kings
+
+| King | Reign |
+|------|-------|
+| Aldric | 1101-1120 |
+| Bertram | 1120-1141 |
+| Cedric | 1141-1150 |
+| Dunstan | 1150-1170 |
+| Edmund | 1170-1199 |
+| Fulk | 1199-1230 |
+| Godwin | 1230-1262 |
+| Harold | 1262-1290 |
+"""
+
+
+def test_a_ruler_asked_by_his_reign_has_the_rulers_nearest_in_time_as_choices() -> None:
+    asked = [q for q in bank_of(RULERS, markdown=True).questions if q.prompt.startswith("Which king")]
+    assert asked
+    order = ["Aldric", "Bertram", "Cedric", "Dunstan", "Edmund", "Fulk", "Godwin", "Harold"]
+    for q in asked:
+        spots = sorted(order.index(choice) for choice in q.choices or [])
+        assert spots[-1] - spots[0] <= 4, q  # four kings in a run of at most five, not the first beside the last

@@ -150,7 +150,13 @@ def table_questions(outline: Outline, topic_of: TopicOf) -> list[Placed]:
                     reverse = f"Which {plain_case(key_name)} has the {column_name} “{value}”?"
                     if _verb_header(column_name):
                         reverse = f"Which {plain_case(key_name)} is {column_name} “{value}”?"  # "… is used for"
-                    wrong = stable_order(key_others, f"{value}{column}")[:3]
+                    wrong = stable_order(key_others, f"{value}{column}")
+                    year = _first_year(value)
+                    if year is not None:
+                        # "Which emperor reigned 1712-1713?": the emperors nearest in time, not Babur and Akbar
+                        when = {k: _first_year(v) for k, v in zip(keys, values, strict=True)}
+                        wrong = sorted(wrong, key=lambda k: abs((when.get(k) or 0) - year))
+                    wrong = wrong[:3]
                     draft = Draft("mcq", reverse, key, ["table"], None, choices=[key, *wrong], score=1.25)
                 elif short and len(others) >= 3 and len(value) <= 40:
                     wrong = stable_order(others, f"{key}{column}")[:3]
@@ -164,6 +170,11 @@ def table_questions(outline: Outline, topic_of: TopicOf) -> list[Placed]:
 
 
 _PREPOSITIONS = ("by", "for", "in", "to", "from", "at", "on")
+
+
+def _first_year(text: str) -> int | None:
+    found = re.search(r"\b(1\d{3}|20\d{2})\b", text)
+    return int(found.group(1)) if found else None
 
 
 def _initials(text: str) -> str:
