@@ -1237,3 +1237,12 @@ def test_a_ruler_asked_by_his_reign_has_the_rulers_nearest_in_time_as_choices() 
     for q in asked:
         spots = sorted(order.index(choice) for choice in q.choices or [])
         assert spots[-1] - spots[0] <= 4, q  # four kings in a run of at most five, not the first beside the last
+
+
+def test_a_question_many_answers_fit_is_a_card_the_student_judges() -> None:
+    bank = bank_of(
+        "Cells\n\nQ1. Name one multicellular organism.\nAns. Man.\n\nQ2. Name the longest cell.\nAns. Nerve cell.\n"
+    )
+    kinds = {q.prompt: q.type for q in bank.questions}
+    assert kinds["Name one multicellular organism."] == "flashcard"
+    assert kinds["Name the longest cell."] in ("short", "mcq")

@@ -342,7 +342,10 @@ def qa_questions(outline: Outline, topic_of: TopicOf) -> list[Placed]:
                 if normalise(other) != normalise(answer) and normalise(other) not in normalise(pair.question)
             ]
             wrong = stable_order(others, pair.question)[:3]
-            if len(wrong) == 3 and len(answer.split()) <= 4:
+            if _OPEN.match(pair.question):
+                # "Name one multicellular organism. Ans. Man.": many answers are right; the student judges theirs
+                draft = Draft("flashcard", pair.question, answer, ["question"], None, score=1.4)
+            elif len(wrong) == 3 and len(answer.split()) <= 4:
                 draft = Draft(
                     "mcq",
                     pair.question,
@@ -381,6 +384,10 @@ def qa_questions(outline: Outline, topic_of: TopicOf) -> list[Placed]:
         if second is not None:
             placed.append(second)
     return placed
+
+
+_OPEN = re.compile(r"(?i)^(?:name|give|mention|list|write)\s(?:one|any|a|an|some|two|three|an?\sexample)\b")
+"""A question many answers fit ("Name one …", "Give some examples of …"), not only the notes' own."""
 
 
 def qa_lines(outline: Outline) -> set[int]:
