@@ -1188,7 +1188,8 @@ LANGUAGES = """# Query languages
 def test_a_full_form_is_not_asked_back_to_its_initials() -> None:
     prompts = [q.prompt for q in bank_of(LANGUAGES, markdown=True).questions]
     assert not [p for p in prompts if "has the full form" in p]  # "DML" is "Data Manipulation Language"'s initials
-    assert [p for p in prompts if p.startswith("What is the full form of")]
+    full = [q for q in bank_of(LANGUAGES, markdown=True).questions if q.prompt.startswith("What is the full form of")]
+    assert full and all(q.type == "short" for q in full)  # among other full forms, the one with its initials stands out
 
 
 def test_a_point_that_names_siblings_in_the_singular_does_not_offer_them() -> None:

@@ -158,7 +158,10 @@ def table_questions(outline: Outline, topic_of: TopicOf) -> list[Placed]:
                         wrong = sorted(wrong, key=lambda k: abs((when.get(k) or 0) - year))
                     wrong = wrong[:3]
                     draft = Draft("mcq", reverse, key, ["table"], None, choices=[key, *wrong], score=1.25)
-                elif short and len(others) >= 3 and len(value) <= 40:
+                elif (
+                    short and len(others) >= 3 and len(value) <= 40 and _initials(value) != key.replace(".", "").upper()
+                ):
+                    # (the full form of "TCL" among other full forms: the one starting with T gives itself away)
                     wrong = stable_order(others, f"{key}{column}")[:3]
                     draft = Draft("mcq", prompt, value, ["table"], None, choices=[value, *wrong], score=1.25)
                 elif short:
