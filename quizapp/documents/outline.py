@@ -456,6 +456,8 @@ class _Reader:
             return False  # a question is read as a question, with its answer
         if text.endswith(":") and not alone_after:
             return False  # "The reasons are:" with its items below is a lead-in
+        if re.search(r"[=∝×÷]", text) or re.search(r"\s[+/*→]\s", text) and not re.search(r"[A-Za-z]{3,}", text):
+            return False  # "V ∝ I → V = IR", "R_s = R1 + R2 + R3": a formula, all capitals but no title
         if _all_caps(text):
             return True
         heads_list = match_bullet(after.raw) is not None

@@ -1247,3 +1247,34 @@ def test_a_question_many_answers_fit_is_a_card_the_student_judges() -> None:
     kinds = {q.prompt: q.type for q in bank.questions}
     assert kinds["Name one multicellular organism."] == "flashcard"
     assert kinds["Name the longest cell."] in ("short", "mcq")
+
+
+RESISTORS = """# Circuits
+
+## Resistors in series and parallel
+
+Series:
+R_s = R1 + R2 + R3
+
+- total p.d. V = V1 + V2 + V3
+- R_s is greater than the largest resistance
+
+Parallel: 1/R_p = 1/R1 + 1/R2 + 1/R3
+
+- total current I = I1 + I2 + I3
+- R_p is less than the smallest resistance
+
+## Worked examples
+
+- parallel: 1/R = 1/2 + 1/3 + 1/6 = 1 → R = 1 Ω
+"""
+
+
+def test_a_point_under_one_of_a_heading_s_cases_says_which_and_a_formula_is_no_heading() -> None:
+    outline = read_outline(RESISTORS, markdown=True)
+    formula = next(node for node in outline.nodes if node.text.startswith("R_s = R1"))
+    assert formula.kind != "heading"  # all capitals, but a formula
+    prompts = {q.prompt for q in bank_of(RESISTORS, markdown=True).questions}
+    assert "Series: what is total p.d. V?" in prompts
+    assert "Parallel: what is total current I?" in prompts
+    assert not [p for p in prompts if p.lower() in ("what is parallel?", "what are series?")]

@@ -127,6 +127,25 @@ def _code_card(task: str, code: str, node: Node, topic: str, group: str) -> list
     ]
 
 
+def _case_of(node: Node, index_of: dict[int, int], nodes: list[Node]) -> str | None:
+    """Which of the cases a heading sets side by side a point falls under ("Series:" or "Parallel:" under
+    "Resistors in series and parallel"): a label above it, or right before the line it hangs under, that is
+    one of the heading's words."""
+    heading = node.heading()
+    if heading is None or not re.search(r"\s(?:and|vs\.?|versus|&)\s", heading.text):
+        return None
+    cases = {word.lower() for word in re.findall(r"[A-Za-z]{3,}", heading.text)}
+    above = [other for other in node.ancestors() if other is not heading and other.kind != "heading"]
+    parent = node.parent
+    if parent is not None and parent is not heading and index_of.get(id(parent), 0) > 0:
+        above.append(nodes[index_of[id(parent)] - 1])
+    for other in above:
+        label = re.match(r"^([A-Za-z]{3,})\s*:", other.text)
+        if label and label.group(1).lower() in cases:
+            return label.group(1)[:1].upper() + label.group(1)[1:]
+    return None
+
+
 def _everyday(term: str, described: str) -> bool:
     """ "Statement: at constant temperature …", "series: 2 + 3 + 6", "Relief — mountains force winds to rise": an
     everyday word whose right side is no definition of it; "Describe statement." asks nothing the notes answer. A
@@ -178,6 +197,7 @@ def term_questions(outline: Outline, topic_of: TopicOf) -> list[Placed]:
         if pair
     ]
     followers = _followers(outline)
+    outline_index = {id(node): index for index, node in enumerate(outline.nodes)}
     by_line = {node.line: node.text for node in outline.nodes}
     notes = "\n".join(by_line.get(number, "") for number in range(1, max(by_line, default=0) + 1))  # line by line
     by_parent: dict[int, list[TermPair]] = {}
@@ -334,7 +354,15 @@ def term_questions(outline: Outline, topic_of: TopicOf) -> list[Placed]:
             continue
         else:
             front = f"Describe {_with_article(named, body, written, own_names)}."
+        heading = node.heading()
+        if re.search(r"\d\s*[-+×*/]\s*\d[^=]*=", described):
+            continue  # "parallel: 1/R = 1/2 + 1/3 + 1/6 = 1 → R = 1 Ω": a worked sum, no meaning of the term
+        if heading is not None and "=" in described and term.lower() in heading.text.lower().split():
+            continue  # "Parallel: 1/R_p = …" under "Resistors in series and parallel": "What is parallel?" asks nothing
         if not _everyday(term, described):
+            case = _case_of(node, outline_index, outline.nodes)
+            if case is not None and case.lower() not in front.lower():
+                front = f"{case}: {front[:1].lower() + front[1:]}"  # "Parallel: what is total current I?"
             forward = Draft("flashcard", front, body, ["definition"], None, score=1.3)
             placed.append(Placed(forward, node.line, node.text, topic, group))
         # Back: which term the definition describes, its siblings as choices; only where the right side is a
