@@ -445,6 +445,7 @@ FRAGMENT_START = re.compile(
     r"|.*\b(?<![.’'])(?![AI]\b)[A-Z]\b(?![.’'&-])"  # "DC submits resignation to C": a person in initials
     r"|^\d+(?:st|nd|rd|th)\s[A-Z]"  # "1st Law is called …": a mind map's label, whose law it does not say
     r"|^[A-Z][a-z]+(?:ed|en|wn)\s(?:with|by|in|at|from|using|as|on|into)\b"  # "Measured with a voltmeter": what is?
+    r"|.*\b(?:are|is|were|was|include|includes|as\sfollows)\s*[:.]?$"  # "Important products of … process are"
 )
 """“Organisms that can produce their own food …”: a definition's noun phrase, no statement."""
 
