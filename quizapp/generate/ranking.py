@@ -13,7 +13,6 @@ from quizapp.generate.sameness import (
     asked,
     contained,
     content,
-    core_answer,
     crossed,
     defined_term,
     fact_words,
@@ -26,6 +25,7 @@ from quizapp.generate.sameness import (
     term_of,
 )
 from quizapp.generate.shapes import Placed
+from quizapp.generate.shapes.common import core_answer
 
 PER_LINE = 3
 """At most this many questions come from one line of the notes (list and order questions aside)."""

@@ -80,15 +80,6 @@ def short_words(prompt: str, initials: dict[tuple[int, str], str]) -> list[str]:
     return out
 
 
-def core_answer(answer: str) -> str:
-    """An answer without what only dates or labels it: "42nd Amendment Act, 1976" and "42nd Amendment (1976)" are
-    one answer, the 42nd Amendment."""
-    core = re.sub(r"\s*\([^)]*\)", "", answer)
-    core = re.sub(r"(?:,\s*|\s+in\s+)\d{4}\.?$", "", core.strip())
-    core = re.sub(r"\s(?:Act|Case|case)$", "", core.strip())
-    return core if re.search(r"[^\W\d_]", core) else answer  # a year or a figure is its own answer
-
-
 def about_same(mine: set[str], other: set[str]) -> bool:
     """Two questions with one answer ask one fact when they share two words besides it."""
     return len(mine & other) >= 2

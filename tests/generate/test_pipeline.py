@@ -663,7 +663,7 @@ def test_the_wrong_choices_for_a_name_are_names_of_its_kind() -> None:
 
 
 def test_an_answer_with_its_year_or_act_is_the_same_answer() -> None:
-    from quizapp.generate.sameness import core_answer
+    from quizapp.generate.shapes.common import core_answer
 
     assert core_answer("42nd Amendment Act, 1976") == core_answer("42nd Amendment (1976)") == "42nd Amendment"
     assert core_answer("March 1947") == "March 1947"  # a date keeps its year

@@ -1278,3 +1278,9 @@ def test_a_point_under_one_of_a_heading_s_cases_says_which_and_a_formula_is_no_h
     assert "Series: what is total p.d. V?" in prompts
     assert "Parallel: what is total current I?" in prompts
     assert not [p for p in prompts if p.lower() in ("what is parallel?", "what are series?")]
+
+
+def test_the_notes_answer_without_its_act_and_year_is_accepted() -> None:
+    bank = bank_of("Polity\n\nQ. Which amendment is called the mini constitution?\nAns. 42nd Amendment Act, 1976.\n")
+    [asked] = [q for q in bank.questions if q.prompt.startswith("Which amendment")]
+    assert "42nd Amendment" in (asked.accept or []) or asked.answer == "42nd Amendment"

@@ -38,6 +38,15 @@ def choice_question(
     return Placed(draft, node.line, node.text, topic_of(node), f"{group}:{node.line}")
 
 
+def core_answer(answer: str) -> str:
+    """An answer without what only dates or labels it: "42nd Amendment Act, 1976" and "42nd Amendment (1976)" are
+    one answer, the 42nd Amendment."""
+    core = re.sub(r"\s*\([^)]*\)", "", answer)
+    core = re.sub(r"(?:,\s*|\s+in\s+)\d{4}\.?$", "", core.strip())
+    core = re.sub(r"\s(?:Act|Case|case)$", "", core.strip())
+    return core if re.search(r"[^\W\d_]", core) else answer  # a year or a figure is its own answer
+
+
 def overlaps(a: str, b: str) -> bool:
     """Two cells that say the same thing, one inside the other ("Jalal-ud-din Muhammad" and "… Akbar")."""
     first, second = normalise(a), normalise(b)

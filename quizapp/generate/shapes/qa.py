@@ -17,7 +17,7 @@ from quizapp.generate.nouns import (
     singular,
     stable_order,
 )
-from quizapp.generate.shapes.common import Placed, TopicOf
+from quizapp.generate.shapes.common import Placed, TopicOf, core_answer
 
 # -- question and answer pairs ----------------------------------------------------------------------
 
@@ -330,6 +330,8 @@ def qa_questions(outline: Outline, topic_of: TopicOf) -> list[Placed]:
         explanation = answer_text if short and answer_text.rstrip(".") != short[0] else None
         if short:
             answer, accept = short
+            if core_answer(answer) != answer:
+                accept = [*accept, core_answer(answer)]  # "42nd Amendment Act, 1976": "42nd Amendment" is right too
             comma_items = [part.strip() for part in re.split(r",\s*|\s+and\s+", answer) if part.strip()]
             if len(comma_items) >= 3 and all(len(i.split()) <= 3 for i in comma_items):
                 draft = Draft("list", pair.question, answer, ["list"], None, items=comma_items, score=1.5)
