@@ -1284,3 +1284,12 @@ def test_the_notes_answer_without_its_act_and_year_is_accepted() -> None:
     bank = bank_of("Polity\n\nQ. Which amendment is called the mini constitution?\nAns. 42nd Amendment Act, 1976.\n")
     [asked] = [q for q in bank.questions if q.prompt.startswith("Which amendment")]
     assert "42nd Amendment" in (asked.accept or []) or asked.answer == "42nd Amendment"
+
+
+def test_a_capital_that_names_keeps_its_case_and_a_chain_of_arrows_is_no_term() -> None:
+    from quizapp.generate.shapes.pair import term_case
+
+    assert term_case("B cell") == "B cell" and term_case("P waves") == "P waves"
+    assert term_case("Light reactions") == "light reactions"
+    bank = bank_of("# Cells\n\n- B cell → plasma cell → antibodies; T cell → killing\n", markdown=True)
+    assert not [q for q in bank.questions if q.prompt.startswith("What is B cell")]

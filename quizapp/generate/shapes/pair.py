@@ -53,6 +53,8 @@ def split_pair(node: Node) -> TermPair | None:
     if match["sep"].strip() == "=" and re.search(r"\b[A-Z]{3,}\s[a-z]", term):
         return None  # "UPDATE student SET marks = 90 WHERE rollno = 1": a line of code, no term
     arrow = match["sep"].strip() in ("->", "→", "=>")
+    if arrow and re.search(r"->|→|=>", body):
+        return None  # "B cell → plasma cell → antibodies; T cell → CMI": a chain of the notes' shorthand
     words = term.split()
     if not words or len(words) > 6 or not any(char.isalpha() for char in term) or len(body) < 2:
         return None
@@ -139,4 +141,6 @@ def term_case(term: str) -> str:
     words = term.split()
     if len(words) > 1 and any(word[:1].isupper() for word in words[1:]):
         return term
+    if words and (len(words[0]) == 1 or re.fullmatch(r"[A-Z]+[-\d]*", words[0]) or "-" in words[0][:2]):
+        return term  # "B cell", "T cells", "P-waves", "HIV infection": the capital is the name
     return lower_first(term)
