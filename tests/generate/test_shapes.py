@@ -1154,8 +1154,8 @@ Update:
 
 def test_a_task_and_its_line_of_code_ask_for_the_command() -> None:
     cards = {q.prompt: q.answer for q in bank_of(SQL_NOTES, markdown=True).questions}
-    assert cards["Write the command to create a table."].startswith("CREATE TABLE pupil")
-    assert cards["Write the command to remove duplicate values."] == "SELECT DISTINCT town FROM pupil"
+    assert cards["What does this command do: “SELECT DISTINCT town FROM pupil”?"] == "Remove duplicate values"
+    assert [p for p in cards if p.startswith("What does this command do: “CREATE TABLE pupil")]
     assert not [p for p in cards if "UPDATE" in p or "SET" in p]  # code split at "=" is no term
 
 

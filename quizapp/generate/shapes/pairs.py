@@ -25,7 +25,6 @@ from quizapp.generate.nouns import (
     stable_order,
     starts_with_preposition,
     states_something,
-    verb_base,
     verb_only,
     zipf,
 )
@@ -109,21 +108,15 @@ def _without_years(term: str, siblings: list[str]) -> tuple[str, list[str]]:
 
 
 def _code_card(task: str, code: str, node: Node, topic: str, group: str) -> list[Placed]:
-    """ "Remove duplicate values: SELECT DISTINCT city FROM student;" → "Write the command to remove duplicate
-    values."; a task not put as a verb ("Sorting") or of one word says too little to ask."""
-    words = task.split()
-    first = words[0].lower()
-    if len(words) < 2 or "VERB" not in readings(first) or verb_base(first) != first:
+    """ "Remove duplicate values: SELECT DISTINCT city FROM student;" → "What does this command do: “SELECT
+    DISTINCT city FROM student”?" → "Remove duplicate values": the line of code says what is asked, where "Write
+    the command to …" would leave its table and values to guess. A task of one word says too little."""
+    if len(task.split()) < 2:
         return []
-    front = f"Write the command to {first} {' '.join(words[1:])}."
+    front = f"What does this command do: “{code.rstrip().rstrip(';')}”?"
+    back = task[:1].upper() + task[1:]
     return [
-        Placed(
-            Draft("flashcard", front, code.rstrip(), ["definition"], None, score=1.1),
-            node.line,
-            node.text,
-            topic,
-            group,
-        )
+        Placed(Draft("flashcard", front, back, ["definition"], None, score=1.1), node.line, node.text, topic, group)
     ]
 
 
