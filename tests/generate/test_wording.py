@@ -82,6 +82,10 @@ def test_a_fragment_of_adjectives_is_no_statement() -> None:
     assert not has_verb("Longest part of the alimentary canal, about 6 m long, coiled.")
     assert has_verb("He left the court in 1540.")
     assert not has_verb("Fast, but short-lived.")  # "short-lived" is one word, no verb
+    from quizapp.generate.standalone import POINTING
+
+    assert POINTING.search("A device was used to behead a person at that time.")  # when, only the notes say
+    assert not POINTING.search("Akbar was king at the time of the war.")
     from quizapp.generate.standalone import FRAGMENT_START
 
     assert FRAGMENT_START.match("Important products of the chlor-alkali process are")  # a lead-in, no statement
