@@ -1293,3 +1293,12 @@ def test_a_capital_that_names_keeps_its_case_and_a_chain_of_arrows_is_no_term() 
     assert term_case("Light reactions") == "light reactions"
     bank = bank_of("# Cells\n\n- B cell → plasma cell → antibodies; T cell → killing\n", markdown=True)
     assert not [q for q in bank.questions if q.prompt.startswith("What is B cell")]
+
+
+def test_a_term_defined_under_two_headings_says_which() -> None:
+    text = (
+        "# Houses\n\n## Upper House\n\n- Chairman elected by members\n- panel of chairmen: 6 members of the house\n\n"
+        "## Lower House\n\n- Speaker elected by members\n- panel of chairmen: 10 members chosen by the speaker\n"
+    )
+    prompts = [q.prompt for q in bank_of(text, markdown=True).questions if "panel of chairmen" in q.prompt]
+    assert prompts and all(p.startswith(("Upper House: ", "Lower House: ")) for p in prompts)

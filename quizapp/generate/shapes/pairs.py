@@ -139,6 +139,17 @@ def _case_of(node: Node, index_of: dict[int, int], nodes: list[Node]) -> str | N
     return None
 
 
+def _twice_under(pair: TermPair, term_headings: dict[str, set[str]]) -> str | None:
+    """The heading a term is defined under, where the notes define it under other headings too ("panel of
+    chairmen: 10 members" under "Lok Sabha", "… 6 members" under "Rajya Sabha"): which one the card asks."""
+    heading = pair.node.heading()
+    if heading is None or len(term_headings.get(normalise(pair.term), ())) < 2 or len(heading.text.split()) > 4:
+        return None
+    if is_generic_label(heading.text) or is_generic_label(heading.text.split()[-1].lower()):
+        return None  # "Photosynthesis flashcards": a second glossary, no case of its own
+    return heading.text
+
+
 def _everyday(term: str, described: str) -> bool:
     """ "Statement: at constant temperature …", "series: 2 + 3 + 6", "Relief — mountains force winds to rise": an
     everyday word whose right side is no definition of it; "Describe statement." asks nothing the notes answer. A
@@ -191,6 +202,10 @@ def term_questions(outline: Outline, topic_of: TopicOf) -> list[Placed]:
     ]
     followers = _followers(outline)
     outline_index = {id(node): index for index, node in enumerate(outline.nodes)}
+    term_headings: dict[str, set[str]] = {}  # a term's headings, where the notes define it under several
+    for pair in pairs:
+        heading = pair.node.heading()
+        term_headings.setdefault(normalise(pair.term), set()).add(heading.text if heading else "")
     by_line = {node.line: node.text for node in outline.nodes}
     notes = "\n".join(by_line.get(number, "") for number in range(1, max(by_line, default=0) + 1))  # line by line
     by_parent: dict[int, list[TermPair]] = {}
@@ -353,7 +368,7 @@ def term_questions(outline: Outline, topic_of: TopicOf) -> list[Placed]:
         if heading is not None and "=" in described and term.lower() in heading.text.lower().split():
             continue  # "Parallel: 1/R_p = …" under "Resistors in series and parallel": "What is parallel?" asks nothing
         if not _everyday(term, described):
-            case = _case_of(node, outline_index, outline.nodes)
+            case = _case_of(node, outline_index, outline.nodes) or _twice_under(pair, term_headings)
             if case is not None and case.lower() not in front.lower():
                 front = f"{case}: {front[:1].lower() + front[1:]}"  # "Parallel: what is total current I?"
             forward = Draft("flashcard", front, body, ["definition"], None, score=1.3)
