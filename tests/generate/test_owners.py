@@ -202,3 +202,11 @@ def test_a_sibling_the_point_names_is_no_wrong_choice_and_a_shared_name_word_is_
     prompt = "Which of these does this describe: “Together with Nathu La it handles trade with Tibet by road”?"
     answer, choices = asked[prompt]
     assert answer == "Shipki La" and "Nathu La" not in choices
+
+
+def test_a_point_whose_every_name_other_siblings_share_is_not_asked_which() -> None:
+    from quizapp.generate.shapes.owners import _no_name_of_its_own
+
+    others = ["Located in Larkana, Sindh Province", "Located in Montgomery, Pakistan, Punjab"]
+    assert _no_name_of_its_own("Located in Sindh, Pakistan", others)  # Sindh and Pakistan are both elsewhere
+    assert not _no_name_of_its_own("Located in Khairpur, Sindh Province", others)  # Khairpur is its own

@@ -170,6 +170,16 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(w for w in re.findall(r"[a-z0-9]+", text.lower()) if w not in _SMALL)
 
 
+def _no_name_of_its_own(point: str, others: list[str]) -> bool:
+    """A point of a shape others share ("Located in …") whose every name another of them holds too: it may be
+    true of them as well, for all the notes say."""
+    first = point.split()[:1]
+    alike = [other for other in others if other.split()[:1] == first]
+    names = {name for name in re.findall(r"\b[A-Z][a-z]{3,}\b", point) if not readings(name.lower())}
+    names -= set(first)
+    return bool(alike and names) and all(any(re.search(rf"\b{name}\b", other) for other in alike) for name in names)
+
+
 def _marks(name: str, common: list[str]) -> list[str]:
     """The words that tell one sibling from the others ("Divergent" of "Divergent Plate Boundaries")."""
     words = name.split()
@@ -399,6 +409,8 @@ def owner_questions(outline: Outline, topic_of: TopicOf, skip: set[int], lowerca
                 mine = _words(point.text)
                 if not mine or any(other is not owner and mine <= _words(theirs.text) for other, theirs in everything):
                     continue  # "Situated on the bank of Indus River" under two sites: true of both
+                if _no_name_of_its_own(point.text, [t.text for o, t in everything if o is not owner]):
+                    continue  # "Located in Sindh, Pakistan", where two other sites are in Sindh and one in Pakistan
                 if any(other is not owner and alike(point.text, theirs.text, common) for other, theirs in everything):
                     continue  # "fortified wall" here, "Defensive wall" there: the other may be as right
                 prompt = _prompt(kind, point.label, point.text)
