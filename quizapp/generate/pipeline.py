@@ -207,6 +207,17 @@ def generate_bank(
             and not _SHORTHAND.search(ctx.text)
         )
     ]
+    # An amount in an event under a year heading ("2013: … set aside Rs 9000 crore to compensate states"): the
+    # event is the fact to learn, its figure trivia.
+    drafted = [
+        (ctx, d)
+        for ctx, d in drafted
+        if not (
+            _YEAR_HEADING.fullmatch(ctx.topic.strip())
+            and d.fact is not None
+            and d.fact.tag in ("money", "quantity", "percent")
+        )
+    ]
     # A blank whose answer is what the whole notes are about ("a report on ____" → GST): anyone fills it.
     about = {normalise(word) for word in _dominant_words([sentence.text for sentence in sentences], acronyms=True)}
     drafted = [(ctx, d) for ctx, d in drafted if not (_quotes_sentence(d) and normalise(d.answer) in about)]

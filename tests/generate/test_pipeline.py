@@ -683,3 +683,14 @@ def test_asking_what_a_term_means_in_other_words_is_one_question() -> None:
         )
     }
     assert len(same) == 1
+
+
+def test_an_amount_in_an_event_under_a_year_is_not_blanked() -> None:
+    from quizapp.documents import parse_markdown
+
+    text = (
+        "# Tax\n\n## Timeline\n\n### 2013\n\n- Mehta says the government has set aside Rs 9000 crore to compensate"
+        " states for losses.\n\n### 2015\n\n- The council meets for the first time in Delhi.\n"
+    )
+    bank = generate_bank(parse_markdown(text, title="Tax"))[0]
+    assert not [q for q in bank.questions if q.answer == "Rs 9000 crore"]
