@@ -252,7 +252,11 @@ def generate_bank(
         for sentence in sentences:
             if sentence.line in asked or EXAMPLE.search(sentence.source) or unquotable(sentence.text):
                 continue
-            if _SHORTHAND.search(sentence.text) or FRAGMENT_START.match(sentence.text):
+            if (
+                _SHORTHAND.search(sentence.text)
+                or FRAGMENT_START.match(sentence.text)
+                or POINTING.search(sentence.text)
+            ):
                 continue  # "energy per day = 1 kW × 2 h = 2 kWh → …": a worked step; "… process are": a lead-in
             if subject_unsaid(sentence.text):
                 continue  # "The committee was tasked …": a heading in front would not say whose committee

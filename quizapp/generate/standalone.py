@@ -433,7 +433,8 @@ POINTING = re.compile(
     r"|\bthe\s(?:former|latter)\b(?!\s[a-z]+\s(?!is|are|was|were|has|had))|^(?:It|They|Them|He|She|His|Her|Its|Their)\b"
     r"|^(?:The\s)?(?:other|same|remaining|rest|latter|former|members|both|two)\b"
     r"|^(?:The\s)?(?:first|second|third|fourth|fifth|last|next|previous)[\s-](?:phase|group|stage|part|step|one|half)"
-    r"|\bat\s(?:that|the)\stime\b(?!\sof\b)|\bin\sthose\sdays\b",  # "… to behead a person at that time": when?
+    r"|\bat\s(?:that|the)\stime\b(?!\sof\b)|\bin\sthose\sdays\b"  # "… to behead a person at that time": when?
+    r"|^(?:All\s)?(?:the\s)?(?:signatory|signatories|member|participating|party)\b",  # signatories of what?
     re.IGNORECASE,
 )
 

@@ -86,6 +86,7 @@ def test_a_fragment_of_adjectives_is_no_statement() -> None:
 
     assert POINTING.search("A device was used to behead a person at that time.")  # when, only the notes say
     assert not POINTING.search("Akbar was king at the time of the war.")
+    assert POINTING.search("All signatory countries have been divided into three groups.")  # of what?
     from quizapp.generate.standalone import FRAGMENT_START
 
     assert FRAGMENT_START.match("Important products of the chlor-alkali process are")  # a lead-in, no statement
