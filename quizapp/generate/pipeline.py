@@ -219,20 +219,31 @@ def generate_bank(
         )
     ]
     # A blank whose answer is what the whole notes are about ("a report on ____" → GST): anyone fills it.
-    about = {normalise(word) for word in _dominant_words([sentence.text for sentence in sentences], acronyms=True)}
+    dominant = frozenset(_dominant_words([sentence.text for sentence in sentences], acronyms=True))
+    about = {normalise(word) for word in dominant}
     drafted = [(ctx, d) for ctx, d in drafted if not (_quotes_sentence(d) and normalise(d.answer) in about)]
+
+    def lead(draft: Draft, text: str, topic: str, label: str | None, line: int) -> bool:
+        """A blank or a statement told what it is about where the sentence does not say it: the term its line is
+        written after ("Afghanistan: USSR invaded in ____"), else a heading that names a thing ("Decisions
+        require a ____ majority": whose decisions only the heading says). False where nothing can say it."""
+        if label and not said(label, text):
+            draft.prompt = with_context(label, draft.prompt, lowercase)
+            return True
+        if names_something(text, lowercase):
+            return True
+        context = context_name(topic, document.title, lowercase, outer.get(line, ()), text)
+        if context is None:
+            return False
+        if not said(context, text):
+            draft.prompt = with_context(context, draft.prompt, lowercase)
+        return True
+
     kept = {id(d) for d in select([d for _, d in drafted])}
     for ctx, draft in drafted:
         if id(draft) in kept:
-            if _quotes_sentence(draft) and ctx.label and not said(ctx.label, ctx.text):
-                draft.prompt = with_context(ctx.label, draft.prompt, lowercase)  # "Afghanistan: USSR invaded in ____"
-            elif _quotes_sentence(draft) and not names_something(ctx.text, lowercase):
-                # "Decisions require a ____ majority": whose decisions only the heading says.
-                context = context_name(ctx.topic, document.title, lowercase, outer.get(ctx.line, ()), ctx.text)
-                if context is None:
-                    continue
-                if not said(context, ctx.text):
-                    draft.prompt = with_context(context, draft.prompt, lowercase)
+            if _quotes_sentence(draft) and not lead(draft, ctx.text, ctx.topic, ctx.label, ctx.line):
+                continue
             if EXAMPLE.search(ctx.source):
                 draft.score *= 0.6  # an example or illustration is asked last
             placed.append(shapes.Placed(draft, ctx.line, ctx.source, ctx.topic, f"fact:{id(draft.fact)}"))
@@ -248,7 +259,6 @@ def generate_bank(
         )
         fallback: list[shapes.Placed] = []
         siblings = sibling_terms(outline, lowercase)
-        dominant = frozenset(_dominant_words([sentence.text for sentence in sentences], acronyms=True))
         for sentence in sentences:
             if sentence.line in asked or EXAMPLE.search(sentence.source) or unquotable(sentence.text):
                 continue
@@ -273,18 +283,8 @@ def generate_bank(
                     draft = choice  # "____ are secondary waves …": which of the family, no true/false to spend
                 else:
                     draft = _judged(statement, swapped or subject_swapped(statement, siblings, document.text), sentence)
-            if draft is not None and sentence.label and not said(sentence.label, sentence.text):
-                draft.prompt = with_context(sentence.label, draft.prompt, lowercase)
-            elif draft is not None and not names_something(sentence.text, lowercase):
-                # "Decisions require a three-fourths majority": whose decisions only its heading says. Said with
-                # the heading in front where the heading is a name; else not asked.
-                context = context_name(
-                    sentence.topic, document.title, lowercase, outer.get(sentence.line, ()), sentence.text
-                )
-                if context is None:
-                    continue
-                if not said(context, sentence.text):
-                    draft.prompt = with_context(context, draft.prompt, lowercase)
+            if draft is not None and not lead(draft, sentence.text, sentence.topic, sentence.label, sentence.line):
+                continue
             if draft is not None and not defects(draft):
                 fallback.append(shapes.Placed(draft, sentence.line, sentence.source, sentence.topic, "fallback"))
                 asked.add(sentence.line)
