@@ -61,7 +61,7 @@ def split_pair(node: Node) -> TermPair | None:
     if CODE.search(body) and 2 <= len(words) <= 6 and not re.search(r"[=;(){}]", term):
         return TermPair(node, term, body, False, False)  # "Create a table: CREATE TABLE …;": a task and its code
     bare_term = re.sub(r"\s\([A-Z][A-Za-z0-9]{1,8}\)$", "", term)  # "Central GST (CGST)"
-    bare_term = re.sub(r"\s\((?:c\.\s?)?\d{3,4}(?:\s?[-–]\s?\d{2,4})?\)$", "", bare_term)  # "52nd Amendment (1985)"
+    bare_term = YEAR_AFTER.sub("", bare_term)  # "52nd Amendment (1985)"
     if term.endswith("?") or re.search(r"\b(?:is|are|was|were|has|have)\b|[,;=()]", bare_term):
         return None
     if re.match(
@@ -130,6 +130,8 @@ def parent_text(parent: Node | None) -> str | None:
     return (pair.term if pair else parent.text).rstrip(":")
 
 
+YEAR_AFTER = re.compile(r"\s\((?:c\.\s?)?\d{3,4}(?:\s?[-–]\s?\d{2,4})?\)$")
+"""The year or years after a name: "52nd Amendment (1985)", "Edward Jenner (1796)"."""
 CODE = re.compile(r";\s*$|==|\w\(\)|[{}]|\b[A-Z]{3,}\b.*\b[A-Z]{3,}\b.*[*<>=]")
 """A line of code ("SELECT name FROM student WHERE marks > 80;", "print(len(x))"): no definition of a term."""
 GLOSS = re.compile(r"\s*\((?:e\.g\.|eg|i\.e\.|for example|such as)[^)]*\)", re.IGNORECASE)

@@ -30,7 +30,7 @@ from quizapp.generate.nouns import (
 )
 from quizapp.generate.shapes.common import Placed, TopicOf
 from quizapp.generate.shapes.fields import PROCESS, field_of_item, label_questions
-from quizapp.generate.shapes.pair import CODE, GLOSS, TermPair, parent_text, split_pair, term_case
+from quizapp.generate.shapes.pair import CODE, GLOSS, YEAR_AFTER, TermPair, parent_text, split_pair, term_case
 from quizapp.generate.shapes.qa import qa_pairs
 from quizapp.generate.shapes.records import record_points
 from quizapp.generate.shapes.tables import table_lines
@@ -96,15 +96,14 @@ def _followers(outline: Outline) -> dict[str, Counter[str]]:
     return counts
 
 
-_YEAR_AFTER = re.compile(r"\s\((?:c\.\s?)?\d{3,4}(?:\s?[-–]\s?\d{2,4})?\)$")
-
-
-def _without_years(term: str, siblings: list[str]) -> tuple[str, list[str]]:
-    """ "52nd Amendment (1985)" among other amendments with their years, as choices: the years would order them
-    for the student, and the description's own date would point at one; each name alone."""
-    if not all(_YEAR_AFTER.search(name) for name in [term, *siblings]):
-        return term, siblings
-    return _YEAR_AFTER.sub("", term), [_YEAR_AFTER.sub("", name) for name in siblings]
+def _which(prompt: str, term: str, siblings: list[str], score: float) -> Draft:
+    """ "Which amendment is this: …?" with the term's siblings as choices. "52nd Amendment (1985)" among other
+    amendments with their years: the years would order them for the student, and the description's own date
+    would point at one; each name goes alone."""
+    if all(YEAR_AFTER.search(name) for name in [term, *siblings]):
+        term, siblings = YEAR_AFTER.sub("", term), [YEAR_AFTER.sub("", name) for name in siblings]
+    wrong = stable_order(siblings, term)[:3]
+    return Draft("mcq", prompt, term, ["definition"], None, choices=[term, *wrong], score=score)
 
 
 def _code_card(task: str, code: str, node: Node, topic: str, group: str) -> list[Placed]:
@@ -342,10 +341,7 @@ def term_questions(outline: Outline, topic_of: TopicOf) -> list[Placed]:
                 and not _gives_away(term, described, kind)
                 and not named_elsewhere
             ):
-                answer, others = _without_years(term, siblings)
-                wrong = stable_order(others, answer)[:3]
-                prompt = f"Which {kind} is this: “{described}”?"
-                draft = Draft("mcq", prompt, answer, ["definition"], None, choices=[answer, *wrong], score=1.3)
+                draft = _which(f"Which {kind} is this: “{described}”?", term, siblings, 1.3)
                 placed.append(Placed(draft, node.line, node.text, topic, group + ":back"))
             elif (
                 words <= 30
@@ -392,9 +388,7 @@ def term_questions(outline: Outline, topic_of: TopicOf) -> list[Placed]:
                 if normalise(p.term) != normalise(term) and head and _definition_head(p.body) == head
             ]
         if len(siblings) >= 3:
-            answer, others = _without_years(term, siblings)
-            wrong = stable_order(others, answer)[:3]
-            draft = Draft("mcq", prompt, answer, ["definition"], None, choices=[answer, *wrong], score=1.35)
+            draft = _which(prompt, term, siblings, 1.35)
         else:
             draft = Draft("short", prompt, term, ["definition"], None, score=1.2)
         placed.append(Placed(draft, node.line, node.text, topic, group + ":back"))

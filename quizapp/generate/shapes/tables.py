@@ -142,9 +142,17 @@ def table_questions(outline: Outline, topic_of: TopicOf) -> list[Placed]:
                         prompt = f"For {named}, what does “{header[column]}” give?"
                 others = like_answer(value, [v for v in values if v and not overlaps(v, value)])
                 key_others = like_answer(key, [k for k in keys if not overlaps(k, key)])
-                reversible = short and unique_value and keys_unique and len(value) <= 40 and len(key_others) >= 3
-                if _initials(value) == key.replace(".", "").upper():
-                    reversible = False  # "Which has the full form 'Data Manipulation Language'?": its initials answer
+                # "Data Manipulation Language" for DML: asked back, its initials answer; among other full forms as
+                # choices, the one with the initials gives itself away
+                full_form = _initials(value) == key.replace(".", "").upper()
+                reversible = (
+                    short
+                    and unique_value
+                    and keys_unique
+                    and len(value) <= 40
+                    and len(key_others) >= 3
+                    and not full_form
+                )
                 if reversible and coin(f"{key}\x1f{column}", 2):
                     # One question a cell: which way round is stable per cell and about even over a table.
                     reverse = f"Which {plain_case(key_name)} has the {column_name} “{value}”?"
@@ -158,10 +166,7 @@ def table_questions(outline: Outline, topic_of: TopicOf) -> list[Placed]:
                         wrong = sorted(wrong, key=lambda k: abs((when.get(k) or 0) - year))
                     wrong = wrong[:3]
                     draft = Draft("mcq", reverse, key, ["table"], None, choices=[key, *wrong], score=1.25)
-                elif (
-                    short and len(others) >= 3 and len(value) <= 40 and _initials(value) != key.replace(".", "").upper()
-                ):
-                    # (the full form of "TCL" among other full forms: the one starting with T gives itself away)
+                elif short and len(others) >= 3 and len(value) <= 40 and not full_form:
                     wrong = stable_order(others, f"{key}{column}")[:3]
                     draft = Draft("mcq", prompt, value, ["table"], None, choices=[value, *wrong], score=1.25)
                 elif short:
