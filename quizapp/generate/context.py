@@ -48,6 +48,36 @@ def context_name(
     return None
 
 
+_TITLE_TAIL = re.compile(r"\s(?:[—–|]|-{1,2})\s.*$|:\s.*$|\s*\([^)]*\)\s*$")
+_GENERIC_TITLE = re.compile(r"(?i)\b(?:notes?|revision|summary|chapter|class|unit|lecture|handout|questions?)\b")
+
+
+def title_name(title: str, lowercase: frozenset[str] = frozenset()) -> str | None:
+    """What a whole set of notes is about, short enough to lead a sentence that names no thing of its own
+    ("Harappan Civilisation: The weights exhibit a binary system."): the title without its file number, its
+    subtitle and its asides ("RBI & Monetary Policy — Eco notes (Unit 4)" → "RBI & Monetary Policy"); None
+    where nothing of the kind is left."""
+    if title == UNTITLED:
+        return None
+    name = re.sub(r"^\d+[\s._-]+", "", title.strip())  # "02 Harappan Civilisation": a file's number
+    previous = None
+    while previous != name:
+        previous, name = name, _TITLE_TAIL.sub("", name).strip()
+    name = _clean(name, lowercase)
+    words = name.split()
+    if (
+        not 1 <= len(words) <= 7
+        or len(name) < 4
+        or _GENERIC_TITLE.search(name)
+        or is_generic_label(name)
+        or "?" in name
+    ):
+        return None
+    if INSTRUCTION.match(name) or re.search(r"\d", name):
+        return None
+    return name
+
+
 def _clean(text: str, lowercase: frozenset[str]) -> str:
     labelled = re.match(r"^(?:Article|Section|Part|Chapter|Unit|Topic|Schedule)\s[\w()]+\s?:\s(?P<rest>.+)$", text)
     if labelled:

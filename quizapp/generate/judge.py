@@ -8,7 +8,7 @@ import re
 from quizapp.generate.nouns import finite_verb, has_verb, main_clause, readings, verb_base, zipf
 from quizapp.generate.questions import one_idea
 from quizapp.generate.shapes.qa import ANSWER_MARK
-from quizapp.generate.standalone import FRAGMENT_START, POINTING, unresolved
+from quizapp.generate.standalone import POINTING, fragment_start, unresolved
 
 _EVERYDAY = 4.2
 """Zipf frequency from which a word is everyday English: a sentence of such words alone names nothing."""
@@ -180,7 +180,7 @@ def is_statement(text: str) -> bool:
         and has_verb(main_clause(text))
         and not POINTING.search(text)
         and not text.rstrip(". ").endswith((":", "?"))
-        and not FRAGMENT_START.match(text)
+        and not fragment_start(text)
         and not re.search(r"\s[-–—]\s", text)
         and not _NORMATIVE.search(text)
         and not _HEADLINE_PASSIVE.match(text)

@@ -34,7 +34,13 @@ _NAME_NEIGHBOUR = re.compile(
 )
 _NAME_START = re.compile(r"^\s[A-Z][a-z]")
 _PRONOUN = re.compile(r"\b(?:his|her|he|she|him)\b", re.IGNORECASE)
-_POINTS_BACK = re.compile(r"\b(?:this|these|those|that|such|above|below|following)\s+[a-z]+", re.IGNORECASE)
+_POINTS_BACK = re.compile(
+    r"\b(?:this|these|those|such|following|the\sabove)\s+[a-z]+"
+    r"|\bthat\s+(?!(?:we|you|they|he|she|it|i|the|a|an|is|are|was|were|can|could|will|would|may|might|has|have|had"
+    r"|do|does|did)\b)[a-z]+",
+    re.IGNORECASE,
+)
+"""“this process”, “that year”: a thing named before the sentence; but “the food that we eat” only relates."""
 _WORD = re.compile(r"[^\W\d_][\w’'-]*[^\W_]|[^\W\d_]")
 
 
@@ -200,7 +206,7 @@ def _whole_phrase(text: str, start: int, end: int, words: list[str], terms: KeyT
     term = " ".join(words)
     if term not in terms.stressed and re.search(r"(?:ed|en|ing)$", words[0]) and "NOUN" not in readings(words[0]):
         return False  # "washed", "driven by convection", "soaking the petals": a verb form, no term
-    if nxt == "," and re.match(r"\s*,[^,.;]{1,40},?\s(?:and|or)\s", text[end:]):
+    if nxt == "," and re.match(r"\s*,(?:[^,.;]{1,40},){0,8}[^,.;]{1,40},?\s(?:and|or)\s", text[end:]):
         return False  # the first item of a list
     written = text[start:end].split()
     if written and written[-1][:1].isupper() and nxt[:1].isupper() and nxt.isalpha():

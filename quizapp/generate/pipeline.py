@@ -16,7 +16,7 @@ from quizapp.documents import read_document
 from quizapp.documents.model import Document, DocumentError
 from quizapp.documents.outline import Outline, read_outline
 from quizapp.generate import ranking, shapes
-from quizapp.generate.context import context_name, said, with_context
+from quizapp.generate.context import context_name, said, title_name, with_context
 from quizapp.generate.distractors import normalise
 from quizapp.generate.judge import claimable, is_statement, names_something, negated, subject_unsaid, unquotable
 from quizapp.generate.keyterms import KeyTerms, keyterm_cloze
@@ -30,8 +30,10 @@ from quizapp.generate.nouns import (
 from quizapp.generate.polish import polish
 from quizapp.generate.prose import (
     called_question,
+    condition_called_question,
     copula_question,
     means_question,
+    one_that_question,
 )
 from quizapp.generate.quality import defects, select
 from quizapp.generate.questions import (
@@ -44,11 +46,11 @@ from quizapp.generate.shapes.siblings import sibling_terms, subject_choice, subj
 from quizapp.generate.standalone import (
     DASH_LABEL,
     EXAMPLE,
-    FRAGMENT_START,
     POINTING,
     PRONOUN_START,
     NoteSentence,
     context_of,
+    fragment_start,
     lowercase_words,
     outline_sentences,
     plain_sentences,
@@ -57,6 +59,8 @@ from quizapp.generate.standalone import (
 )
 from quizapp.generate.statements import Claim, claims_of, statement_sets
 
+GENERIC = re.compile(r"^(?:(?:When|If|Whenever|Once)\s[^,]{3,80},\s)?(?:A|An|All|Every|Each|Any|No)\s[a-z]")
+"""A statement about any thing of a kind ("A cell is …", "When a force acts on an object, the object …")."""
 _TYPE_ORDER = {"mcq": 0, "cloze": 1, "short": 2, "list": 3, "truefalse": 4, "flashcard": 5}
 
 
@@ -173,7 +177,12 @@ def generate_bank(
     report.facts.update(fact.tag for fact in pool)
     drafted: list[tuple[SentenceContext, Draft]] = []
     for sentence in sentences:
-        prose = called_question(sentence.text) or means_question(sentence.text)
+        prose = (
+            called_question(sentence.text)
+            or means_question(sentence.text)
+            or condition_called_question(sentence.text)
+            or one_that_question(sentence.text)
+        )
         if (
             prose is None
             and not any(f.kind == "definition" for f in sentence.facts)
@@ -202,7 +211,7 @@ def generate_bank(
             and not unresolved(ctx.text)
             and not POINTING.search(ctx.text)
             and not unquotable(ctx.text)
-            and not FRAGMENT_START.match(ctx.text)
+            and not fragment_start(ctx.text)
             and not subject_unsaid(ctx.text)
             and not _SHORTHAND.search(ctx.text)
         )
@@ -230,15 +239,16 @@ def generate_bank(
         if label and not said(label, text):
             draft.prompt = with_context(label, draft.prompt, lowercase)
             return True
-        if names_something(text, lowercase):
-            return True
-        context = context_name(topic, document.title, lowercase, outer.get(line, ()), text)
+        if names_something(text, lowercase) or GENERIC.match(text):
+            return True  # "An object at rest will stay at rest …": true of any, so about nothing in particular
+        context = context_name(topic, document.title, lowercase, outer.get(line, ()), text) or title
         if context is None:
             return False
         if not said(context, text):
             draft.prompt = with_context(context, draft.prompt, lowercase)
         return True
 
+    title = title_name(document.title, lowercase)
     kept = {id(d) for d in select([d for _, d in drafted])}
     for ctx, draft in drafted:
         if id(draft) in kept:
@@ -262,11 +272,7 @@ def generate_bank(
         for sentence in sentences:
             if sentence.line in asked or EXAMPLE.search(sentence.source) or unquotable(sentence.text):
                 continue
-            if (
-                _SHORTHAND.search(sentence.text)
-                or FRAGMENT_START.match(sentence.text)
-                or POINTING.search(sentence.text)
-            ):
+            if _SHORTHAND.search(sentence.text) or fragment_start(sentence.text) or POINTING.search(sentence.text):
                 continue  # "energy per day = 1 kW × 2 h = 2 kWh → …": a worked step; "… process are": a lead-in
             if subject_unsaid(sentence.text):
                 continue  # "The committee was tasked …": a heading in front would not say whose committee

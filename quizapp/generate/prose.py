@@ -21,7 +21,8 @@ _CALLED = re.compile(
     r"(?:called|known\sas|termed|referred\sto\sas|named)\s(?P<term>[^,;:()]{2,50}?)(?:\s\([^)]*\))?\.?$"
 )
 _MEANS = re.compile(
-    r"^(?P<term>(?:The\s)?[A-Za-z][\w'’-]*(?:\s[\w'’-]+){0,3})\s(?P<verb>means|refers\sto|is\sdefined\sas"
+    r"^(?P<term>(?:The\s)?[A-Za-z][\w'’-]*(?:\s[\w'’-]+){0,3})(?P<symbol>\s\([^()]{1,12}\))?"
+    r"\s(?P<verb>means|refers\sto|is\sdefined\sas"
     r"|are\sdefined\sas|denotes|signifies)\s(?P<def>.{8,240}?)\.?$"
 )
 _LEAD_WORDS = re.compile(r"^(?:When|If|Where|Whenever|In|On|At|It|This|These|They|There|Some|Many|All|Most|Each)\b")
@@ -58,9 +59,62 @@ def means_question(text: str) -> Draft | None:
         return None
     term, verb, definition = match["term"], match["verb"], match["def"]
     shown = term if term.split()[0][1:] != term.split()[0][1:].lower() else term[:1].lower() + term[1:]
-    front = f"What does {shown} {'refer to' if verb == 'refers to' else 'mean'}?"
+    shown += match["symbol"] or ""  # "internal energy (U)": the symbol the notes go on to use
+    if verb.endswith("defined as"):
+        front = f"How {verb.split()[0]} {shown} defined?"
+    else:
+        front = f"What does {shown} {'refer to' if verb == 'refers to' else 'mean'}?"
     back = definition[:1].upper() + definition[1:] + "."
     return Draft("flashcard", front, back, ["definition"], None, score=1.35)
+
+
+_WHEN_CALLED = re.compile(
+    r"^(?P<when>When|If|Whenever)\s(?P<condition>[^,;:]{8,200}),\s(?:it|this|that|the\s[a-z]+)\s(?:is|are)\s"
+    r"(?:(?:also|commonly|often|usually|generally)\s)?(?:called|known\sas|termed|referred\sto\sas|named)\s"
+    r"(?P<term>[^,;:()]{2,50}?)(?:\s\([^)]*\))?\.?$"
+)
+
+
+def condition_called_question(text: str) -> Draft | None:
+    """ "When the pH of rain water falls below 5.6, it is called acid rain." → "What is it called when the pH of
+    rain water falls below 5.6?" (acid rain): the name of what a condition describes."""
+    match = _WHEN_CALLED.match(text.strip())
+    if match is None:
+        return None
+    term = match["term"].strip().strip("‘’'\"“”")
+    if len(term.split()) > 5 or not re.search(r"[^\W\d_]{3}", term) or not has_verb(match["condition"]):
+        return None
+    condition = match["condition"].strip()
+    prompt = f"What is it called {match['when'].lower()} {condition}?"
+    return Draft("short", prompt, term, ["definition"], None, score=1.4)
+
+
+_ONE_THAT = re.compile(
+    r"^(?P<article>A|An|The)\s(?P<term>[a-z][\w'’-]*(?:\s[a-z][\w'’-]*){0,3})\s(?:is|was)\s(?:the\s)?one\s"
+    r"(?P<rel>that|which|in\swhich|where|whose|by\swhich)\s(?P<def>[^;]{8,220}?)\.?$"
+)
+
+
+_POINTS = re.compile(r"\b(?:this|these|those|such|above|former|latter)\b", re.IGNORECASE)
+
+
+def one_that_question(text: str) -> Draft | None:
+    """ "A quasi-static process is one that happens infinitely slowly …" → a card: "What is a quasi-static
+    process?" (A process that happens infinitely slowly …)."""
+    match = _ONE_THAT.match(text.strip())
+    if match is None:
+        return None
+    term = match["term"]
+    if has_verb(term) or is_generic_label(term) or is_plural(term) or _POINTS.search(match["def"]):
+        return None  # "… is the one which links the processes to this protocol": which protocol, unsaid
+    head = term.split()[-1]
+    if match["article"] == "The":
+        article, shown = "The", f"the {term}"  # "The transport layer is the one which …": one of its kind
+    else:
+        article = "An" if head[:1] in "aeiou" else "A"
+        shown = f"{'an' if term[:1] in 'aeiou' else 'a'} {term}"
+    back = f"{article} {head} {match['rel']} {match['def'].strip()}."
+    return Draft("flashcard", f"What is {shown}?", back, ["definition"], None, score=1.35)
 
 
 def label_definition(label: str, sentence: str) -> Draft | None:

@@ -49,6 +49,10 @@ _SUBJECT = re.compile(
     r"|would|may|might|must|should|did|does|do|[a-z]+(?:s|ed))\b"
 )
 """A sentence opening with a capitalised name and then its verb ("Bee sting causes" names no subject "Bee")."""
+_CLEFT = re.compile(r"^It\s(?:is|was)\s(?P<focus>[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,3})\s(?:who|that)\s(?P<rest>.+)$")
+_NAMING_IT = re.compile(
+    r"^(?:When|If|Whenever)\s[^,]+,\s(?:it|this)\s(?:is|are)\s(?:\w+\s)?(?:called|known\sas|termed|named|referred\sto\sas)\b"
+)
 _FRONTED_PRONOUN = re.compile(
     r"^(?P<front>[^,]{2,60},\s|(?:In|On|At|By|During|After|Before|Since|Until|From|Within)\s[^,]{1,40}?\s)"
     r"(?P<word>it|its|they|their|he|she|his|her)\b"
@@ -180,7 +184,13 @@ def _resolve(
     demonstrative = _THIS_IS.match(text)
     if demonstrative and parent_subject and not previous_subject:
         text = parent_subject + text[demonstrative.end("word") :]  # "This is the law of …" under "2nd Law"
+    cleft = _CLEFT.match(text)
+    if cleft is not None:
+        text = f"{cleft['focus']} {cleft['rest']}"  # "It was Robert Brown who discovered …": Robert Brown did
     pronoun = _PRONOUN.match(text) or _FRONTED_PRONOUN.match(text)
+    if pronoun and _NAMING_IT.search(text):
+        return headline_passive(trim_dangling(text))  # "When the pH falls below 5.6, it is called acid rain": "it"
+        # stands for what the sentence goes on to name, not for anything before it
     if pronoun and not previous_subject and parent_subject:
         word = pronoun["word"].lower()
         plural = parent_subject.split()[-1].lower().endswith("s")
@@ -429,9 +439,11 @@ def _complete(text: str) -> bool:
 
 
 POINTING = re.compile(
-    r"\b(?:this|these|those(?!\s(?:who|whose|which|that)\b)|such(?!\sas\b)|above|below|following)\b"
+    r"\b(?:this|these|those(?!\s(?:who|whose|which|that)\b)|such(?!\sas\b)|following)\b"
+    r"|\b(?:the|given|shown|mentioned|listed|stated|discussed|described|explained|as)\s(?:above|below)\b"
+    r"|\babove-mentioned\b|\b(?:above|below)\s*(?:[.:;,)]|$)"  # "as shown above"; but "falls below 5.6"
     r"|\bthe\s(?:former|latter)\b(?!\s[a-z]+\s(?!is|are|was|were|has|had))|^(?:It|They|Them|He|She|His|Her|Its|Their)\b"
-    r"|^(?:The\s)?(?:other|same|remaining|rest|latter|former|members|both|two)\b"
+    r"|^(?:The\s)?(?:other|same|remaining|rest|latter|former|members|both)\b|^The\stwo\b"
     r"|^(?:The\s)?(?:first|second|third|fourth|fifth|last|next|previous)[\s-](?:phase|group|stage|part|step|one|half)"
     r"|\bat\s(?:that|the)\stime\b(?!\sof\b)|\bin\sthose\sdays\b"  # "… to behead a person at that time": when?
     r"|^(?:All\s)?(?:the\s)?(?:signatory|signatories|member|participating|party)\b",  # signatories of what?
@@ -439,17 +451,28 @@ POINTING = re.compile(
 )
 
 
-FRAGMENT_START = re.compile(
-    r"^(?:[\w'’-]+\s){1,4}?(?:that|which|who|whose|where)\b(?!\s[A-Z][a-z]+\s(?:the\s)?[A-Z])"
-    r"|^(?:[A-Z][\w'’-]*\s){1,3}[a-z]+ed\sand\s[a-z]+ed\b"  # "Robespierre arrested and guillotined": no "was"
+_RELATIVE_START = re.compile(
+    r"^(?P<front>(?:[\w'’-]+\s){1,4}?)(?:that|which|who|whose|where)\b(?!\s[A-Z][a-z]+\s(?:the\s)?[A-Z])"
+)
+_FRAGMENT = re.compile(
+    r"^(?:[A-Z][\w'’-]*\s){1,3}[a-z]+ed\sand\s[a-z]+ed\b"  # "Robespierre arrested and guillotined": no "was"
     r"|^(?:Because|Since|Although|Though|Unless|If|When|While|Whereas)\b(?!.*,\s)"
     r"|^(?:Often|Usually|Mostly|Generally|Sometimes|Always|Mainly|Also)\s[a-z]+(?:ed|en|wn)\b"  # "Often biased in …"
-    r"|.*\b(?<![.’'])(?![AI]\b)[A-Z]\b(?![.’'&-])"  # "DC submits resignation to C": a person in initials
+    r"|.*\b(?<![.’'(])(?![AI]\b)[A-Z]\b(?![.’'&-])"  # "DC submits resignation to C": a person in initials
     r"|^\d+(?:st|nd|rd|th)\s[A-Z]"  # "1st Law is called …": a mind map's label, whose law it does not say
     r"|^[A-Z][a-z]+(?:ed|en|wn)\s(?:with|by|in|at|from|using|as|on|into)\b"  # "Measured with a voltmeter": what is?
     r"|.*\b(?:are|is|were|was|include|includes|as\sfollows)\s*[:.]?$"  # "Important products of … process are"
 )
-"""“Organisms that can produce their own food …”: a definition's noun phrase, no statement."""
+
+
+def fragment_start(text: str) -> bool:
+    """A line that opens as no statement: “Organisms that can produce their own food …” (a definition's noun
+    phrase; but "Stomach produces hydrochloric acid which …" has its verb before the "which"), "Often biased in
+    …", "DC submits resignation to C" (a person in initials; "Internal energy (U)" is a symbol)."""
+    relative = _RELATIVE_START.match(text)
+    if relative is not None and not has_verb(relative["front"]):
+        return True
+    return bool(_FRAGMENT.match(text))
 
 
 def topic_of_node(node: Node, document: Document) -> str:
@@ -482,7 +505,12 @@ _AUXILIARY = re.compile(r"\b(?:is|are|was|were|be|been|has|have|had|can|could|wi
 
 def _is_label(text: str) -> bool:
     """A short name standing as a sentence ("Inertia.", "Balanced forces."), not a short sentence."""
-    return bool(_LABEL_SENTENCE.match(text)) and len(text.split()) <= 6 and not _AUXILIARY.search(text)
+    return (
+        bool(_LABEL_SENTENCE.match(text))
+        and len(text.split()) <= 6
+        and not _AUXILIARY.search(text)
+        and not has_verb(text.rstrip("."))  # "The weights exhibit a binary system." says something
+    )
 
 
 EXAMPLE = re.compile(r"\b(?:for example|for instance|e\.g\.|eg\.|such as|to illustrate|examples?)\b", re.IGNORECASE)

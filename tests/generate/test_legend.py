@@ -34,7 +34,9 @@ def test_each_symbol_is_asked_in_its_formula_with_the_legend_as_choices() -> Non
 
 
 def test_a_symbol_the_formula_gives_a_value_is_not_asked() -> None:
-    text = "# Force\n\nF = k * m * a (as k = 1)\n\n- k = Constant\n- m = Mass of body\n- a = Rate of change\n- v = Speed\n"
+    text = (
+        "# Force\n\nF = k * m * a (as k = 1)\n\n- k = Constant\n- m = Mass of body\n- a = Rate of change\n- v = Speed\n"
+    )
     prompts = [p.draft.prompt for p in legend_questions(read_outline(text, markdown=True), lambda node: "t")]
     assert not [p for p in prompts if "what does k" in p]
 

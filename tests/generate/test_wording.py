@@ -12,7 +12,14 @@ from quizapp.generate.keyterms import KeyTerms, keyterm_cloze
 from quizapp.generate.nouns import clean_sentence, has_verb, head_noun, kind_noun, lead_noun
 from quizapp.generate.pipeline import generate_bank
 from quizapp.generate.polish import Frames, _stem_given, polish, tidy
-from quizapp.generate.prose import called_question, copula_question, fragment_definition, means_question
+from quizapp.generate.prose import (
+    called_question,
+    condition_called_question,
+    copula_question,
+    fragment_definition,
+    means_question,
+    one_that_question,
+)
 from quizapp.generate.ranking import cap
 from quizapp.generate.shapes import Placed
 from quizapp.generate.standalone import lowercase_words, outline_sentences
@@ -25,6 +32,19 @@ def test_prose_definitions_ask_for_the_name_and_for_the_meaning() -> None:
         "inertia",
     )
     assert called_question("When the pH falls below 5.6, it is called acid rain.") is None  # a clause, no name
+    when = condition_called_question("When the pH falls below 5.6, it is called acid rain.")
+    assert when is not None and (when.prompt, when.answer) == (
+        "What is it called when the pH falls below 5.6?",
+        "acid rain",
+    )
+    defined = means_question("Internal energy (U) is defined as the sum of the energies of the molecules.")
+    assert defined is not None and defined.prompt == "How is internal energy (U) defined?"
+    one = one_that_question("An adiabatic process is one in which no heat is exchanged.")
+    assert one is not None and (one.prompt, one.answer) == (
+        "What is an adiabatic process?",
+        "A process in which no heat is exchanged.",
+    )
+    assert one_that_question("The transport layer is the one which links the processes to this protocol.") is None
     means = means_question("Osmosis means the movement of water across a membrane.")
     assert means is not None and means.prompt == "What does osmosis mean?"
     card = copula_question("The Lok Sabha (House of the People) is the lower house of Parliament.")
@@ -87,9 +107,16 @@ def test_a_fragment_of_adjectives_is_no_statement() -> None:
     assert POINTING.search("A device was used to behead a person at that time.")  # when, only the notes say
     assert not POINTING.search("Akbar was king at the time of the war.")
     assert POINTING.search("All signatory countries have been divided into three groups.")  # of what?
-    from quizapp.generate.standalone import FRAGMENT_START
+    assert POINTING.search("The values given below are in kelvin.") and POINTING.search("As shown above, it rises.")
+    assert not POINTING.search("When the pH of rain water falls below 5.6, it is called acid rain.")  # a preposition
+    assert POINTING.search("The two houses are equal.") and not POINTING.search("Two systems are in equilibrium.")
+    from quizapp.generate.standalone import fragment_start
 
-    assert FRAGMENT_START.match("Important products of the chlor-alkali process are")  # a lead-in, no statement
+    assert fragment_start("Important products of the chlor-alkali process are")  # a lead-in, no statement
+    assert fragment_start("Organisms that can produce their own food.")  # a definition's noun phrase
+    assert not fragment_start("Stomach produces hydrochloric acid which helps in digestion.")  # its verb first
+    assert fragment_start("DC submits resignation to C")  # a person in initials
+    assert not fragment_start("Internal energy (U) is the energy of the molecules.")  # a symbol
     assert has_verb("Self-pollination occurs in peas.")
 
 
@@ -349,3 +376,23 @@ def test_the_notes_shorthand_is_no_sentence_to_blank_and_a_semicolon_cut_ends_wi
     prompts = [q.prompt for q in generate_bank(parse_markdown(text, title="Allergy"))[0].questions]
     assert not [p for p in prompts if "→" in p]
     assert not [p for p in prompts if p.endswith(";")]
+
+
+def test_a_title_names_what_the_notes_are_about_without_its_file_number_and_asides() -> None:
+    from quizapp.generate.context import title_name
+
+    assert title_name("02 Harappan Civilisation") == "Harappan Civilisation"
+    assert title_name("RBI & Monetary Policy — Eco notes (Unit 4)") == "RBI & Monetary Policy"
+    assert title_name("The Parliament of India: Lok Sabha and Rajya Sabha") == "The Parliament of India"
+    assert title_name("Revision notes") is None  # names no subject
+
+
+def test_a_sentence_about_a_thing_of_the_notes_is_led_by_their_title() -> None:
+    text = (
+        "Weights and Measures\n\nWeights made of chert were cubical.\n\n"
+        "An object at rest stays at rest unless a force acts on it.\n"
+    )
+    bank = generate_bank(parse_text(text, title="03 Indus Valley"))[0]
+    led = [q for q in bank.questions if q.prompt.startswith("Indus Valley: ")]
+    assert led and all(q.source_line == 3 for q in led), [q.prompt for q in bank.questions]
+    assert not any("An object" in q.prompt and q.prompt.startswith("Indus") for q in bank.questions)  # any object
