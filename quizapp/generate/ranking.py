@@ -115,7 +115,7 @@ def _cap(placed: list[Placed], preferred: set[int], spill: list[Placed] | None =
             continue  # this fact of the sentence is asked by its false statement
         # Which of the siblings a point is true of ("Which wave …?" → "S waves") has one answer for each of its
         # points, each a fact of its own: no cap on the answer, no earlier question with it to copy.
-        owned = "owner" in draft.tags or "example" in draft.tags
+        owned = "owner" in draft.tags or "example" in draft.tags or "pair" in draft.tags
         if draft.type not in ("truefalse", "list") and not owned and answers[asked_for] >= PER_ANSWER:
             continue  # "inertia of rest" asked a third time, from another line
         defines = "definition" in draft.tags and draft.type != "list"

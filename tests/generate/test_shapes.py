@@ -1302,3 +1302,26 @@ def test_a_term_defined_under_two_headings_says_which() -> None:
     )
     prompts = [q.prompt for q in bank_of(text, markdown=True).questions if "panel of chairmen" in q.prompt]
     assert prompts and all(p.startswith(("Upper House: ", "Lower House: ")) for p in prompts)
+
+
+def test_pairs_of_names_are_asked_as_the_notes_match_them() -> None:
+    notes = (
+        "# Reservoirs\n\n## Dams and their rivers\n\n- Alpha Dam – Velora (north)\n- Bryn Weir – Castor\n"
+        "- Corvo Barrage – Dunmere\n- Eldon Dam – Fennick\n- Gorse Dam – Castor\n"
+    )
+    bank = generate_bank(parse_markdown(notes, title="Reservoirs"))[0]
+    matched = {q.source_line: q for q in bank.questions if "matched with" in q.prompt}
+    alpha = matched[5]
+    assert alpha.prompt == "Dams and their rivers: which of these is matched with Alpha Dam?"
+    assert alpha.answer == "Velora" and alpha.choices and len(alpha.choices) == 4  # "(north)" is an aside
+    gorse = matched[9]
+    assert gorse.answer == "Castor" and gorse.choices and gorse.choices.count("Castor") == 1  # Bryn's river too
+
+
+def test_points_of_other_kinds_are_no_set_of_matches() -> None:
+    notes = (
+        "# Constitution\n\n## Notes\n\n- Article 39 – 38\n- Conflict b/w FR & DPSP – case laws\n- Basic types – 3.14\n"
+        "- Minerva Mills – 1980\n"
+    )
+    bank = generate_bank(parse_markdown(notes, title="Constitution"))[0]
+    assert not [q for q in bank.questions if "matched with" in q.prompt]

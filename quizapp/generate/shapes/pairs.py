@@ -309,6 +309,8 @@ def term_questions(outline: Outline, topic_of: TopicOf) -> list[Placed]:
                 else:
                     draft = Draft("short", prompt, described, ["definition"], None, score=1.2)
                 placed.append(Placed(draft, node.line, node.text, topic, group))
+            else:
+                placed.extend(_matched(pair, by_parent.get(id(parent), []), topic, group, lowered))
             continue
         # Forward: what the term means, or what the notes say of it.
         clause = states_something(described)
@@ -393,6 +395,52 @@ def term_questions(outline: Outline, topic_of: TopicOf) -> list[Placed]:
             draft = Draft("short", prompt, term, ["definition"], None, score=1.2)
         placed.append(Placed(draft, node.line, node.text, topic, group + ":back"))
     return placed
+
+
+def _bare(text: str) -> str:
+    """A right side without its asides: "Sutlej (HP/Punjab), reservoir Gobind Sagar" → "Sutlej"."""
+    return re.split(r"[,;]", re.sub(r"\s*\([^)]*\)", "", GLOSS.sub("", text)))[0].strip().rstrip(".")
+
+
+def _plain_name(text: str) -> bool:
+    """Words only, as a name is written: no figure, code, formula or shorthand ("decimals: pi = 3.14", "b/w")."""
+    return bool(text) and re.fullmatch(r"[^\W\d_][\w'’. -]*", text) is not None and not re.search(r"\b\w/\w", text)
+
+
+def _matched(pair: TermPair, siblings: list[TermPair], topic: str, group: str, lowered: set[str]) -> list[Placed]:
+    """ "Hirakud – Mahanadi (Odisha)" among dams and their rivers, "Great renunciation – horse" among events and their
+    symbols: which of the other right sides goes with the term, asked as the notes match them ("Important dams and
+    projects: which of these is matched with Hirakud?"). Only where four or more such pairs stand together, each
+    right side a short name, so that the wrong choices are of the same kind and plainly other pairs' answers."""
+    answer = _bare(pair.body)
+    context = re.sub(r"\s*\([^)]*\)", "", parent_text(pair.node.parent) or "").strip().rstrip(":")
+    if not context or is_generic_label(context) or len(context.split()) > 8 or not 1 <= len(answer.split()) <= 4:
+        return []
+    own = normalise(answer)
+    if not _plain_name(answer) or not _plain_name(_bare(pair.term)):
+        return []
+    alike = [sibling for sibling in siblings if _plain_name(_bare(sibling.body)) and _plain_name(_bare(sibling.term))]
+    if len(alike) * 4 < len(siblings) * 3:
+        return []  # a few such pairs among points of other kinds: no set of matches
+    others: list[str] = []
+    for sibling in alike:
+        right = _bare(sibling.body)
+        if sibling is pair or not 1 <= len(right.split()) <= 4 or not _name_like(right):
+            continue
+        if normalise(right) == own or normalise(sibling.term) == normalise(pair.term):
+            continue  # "Indira Sagar – Narmada" beside "Sardar Sarovar – Narmada": the same river is no wrong choice
+        if normalise(right) not in {normalise(o) for o in others}:
+            others.append(right)
+    if len(others) < 3 or normalise(pair.term) in own or own in normalise(pair.term):
+        return []
+    if sum(c.isupper() for c in context) > sum(c.islower() for c in context):
+        context = context[:1] + context[1:].lower()  # "EVENTS AND SYMBOLS" → "Events and symbols"
+    term = re.sub(r"\s*\([^)]*\)", "", pair.term).strip()
+    shown = term if term.split()[0].lower() not in lowered else term_case(term)  # "Mettur" stays a name
+    prompt = f"{context}: which of these is matched with {shown}?"
+    wrong = stable_order(others, pair.term)[:3]
+    draft = Draft("mcq", prompt, answer, ["pair"], None, choices=[answer, *wrong], score=1.2)
+    return [Placed(draft, pair.node.line, pair.node.text, topic, group)]
 
 
 def _overlap(a: str, b: str) -> bool:
