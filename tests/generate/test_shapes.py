@@ -1325,3 +1325,16 @@ def test_points_of_other_kinds_are_no_set_of_matches() -> None:
     )
     bank = generate_bank(parse_markdown(notes, title="Constitution"))[0]
     assert not [q for q in bank.questions if "matched with" in q.prompt]
+
+
+def test_a_question_and_its_answer_on_one_line_are_asked_as_written() -> None:
+    notes = (
+        "Revision\n\nQ. Where did the first council meet? Ans. Rajagriha.\n"
+        "Q. Which council split the order in two? Ans. The fourth council, in Kashmir, under Kanishka.\n"
+    )
+    bank = generate_bank(parse_text(notes, title="Councils"))[0]
+    asked = {q.prompt: q for q in bank.questions}
+    first = asked["Where did the first council meet?"]
+    assert first.answer == "Rajagriha" and first.source_line == 3
+    split = asked["Which council split the order in two?"]
+    assert split.type != "list" and split.answer.startswith("The fourth council")  # one council, however many commas

@@ -36,6 +36,17 @@ _QUESTION_WORDS = re.compile(
 )
 
 
+_INLINE_ANSWER = re.compile(r"\?\s+(?:Ans(?:wer)?s?\s*[.:)\-–]+|A\s*[:)]|Answer\b\s*[.:)\-–]*)\s*", re.IGNORECASE)
+"""“… his first sermon? Ans. Sarnath …”: a question and its answer on one line."""
+
+
+_ASKS_SEVERAL = re.compile(
+    r"(?i)\b(?:are|were|name|list|give|mention|enumerate|two|three|four|five|six|seven|eight|nine|ten|\d+)\b"
+)
+"""“Name the …”, “Which are …”, “the three …”: a question that asks for several things; “Which council split …?”
+asks for one, however many commas its answer has."""
+
+
 def question_text(text: str) -> str | None:
     """The question a node asks ("Q1. Who …?", "Question 4.", "What is osmosis?"), or None."""
     marked = _Q_MARK.match(text)
@@ -81,6 +92,14 @@ def qa_pairs(outline: Outline) -> list[QAPair]:
             continue
         line = node.line
         index += 1
+        inline = _INLINE_ANSWER.search(question)
+        if inline is not None and len(question[: inline.start() + 1].split()) >= 2:
+            # "Q. Where did Buddha give his first sermon? Ans. Sarnath.": the answer on the question's own line
+            answer = Node("text", question[inline.end() :].strip(), node.line, [(node.line, node.text)])
+            pair = QAPair(question[: inline.start() + 1].strip(), node.line, [answer], answer_line=node.line)
+            if answer.text and any(char.isalnum() for char in answer.text):
+                pairs.append(pair)
+            continue
         if not question and index < len(nodes) and nodes[index].text.endswith(("?", ".")):
             question, line = nodes[index].text, nodes[index].line
             index += 1
@@ -333,7 +352,11 @@ def qa_questions(outline: Outline, topic_of: TopicOf) -> list[Placed]:
             if core_answer(answer) != answer:
                 accept = [*accept, core_answer(answer)]  # "42nd Amendment Act, 1976": "42nd Amendment" is right too
             comma_items = [part.strip() for part in re.split(r",\s*|\s+and\s+", answer) if part.strip()]
-            if len(comma_items) >= 3 and all(len(i.split()) <= 3 for i in comma_items):
+            if (
+                len(comma_items) >= 3
+                and all(len(i.split()) <= 3 for i in comma_items)
+                and _ASKS_SEVERAL.search(pair.question)
+            ):
                 draft = Draft("list", pair.question, answer, ["list"], None, items=comma_items, score=1.5)
                 placed.append(Placed(draft, pair.asked_line, pair.question, topic, group))
                 continue
