@@ -241,7 +241,9 @@ def generate_bank(
             return True
         if names_something(text, lowercase) or GENERIC.match(text):
             return True  # "An object at rest will stay at rest …": true of any, so about nothing in particular
-        context = context_name(topic, document.title, lowercase, outer.get(line, ()), text) or title
+        context = context_name(topic, document.title, lowercase, outer.get(line, ()), text)
+        if context is None and draft.type != "truefalse":
+            context = title  # a blank has a term to ask; a statement led by the title alone says too little
         if context is None:
             return False
         if not said(context, text):

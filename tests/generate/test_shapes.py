@@ -1338,3 +1338,25 @@ def test_a_question_and_its_answer_on_one_line_are_asked_as_written() -> None:
     assert first.answer == "Rajagriha" and first.source_line == 3
     split = asked["Which council split the order in two?"]
     assert split.type != "list" and split.answer.startswith("The fourth council")  # one council, however many commas
+
+
+def test_a_table_column_that_names_no_property_asks_its_row_back() -> None:
+    notes = (
+        "# Tools\n\n| Tool | Who/what | If raised | Type |\n|---|---|---|---|\n"
+        "| Alpha rate | lender of last resort | loans cost more | Quantitative |\n"
+        "| Beta ratio | cash kept aside | less money to lend | Quantitative |\n"
+        "| Gamma ratio | assets kept liquid | less credit flows | Quantitative |\n"
+        "| Delta talk | persuasion by letters | — | Qualitative |\n"
+    )
+    bank = generate_bank(parse_markdown(notes, title="Tools"))[0]
+    prompts = [q.prompt for q in bank.questions]
+    assert not [p for p in prompts if "who/what" in p.lower() or "the if raised" in p.lower()], prompts
+    beta = [q for q in bank.questions if "“cash kept aside”" in q.prompt]
+    assert beta and beta[0].answer == "Beta ratio" and beta[0].prompt.startswith("Which tool is this:")
+    assert not [q for q in bank.questions if q.answer == "—"]  # an empty cell is no answer
+
+
+def test_a_table_of_things_compared_in_columns_is_not_read_as_rows_of_things() -> None:
+    notes = "# Kinds\n\n| | Alpha | Beta |\n|---|---|---|\n| Brackets | [ ] | ( ) |\n| Can change? | yes | no |\n"
+    bank = generate_bank(parse_markdown(notes, title="Kinds"))[0]
+    assert not [q for q in bank.questions if "Can change?" in q.prompt or "of Brackets" in q.prompt]

@@ -298,7 +298,7 @@ def term_questions(outline: Outline, topic_of: TopicOf) -> list[Placed]:
             # "Lemon – Citric acid": a pair of names. Asked one way, the kind of the right side as the question.
             right_kind = kind_noun(parent_text(parent))
             if right_kind and normalise(right_kind.split(" of ")[0]) in normalise(described):
-                prompt = f"Which {right_kind} do the notes pair with {term_case(term)}?"
+                prompt = f"Which {right_kind} is paired with {term_case(term)}?"
                 others = [p.body.rstrip(".") for p in by_parent.get(id(parent), []) if p is not pair]
                 others = [o for o in others if len(o.split()) <= 4 and normalise(o) != normalise(described)]
                 if len(others) >= 3:

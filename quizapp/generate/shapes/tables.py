@@ -10,6 +10,7 @@ from quizapp.generate.distractors import normalise
 from quizapp.generate.draft import Draft
 from quizapp.generate.nouns import (
     coin,
+    has_verb,
     is_plural,
     plain_case,
     readings,
@@ -105,8 +106,8 @@ def table_questions(outline: Outline, topic_of: TopicOf) -> list[Placed]:
     in_tables = {id(node) for _, rows in tables for node, _ in rows}
     prose = " ".join(node.text for node in outline.nodes if id(node) not in in_tables).casefold()
     for header, rows in tables:
-        if len(header) < 2 or len(rows) < 2:
-            continue
+        if len(header) < 2 or len(rows) < 2 or not header[0].strip():
+            continue  # "| | List | Tuple |": the things compared head the columns; each row is a property
         keys = [re.sub(r"\s*\([^)]*\)", "", re.sub(r"^\d+\s*\.\s*", "", cells[0])).strip() for _, cells in rows]
         if len(rows) > _LONG_TABLE:
             # Twenty emperors in a list: the notes' own prose says which matter; the months of a puppet's reign,
@@ -123,9 +124,18 @@ def table_questions(outline: Outline, topic_of: TopicOf) -> list[Placed]:
             column_name = plain_case(_one_name(re.sub(r"\s*\([^)]*\)", "", header[column]).strip()))
             if not column_name or not varied(values):
                 continue  # "Monthly" for four indices of five: a guess that is mostly right tests nothing
+            if _no_noun(column_name):
+                # "Who/what", "If RBI raises it": no name of a property to ask for; the cell still tells its row
+                placed.extend(_which_row(header[column], key_name, rows, keys, values, topic_of, column))
+                continue
             be = "are" if is_plural(column_name) else "is"
             for (node, _cells), key, value in zip(rows, keys, values, strict=True):
-                if not value or not key or normalise(value) == normalise(key) or counts[normalise(key)] > 1:
+                if (
+                    not re.search(r"[^\W_]", value)
+                    or not key
+                    or normalise(value) == normalise(key)
+                    or counts[normalise(key)] > 1
+                ):
                     continue  # a key written twice has two answers
                 topic = topic_of(node)
                 short = len(value.split()) <= 5
@@ -194,6 +204,52 @@ def _one_name(header: str) -> str:
     parts = [part.strip() for part in re.split(r"\s*/\s*", header) if part.strip()]
     nouns = [part for part in parts if part.split()[0].lower() not in ("where", "when", "what", "how", "why", "who")]
     return nouns[-1] if len(parts) > 1 and nouns else header
+
+
+def _which_row(
+    header: str,
+    key_name: str,
+    rows: list[tuple[Node, list[str]]],
+    keys: list[str],
+    values: list[str],
+    topic_of: TopicOf,
+    column: int,
+) -> list[Placed]:
+    """A cell under a header that names no property, asked back to its row: "Which instrument is this: if RBI raises
+    it, “less money to lend, liquidity sucked out”?", the other rows as choices."""
+    first = header.split()[0].lower() if header.split() else ""
+    if first in ("if", "when", "whether") and "/" not in header:
+        lead = f"{header[:1].lower()}{header[1:]}, "
+    elif first in ("who", "what", "when", "where", "why", "how", "which") or "/" in header:
+        lead = ""  # "Who/what": the cell says it all
+    else:
+        return []
+    placed: list[Placed] = []
+    for (node, _cells), key, value in zip(rows, keys, values, strict=True):
+        if len(value.split()) < 2 or sum(normalise(v) == normalise(value) for v in values) > 1 or not key:
+            continue
+        if overlaps(key, value) or any(word in normalise(value).split() for word in normalise(key).split()):
+            continue  # "cash kept with RBI" for CRR is fine; "Repo … repo loans" gives itself away
+        others = [k for k in keys if k and not overlaps(k, key)]
+        if len(others) < 3:
+            continue
+        wrong = stable_order(others, f"{value}{column}")[:3]
+        prompt = f"Which {plain_case(key_name)} is this: {lead}“{value}”?"
+        draft = Draft("mcq", prompt, key, ["table"], None, choices=[key, *wrong], score=1.2)
+        placed.append(Placed(draft, node.line, node.text, topic_of(node), f"row:{node.line}:{column}"))
+    return placed
+
+
+def _no_noun(name: str) -> bool:
+    """A header that names no property: a question word ("Who/what"), a condition ("If RBI raises it"), a
+    question ("Can change?"), or a clause."""
+    first = name.split()[0].lower() if name.split() else ""
+    return (
+        first in ("who", "what", "when", "where", "why", "how", "which", "if", "whether")
+        or "?" in name
+        or "/" in name
+        or (has_verb(name) and not _verb_header(name))
+    )
 
 
 def _verb_header(name: str) -> bool:
