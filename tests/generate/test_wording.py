@@ -25,34 +25,47 @@ from quizapp.generate.shapes import Placed
 from quizapp.generate.standalone import lowercase_words, outline_sentences
 
 
-def test_prose_definitions_ask_for_the_name_and_for_the_meaning() -> None:
-    called = called_question("The tendency of a body to resist a change in its motion is called inertia.")
-    assert called is not None and (called.prompt, called.answer) == (
-        "What is the tendency of a body to resist a change in its motion called?",
-        "inertia",
-    )
-    assert called_question("When the pH falls below 5.6, it is called acid rain.") is None  # a clause, no name
-    when = condition_called_question("When the pH falls below 5.6, it is called acid rain.")
-    assert when is not None and (when.prompt, when.answer) == (
-        "What is it called when the pH falls below 5.6?",
-        "acid rain",
-    )
-    defined = means_question("Internal energy (U) is defined as the sum of the energies of the molecules.")
-    assert defined is not None and defined.prompt == "How is internal energy (U) defined?"
-    one = one_that_question("An adiabatic process is one in which no heat is exchanged.")
-    assert one is not None and (one.prompt, one.answer) == (
-        "What is an adiabatic process?",
-        "A process in which no heat is exchanged.",
-    )
-    assert one_that_question("The transport layer is the one which links the processes to this protocol.") is None
-    means = means_question("Osmosis means the movement of water across a membrane.")
-    assert means is not None and means.prompt == "What does osmosis mean?"
-    card = copula_question("The Lok Sabha (House of the People) is the lower house of Parliament.")
-    assert card is not None and (card.prompt, card.answer) == (
-        "What is the Lok Sabha?",
-        "The lower house of Parliament.",
-    )
-    assert copula_question("For every action there is an equal and opposite reaction.") is None
+_PROSE = [
+    (
+        called_question,
+        "The tendency of a body to resist a change in its motion is called inertia.",
+        ("What is the tendency of a body to resist a change in its motion called?", "inertia"),
+    ),
+    (called_question, "When the pH falls below 5.6, it is called acid rain.", None),  # a clause, no name
+    (
+        condition_called_question,
+        "When the pH falls below 5.6, it is called acid rain.",
+        ("What is it called when the pH falls below 5.6?", "acid rain"),
+    ),
+    (
+        means_question,
+        "Internal energy (U) is defined as the sum of the energies of the molecules.",
+        ("How is internal energy (U) defined?", "The sum of the energies of the molecules."),
+    ),
+    (
+        one_that_question,
+        "An adiabatic process is one in which no heat is exchanged.",
+        ("What is an adiabatic process?", "A process in which no heat is exchanged."),
+    ),
+    (one_that_question, "The transport layer is the one which links the processes to this protocol.", None),
+    (
+        means_question,
+        "Osmosis means the movement of water across a membrane.",
+        ("What does osmosis mean?", "The movement of water across a membrane."),
+    ),
+    (
+        copula_question,
+        "The Lok Sabha (House of the People) is the lower house of Parliament.",
+        ("What is the Lok Sabha?", "The lower house of Parliament."),
+    ),
+    (copula_question, "For every action there is an equal and opposite reaction.", None),
+]
+
+
+@pytest.mark.parametrize(("ask", "sentence", "expected"), _PROSE)
+def test_prose_definitions_ask_for_the_name_and_for_the_meaning(ask, sentence: str, expected) -> None:
+    draft = ask(sentence)
+    assert (draft.prompt, draft.answer) == expected if expected else draft is None
 
 
 def test_a_point_that_defines_its_item_asks_the_name_both_ways() -> None:
