@@ -24,7 +24,6 @@ from quizapp.generate.ranking import cap
 from quizapp.generate.shapes import Placed
 from quizapp.generate.standalone import lowercase_words, outline_sentences
 
-
 _PROSE = [
     (
         called_question,
