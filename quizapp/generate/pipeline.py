@@ -232,6 +232,8 @@ def generate_bank(
     about = {normalise(word) for word in dominant}
     drafted = [(ctx, d) for ctx, d in drafted if not (_quotes_sentence(d) and normalise(d.answer) in about)]
 
+    title = title_name(document.title, lowercase)
+
     def lead(draft: Draft, text: str, topic: str, label: str | None, line: int) -> bool:
         """A blank or a statement told what it is about where the sentence does not say it: the term its line is
         written after ("Afghanistan: USSR invaded in ____"), else a heading that names a thing ("Decisions
@@ -250,7 +252,6 @@ def generate_bank(
             draft.prompt = with_context(context, draft.prompt, lowercase)
         return True
 
-    title = title_name(document.title, lowercase)
     kept = {id(d) for d in select([d for _, d in drafted])}
     for ctx, draft in drafted:
         if id(draft) in kept:

@@ -16,10 +16,12 @@ from quizapp.generate.nouns import (
     verb_only,
 )
 
-_CALLED = re.compile(
-    r"^(?P<def>[A-Z][^;:]{12,220}?),?\s(?:is|are|was|were)\s(?:(?:also|commonly|often|usually|generally)\s)?"
-    r"(?:called|known\sas|termed|referred\sto\sas|named)\s(?P<term>[^,;:()]{2,50}?)(?:\s\([^)]*\))?\.?$"
+NAMED_AS = r"(?:called|known\sas|termed|referred\sto\sas|named)"
+"""The verbs that give a thing its name: "is called", "is known as" …"""
+_NAMED_TERM = (
+    rf"(?:(?:also|commonly|often|usually|generally)\s)?{NAMED_AS}\s(?P<term>[^,;:()]{{2,50}}?)(?:\s\([^)]*\))?\.?$"
 )
+_CALLED = re.compile(rf"^(?P<def>[A-Z][^;:]{{12,220}}?),?\s(?:is|are|was|were)\s{_NAMED_TERM}")
 _MEANS = re.compile(
     r"^(?P<term>(?:The\s)?[A-Za-z][\w'’-]*(?:\s[\w'’-]+){0,3})(?P<symbol>\s\([^()]{1,12}\))?"
     r"\s(?P<verb>means|refers\sto|is\sdefined\sas"
@@ -35,13 +37,19 @@ def _head(phrase: str) -> str:
     ]
 
 
+def _term(written: str) -> str | None:
+    """The name a sentence gives, without its quotes; None where it is no name (over five words, no word)."""
+    term = written.strip().strip("‘’'\"“”")
+    return term if len(term.split()) <= 5 and re.search(r"[^\W\d_]{3}", term) else None
+
+
 def called_question(text: str) -> Draft | None:
     """ "The natural tendency … is called inertia." → "What is the natural tendency … called?" (inertia)."""
     match = _CALLED.match(text.strip())
     if match is None:
         return None
-    definition, term = match["def"].strip(), match["term"].strip().strip("‘’'\"“”")
-    if _LEAD_WORDS.match(definition) or len(term.split()) > 5 or not re.search(r"[^\W\d_]{3}", term):
+    definition, term = match["def"].strip(), _term(match["term"])
+    if _LEAD_WORDS.match(definition) or term is None:
         return None
     if has_verb(main_clause(definition)) or definition.split()[-1].lower() in ("which", "that", "who"):
         return None  # "Babur wrote his biography Babur-nama which is called …": a clause, not what is named  # "When the pH falls below 5.6, it is called acid rain": the subject is a clause
@@ -69,9 +77,8 @@ def means_question(text: str) -> Draft | None:
 
 
 _WHEN_CALLED = re.compile(
-    r"^(?P<when>When|If|Whenever)\s(?P<condition>[^,;:]{8,200}),\s(?:it|this|that|the\s[a-z]+)\s(?:is|are)\s"
-    r"(?:(?:also|commonly|often|usually|generally)\s)?(?:called|known\sas|termed|referred\sto\sas|named)\s"
-    r"(?P<term>[^,;:()]{2,50}?)(?:\s\([^)]*\))?\.?$"
+    rf"^(?P<when>When|If|Whenever)\s(?P<condition>[^,;:]{{8,200}}),\s(?:it|this|that|the\s[a-z]+)\s(?:is|are)\s"
+    rf"{_NAMED_TERM}"
 )
 
 
@@ -81,8 +88,8 @@ def condition_called_question(text: str) -> Draft | None:
     match = _WHEN_CALLED.match(text.strip())
     if match is None:
         return None
-    term = match["term"].strip().strip("‘’'\"“”")
-    if len(term.split()) > 5 or not re.search(r"[^\W\d_]{3}", term) or not has_verb(match["condition"]):
+    term = _term(match["term"])
+    if term is None or not has_verb(match["condition"]):
         return None
     condition = match["condition"].strip()
     prompt = f"What is it called {match['when'].lower()} {condition}?"

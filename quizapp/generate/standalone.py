@@ -26,6 +26,7 @@ from quizapp.generate.nouns import (
     zipf,
 )
 from quizapp.generate.prose import (
+    NAMED_AS,
     fragment_definition,
     label_definition,
 )
@@ -50,9 +51,7 @@ _SUBJECT = re.compile(
 )
 """A sentence opening with a capitalised name and then its verb ("Bee sting causes" names no subject "Bee")."""
 _CLEFT = re.compile(r"^It\s(?:is|was)\s(?P<focus>[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,3})\s(?:who|that)\s(?P<rest>.+)$")
-_NAMING_IT = re.compile(
-    r"^(?:When|If|Whenever)\s[^,]+,\s(?:it|this)\s(?:is|are)\s(?:\w+\s)?(?:called|known\sas|termed|named|referred\sto\sas)\b"
-)
+_NAMING_IT = re.compile(rf"^(?:When|If|Whenever)\s[^,]+,\s(?:it|this)\s(?:is|are)\s(?:\w+\s)?{NAMED_AS}\b")
 _FRONTED_PRONOUN = re.compile(
     r"^(?P<front>[^,]{2,60},\s|(?:In|On|At|By|During|After|Before|Since|Until|From|Within)\s[^,]{1,40}?\s)"
     r"(?P<word>it|its|they|their|he|she|his|her)\b"

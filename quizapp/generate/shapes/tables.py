@@ -188,6 +188,7 @@ def table_questions(outline: Outline, topic_of: TopicOf) -> list[Placed]:
 
 
 _PREPOSITIONS = ("by", "for", "in", "to", "from", "at", "on")
+_QUESTION_WORDS = frozenset({"who", "what", "when", "where", "why", "how", "which"})
 
 
 def _first_year(text: str) -> int | None:
@@ -202,7 +203,7 @@ def _initials(text: str) -> str:
 def _one_name(header: str) -> str:
     """ "Where / role": of two names for one column, the noun ("role"); a question word is none."""
     parts = [part.strip() for part in re.split(r"\s*/\s*", header) if part.strip()]
-    nouns = [part for part in parts if part.split()[0].lower() not in ("where", "when", "what", "how", "why", "who")]
+    nouns = [part for part in parts if part.split()[0].lower() not in _QUESTION_WORDS]
     return nouns[-1] if len(parts) > 1 and nouns else header
 
 
@@ -220,7 +221,7 @@ def _which_row(
     first = header.split()[0].lower() if header.split() else ""
     if first in ("if", "when", "whether") and "/" not in header:
         lead = f"{header[:1].lower()}{header[1:]}, "
-    elif first in ("who", "what", "when", "where", "why", "how", "which") or "/" in header:
+    elif first in _QUESTION_WORDS or "/" in header:
         lead = ""  # "Who/what": the cell says it all
     else:
         return []
@@ -245,7 +246,8 @@ def _no_noun(name: str) -> bool:
     question ("Can change?"), or a clause."""
     first = name.split()[0].lower() if name.split() else ""
     return (
-        first in ("who", "what", "when", "where", "why", "how", "which", "if", "whether")
+        first in _QUESTION_WORDS
+        or first in ("if", "whether")
         or "?" in name
         or "/" in name
         or (has_verb(name) and not _verb_header(name))
