@@ -356,8 +356,8 @@ def kind_noun(text: str | None) -> str | None:
     noun = head_noun(text) if text else None
     if not noun or any(word in _META_NOUNS for word in noun.lower().split()) or re.search(r"\s(?:and|or|&)\s", noun):
         return None  # "Earthquakes and seismic waves" names two kinds
-    if noun.isupper():
-        noun = noun.lower()
+    if noun.isupper() or re.fullmatch(r"[A-Z]{3,}s", noun):
+        noun = noun.lower()  # "INDICATORS", "JOINs": a kind of thing, shouted
     words = noun.split()
     head = head_word(noun)
     if head not in words or not is_plural(noun):
@@ -901,12 +901,32 @@ _SHORTHAND = re.compile(
 )
 
 
+_PERSON_POSSESSIVE = re.compile(r"\b[Tt]he\s([A-Z][a-z]+)[’']s\b")
+"""“the Babur’s victory”: an article before a person's possessive, where "the Earth's surface" is English."""
+_STRAY_QUOTE = re.compile(r"(?<=[.!?])\s?[’'”](?=\.?$)")
+
+
+def tidy_slips(text: str) -> str:
+    """A sentence with the slips a copy-and-paste leaves mended: “the Babur’s victory … in 1526.’” → “Babur’s
+    victory … in 1526.” (the stray quote, and the article before a person's name); anything else as written."""
+    mended = _STRAY_QUOTE.sub("", text).rstrip(".") + "." if _STRAY_QUOTE.search(text) else text
+    if mended.count("“") != mended.count("”") or mended.count('"') % 2:
+        return text  # a quote the sentence opens is not a stray one
+    return _PERSON_POSSESSIVE.sub(lambda m: m.group(0) if _common(m.group(1)) else m.group(0)[4:], mended)
+
+
+def _common(word: str) -> bool:
+    """ "Earth", "Sun", "Constitution": a capitalised word English also knows in lower case."""
+    return bool(readings(word.lower())) or zipf(word.lower()) >= 3
+
+
 def clean_sentence(text: str, known: frozenset[str] = frozenset(), names: frozenset[str] = frozenset()) -> bool:
     """A sentence fit to be a question's model: no note shorthand ("14day", "acc/rej", "paper.It"), and no word
     that English does not know in lower case (a misspelling: "nuetral", "appling"), terms the notes stress aside."""
     if _SHORTHAND.search(text) or re.search(r"\b(\w+), \1\b", text):
         return False  # shorthand, or "India, Pakistan, Pakistan": a slip copied from somewhere
-    if re.search(r"\bthe\s[A-Z][a-z]+[’']s\b", text) or re.search(r"[.!?]\s?[’'”]\.?$", text):
+    slip = any(not _common(m.group(1)) for m in _PERSON_POSSESSIVE.finditer(text))
+    if slip or re.search(r"[.!?]\s?[’'”]\.?$", text):
         return False  # "the Babur’s victory", "… in 1526.’": a slip a question would copy
     if names and any(word.capitalize() in names for word in re.findall(r"\b[a-z]{3,}\b", text)):
         return False  # "into india", "the mughal reign": a name the notes capitalise elsewhere, written carelessly

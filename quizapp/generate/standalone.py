@@ -22,6 +22,7 @@ from quizapp.generate.nouns import (
     is_generic_label,
     main_clause,
     readings,
+    tidy_slips,
     verb_only,
     zipf,
 )
@@ -299,6 +300,7 @@ def outline_sentences(
             before, previous_text = previous_text, sentence.text
             if resolved is None or not _complete(resolved) or INSTRUCTION.match(resolved):
                 continue
+            resolved = tidy_slips(resolved)
             sloppy = not clean_sentence(resolved, names=proper)
             if _RELATIVE_TIME.search(resolved) or _FURNITURE.search(resolved) or sloppy:
                 continue  # "the following month" is known only from the sentence before; "Class 9 … QAs" is a

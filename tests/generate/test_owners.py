@@ -210,3 +210,47 @@ def test_a_point_whose_every_name_other_siblings_share_is_not_asked_which() -> N
     others = ["Located in Larkana, Sindh Province", "Located in Montgomery, Pakistan, Punjab"]
     assert _no_name_of_its_own("Located in Sindh, Pakistan", others)  # Sindh and Pakistan are both elsewhere
     assert not _no_name_of_its_own("Located in Khairpur, Sindh Province", others)  # Khairpur is its own
+
+
+METALS = """Metals and non-metals
+
+Metals
+1. They are lustrous when freshly cut.
+2. They are good conductors of heat.
+3. They are malleable and ductile.
+
+Non-metals
+1. They are brittle in the solid state.
+2. They are good conductors of heat.
+
+Alloys
+1. Alloys are mixtures of a metal with other elements.
+2. They resist corrosion better than the pure metal.
+"""
+
+CHAPTERS = """## Beginnings
+
+- The first satellite was launched from a fishing village.
+- Scientists carried rocket parts on bicycles.
+
+## Launch Vehicles
+
+- The first rocket used solid fuel.
+- The heavy rocket uses a cryogenic stage.
+
+## Partnerships
+
+- The agency works with foreign space agencies.
+- A joint mission maps the Earth with radar.
+"""
+
+
+def test_points_that_say_they_of_plural_headings_ask_which_heading_they_are_true_of() -> None:
+    asked = _owned(METALS, markdown=False)
+    assert asked["Which of these are brittle in the solid state?"][0] == "Non-metals"
+    assert sorted(asked["Which of these are malleable and ductile?"][1]) == ["Alloys", "Metals", "Non-metals"]
+    assert not [p for p in asked if "conductors of heat" in p]  # said of metals and non-metals both
+
+
+def test_headings_whose_points_name_their_own_subjects_are_parts_of_the_notes() -> None:
+    assert _owned(CHAPTERS) == {}

@@ -408,3 +408,14 @@ def test_a_sentence_about_a_thing_of_the_notes_is_led_by_their_title() -> None:
     led = [q for q in bank.questions if q.prompt.startswith("Indus Valley: ")]
     assert led and all(q.source_line == 3 for q in led), [q.prompt for q in bank.questions]
     assert not any("An object" in q.prompt and q.prompt.startswith("Indus") for q in bank.questions)  # any object
+
+
+def test_a_pasted_slip_is_mended_where_the_sentence_is_plain_english_otherwise() -> None:
+    from quizapp.generate.nouns import tidy_slips
+
+    assert (
+        tidy_slips("The era began with the Babur’s victory in 1526.’") == "The era began with Babur’s victory in 1526."
+    )
+    assert clean_sentence(tidy_slips("The era began with the Babur’s victory in 1526.’"))
+    assert clean_sentence("The plates shape the Earth's surface.")  # "the Earth's" is English
+    assert tidy_slips("He called it “the end.”") == "He called it “the end.”"  # a closing quote is no slip

@@ -233,8 +233,15 @@ def _kind(parent: Node | None, common: list[str]) -> str | None:
     return None  # "Khardung La", "Nathu La": "la" is part of each name, no kind of thing
 
 
+_THEY = re.compile(r"^(?:They|It)\s(?=(?:are|is|have|has|do|does|can|cannot|[a-z]+)\b)")
+"""“They taste bitter” under “Bases”: the point's subject is the name it hangs under."""
+
+
 def _prompt(kind: str | None, label: str | None, point: str) -> str:
     which = f"Which {kind}" if kind else "Which of these"
+    they = _THEY.match(point)
+    if they and label is None and has_verb(point) and not re.search(r"\balso\b", point):
+        return f"{which} {point[they.end() :]}?"  # "Which of these taste bitter?"
     quoted = f"“{point}”"
     if label == "example":
         several = "," in point or " and " in point
@@ -289,16 +296,28 @@ _SECTIONS = frozenset(
 
 
 def _kinds_of_thing(owner: _Owner) -> bool:
-    """A short plural name set out as an item or a label ("1. Acids:", "Bases", "Indicators"): things of one
-    kind beside its siblings, not a section of the notes ("Causes", "Summary") nor a heading."""
+    """A short plural name set out as an item, a label or a short heading ("1. Acids:", "Bases", "Indicators"):
+    things of one kind beside its siblings, not a section of the notes ("Causes", "Summary")."""
     words = owner.name.lower().split()
     return (
-        owner.node.kind != "heading"
-        and len(words) <= 3
+        len(words) <= (2 if owner.node.kind == "heading" else 3)
         and is_plural(owner.name)
         and words[-1] not in _SECTIONS
         and not is_generic_label(owner.name)
     )
+
+
+def _about_themselves(owners: list[_Owner]) -> bool:
+    """Headings such as "Acids", "Bases", "Indicators" are things whose points are about them ("They taste
+    bitter.", "Indicators are …"); headings such as "Beginnings" and "Cooperation" are parts of the notes,
+    whose points each name their own subject. Owners that are no headings are taken as things."""
+    headed = [owner for owner in owners if owner.node.kind == "heading"]
+    points = [(owner, point) for owner in headed for point in owner.points]
+    about = sum(
+        bool(_THEY.match(point.text)) or normalise(point.text).startswith(normalise(owner.name))
+        for owner, point in points
+    )
+    return 2 * about >= len(points)
 
 
 def _largest(owners: list[_Owner], key: Callable[[_Owner], str | None]) -> list[_Owner]:
@@ -329,7 +348,7 @@ def _family(owners: list[_Owner], lowercase: frozenset[str]) -> tuple[list[_Owne
     if len(alike) >= 3 and len({owner.name.lower() for owner in alike}) == len(alike):
         return alike, []
     named = [owner for owner in owners if _proper(owner.name, lowercase) or _kinds_of_thing(owner)]
-    if len(named) >= 3 and len(named) == len(owners):
+    if len(named) >= 3 and len(named) == len(owners) and _about_themselves(named):
         words = [{w.lower() for w in owner.name.split()} for owner in named]
         if all(not (a & b) for i, a in enumerate(words) for b in words[i + 1 :]):
             return named, []
