@@ -262,8 +262,7 @@ class _Reader:
             break
         lead = self.lead_in
         if lead is not None and (
-            not self.items
-            or (lead.parent is self.items[-1] and indent > lead.indent and is_title_like(lead.text))
+            not self.items or (lead.parent is self.items[-1] and indent > lead.indent and is_title_like(lead.text))
         ):
             # A lead-in holds the items after it; under an item, a label ("Archaeological Findings") holds the
             # points indented below it.
@@ -338,6 +337,7 @@ class _Reader:
             line = lines[index]
             if _FENCE.match(line.raw):
                 in_fence = not in_fence
+                self.lead_in, self.header = None, None  # points after a block of code hang under the heading
                 index += 1
                 continue
             if in_fence or line.blank:
@@ -420,6 +420,8 @@ class _Reader:
         """A line that carries on the item above: indented under it, not an item or heading of its own."""
         if line.blank or match_bullet(line.raw) or _MD_HEADING.match(line.raw) or "|" in line.raw[:3]:
             return False
+        if self.markdown and _FENCE.match(line.raw):
+            return False  # "```sql" right under a point opens code; it carries nothing on
         if self.markdown:
             return line.indent > indent or (
                 not line.raw.startswith((" ", "\t")) and bool(bullet_text) and bullet_text.rstrip()[-1:] not in ".:?!"

@@ -1340,6 +1340,14 @@ def test_a_question_and_its_answer_on_one_line_are_asked_as_written() -> None:
     assert split.type != "list" and split.answer.startswith("The fourth council")  # one council, however many commas
 
 
+def test_a_question_with_its_answer_after_an_arrow_is_asked_as_written() -> None:
+    notes = "Revision\n\nQ1. Base year of the price index? -> 2004-05\nQ2. Who chairs the rate panel? → the governor\n"
+    bank = generate_bank(parse_text(notes, title="Prices"))[0]
+    asked = {q.prompt: q.answer for q in bank.questions}
+    assert asked["Base year of the price index?"] == "2004-05"
+    assert asked["Who chairs the rate panel?"] == "the governor"
+
+
 def test_a_table_column_that_names_no_property_asks_its_row_back() -> None:
     notes = (
         "# Tools\n\n| Tool | Who/what | If raised | Type |\n|---|---|---|---|\n"
@@ -1360,3 +1368,26 @@ def test_a_table_of_things_compared_in_columns_is_not_read_as_rows_of_things() -
     notes = "# Kinds\n\n| | Alpha | Beta |\n|---|---|---|\n| Brackets | [ ] | ( ) |\n| Can change? | yes | no |\n"
     bank = generate_bank(parse_markdown(notes, title="Kinds"))[0]
     assert not [q for q in bank.questions if "Can change?" in q.prompt or "of Brackets" in q.prompt]
+
+
+def test_a_block_of_code_right_under_a_point_ends_the_point_and_its_lead_in() -> None:
+    notes = (
+        "# Queries\n\n## Joins\ndept: (10, CS), (20, EE)\n\n```sql\nSELECT 1;\n```\n"
+        "- CROSS JOIN -> every row with every row\n- SELF JOIN -> a table joined with itself\n```sql\nSELECT 2;\n```\n"
+        "\n## Keys\n- Foreign key: column that refers to the key of another table\n"
+        "- Candidate key: a minimal set of columns that tells rows apart\n- Primary key: the candidate key chosen\n"
+    )
+    nodes = {node.line: node for node in read_outline(notes, markdown=True).nodes}
+    assert nodes[10].text.startswith("SELF JOIN") and "SELECT" not in nodes[10].text
+    assert nodes[9].parent is not None and nodes[9].parent.text == "Joins"  # not under "dept: …"
+    assert nodes[16].parent is not None and nodes[16].parent.text == "Keys"  # the code ended; the notes go on
+    prompts = [q.prompt for q in generate_bank(parse_markdown(notes, title="Queries"))[0].questions]
+    assert "What is meant by “foreign key”?" in prompts  # no "What is foreign key?"
+    assert not [p for p in prompts if "turn into" in p]  # "every row with every row" is no change of state
+
+
+def test_a_formula_for_a_case_is_asked_for_that_case() -> None:
+    notes = "# Circuits\n\n## Resistors in parallel\n- 2 resistors only → R_p = (R1 × R2)/(R1 + R2)\n"
+    bank = generate_bank(parse_markdown(notes, title="Circuits"))[0]
+    asked = {q.prompt: q.answer for q in bank.questions}
+    assert asked.get("2 resistors only: what is R_p?") == "(R1 × R2)/(R1 + R2)"

@@ -116,7 +116,7 @@ def label_questions(pair: TermPair, topic: str, group: str, notes: str = "") -> 
 
 PROCESS = re.compile(
     r"(?i)\b(?:digest|break|broken|convert|turn|becom|chang|react|transform|split|oxidi|reduc|decompos|synthes"
-    r"|produc|form(?:s|ed|ation)?\b|into\b|yield|cycle|process|pathway)"
+    r"|produc(?:e|es|ed|ing|tion)\b|form(?:s|ed|ation)?\b|into\b|yield|cycle|process|pathway)"
 )
 """Words that make an arrow a change ("Fats -> fatty acids" under "Digestion"), not a gloss ("str -> text")."""
 

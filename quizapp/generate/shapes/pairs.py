@@ -43,6 +43,17 @@ def _definition_prompt(term: str, body: str, written: str = "", names: frozenset
     named = _with_article(term, body, written, names)
     if named.islower() and " " not in named and verb == "is" and not is_mass(named) and re.match(r"(?i)the\s", body):
         return f"What is meant by “{named}”?"  # "Parameter – the variable …": "What is parameter?" lacks its article
+    last = named.split()[-1]
+    if (
+        named.islower()
+        and " " in named
+        and verb == "is"
+        and not re.match(r"(?:a|an|the)\s", named)
+        and not is_mass(last)
+        and re.search(rf"\b{re.escape(last)}e?s\b", written)  # "keys": a thing there are many of
+    ):
+        return f"What is meant by “{named}”?"  # "What is foreign key?" lacks its article; "a" or "the", the notes
+        # do not say
     return f"What {verb} {named}?"
 
 
@@ -266,6 +277,13 @@ def term_questions(outline: Outline, topic_of: TopicOf) -> list[Placed]:
                 draft = Draft("flashcard", front, body.rstrip("."), ["definition"], None, score=1.25)
                 placed.append(Placed(draft, node.line, node.text, topic, group))
             continue
+        formula = _CASE_FORMULA.match(body)
+        if formula is not None and _A_CASE.match(term):
+            # "2 resistors only → R_p = (R1 × R2)/(R1 + R2)": the formula for a case, asked as such
+            front = f"{term_case(term)}: what is {formula['symbol']}?"
+            draft = Draft("flashcard", front, formula["value"].strip(), ["definition"], None, score=1.2)
+            placed.append(Placed(draft, node.line, node.text, topic, group))
+            continue
         if starts_with_preposition(term) or _VALUE.match(body.rstrip(".")) or body.endswith(":"):
             continue  # "With metals: Acid + Metal -> …", "Babur – 1526-1530": no term and no definition
         parent = node.parent
@@ -395,6 +413,11 @@ def term_questions(outline: Outline, topic_of: TopicOf) -> list[Placed]:
             draft = Draft("short", prompt, term, ["definition"], None, score=1.2)
         placed.append(Placed(draft, node.line, node.text, topic, group + ":back"))
     return placed
+
+
+_CASE_FORMULA = re.compile(r"^(?P<symbol>[A-Za-z][\w]{0,5})\s*=\s*(?P<value>[^=]*[A-Za-z\d)][^=]*)$")
+_A_CASE = re.compile(r"^(?:\d+|n|two|three|four|for|with|when|if)\s", re.IGNORECASE)
+"""A term that names a case ("2 resistors only", "n identical resistors R", "for small angles"), not a thing."""
 
 
 def _bare(text: str) -> str:

@@ -36,8 +36,10 @@ _QUESTION_WORDS = re.compile(
 )
 
 
-_INLINE_ANSWER = re.compile(r"\?\s+(?:Ans(?:wer)?s?\s*[.:)\-–]+|A\s*[:)]|Answer\b\s*[.:)\-–]*)\s*", re.IGNORECASE)
-"""“… his first sermon? Ans. Sarnath …”: a question and its answer on one line."""
+_INLINE_ANSWER = re.compile(
+    r"\?\s+(?:Ans(?:wer)?s?\s*[.:)\-–]+|A\s*[:)]|Answer\b\s*[.:)\-–]*|(?:->|→|=>|⇒|—|–|:)(?=\s))\s*", re.IGNORECASE
+)
+"""“… his first sermon? Ans. Sarnath …”, “Base year of WPI? -> 2011-12”: a question and its answer on one line."""
 
 
 _ASKS_SEVERAL = re.compile(
