@@ -37,6 +37,7 @@ _INNER_MARKER = re.compile(rf"^(?:\({_ROMAN}\)|\(\d{{1,2}}\)|\([a-z]\)|{_ROMAN}\
 _OWN_LINE = re.compile(
     r"^(?:Q(?:uestion)?\s*\d{0,3}\s*[.:)]|A(?:ns(?:wer)?)?\s*[.:)]|[A-Z][\w'’ ()/-]{0,40}?\s[–—=]\s|[A-Z][\w'’ -]{0,30}:\s)"
 )
+_PAIR_LINE = re.compile(r"^[A-Za-z][\w'’ ()/&-]{0,40}?\s[–—]\s")
 _MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)(?:\s+#+)?\s*$")
 _SETEXT = re.compile(r"^\s{0,3}(=+|-+)\s*$")
 _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
@@ -406,7 +407,7 @@ class _Reader:
         parts = [(line.number, line.raw)]
         index += 1
         if self.markdown:
-            while index < len(self.lines) and self._md_paragraph_continues(self.lines[index]):
+            while index < len(self.lines) and self._md_paragraph_continues(self.lines[index], parts[-1][1]):
                 parts.append((self.lines[index].number, self.lines[index].raw))
                 index += 1
         else:
@@ -428,11 +429,13 @@ class _Reader:
             )
         return line.indent > indent and not is_title_like(line.text.strip()) or self._wraps(bullet_text, line)
 
-    def _md_paragraph_continues(self, line: _Line) -> bool:
+    def _md_paragraph_continues(self, line: _Line, previous: str) -> bool:
         if line.blank or match_bullet(line.raw) or _MD_HEADING.match(line.raw) or _FENCE.match(line.raw):
             return False
         if _OWN_LINE.match(line.text.strip()):
             return False  # "Q: …", "A: …", "Term – definition": a line of its own, though Markdown would join it
+        if _PAIR_LINE.match(line.text.strip()) and _PAIR_LINE.match(previous.strip()):
+            return False  # "charge – coulomb (C)" under "current – ampere (A)": a run of pairs, in lower case
         return not (line.raw.strip().startswith("|") or _SETEXT.match(line.raw))
 
     @staticmethod

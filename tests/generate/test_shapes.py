@@ -1391,3 +1391,37 @@ def test_a_formula_for_a_case_is_asked_for_that_case() -> None:
     bank = generate_bank(parse_markdown(notes, title="Circuits"))[0]
     asked = {q.prompt: q.answer for q in bank.questions}
     assert asked.get("2 resistors only: what is R_p?") == "(R1 × R2)/(R1 + R2)"
+
+
+def test_pairs_under_a_heading_that_names_their_right_sides_ask_for_it() -> None:
+    notes = (
+        "# Mechanics\n\n## Units (learn)\nforce – newton (N)\nwork – joule (J)\npressure – pascal (Pa)\n"
+        "frequency – hertz (Hz)\n"
+    )
+    nodes = [node for node in read_outline(notes, markdown=True).nodes if node.kind != "heading"]
+    assert len(nodes) == 4  # lines of pairs in lower case are no paragraph
+    asked = {q.prompt: q for q in generate_bank(parse_markdown(notes, title="Mechanics"))[0].questions}
+    work = asked["What is the unit of work?"]
+    assert work.answer == "joule" and sorted(work.choices or []) == ["hertz", "joule", "newton", "pascal"]
+
+
+def test_a_term_of_a_set_nothing_else_asks_is_asked_which_of_the_set_it_is() -> None:
+    notes = (
+        "# Queues\n\n## ORDER (rules)\nAlpha – all or nothing\nBeta – first come first served\n"
+        "Gamma – last in first out\nDelta – winner takes all\n"
+    )
+    bank = generate_bank(parse_markdown(notes, title="Queues"))[0]
+    asked = {q.prompt: q for q in bank.questions}
+    question = asked.get("ORDER: which of these is described as “all or nothing”?")
+    assert question is not None and question.answer == "Alpha"
+    assert sorted(question.choices or []) == ["Alpha", "Beta", "Delta", "Gamma"]
+
+
+def test_matched_pairs_never_offer_a_right_side_the_pair_names_too() -> None:
+    notes = (
+        "# Winds\n\n## Local winds (matching)\nFirst breeze – Kerala & coastal Goa\nSecond breeze – Karnataka\n"
+        "Third breeze – West Bengal, Assam\nFourth breeze – Assam\nFifth breeze – Punjab\n"
+    )
+    bank = generate_bank(parse_markdown(notes, title="Winds"))[0]
+    third = [q for q in bank.questions if q.prompt.endswith("matched with Third breeze?")]
+    assert third and "Assam" not in (third[0].choices or [])

@@ -412,6 +412,41 @@ def term_questions(outline: Outline, topic_of: TopicOf) -> list[Placed]:
         else:
             draft = Draft("short", prompt, term, ["definition"], None, score=1.2)
         placed.append(Placed(draft, node.line, node.text, topic, group + ":back"))
+    placed.extend(_unasked_in_sets(by_parent, {item.line for item in placed}, topic_of))
+    return placed
+
+
+_NOT_WORDS = re.compile(r"[\d=→+<>(){}\[\]\"`]|->|\w\.\w|\be\.g\b|\s[-–—]\s")
+
+
+def _unasked_in_sets(by_parent: dict[int, list[TermPair]], asked: set[int], topic_of: TopicOf) -> list[Placed]:
+    """A term of a set of four or more that no other shape asked ("Atomicity – all or nothing" under "ACID"): which
+    of the set the right side tells of, the set's other terms as the choices. Only where the right side is words,
+    short, and names neither its term nor another of the set."""
+    placed: list[Placed] = []
+    for pairs in by_parent.values():
+        if len(pairs) < 4:
+            continue
+        terms = [re.sub(r"\s*\([^)]*\)", "", pair.term).strip() for pair in pairs]
+        for pair, term in zip(pairs, terms, strict=True):
+            body = GLOSS.sub("", pair.body).strip().rstrip(".")
+            if pair.node.line in asked or pair.node.children or not 2 <= len(body.split()) <= 20:
+                continue  # "CONFLICT b/w FR & DPSP - case laws" over its points: a heading, no term
+            if _NOT_WORDS.search(body):
+                continue  # a figure, a formula, code, a list of examples or a pair of its own is no description
+            if len([w for w in re.findall(r"\b[a-z]{3,}\b", body) if w not in ("and", "the")]) < 2:
+                continue  # "GRANT, REVOKE", "West Bengal, Assam": names, no words that describe
+            if len(re.findall(r"[^\W\d_]", term)) < 3 or any(normalise(t) in normalise(body) for t in terms):
+                continue
+            context = re.sub(r"\s*\([^)]*\)", "", parent_text(pair.node.parent) or "").strip().rstrip(":")
+            if not context or len(context.split()) > 6 or is_generic_label(context) or context.endswith("?"):
+                continue
+            siblings = [t for t in terms if normalise(t) != normalise(term)]
+            if context.isupper() and " " in context:
+                context = context.lower()  # "TYPES BY RATE" → "Types by rate"; "ACID" stays
+            prompt = f"{context[:1].upper()}{context[1:]}: which of these is described as “{body}”?"
+            draft = _which(prompt, term, siblings, 1.1)
+            placed.append(Placed(draft, pair.node.line, pair.node.text, topic_of(pair.node), f"term:{pair.node.line}"))
     return placed
 
 
@@ -427,7 +462,7 @@ def _bare(text: str) -> str:
 
 def _plain_name(text: str) -> bool:
     """Words only, as a name is written: no figure, code, formula or shorthand ("decimals: pi = 3.14", "b/w")."""
-    return bool(text) and re.fullmatch(r"[^\W\d_][\w'’. -]*", text) is not None and not re.search(r"\b\w/\w", text)
+    return bool(text) and re.fullmatch(r"[^\W\d_][\w'’. &/-]*", text) is not None and not re.search(r"\b\w/\w", text)
 
 
 def _matched(pair: TermPair, siblings: list[TermPair], topic: str, group: str, lowered: set[str]) -> list[Placed]:
@@ -437,6 +472,9 @@ def _matched(pair: TermPair, siblings: list[TermPair], topic: str, group: str, l
     right side a short name, so that the wrong choices are of the same kind and plainly other pairs' answers."""
     answer = _bare(pair.body)
     context = re.sub(r"\s*\([^)]*\)", "", parent_text(pair.node.parent) or "").strip().rstrip(":")
+    of_kind = _property_of(pair, siblings, context, topic, group)
+    if of_kind:
+        return of_kind
     if not context or is_generic_label(context) or len(context.split()) > 8 or not 1 <= len(answer.split()) <= 4:
         return []
     own = normalise(answer)
@@ -452,17 +490,51 @@ def _matched(pair: TermPair, siblings: list[TermPair], topic: str, group: str, l
             continue
         if normalise(right) == own or normalise(sibling.term) == normalise(pair.term):
             continue  # "Indira Sagar – Narmada" beside "Sardar Sarovar – Narmada": the same river is no wrong choice
+        if set(re.findall(r"\w+", right.lower())) <= set(re.findall(r"\w+", pair.body.lower())):
+            continue  # "Assam" beside "West Bengal, Assam": a right side this pair names too
         if normalise(right) not in {normalise(o) for o in others}:
             others.append(right)
     if len(others) < 3 or normalise(pair.term) in own or own in normalise(pair.term):
         return []
     if sum(c.isupper() for c in context) > sum(c.islower() for c in context):
         context = context[:1] + context[1:].lower()  # "EVENTS AND SYMBOLS" → "Events and symbols"
+    context = context[:1].upper() + context[1:]
     term = re.sub(r"\s*\([^)]*\)", "", pair.term).strip()
     shown = term if term.split()[0].lower() not in lowered else term_case(term)  # "Mettur" stays a name
     prompt = f"{context}: which of these is matched with {shown}?"
     wrong = stable_order(others, pair.term)[:3]
     draft = Draft("mcq", prompt, answer, ["pair"], None, choices=[answer, *wrong], score=1.2)
+    return [Placed(draft, pair.node.line, pair.node.text, topic, group)]
+
+
+_PROPERTIES = frozenset(
+    {"unit", "symbol", "capital", "author", "founder", "inventor", "formula", "currency", "language"}
+)
+"""What a heading over pairs may call their right sides: "Units" over "current – ampere (A)"."""
+
+
+def _property_of(pair: TermPair, siblings: list[TermPair], context: str, topic: str, group: str) -> list[Placed]:
+    """ "current – ampere (A)" under "Units": "What is the unit of current?", the other pairs' units as the wrong
+    choices. Only where three or more pairs stand together under a heading that names what their right sides are."""
+    words = context.lower().split()
+    if not words or len(words) > 3 or singular(words[-1]) not in _PROPERTIES or {"and", "&"} & set(words):
+        return []
+    kind = singular(words[-1])
+    answer = _bare(pair.body)
+    if not _plain_name(answer) or not 1 <= len(answer.split()) <= 4 or kind in pair.term.lower():
+        return []
+    others = [
+        _bare(sibling.body)
+        for sibling in siblings
+        if sibling is not pair and _plain_name(_bare(sibling.body)) and len(_bare(sibling.body).split()) <= 4
+    ]
+    others = [o for o in dict.fromkeys(others) if normalise(o) != normalise(answer)]
+    if len(others) < 3:
+        return []
+    term = re.sub(r"\s*\([^)]*\)", "", pair.term).strip()
+    prompt = f"What is the {kind} of {term_case(term)}?"
+    wrong = stable_order(others, pair.term)[:3]
+    draft = Draft("mcq", prompt, answer, ["pair"], None, choices=[answer, *wrong], score=1.25)
     return [Placed(draft, pair.node.line, pair.node.text, topic, group)]
 
 
