@@ -182,6 +182,8 @@ def is_title_like(text: str) -> bool:
 
 
 def _all_caps(text: str) -> bool:
+    """ "BINDUSARA (c. 297 - 273 BCE)": capitals outside an aside in brackets."""
+    text = re.sub(r"\([^)]*\)", "", text)
     letters = [char for char in text if char.isalpha() and char.lower() != char.upper()]
     return len(letters) >= 3 and all(char.isupper() for char in letters)
 

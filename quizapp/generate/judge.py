@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from quizapp.generate.nouns import finite_verb, has_verb, main_clause, readings, verb_base, zipf
+from quizapp.generate.nouns import has_verb, main_clause, readings, zipf
 from quizapp.generate.questions import one_idea
 from quizapp.generate.shapes.qa import ANSWER_MARK
 from quizapp.generate.standalone import POINTING, fragment_start, unresolved
@@ -97,77 +97,6 @@ _COMMON_OPENERS = frozenset(
         "all",
     ]
 )
-
-
-_AUXILIARY_VERB = re.compile(r"\s(?P<aux>is|are|was|were|has\sbeen|have\sbeen)\s(?!not\b|only\b|also\b|never\b)")
-"""Where a statement is denied: "is" → "is not". Not "can": "consensus cannot delay reforms" denies a possibility,
-which reads as a claim of its own."""
-_SUBORDINATE = r"(?i)(?:when|whenever|if|as|since|although|though|because|while|once|after|before|until|there)\b"
-_NO_DENIAL = re.compile(
-    r"\b(?:not|no|never|cannot|nor|neither|without|only|all|every|each|some|most|many|few|both|either|one\sof|also"
-    r"|among|several|various|such\sas|including)\b|n't",
-    re.IGNORECASE,
-)
-
-
-def negated(statement: str) -> str | None:
-    """The statement denied at its first auxiliary ("Dark reaction is light independent." → "… is not light
-    independent."), where that is plainly false: no negation, "only" or quantifier already in it."""
-    if _NO_DENIAL.search(statement) or re.match(_SUBORDINATE, statement):
-        return None  # "When chlorine is passed …, bleaching powder is formed": its main verb comes later
-    found = _AUXILIARY_VERB.search(statement)
-    if found is None:
-        return _lexical_denied(statement)
-    if not _deniable(statement, found.start(), found.end()):
-        return None
-    aux = found["aux"]
-    denied = "cannot" if aux == "can" else "will not" if aux == "will" else aux.replace(" been", " not been")
-    denied = denied if denied != aux else f"{aux} not"
-    return statement[: found.start("aux")] + denied + statement[found.end("aux") :]
-
-
-def _deniable(statement: str, start: int, end: int) -> bool:
-    """A verb early in a short statement, nothing after it that a denial would contradict ("Plate boundaries are
-    not complex and can exhibit …")."""
-    if start > 60 or "(" in statement[:start] or "," in statement[:start]:
-        return False
-    rest = re.sub(r"\([^()]*\)", "", statement[end:])  # "(1, 2, 4, 8 …)" lists no clause
-    if len(statement.split()) > 20 or re.search(r",|\b(?:but|because|as|so|which|that|while|since|if|when)\b", rest):
-        return False
-    # "… severe pain and burning sensation" joins two things, both denied; "… not complex and can exhibit …" a
-    # second clause, which the denial would leave standing.
-    return all(not has_verb(part) for part in re.split(r"\b(?:and|or)\b", rest)[1:])
-
-
-def _lexical_denied(statement: str) -> str | None:
-    """ "Bases turn red litmus blue." → "Bases do not turn …"; "Kelkar committee recommended …" → "… did not
-    recommend …": a verb without an auxiliary denied with "do"."""
-    verb = finite_verb(statement)
-    base = verb_base(verb) if verb else None
-    if verb is None or base is None or verb.lower() in ("is", "are", "was", "were", "be", "been"):
-        return None
-    found = re.search(rf"(?<![\w-]){re.escape(verb)}(?![\w-])", statement)
-    if found is None or found.start() == 0 or not _deniable(statement, found.start(), found.end()):
-        return None
-    lower = verb.lower()
-    after = statement[found.end() :].split()
-    if (
-        lower.endswith("ed")
-        and after
-        and after[0] in ("from", "by", "in", "into", "to", "at", "for", "as", "with", "under")
-    ):
-        return None  # "Procedure for amendment borrowed from South Africa": a participle, the "was" left out
-    if lower in ("has", "have", "had") and after and re.fullmatch(r"[a-z]+(?:ed|en|wn)", after[0]):
-        return statement[: found.end()] + " not" + statement[found.end() :]  # "had developed" → "had not developed"
-    if lower in ("can", "could", "will", "would", "may", "might", "must", "shall", "should", "do", "does", "did"):
-        return None  # a modal denied reads as a claim of its own
-    if lower == base:
-        denial = f"do not {base}"  # "Bases turn" → "Bases do not turn"
-    elif lower.endswith("s") and not lower.endswith("ss"):
-        denial = f"does not {base}"
-    else:
-        denial = f"did not {base}"
-    return statement[: found.start()] + denial + statement[found.end() :]
 
 
 def is_statement(text: str) -> bool:

@@ -841,12 +841,6 @@ def finite_verb(text: str) -> str | None:
     return None
 
 
-def verb_base(word: str) -> str | None:
-    """A verb's plain form ("recommended" → "recommend", "causes" → "cause"), or None for no verb."""
-    found = _lemmas(word.lower()).get("VERB")
-    return found[0] if found else None
-
-
 _CONSISTS = re.compile(
     r"^(?:[^,]{0,40},\s)?(?P<subject>[A-Za-z][^,:]{2,60}?)\s(?:consists?\sof|comprises?|is\scomposed\sof"
     r"|are\scomposed\sof|is\sdivided\sinto|are\sdivided\sinto|can\sbe\sdivided\sinto|is\smade\sup\sof"
@@ -904,6 +898,45 @@ _SHORTHAND = re.compile(
 _PERSON_POSSESSIVE = re.compile(r"\b[Tt]he\s([A-Z][a-z]+)[’']s\b")
 """“the Babur’s victory”: an article before a person's possessive, where "the Earth's surface" is English."""
 _STRAY_QUOTE = re.compile(r"(?<=[.!?])\s?[’'”](?=\.?$)")
+
+
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+
+
+@lru_cache(maxsize=8192)
+def _respelled(word: str) -> str | None:
+    """The common English word one slip away from a word English does not know ("indicaters" → "indicators",
+    "sequecing" → "sequencing"); None where there is none, or the word is a term of its own ("chyme", "dhamma").
+    Only words no English text spells so are mended: "cemetry" is a slip, but one that as rare a term as
+    "plastids" cannot be told from."""
+    if len(word) < 6 or readings(word) or zipf(word) > 0:
+        return None  # a word some text spells so ("plastids", "reflation", "tranches") is left as written
+    edits = {word[:i] + word[i + 1 :] for i in range(len(word))}
+    edits |= {word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(len(word) - 1)}
+    edits |= {word[:i] + c + word[i + 1 :] for i in range(len(word)) for c in _LETTERS}
+    edits |= {word[:i] + c + word[i:] for i in range(len(word) + 1) for c in _LETTERS}
+    found = [
+        (len(edit) == len(word), zipf(edit), edit)  # "indicators" for "indicaters", though "indicates" is commoner
+        for edit in edits
+        if edit[0] == word[0] and edit[-1] == word[-1] and edit != word and zipf(edit) >= 3.3 and readings(edit)
+    ]
+    return max(found)[2] if found else None
+
+
+def mend_spelling(text: str) -> str:
+    """The notes' slips of spelling mended ("Natural indicaters are …" → "Natural indicators are …"); names and
+    the notes' own terms as written."""
+
+    def mend(match: re.Match[str]) -> str:
+        word = match.group(0)
+        if not (word.islower() or match.start() == 0 and word[:1].isupper() and word[1:].islower()):
+            return word  # "Chillas" inside a sentence is a name
+        found = _respelled(word.lower())
+        if found is None:
+            return word
+        return found if word.islower() else found.capitalize()
+
+    return re.sub(r"(?<![\w'’-])[A-Za-z]{6,}(?![\w'’-])", mend, text)
 
 
 def tidy_slips(text: str) -> str:

@@ -18,13 +18,14 @@ from quizapp.documents.outline import Outline, read_outline
 from quizapp.generate import ranking, shapes
 from quizapp.generate.context import context_name, said, title_name, with_context
 from quizapp.generate.distractors import normalise
-from quizapp.generate.judge import claimable, is_statement, names_something, negated, subject_unsaid, unquotable
+from quizapp.generate.judge import claimable, is_statement, names_something, subject_unsaid, unquotable
 from quizapp.generate.keyterms import KeyTerms, keyterm_cloze
 from quizapp.generate.nouns import (
     coin,
     has_verb,
     is_generic_label,
     main_clause,
+    mend_spelling,
     zipf,
 )
 from quizapp.generate.polish import polish
@@ -73,19 +74,14 @@ class GenerateReport:
     sentences: int = 0
 
 
-def _judged(statement: str, swapped: tuple[str, str, str] | None, sentence: NoteSentence) -> Draft:
+def _judged(statement: str, swapped: tuple[str, str, str] | None) -> Draft:
     """A sentence as a statement to judge: made false with a rival put in its term's place ("P waves are secondary
-    waves …"), now and then denied, else as written."""
+    waves …"), else as written. Never denied with a bare "not": a statement false only by its "not" is the weakest
+    item an examiner knows."""
     if swapped is not None:
         false, right, wrong = swapped
         explanation = f"The notes say {right}, not {wrong}."
         return Draft("truefalse", false, "False", ["statement"], None, explanation=explanation, score=0.7)
-    # ("Committee submits its report" under "2013": an event told in the present, no claim to deny)
-    denied = negated(statement) if not _YEAR_HEADING.fullmatch(sentence.topic.strip()) else None
-    if denied is not None and coin(statement, 2) == 0:
-        # Half the time (a bare "not" is the weakest false statement, but "True" must be no safe guess)
-        explanation = f"The notes say: {statement}"
-        return Draft("truefalse", denied, "False", ["statement"], None, explanation=explanation, score=0.7)
     return Draft("truefalse", statement, "True", ["statement"], None, score=0.7)
 
 
@@ -291,7 +287,7 @@ def generate_bank(
                 if choice is not None:
                     draft = choice  # "____ are secondary waves …": which of the family, no true/false to spend
                 else:
-                    draft = _judged(statement, swapped or subject_swapped(statement, siblings, document.text), sentence)
+                    draft = _judged(statement, swapped or subject_swapped(statement, siblings, document.text))
             if draft is not None and not lead(draft, sentence.text, sentence.topic, sentence.label, sentence.line):
                 continue
             if draft is not None and not defects(draft):
@@ -303,13 +299,7 @@ def generate_bank(
         # Statements the quarter of true/false left out, and sentences still unasked, judged together in the
         # prelims form: "Consider the following statements …".
         asked = {item.line for item in placed}
-        spilled = [
-            item
-            for item in spill
-            if item.line not in asked
-            and not (item.draft.explanation or "").startswith("The notes say: ")  # made false by a bare "not"
-            and claimable(item.draft.prompt, item.source)
-        ]
+        spilled = [item for item in spill if item.line not in asked and claimable(item.draft.prompt, item.source)]
         claims = [
             Claim(
                 item.line,
@@ -340,16 +330,17 @@ def generate_bank(
             choices = list(draft.choices)
             if "statements" not in draft.tags:  # "1 only", "1 and 2 only", …: the papers' order
                 random.Random(qid).shuffle(choices)
+        answer = mend_spelling(draft.answer)  # the notes' slips are not taught: "indicators", not "indicaters"
         question = BankQuestion(
             id=qid,
             type=draft.type,
             topic=item.topic,
-            prompt=draft.prompt,
-            answer=draft.answer,
-            choices=choices,
-            accept=[a for a in dict.fromkeys(draft.accept) if a != draft.answer],
-            items=draft.items,
-            explanation=draft.explanation,
+            prompt=mend_spelling(draft.prompt),
+            answer=answer,
+            choices=[mend_spelling(choice) for choice in choices] if choices else None,
+            accept=[a for a in dict.fromkeys([*draft.accept, draft.answer]) if a != answer],
+            items=[mend_spelling(i) for i in draft.items] if draft.items else draft.items,
+            explanation=mend_spelling(draft.explanation) if draft.explanation else draft.explanation,
             source_line=item.line,
             source_text=item.source,
             tags=sorted(set(draft.tags)),

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from quizapp.generate.facts.names import _CAP_WORD
+from quizapp.generate.nouns import readings
 
 _OBJECT_KINDS = (
     "Corridor|Initiative|Agreement|Exercise|Summit|Project|Rail|Railway|Service|Programme|Program|Mission|Treaty|"
@@ -151,4 +152,20 @@ def complete_fragment(text: str, subject: str | None) -> str | None:
     first = text.split(" ", 1)[0].rstrip(",").lower()
     if first in _PLAIN_VERBS and (first.endswith("s") != plural):
         return f"{subject} {text[:1].lower()}{text[1:]}"
+    passive = _DONE_BY.match(text)
+    if passive is not None and "VERB" in readings(passive["word"]):
+        # "released by the Office of …" under "WPI": what is done to it; done once where a year says when
+        be = ("were" if plural else "was") if re.search(r"\b1\d{3}|20\d{2}\b", text) else ("are" if plural else "is")
+        return f"{subject} {be} {text[:1].lower()}{text[1:]}"
+    if text[:1].islower() and _PAST.match(text) and "VERB" in readings(first) and len(text.split()) >= 2:
+        return f"{subject} {text}"  # "followed Ajivika sect" under "Bindusara": what he did
+    if text[:1].islower() and first.endswith("s") and not plural and "VERB" in readings(first[:-1]):
+        second = text.split()[1:2]
+        if second and second[0].lower() not in _NOT_AFTER_VERB:
+            return f"{subject} {text}"  # "measures change in prices …" under "WPI"
     return None
+
+
+_DONE_BY = re.compile(r"^(?P<word>[a-z]+ed)\s(?:by|from|under|in\s(?:18|19|20)\d\d)\b")
+_PAST = re.compile(r"^(?:[a-z]{3,}ed|sent|built|made|fought|won|became|began|wrote|gave|took|led|founded|held|left)\s")
+_NOT_AFTER_VERB = frozenset({"is", "are", "was", "were", "of", "and", "or", "to", "for", "like", "such"})

@@ -21,6 +21,7 @@ from quizapp.generate.nouns import (
     has_verb,
     is_generic_label,
     main_clause,
+    mend_spelling,
     readings,
     tidy_slips,
     verb_only,
@@ -223,7 +224,7 @@ def outline_sentences(
     for node in outline.nodes:
         if node.kind == "heading" or node.line in skip or id(node) in members:
             continue  # a list's items are asked through their list; a mind map's numbered points are labels
-        parts, subject = node.parts, shapes.subject_of(node)
+        parts, subject = node.parts, shapes.subject_of(node) or _shouted_name(node, document.text or "")
         pair = shapes.split_pair(node)
         if pair is not None:
             if len(pair.body.split()) < 6 or not has_verb(main_clause(pair.body)):
@@ -300,7 +301,7 @@ def outline_sentences(
             before, previous_text = previous_text, sentence.text
             if resolved is None or not _complete(resolved) or INSTRUCTION.match(resolved):
                 continue
-            resolved = tidy_slips(resolved)
+            resolved = mend_spelling(tidy_slips(resolved))
             sloppy = not clean_sentence(resolved, names=proper)
             if _RELATIVE_TIME.search(resolved) or _FURNITURE.search(resolved) or sloppy:
                 continue  # "the following month" is known only from the sentence before; "Class 9 … QAs" is a
@@ -317,6 +318,20 @@ def outline_sentences(
                 facts = [fact for fact in facts if fact.kind != "definition"]
             out.append(NoteSentence(topic, resolved, sentence.text, sentence.line, block_text, facts, term_before))
     return out
+
+
+def _shouted_name(node: Node, text: str) -> str | None:
+    """A name set as an ALL-CAPS heading over its points ("BINDUSARA (c. 297 - 273 BCE)"), as the notes write it
+    elsewhere ("after Bindusara died"): what the points under it are about. None for a part of the notes
+    ("DECLINE"), which they never write as a name."""
+    parent = node.parent
+    if parent is None or parent.kind != "heading" or node.kind != "item":
+        return None
+    name = re.sub(r"\s*\([^)]*\)", "", parent.text).strip()
+    if not name.isupper() or not 1 <= len(name.split()) <= 3 or not name.replace(" ", "").isalpha():
+        return None
+    written = " ".join(word.capitalize() for word in name.split())
+    return written if re.search(rf"(?<![A-Z]\s)\b{re.escape(written)}\b", text) else None
 
 
 _PASSIVE_THEY = re.compile(r"^They\s(?:\w+\s){0,2}?(?:be|been|are|were)\s(?:\w+ly\s)?\w+(?:ed|en|wn)\b")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from quizapp.documents import parse_markdown, parse_text
@@ -419,3 +421,23 @@ def test_a_pasted_slip_is_mended_where_the_sentence_is_plain_english_otherwise()
     assert clean_sentence(tidy_slips("The era began with the Babur’s victory in 1526.’"))
     assert clean_sentence("The plates shape the Earth's surface.")  # "the Earth's" is English
     assert tidy_slips("He called it “the end.”") == "He called it “the end.”"  # a closing quote is no slip
+
+
+def test_a_slip_of_spelling_no_english_text_makes_is_mended_and_rare_terms_and_names_are_not() -> None:
+    from quizapp.generate.nouns import mend_spelling
+
+    assert mend_spelling("Natural indicaters are found in plants.") == "Natural indicators are found in plants."
+    assert mend_spelling("Indicaters change colour.") == "Indicators change colour."
+    assert mend_spelling("Plastids store starch; reflation follows.") == "Plastids store starch; reflation follows."
+    assert mend_spelling("It flows past Chillas.") == "It flows past Chillas."  # a name inside a sentence
+    assert mend_spelling("chyme leaves the stomach") == "chyme leaves the stomach"
+
+
+def test_a_statement_is_never_made_false_by_a_bare_not() -> None:
+    notes = (
+        "# Magnets\n\nA magnet attracts iron and nickel.\n\nMagnets lose their strength when heated strongly.\n\n"
+        "Like poles of two magnets repel each other.\n\nA compass needle points to the magnetic north.\n"
+    )
+    bank = generate_bank(parse_markdown(notes, title="Magnets"))[0]
+    statements = [q.prompt for q in bank.questions if q.type == "truefalse"]
+    assert not [s for s in statements if re.search(r"\b(?:not|n't)\b", s)], statements
