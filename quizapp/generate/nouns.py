@@ -929,8 +929,9 @@ def mend_spelling(text: str) -> str:
 
     def mend(match: re.Match[str]) -> str:
         word = match.group(0)
-        if not (word.islower() or match.start() == 0 and word[:1].isupper() and word[1:].islower()):
-            return word  # "Chillas" inside a sentence is a name
+        opening = match.start() == 0 and len(text.split()) >= 4 and word[:1].isupper() and word[1:].islower()
+        if not (word.islower() or opening):
+            return word  # "Chillas" inside a sentence, "Multai, Betul" as a choice: names
         found = _respelled(word.lower())
         if found is None:
             return word

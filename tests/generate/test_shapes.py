@@ -1425,3 +1425,14 @@ def test_matched_pairs_never_offer_a_right_side_the_pair_names_too() -> None:
     bank = generate_bank(parse_markdown(notes, title="Winds"))[0]
     third = [q for q in bank.questions if q.prompt.endswith("matched with Third breeze?")]
     assert third and "Assam" not in (third[0].choices or [])
+
+
+def test_a_left_side_that_is_no_term_gets_no_card_and_a_deed_is_asked_as_one() -> None:
+    notes = (
+        "# Body\n\n## Hormones\n- Gastrin – stimulates the release of gastric juice\n"
+        "- Insulin – lowers the sugar in blood\n- Question 2 – revise the hormones\n- Tip from sir – draw the glands\n"
+        "- hits Lower Valley → heavy rain on the slopes\n- one gland fails → the whole system slows\n"
+    )
+    prompts = [q.prompt for q in generate_bank(parse_markdown(notes, title="Body"))[0].questions]
+    assert "What does gastrin do?" in prompts
+    assert not [p for p in prompts if re.search(r"(?i)question 2|tip from|hits lower|gland fails", p)], prompts

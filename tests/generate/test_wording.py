@@ -427,7 +427,8 @@ def test_a_slip_of_spelling_no_english_text_makes_is_mended_and_rare_terms_and_n
     from quizapp.generate.nouns import mend_spelling
 
     assert mend_spelling("Natural indicaters are found in plants.") == "Natural indicators are found in plants."
-    assert mend_spelling("Indicaters change colour.") == "Indicators change colour."
+    assert mend_spelling("Indicaters change their colour.") == "Indicators change their colour."
+    assert mend_spelling("Multai, Betul") == "Multai, Betul"  # a choice that opens with a name
     assert mend_spelling("Plastids store starch; reflation follows.") == "Plastids store starch; reflation follows."
     assert mend_spelling("It flows past Chillas.") == "It flows past Chillas."  # a name inside a sentence
     assert mend_spelling("chyme leaves the stomach") == "chyme leaves the stomach"

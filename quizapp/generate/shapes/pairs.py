@@ -277,6 +277,8 @@ def term_questions(outline: Outline, topic_of: TopicOf) -> list[Placed]:
                 draft = Draft("flashcard", front, body.rstrip("."), ["definition"], None, score=1.25)
                 placed.append(Placed(draft, node.line, node.text, topic, group))
             continue
+        if _no_term(pair):
+            continue
         formula = _CASE_FORMULA.match(body)
         if formula is not None and _A_CASE.match(term):
             # "2 resistors only → R_p = (R1 × R2)/(R1 + R2)": the formula for a case, asked as such
@@ -383,7 +385,12 @@ def term_questions(outline: Outline, topic_of: TopicOf) -> list[Placed]:
             continue  # "parallel: 1/R = 1/2 + 1/3 + 1/6 = 1 → R = 1 Ω": a worked sum, no meaning of the term
         if heading is not None and "=" in described and term.lower() in heading.text.lower().split():
             continue  # "Parallel: 1/R_p = …" under "Resistors in series and parallel": "What is parallel?" asks nothing
-        if not _everyday(term, described):
+        acts = _acts(described)
+        if acts is not None:
+            # "Gastrin – stimulates gastric juice": what it does, not what it is; a river's course is no deed
+            do = "do" if is_plural(term) else "does"
+            front = "" if acts in _MOVES else f"What {do} {_with_article(named, body, written, own_names)} do?"
+        if front and not _everyday(term, described):
             case = _case_of(node, outline_index, outline.nodes) or _twice_under(pair, term_headings)
             if case is not None and case.lower() not in front.lower():
                 front = f"{case}: {front[:1].lower() + front[1:]}"  # "Parallel: what is total current I?"
@@ -448,6 +455,47 @@ def _unasked_in_sets(by_parent: dict[int, list[TermPair]], asked: set[int], topi
             draft = _which(prompt, term, siblings, 1.1)
             placed.append(Placed(draft, pair.node.line, pair.node.text, topic_of(pair.node), f"term:{pair.node.line}"))
     return placed
+
+
+_FURNITURE_TERM = re.compile(
+    r"(?i)^(?:question|answer|ans|term|terms|tip|tips|hint|note|notes|remember|imp|important|misc|everything\selse"
+    r"|others?|example|examples|eg|e\.g|non-[\w-]+\sexamples?|[\w-]+\sexamples?)\b(?:\s?\d+|\sfrom\s\w+)?$"
+)
+
+
+def _no_term(pair: TermPair) -> bool:
+    """A left side that is no term to define: a label of the page ("Question 2", "Tip from sir", "Everything
+    else"), a split gone wrong ("slicing s[1"), a verb at its head ("hits Garo–Khasi hills", "Meets Alaknanda at
+    Devprayag") or a cause and its effect ("one component breaks → …"): a card "What is …?" would ask nonsense."""
+    term = pair.term.strip()
+    if _FURNITURE_TERM.match(term):
+        return True
+    if any(term.count(a) != term.count(b) for a, b in ("()", "[]", "{}")):
+        return True
+    words = term.split()
+    first = words[0].lower()
+    if len(words) >= 2 and first.endswith("s") and "VERB" in readings(first) and words[1][:1].isupper():
+        return True  # "hits Garo–Khasi hills"
+    last = words[-1].lower()
+    # "one component breaks → whole circuit stops": what follows from what
+    return pair.arrow and len(words) >= 2 and last.endswith("s") and "VERB" in readings(last) and not term[:1].isupper()
+
+
+def _acts(body: str) -> str | None:
+    """The verb a right side opens with where it goes on with the term as its subject ("stimulates gastric juice",
+    "rises at Multai"); None for a right side that names or defines ("showers in May", "a gland that …")."""
+    opening, *rest = body.lower().split()[:2] or [""]
+    if not body[:1].islower() or not opening.endswith("s") or opening.endswith("ss") or "VERB" not in readings(opening):
+        return None
+    # "rises at Multai", "includes services": the term's own verb; "showers in May" would be a noun
+    return opening if "NOUN" not in readings(opening) or bool(rest) and rest[0] in _AFTER_VERB else None
+
+
+_MOVES = frozenset({"rises", "flows", "originates", "enters", "joins", "meets", "drains", "falls", "hits", "runs"})
+"""What a river or a wind does: its course, asked by the course's own questions, not "What does the Tapi do?"."""
+
+
+_AFTER_VERB = frozenset({"at", "on", "from", "into", "through", "near", "between", "the", "a", "an"})
 
 
 _CASE_FORMULA = re.compile(r"^(?P<symbol>[A-Za-z][\w]{0,5})\s*=\s*(?P<value>[^=]*[A-Za-z\d)][^=]*)$")
