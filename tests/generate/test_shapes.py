@@ -1436,3 +1436,14 @@ def test_a_left_side_that_is_no_term_gets_no_card_and_a_deed_is_asked_as_one() -
     prompts = [q.prompt for q in generate_bank(parse_markdown(notes, title="Body"))[0].questions]
     assert "What does gastrin do?" in prompts
     assert not [p for p in prompts if re.search(r"(?i)question 2|tip from|hits lower|gland fails", p)], prompts
+
+
+def test_notes_with_an_equals_are_no_command_and_a_group_is_named_without_its_label() -> None:
+    from quizapp.generate.shapes.groups import _name
+    from quizapp.generate.shapes.pairs import _prose
+
+    assert _prose("RIGHTS = claims on the STATE, DUTIES = asks of CITIZENS, both meant to guide laws")
+    assert not _prose("SELECT name FROM student WHERE marks > 80;")
+    assert not _prose("nums.append(5), nums.insert(0, 9), nums.pop()")
+    nodes = read_outline("Notes\n\nGAUTAMA BUDDHA - LIFE\n- Born in a royal house\n- Left home at 29\n").nodes
+    assert _name(next(node for node in nodes if node.text.startswith("GAUTAMA"))) == "Gautama Buddha"

@@ -30,6 +30,9 @@ def _name(node: Node) -> str | None:
         return None
     if re.search(r"[.!?,;=()&]|\d|\sand\s", text) or not text[:1].isupper():
         return None  # "Trade and Exchange" names a section of the notes, not one thing points are true of
+    text = re.split(r"\s[-–—]\s", text)[0]  # "GAUTAMA BUDDHA - LIFE": the man, not the part of the notes
+    if text.isupper() and len(text) > 5:
+        text = " ".join(word.capitalize() for word in text.split())
     return text
 
 
@@ -42,8 +45,8 @@ def _point(node: Node) -> str | None:
         return None  # "Examples: NaOH, KOH": a list of its own, no property
     text = _LEAD.sub("", node.text).rstrip(" .;")
     words = text.split()
-    if not 2 <= len(words) <= 16 or text.endswith(":") or "?" in text:
-        return None
+    if not 2 <= len(words) <= 14 or text.endswith(":") or "?" in text or re.search(r"\s[=–—-]\s|\.\s[A-Z]", text):
+        return None  # "Left home at 29 = Mahabhinishkramana. Charioteer Channa …": notes, no choice to weigh
     return text[:1].upper() + text[1:]
 
 

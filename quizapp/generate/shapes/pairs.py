@@ -121,13 +121,30 @@ def _code_card(task: str, code: str, node: Node, topic: str, group: str) -> list
     """ "Remove duplicate values: SELECT DISTINCT city FROM student;" → "What does this command do: “SELECT
     DISTINCT city FROM student”?" → "Remove duplicate values": the line of code says what is asked, where "Write
     the command to …" would leave its table and values to guess. A task of one word says too little."""
-    if len(task.split()) < 2:
-        return []
+    if len(task.split()) < 2 or _prose(code):
+        return []  # "DPSP = directions to the STATE …": notes with an "=", no command
     front = f"What does this command do: “{code.rstrip().rstrip(';')}”?"
     back = task[:1].upper() + task[1:]
     return [
         Placed(Draft("flashcard", front, back, ["definition"], None, score=1.1), node.line, node.text, topic, group)
     ]
+
+
+_KEYWORDS = frozenset(
+    {"select", "from", "where", "and", "or", "not", "null", "is", "in", "on", "as", "by", "order", "group", "join"}
+)
+
+
+def _prose(text: str) -> bool:
+    """Three plain words in a row, none a keyword of a query ("banks can borrow", "directions to the"): words
+    written for a reader, not a command."""
+    words = re.findall(r"(?<![\w.(])[a-z]{2,}(?![\w.(])|\S+", text)
+    run = 0
+    for word in words:
+        run = run + 1 if re.fullmatch(r"[a-z]{2,}", word) and word not in _KEYWORDS else 0
+        if run >= 3:
+            return True
+    return False
 
 
 def _case_of(node: Node, index_of: dict[int, int], nodes: list[Node]) -> str | None:
@@ -470,8 +487,8 @@ def _no_term(pair: TermPair) -> bool:
     term = pair.term.strip()
     if _FURNITURE_TERM.match(term):
         return True
-    if any(term.count(a) != term.count(b) for a, b in ("()", "[]", "{}")):
-        return True
+    if any(term.count(a) != term.count(b) for a, b in ("()", "[]", "{}")) or re.search(r"\s[-–—=]\s", term):
+        return True  # "slicing s[1", "Wife - Yashodhara, son": a line of several pairs split at its last
     words = term.split()
     first = words[0].lower()
     if len(words) >= 2 and first.endswith("s") and "VERB" in readings(first) and words[1][:1].isupper():
