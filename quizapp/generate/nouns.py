@@ -830,16 +830,18 @@ def finite_verb(text: str) -> str | None:
                 return word
             if word.lower().endswith("s") and "VERB" in _lemmas(word.lower()) and "NOUN" in _lemmas(subject.lower()):
                 return word  # "the sun directly affects …": an adverb then a verb in -s, after a noun
-        if not inflected_verb(word) or previous.lower() in _DETERMINERS:
-            continue  # "the left side": after a determiner, a word is no verb
+        if not inflected_verb(word) or previous.lower() in _DETERMINERS or previous.lower() in _SIDES:
+            continue  # "the left side", "upper left part": after a determiner or a side, a word is no verb
         if word.lower() in _FINITE or not word.lower().endswith(("ed", "en")):
             return word
-        if following == "by" and previous[:1].islower() and previous.lower().endswith("s"):
-            continue  # "238 members elected by the states": a participle after its noun, no statement
+        if following == "by" and previous[:1].islower() and "NOUN" in readings(previous.lower()):
+            continue  # "238 members elected by the states", "opening guarded by …": a participle after its noun
         if previous.lower() not in _BEFORE_PARTICIPLE and not previous.lower().endswith("ly"):
             return word
     return None
 
+
+_SIDES = frozenset({"upper", "lower", "far", "top", "bottom", "extreme", "centre", "center", "middle"})
 
 _CONSISTS = re.compile(
     r"^(?:[^,]{0,40},\s)?(?P<subject>[A-Za-z][^,:]{2,60}?)\s(?:consists?\sof|comprises?|is\scomposed\sof"

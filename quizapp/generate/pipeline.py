@@ -275,6 +275,8 @@ def generate_bank(
                 continue  # "energy per day = 1 kW × 2 h = 2 kWh → …": a worked step; "… process are": a lead-in
             if subject_unsaid(sentence.text):
                 continue  # "The committee was tasked …": a heading in front would not say whose committee
+            if not has_verb(main_clause(sentence.text)) or DASH_LABEL.search(sentence.text):
+                continue  # "J-shaped, upper left part of the abdomen": a point with no statement to blank or judge
             draft = keyterm_cloze(sentence.text, terms, _subject_words(sentence.topic, document.title), dominant)
             if draft is None and is_statement(sentence.text):
                 statement = (

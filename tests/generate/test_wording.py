@@ -442,3 +442,10 @@ def test_a_statement_is_never_made_false_by_a_bare_not() -> None:
     bank = generate_bank(parse_markdown(notes, title="Magnets"))[0]
     statements = [q.prompt for q in bank.questions if q.type == "truefalse"]
     assert not [s for s in statements if re.search(r"\b(?:not|n't)\b", s)], statements
+
+
+def test_a_participle_after_its_noun_or_a_side_word_is_no_finite_verb() -> None:
+    assert not has_verb("J-shaped, upper left part of the abdomen.")
+    assert not has_verb("opening into the stomach guarded by a sphincter")
+    assert has_verb("He left Delhi in 1540.")
+    assert has_verb("The bill passed by the house became law.")

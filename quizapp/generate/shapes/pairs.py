@@ -480,12 +480,16 @@ _FURNITURE_TERM = re.compile(
 )
 
 
+_NO_NAME = re.compile(r"^\d+\s(?:from|of|in|by|to|for|with)\b|\s(?:&|and)\s(?:below|above|beyond|others|so\son)$")
+"""“3 from RBI”, “district & below”: a count or a range of the notes, no name of a thing."""
+
+
 def _no_term(pair: TermPair) -> bool:
     """A left side that is no term to define: a label of the page ("Question 2", "Tip from sir", "Everything
     else"), a split gone wrong ("slicing s[1"), a verb at its head ("hits Garo–Khasi hills", "Meets Alaknanda at
     Devprayag") or a cause and its effect ("one component breaks → …"): a card "What is …?" would ask nonsense."""
     term = pair.term.strip()
-    if _FURNITURE_TERM.match(term):
+    if _FURNITURE_TERM.match(term) or _NO_NAME.search(term):
         return True
     if any(term.count(a) != term.count(b) for a, b in ("()", "[]", "{}")) or re.search(r"\s[-–—=]\s", term):
         return True  # "slicing s[1", "Wife - Yashodhara, son": a line of several pairs split at its last
