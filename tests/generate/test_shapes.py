@@ -1381,14 +1381,14 @@ def test_a_block_of_code_right_under_a_point_ends_the_point_and_its_lead_in() ->
     assert nodes[10].text.startswith("SELF JOIN") and "SELECT" not in nodes[10].text
     assert nodes[9].parent is not None and nodes[9].parent.text == "Joins"  # not under "dept: …"
     assert nodes[16].parent is not None and nodes[16].parent.text == "Keys"  # the code ended; the notes go on
-    prompts = [q.prompt for q in generate_bank(parse_markdown(notes, title="Queries"))[0].questions]
+    prompts = [q.prompt for q in bank_of(notes, markdown=True).questions]
     assert "What is meant by “foreign key”?" in prompts  # no "What is foreign key?"
     assert not [p for p in prompts if "turn into" in p]  # "every row with every row" is no change of state
 
 
 def test_a_formula_for_a_case_is_asked_for_that_case() -> None:
     notes = "# Circuits\n\n## Resistors in parallel\n- 2 resistors only → R_p = (R1 × R2)/(R1 + R2)\n"
-    bank = generate_bank(parse_markdown(notes, title="Circuits"))[0]
+    bank = bank_of(notes, markdown=True)
     asked = {q.prompt: q.answer for q in bank.questions}
     assert asked.get("2 resistors only: what is R_p?") == "(R1 × R2)/(R1 + R2)"
 
@@ -1400,7 +1400,7 @@ def test_pairs_under_a_heading_that_names_their_right_sides_ask_for_it() -> None
     )
     nodes = [node for node in read_outline(notes, markdown=True).nodes if node.kind != "heading"]
     assert len(nodes) == 4  # lines of pairs in lower case are no paragraph
-    asked = {q.prompt: q for q in generate_bank(parse_markdown(notes, title="Mechanics"))[0].questions}
+    asked = {q.prompt: q for q in bank_of(notes, markdown=True).questions}
     work = asked["What is the unit of work?"]
     assert work.answer == "joule" and sorted(work.choices or []) == ["hertz", "joule", "newton", "pascal"]
 
@@ -1410,7 +1410,7 @@ def test_a_term_of_a_set_nothing_else_asks_is_asked_which_of_the_set_it_is() -> 
         "# Queues\n\n## ORDER (rules)\nAlpha – all or nothing\nBeta – first come first served\n"
         "Gamma – last in first out\nDelta – winner takes all\n"
     )
-    bank = generate_bank(parse_markdown(notes, title="Queues"))[0]
+    bank = bank_of(notes, markdown=True)
     asked = {q.prompt: q for q in bank.questions}
     question = asked.get("ORDER: which of these is described as “all or nothing”?")
     assert question is not None and question.answer == "Alpha"
@@ -1422,7 +1422,7 @@ def test_matched_pairs_never_offer_a_right_side_the_pair_names_too() -> None:
         "# Winds\n\n## Local winds (matching)\nFirst breeze – Kerala & coastal Goa\nSecond breeze – Karnataka\n"
         "Third breeze – West Bengal, Assam\nFourth breeze – Assam\nFifth breeze – Punjab\n"
     )
-    bank = generate_bank(parse_markdown(notes, title="Winds"))[0]
+    bank = bank_of(notes, markdown=True)
     third = [q for q in bank.questions if q.prompt.endswith("matched with Third breeze?")]
     assert third and "Assam" not in (third[0].choices or [])
 
@@ -1433,7 +1433,7 @@ def test_a_left_side_that_is_no_term_gets_no_card_and_a_deed_is_asked_as_one() -
         "- Insulin – lowers the sugar in blood\n- Question 2 – revise the hormones\n- Tip from sir – draw the glands\n"
         "- hits Lower Valley → heavy rain on the slopes\n- one gland fails → the whole system slows\n"
     )
-    prompts = [q.prompt for q in generate_bank(parse_markdown(notes, title="Body"))[0].questions]
+    prompts = [q.prompt for q in bank_of(notes, markdown=True).questions]
     assert "What does gastrin do?" in prompts
     assert not [p for p in prompts if re.search(r"(?i)question 2|tip from|hits lower|gland fails", p)], prompts
 
