@@ -210,6 +210,7 @@ def generate_bank(
             and not fragment_start(ctx.text)
             and not subject_unsaid(ctx.text)
             and not _SHORTHAND.search(ctx.text)
+            and " | " not in ctx.text  # "2nd | Vaishali | 383 BC | …": a table's row, no sentence
         )
     ]
     # An amount in an event under a year heading ("2013: … set aside Rs 9000 crore to compensate states"): the
@@ -275,7 +276,7 @@ def generate_bank(
                 continue  # "energy per day = 1 kW × 2 h = 2 kWh → …": a worked step; "… process are": a lead-in
             if subject_unsaid(sentence.text):
                 continue  # "The committee was tasked …": a heading in front would not say whose committee
-            if not has_verb(main_clause(sentence.text)) or DASH_LABEL.search(sentence.text):
+            if not has_verb(main_clause(sentence.text)) or DASH_LABEL.search(sentence.text) or " | " in sentence.text:
                 continue  # "J-shaped, upper left part of the abdomen": a point with no statement to blank or judge
             draft = keyterm_cloze(sentence.text, terms, _subject_words(sentence.topic, document.title), dominant)
             if draft is None and is_statement(sentence.text):

@@ -1447,3 +1447,13 @@ def test_notes_with_an_equals_are_no_command_and_a_group_is_named_without_its_la
     assert not _prose("nums.append(5), nums.insert(0, 9), nums.pop()")
     nodes = read_outline("Notes\n\nGAUTAMA BUDDHA - LIFE\n- Born in a royal house\n- Left home at 29\n").nodes
     assert _name(next(node for node in nodes if node.text.startswith("GAUTAMA"))) == "Gautama Buddha"
+
+
+def test_the_page_title_a_record_field_and_a_table_row_are_not_asked_as_terms_or_sentences() -> None:
+    notes = (
+        "Optics – Physics notes (Ch 10, Class 10)\n\nMIRRORS - LIFE\n- father – the old lens maker\n"
+        "- later – moved to the city\n\n| Kind | Focus | Use |\n| --- | --- | --- |\n"
+        "| Concave | real focus in front | torches focus light |\n| Convex | virtual focus behind | mirrors show wide views |\n"
+    )
+    prompts = [q.prompt for q in bank_of(notes).questions]
+    assert not [p for p in prompts if re.search(r"(?i)what is (?:optics|father|later)\?| \| ", p)], prompts

@@ -484,13 +484,25 @@ _NO_NAME = re.compile(r"^\d+\s(?:from|of|in|by|to|for|with)\b|\s(?:&|and)\s(?:be
 """“3 from RBI”, “district & below”: a count or a range of the notes, no name of a thing."""
 
 
+_PAGE = re.compile(
+    r"(?i)\b(?:physics|chemistry|biology|history|geography|economics|polity|science|revision|study|short|class)\snotes\b"
+    r"|\bch\.?\s?\d+\b|\bchapter\s?\d+|\bclass\s?\d+(?:th)?\b|\bsyllabus\b"
+)
+_RELATIONS = frozenset(
+    {"father", "mother", "wife", "husband", "son", "daughter", "brother", "sister", "uncle", "aunt", "teacher", "guru"}
+)
+
+
 def _no_term(pair: TermPair) -> bool:
     """A left side that is no term to define: a label of the page ("Question 2", "Tip from sir", "Everything
     else"), a split gone wrong ("slicing s[1"), a verb at its head ("hits Garo–Khasi hills", "Meets Alaknanda at
     Devprayag") or a cause and its effect ("one component breaks → …"): a card "What is …?" would ask nonsense."""
     term = pair.term.strip()
-    if _FURNITURE_TERM.match(term) or _NO_NAME.search(term):
-        return True
+    if _FURNITURE_TERM.match(term) or _NO_NAME.search(term) or _PAGE.search(pair.body):
+        return True  # (… or "Thermodynamics – Physics notes (Ch 12, Class 11)": the title line of the page)
+    found = readings(term)
+    if term.islower() and " " not in term and (term in _RELATIONS or found and "NOUN" not in found):
+        return True  # "father – Siddhartha", "later – …": a field of a person's record, no term of its own
     if any(term.count(a) != term.count(b) for a, b in ("()", "[]", "{}")) or re.search(r"\s[-–—=]\s", term):
         return True  # "slicing s[1", "Wife - Yashodhara, son": a line of several pairs split at its last
     words = term.split()
