@@ -126,7 +126,9 @@ class _Line:
 def strip_inline(text: str) -> tuple[str, list[str]]:
     """Text without Markdown's inline markup or HTML tags, and the bold, italic, code and quoted spans in it."""
     stressed: list[str] = []
-    text = _HTML.sub("", _LINK.sub(r"\1", text))
+    # HTML tags go, but not inside a code span: "`<p>` opens a paragraph" keeps its tag
+    parts = re.split(r"(`[^`]+`)", _LINK.sub(r"\1", text))
+    text = "".join(part if part.startswith("`") and part.endswith("`") else _HTML.sub("", part) for part in parts)
 
     def keep(match: re.Match[str]) -> str:
         inner = match.group(2) or match.group(3) or match.group(4) or ""

@@ -98,6 +98,8 @@ def defects(draft: Draft) -> list[str]:
         found.append("blank beside or inside its own gloss")
     if re.search(rf"{re.escape(BLANK)}\s(?:celsius|fahrenheit|kelvin|per\s?cent|percent|degrees?)\b", draft.prompt):
         found.append("blank cut from its unit")
+    if re.search(rf"<[^<>]*{re.escape(BLANK)}[^<>]*>|`[^`]*{re.escape(BLANK)}[^`]*`", draft.prompt):
+        found.append("blank inside a line of code")  # `<img src="____">`: an example's value, no fact
     if re.search(rf"\b\d+(?:st|nd|rd|th)\s{re.escape(BLANK)}", draft.prompt):
         found.append("blank cut from its ordinal")  # "the 12th ____": half of "12th Finance Commission"
     for opening, closing in _PAIRS:

@@ -1457,3 +1457,13 @@ def test_the_page_title_a_record_field_and_a_table_row_are_not_asked_as_terms_or
     )
     prompts = [q.prompt for q in bank_of(notes).questions]
     assert not [p for p in prompts if re.search(r"(?i)what is (?:optics|father|later)\?| \| ", p)], prompts
+
+
+def test_a_tag_in_a_code_span_is_kept_and_never_blanked() -> None:
+    notes = (
+        "# Web\n\n## Tags\n- a tag is written in angle brackets: `<p>` opens a paragraph and `</p>` closes it\n"
+        '- the image tag `<img src="cat.jpg">` shows a picture on the page\n'
+    )
+    nodes = read_outline(notes, markdown=True).nodes
+    assert any("<p>" in node.text for node in nodes)
+    assert not [q for q in bank_of(notes, markdown=True).questions if re.search(r"<[^<>]*____", q.prompt)]

@@ -138,7 +138,8 @@ _KEYWORDS = frozenset(
 def _prose(text: str) -> bool:
     """Three plain words in a row, none a keyword of a query ("banks can borrow", "directions to the"): words
     written for a reader, not a command."""
-    words = re.findall(r"(?<![\w.(])[a-z]{2,}(?![\w.(])|\S+", text)
+    code = re.split(r"\s(?:->|→)\s", text)[0]  # ".note { } -> all elements with class" explains after its arrow
+    words = re.findall(r"(?<![\w.(])[a-z]{2,}(?![\w.(])|\S+", code)
     run = 0
     for word in words:
         run = run + 1 if re.fullmatch(r"[a-z]{2,}", word) and word not in _KEYWORDS else 0
