@@ -925,6 +925,48 @@ def _respelled(word: str) -> str | None:
     return max(found)[2] if found else None
 
 
+_ABBREVIATIONS = {
+    "govt": "government",
+    "govts": "governments",
+    "yr": "year",
+    "yrs": "years",
+    "approx": "approximately",
+    "approx.": "approximately",
+    "b/w": "between",
+    "w/o": "without",
+    "w.r.t.": "with respect to",
+    "w.r.t": "with respect to",
+    "esp.": "especially",
+    "incl.": "including",
+    "acc. to": "according to",
+    "cttee": "committee",
+    "reqd": "required",
+    "thru": "through",
+    "bcoz": "because",
+    "intl": "international",
+    "natl": "national",
+    "Amd": "Amendment",
+    "Parl": "Parliament",
+    "Prez": "President",
+    "maj": "majority",
+    "mgmt": "management",
+    "cant": "cannot",
+    "doesnt": "does not",
+    "dont": "do not",
+}
+_ABBREVIATION = re.compile(
+    r"(?<![\w./])(?:"
+    + "|".join(re.escape(key) for key in sorted(_ABBREVIATIONS, key=len, reverse=True))
+    + r")(?![\w/])"
+)
+
+
+def spell_out(text: str) -> str:
+    """The notes' common shorthand written out ("govt" → "government", "b/w" → "between", "42nd Amd" → "42nd
+    Amendment"): a question is read by someone who did not write the notes."""
+    return _ABBREVIATION.sub(lambda match: _ABBREVIATIONS[match.group(0)], text)
+
+
 def mend_spelling(text: str) -> str:
     """The notes' slips of spelling mended ("Natural indicaters are …" → "Natural indicators are …"); names and
     the notes' own terms as written."""
@@ -939,7 +981,7 @@ def mend_spelling(text: str) -> str:
             return word
         return found if word.islower() else found.capitalize()
 
-    return re.sub(r"(?<![\w'’-])[A-Za-z]{6,}(?![\w'’-])", mend, text)
+    return re.sub(r"(?<![\w'’-])[A-Za-z]{6,}(?![\w'’-])", mend, spell_out(text))
 
 
 def tidy_slips(text: str) -> str:

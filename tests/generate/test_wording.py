@@ -449,3 +449,13 @@ def test_a_participle_after_its_noun_or_a_side_word_is_no_finite_verb() -> None:
     assert not has_verb("opening into the stomach guarded by a sphincter")
     assert has_verb("He left Delhi in 1540.")
     assert has_verb("The bill passed by the house became law.")
+
+
+def test_the_notes_common_shorthand_is_written_out_in_questions() -> None:
+    from quizapp.generate.nouns import mend_spelling
+
+    assert mend_spelling("set up by the govt in 1977, approx 4 yrs b/w them") == (
+        "set up by the government in 1977, approximately 4 years between them"
+    )
+    assert mend_spelling("added by 42nd Amd") == "added by 42nd Amendment"
+    assert mend_spelling("SELECT dept_id FROM students") == "SELECT dept_id FROM students"
