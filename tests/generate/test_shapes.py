@@ -1467,3 +1467,13 @@ def test_a_tag_in_a_code_span_is_kept_and_never_blanked() -> None:
     nodes = read_outline(notes, markdown=True).nodes
     assert any("<p>" in node.text for node in nodes)
     assert not [q for q in bank_of(notes, markdown=True).questions if re.search(r"<[^<>]*____", q.prompt)]
+
+
+def test_a_describing_word_is_asked_as_a_kind_of_the_thing_above_it() -> None:
+    notes = (
+        "# Volcanoes\n\n## Types of volcanoes\n- Dormant – not erupted for a long time but may erupt again\n"
+        "- Extinct – no eruption in historical times\n- Similar – looks like the others\n"
+    )
+    prompts = [q.prompt for q in bank_of(notes, markdown=True).questions]
+    assert "What is a dormant volcano?" in prompts and "What is an extinct volcano?" in prompts, prompts
+    assert not [p for p in prompts if re.match(r"Describe (?:dormant|extinct|similar)", p)]

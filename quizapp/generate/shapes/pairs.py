@@ -330,6 +330,15 @@ def term_questions(outline: Outline, topic_of: TopicOf) -> list[Placed]:
         own_names = names | {named.split()[0]} if named != term else names  # "the Session layer"
         described = GLOSS.sub("", body).strip().rstrip(".")
         words = len(described.split())
+        kind_of = named == term and _adjective(term)  # "dormant – …" under "Types of volcanoes": a dormant volcano
+        if kind_of:
+            of_kind = _kind_above(node)
+            if of_kind is not None:
+                shown = f"{term.lower()} {of_kind}"
+                article = "an" if shown[:1] in "aeiou" else "a"
+                draft = Draft("flashcard", f"What is {article} {shown}?", body, ["definition"], None, score=1.3)
+                placed.append(Placed(draft, node.line, node.text, topic, group))
+            # else "Describe dormant." would stand on nothing; either way no card of the bare word below
         if kind and normalise(kind.split(" of ")[0]) in normalise(term) and not _instance(term, kind):
             kind = f"kind of {kind}"  # "Weak acids" is a kind of acid, not an acid
         if words <= 4 and not _DEFINING_WORDS.search(described) and _name_like(described):
@@ -385,6 +394,7 @@ def term_questions(outline: Outline, topic_of: TopicOf) -> list[Placed]:
                 placed.append(Placed(draft, node.line, node.text, topic, group + ":back"))
             elif (
                 words <= 30
+                and not kind_of
                 and normalise(term) not in normalise(body)
                 and _describes(term, described)
                 and not _everyday(term, described)
@@ -408,7 +418,7 @@ def term_questions(outline: Outline, topic_of: TopicOf) -> list[Placed]:
             # "Gastrin – stimulates gastric juice": what it does, not what it is; a river's course is no deed
             do = "do" if is_plural(term) else "does"
             front = "" if acts in _MOVES else f"What {do} {_with_article(named, body, written, own_names)} do?"
-        if front and not _everyday(term, described):
+        if front and not kind_of and not _everyday(term, described):
             case = _case_of(node, outline_index, outline.nodes) or _twice_under(pair, term_headings)
             if case is not None and case.lower() not in front.lower():
                 front = f"{case}: {front[:1].lower() + front[1:]}"  # "Parallel: what is total current I?"
@@ -494,12 +504,15 @@ _RELATIONS = frozenset(
 )
 
 
+_NEGATION = re.compile(r"(?i)\b(?:not|doesn[’']?t|don[’']?t|isn[’']?t|never)\b")
+
+
 def _no_term(pair: TermPair) -> bool:
     """A left side that is no term to define: a label of the page ("Question 2", "Tip from sir", "Everything
     else"), a split gone wrong ("slicing s[1"), a verb at its head ("hits Garo–Khasi hills", "Meets Alaknanda at
     Devprayag") or a cause and its effect ("one component breaks → …"): a card "What is …?" would ask nonsense."""
     term = pair.term.strip()
-    if _FURNITURE_TERM.match(term) or _NO_NAME.search(term) or _PAGE.search(pair.body):
+    if _FURNITURE_TERM.match(term) or _NO_NAME.search(term) or _PAGE.search(pair.body) or _NEGATION.search(term):
         return True  # (… or "Thermodynamics – Physics notes (Ch 12, Class 11)": the title line of the page)
     found = readings(term)
     if term.islower() and " " not in term and (term in _RELATIONS or found and "NOUN" not in found):
@@ -535,6 +548,48 @@ _AFTER_VERB = frozenset({"at", "on", "from", "into", "through", "near", "between
 _CASE_FORMULA = re.compile(r"^(?P<symbol>[A-Za-z][\w]{0,5})\s*=\s*(?P<value>[^=]*[A-Za-z\d)][^=]*)$")
 _A_CASE = re.compile(r"^(?:\d+|n|two|three|four|for|with|when|if)\s", re.IGNORECASE)
 """A term that names a case ("2 resistors only", "n identical resistors R", "for small angles"), not a thing."""
+
+
+_RELATIVE = frozenset(
+    {"similar", "same", "different", "other", "main", "important", "common", "general", "basic", "special", "key"}
+)
+"""Words that set a thing beside others ("similar – …"), no kind of it."""
+_ADJECTIVE_END = re.compile(r"(?:ary|ic|al|ous|ive|ant|ent|ful|less|able|ible)$")
+
+
+def _adjective(term: str) -> bool:
+    """A left side that is one describing word ("dormant", "contractionary", "saturated"): a kind of the thing
+    above it, not a thing of its own."""
+    word = term.strip().lower()
+    if " " in term.strip() or not word.isalpha() or term[1:] != term[1:].lower() or word in _RELATIVE:
+        return False
+    found = readings(word)
+    if found:
+        return "ADJ" in found and (found == {"ADJ"} or "VERB" in found or _ADJECTIVE_END.search(word) is not None)
+    return _ADJECTIVE_END.search(word) is not None
+
+
+def _kind_above(node: Node) -> str | None:
+    """The kind of thing a point's heading or lead-in names, in the singular ("Types of volcanoes" → "volcano",
+    "FISCAL POLICY" → "fiscal policy"), passing over labels that name none ("Types", "on basis of activity")."""
+    for above in node.ancestors():
+        text = re.sub(r"\s*\([^)]*\)", "", parent_text(above) or above.text).strip().rstrip(":")
+        text = re.split(r"\s[-–—]\s", text)[0]
+        of = re.match(r"(?i)^(?:types?|kinds?|forms?|classes|classification)\s+of\s+(.+)$", text)
+        if of:
+            text = of.group(1)
+        elif re.match(r"(?i)^(?:types?|kinds?|forms?|classification|on\s(?:the\s)?basis\s.*|based\son\s.*)$", text):
+            continue
+        words = text.split()
+        if not 1 <= len(words) <= 3 or not all(word.isalpha() for word in words) or is_generic_label(text):
+            return None
+        lowered = [word if word.isupper() and len(word) <= 4 else word.lower() for word in words]  # "NS", "LPA" stay
+        last = lowered[-1]
+        if is_plural(last):
+            singles = [last[:-2], singular(last)] if last.endswith("oes") else [singular(last)]
+            last = next((one for one in singles if readings(one)), singles[-1])
+        return " ".join([*lowered[:-1], last])
+    return None
 
 
 def _bare(text: str) -> str:
