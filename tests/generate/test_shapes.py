@@ -1477,3 +1477,9 @@ def test_a_describing_word_is_asked_as_a_kind_of_the_thing_above_it() -> None:
     prompts = [q.prompt for q in bank_of(notes, markdown=True).questions]
     assert "What is a dormant volcano?" in prompts and "What is an extinct volcano?" in prompts, prompts
     assert not [p for p in prompts if re.match(r"Describe (?:dormant|extinct|similar)", p)]
+
+
+def test_a_bare_plural_heading_is_named_with_what_it_is_of() -> None:
+    notes = "# Village Councils\n\n## Tiers\n- Village council\n- Block council\n- District council\n"
+    prompts = [q.prompt for q in bank_of(notes, markdown=True).questions if q.type == "list"]
+    assert "Name the three tiers of Village Councils." in prompts, prompts

@@ -125,8 +125,26 @@ def _lists(outline: Outline) -> list[_List]:
             continue  # "Humoral vs cell-mediated"; "1st Law, 2nd Law, 3rd Law", "Primary, Secondary": no members
         if parent.kind != "heading" and len(noun.split()) == 1 and context is None:
             continue  # "chairs:" alone under a point names nothing a question could carry
+        if len(noun.split()) == 1 and " of " not in noun and context is None:
+            whose = _whose(parent, outline.title or "")
+            if whose is None:
+                continue  # "Name the three tiers." of what, the notes do not say
+            noun = f"{noun.lower()} of {whose}"  # "tiers of Panchayati Raj"
         found.append(_List(parent, items, clean, noun, complete))
     return found
+
+
+def _whose(parent: Node, title: str) -> str | None:
+    """What a bare plural heading ("Tiers", "Keys") is of: the nearest heading above it that names a thing, else
+    the notes' title without its file number or subtitle; None where neither does."""
+    above = [node.text for node in parent.ancestors() if node.kind == "heading" and node is not parent]
+    for text in [*above, re.sub(r"^\s*\d+[\s._-]*", "", title)]:
+        text = re.split(r"\s[-–—:|]\s|:\s|\s\(", text.replace("_", " "))[0].strip()
+        words = text.split()
+        if not 1 <= len(words) <= 5 or is_generic_label(text) or re.search(r"\d|\?|,|\bnotes?\b", text, re.IGNORECASE):
+            continue
+        return text if not text.isupper() or len(words) == 1 else text.title()
+    return None
 
 
 def list_names(outline: Outline) -> list[list[str]]:
