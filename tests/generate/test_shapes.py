@@ -1483,3 +1483,9 @@ def test_a_bare_plural_heading_is_named_with_what_it_is_of() -> None:
     notes = "# Village Councils\n\n## Tiers\n- Village council\n- Block council\n- District council\n"
     prompts = [q.prompt for q in bank_of(notes, markdown=True).questions if q.type == "list"]
     assert "Name the three tiers of Village Councils." in prompts, prompts
+
+
+def test_a_field_of_the_thing_a_capital_heading_names_is_asked_of_that_thing() -> None:
+    notes = "# THE HUMAN EYE\n\nSize – about 2.5 cm across in adults\nCovering – the sclera, a tough white layer\n"
+    prompts = {q.prompt for q in generate_bank(parse_markdown(notes, title="THE HUMAN EYE"))[0].questions}
+    assert {"What is the size of the human eye?", "What is the covering of the human eye?"} <= prompts, prompts

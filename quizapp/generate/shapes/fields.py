@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from quizapp.documents.outline import Node
 from quizapp.generate.distractors import normalise
 from quizapp.generate.draft import Draft
 from quizapp.generate.nouns import is_generic_label, is_plural, readings, singular, zipf
@@ -67,11 +68,23 @@ def _uses_elsewhere(subject: str, notes: str, line: int) -> list[str]:
     return list(dict.fromkeys(found))
 
 
+def _shouted(node: Node, topic: str) -> str | None:
+    """ "# THE HUMAN HEART" over "Size – …": the heading's thing in lower case ("the human heart"), where the
+    heading (or, for a point at the top of the notes, their title) is a short name in capitals."""
+    heading = node.parent
+    text = heading.text if heading is not None and heading.kind == "heading" else topic if heading is None else ""
+    text = re.sub(r"\s*\([^)]*\)", "", text).strip()
+    words = text.split()
+    if not text.isupper() or not 1 <= len(words) <= 4 or not all(word.isalpha() for word in words):
+        return None
+    return text.lower()
+
+
 def label_questions(pair: TermPair, topic: str, group: str, notes: str = "") -> list[Placed]:
     """ "Examples: …", "Evidence: …" under a named item: asked about that item. `notes`: the notes' text, where
     other examples of the item's kind may be named."""
     node, body = pair.node, pair.body.rstrip()
-    subject = subject_of(node)
+    subject = subject_of(node) or _shouted(node, topic)
     label = pair.term.rstrip(":").lower()
     if (
         subject is None
