@@ -316,8 +316,26 @@ def outline_sentences(
                 # "It is a yellow-white solid …" under "Properties and uses": what "it" is was lent, not said,
                 # so no definition of it is taken from here.
                 facts = [fact for fact in facts if fact.kind != "definition"]
-            out.append(NoteSentence(topic, resolved, sentence.text, sentence.line, block_text, facts, term_before))
+            label = term_before
+            owner = _noun_subject(parent_subject) if node.kind == "item" and position == 0 else None
+            if owner and (is_generic_label(owner) or _SECTION_WORD.search(owner)):
+                owner = None  # "In Summary", "Misc points", "Supply side / admin": parts of the notes, no thing
+            if label is None and owner and owner != resolved.split(" ", 1)[0] and not said_in(owner, resolved):
+                label = owner  # "Horseshoe-shaped belt around the Pacific" under "Ring of Fire": whose belt
+            out.append(NoteSentence(topic, resolved, sentence.text, sentence.line, block_text, facts, label))
     return out
+
+
+_SECTION_WORD = re.compile(
+    r"(?i)\b(?:summary|misc|miscellaneous|points?|notes?|compulsory|voluntary|others?|general|overview"
+    r"|introduction|conclusion|revision|differen\w*|similar\w*|same)\b|/"
+)
+
+
+def said_in(name: str, text: str) -> bool:
+    """Whether a sentence names the thing again, in a word of its own ("Ring of Fire" in "the ring lies …")."""
+    words = {word[:5] for word in re.findall(r"[a-z]{4,}", name.lower())}
+    return bool(words & {word[:5] for word in re.findall(r"[a-z]{4,}", text.lower())})
 
 
 def _shouted_name(node: Node, text: str) -> str | None:

@@ -459,3 +459,13 @@ def test_the_notes_common_shorthand_is_written_out_in_questions() -> None:
     )
     assert mend_spelling("added by 42nd Amd") == "added by 42nd Amendment"
     assert mend_spelling("SELECT dept_id FROM students") == "SELECT dept_id FROM students"
+
+
+def test_a_point_that_does_not_name_the_thing_above_it_is_led_by_that_thing() -> None:
+    notes = (
+        "# Banking\n\n## Reserve Bank\n\n- Headquarters moved from Kolkata to Mumbai in 1937.\n"
+        "- Nationalised in 1949 after independence.\n\n## Summary\n\n- Headquarters of the State Bank moved to Mumbai in 1955.\n"
+    )
+    prompts = [q.prompt for q in generate_bank(parse_markdown(notes, title="Banking"))[0].questions]
+    assert "Reserve Bank: Headquarters moved from Kolkata to Mumbai in ____." in prompts, prompts
+    assert not [p for p in prompts if p.startswith("Summary")], prompts  # a part of the notes, no thing
