@@ -449,6 +449,8 @@ class _Reader:
             return False
         before = previous.rstrip()
         text = line.text.strip()
+        if _PAIR_LINE.match(text) or re.match(r"^[a-z][\w'’ ()/-]{0,30}\s=\s", text):
+            return False  # "tsunami = Japanese word for …" under a long point: a line of its own
         return len(before) >= 50 and before[-1:].isalpha() and text[:1].islower()
 
     def _is_plain_heading(self, index: int, text: str) -> bool:

@@ -1489,3 +1489,15 @@ def test_a_field_of_the_thing_a_capital_heading_names_is_asked_of_that_thing() -
     notes = "# THE HUMAN EYE\n\nSize – about 2.5 cm across in adults\nCovering – the sclera, a tough white layer\n"
     prompts = {q.prompt for q in generate_bank(parse_markdown(notes, title="THE HUMAN EYE"))[0].questions}
     assert {"What is the size of the human eye?", "What is the covering of the human eye?"} <= prompts, prompts
+
+
+def test_a_range_or_an_event_of_a_year_is_no_term_and_a_later_line_of_its_own_is_not_joined() -> None:
+    notes = (
+        "Quakes\n\n* 2015 Kathmandu quake - 25 April, magnitude 7.8, felt across the plains of the north\n"
+        "tsunami = a harbour wave raised when the sea floor moves in a quake\n\nEra\n\napprox 320 CE - 550 CE, the age "
+        "of the empire\n"
+    )
+    nodes = {node.line: node for node in read_outline(notes).nodes}
+    assert 4 in nodes and "tsunami" not in nodes[3].text  # its own line, not the end of the point above
+    prompts = [q.prompt for q in bank_of(notes).questions]
+    assert not [p for p in prompts if re.search(r"What is (?:2015|approx)", p)], prompts

@@ -73,6 +73,8 @@ def split_pair(node: Node) -> TermPair | None:
         return None  # "Seismometers record the shaking - happens within seconds": a clause and a remark
     if re.fullmatch(r"(?:\d+\.?)+|[A-Za-z]", term):
         return None
+    if re.search(r"\d\s?(?:CE|BCE|BC|AD|km|kg|cm|m|g)?$", term) and body[:1].isdigit():
+        return None  # "approx 320 CE - 550 CE", "Steps 2–4 = …": a range, not a term and its meaning
     if re.fullmatch(r"(?i)question|answer|ans|solution|hint|q|a", term):
         return None  # "Question: Difference between …": the notes' own question, asked as written
     if len(words) >= 2 and words[-1].lower() in ("in", "by", "into", "from", "to", "at", "on", "with"):

@@ -389,6 +389,7 @@ def term_questions(outline: Outline, topic_of: TopicOf) -> list[Placed]:
                 and words <= 30
                 and not _gives_away(term, described, kind)
                 and not named_elsewhere
+                and _of_kind(term, siblings, kind)
             ):
                 draft = _which(f"Which {kind} is this: “{described}”?", term, siblings, 1.3)
                 placed.append(Placed(draft, node.line, node.text, topic, group + ":back"))
@@ -430,8 +431,8 @@ def term_questions(outline: Outline, topic_of: TopicOf) -> list[Placed]:
             continue
         if _gives_away(term, described, kind) or re.search(r"→|->|=|\s\+\s|\s/\s|^[(\d]", described):
             continue  # the term's own word in the quote; an equation or a figure is no definition to name
-        if any(normalise(s) in normalise(body) for s in siblings):
-            continue
+        if any(normalise(s) in normalise(body) for s in siblings) or (kind and not _of_kind(term, siblings, kind)):
+            continue  # (… or "tsunami" set after the zones under "Seismic zones": no zone)
         prompt = f"Which {kind or 'term'} is this: “{described}”?"
         if not kind:
             # Under a heading of mixed terms, only terms defined as the same kind of thing ("pores", "organisms")
@@ -514,6 +515,8 @@ def _no_term(pair: TermPair) -> bool:
     term = pair.term.strip()
     if _FURNITURE_TERM.match(term) or _NO_NAME.search(term) or _PAGE.search(pair.body) or _NEGATION.search(term):
         return True  # (… or "Thermodynamics – Physics notes (Ch 12, Class 11)": the title line of the page)
+    if re.match(r"(?:1[0-9]|20)\d\d\s[A-Z]", term):
+        return True  # "2015 Nepal (Gorkha) – 25 April, M 7.8": an event of a year, asked by its sentence
     found = readings(term)
     if term.islower() and " " not in term and (term in _RELATIONS or found and "NOUN" not in found):
         return True  # "father – Siddhartha", "later – …": a field of a person's record, no term of its own
@@ -590,6 +593,14 @@ def _kind_above(node: Node) -> str | None:
             last = next((one for one in singles if readings(one)), singles[-1])
         return " ".join([*lowered[:-1], last])
     return None
+
+
+def _of_kind(term: str, siblings: list[str], kind: str) -> bool:
+    """Whether a term is one of the kind its heading names, where most of its siblings carry the kind's word
+    ("Zone III" among zones): "tsunami" set after the zones is none, and the zones are no choices for it."""
+    head = singular(kind.split(" of ")[0].split()[-1].lower())
+    carries = [name for name in siblings if head in (singular(w) for w in name.lower().split())]
+    return 2 * len(carries) < len(siblings) or head in (singular(w) for w in term.lower().split())
 
 
 def _bare(text: str) -> str:
