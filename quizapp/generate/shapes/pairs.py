@@ -30,6 +30,7 @@ from quizapp.generate.nouns import (
 )
 from quizapp.generate.shapes.common import Placed, TopicOf
 from quizapp.generate.shapes.fields import PROCESS, field_of_item, label_questions
+from quizapp.generate.shapes.left_sides import MOVES, acts, adjective, kind_above, no_term, of_kind
 from quizapp.generate.shapes.pair import CODE, GLOSS, YEAR_AFTER, TermPair, parent_text, split_pair, term_case
 from quizapp.generate.shapes.qa import qa_pairs
 from quizapp.generate.shapes.records import record_points
@@ -295,7 +296,7 @@ def term_questions(outline: Outline, topic_of: TopicOf) -> list[Placed]:
                 draft = Draft("flashcard", front, body.rstrip("."), ["definition"], None, score=1.25)
                 placed.append(Placed(draft, node.line, node.text, topic, group))
             continue
-        if _no_term(pair):
+        if no_term(pair):
             continue
         formula = _CASE_FORMULA.match(body)
         if formula is not None and _A_CASE.match(term):
@@ -330,11 +331,11 @@ def term_questions(outline: Outline, topic_of: TopicOf) -> list[Placed]:
         own_names = names | {named.split()[0]} if named != term else names  # "the Session layer"
         described = GLOSS.sub("", body).strip().rstrip(".")
         words = len(described.split())
-        kind_of = named == term and _adjective(term)  # "dormant – …" under "Types of volcanoes": a dormant volcano
+        kind_of = named == term and adjective(term)  # "dormant – …" under "Types of volcanoes": a dormant volcano
         if kind_of:
-            of_kind = _kind_above(node)
-            if of_kind is not None:
-                shown = f"{term.lower()} {of_kind}"
+            above_kind = kind_above(node)
+            if above_kind is not None:
+                shown = f"{term.lower()} {above_kind}"
                 article = "an" if shown[:1] in "aeiou" else "a"
                 draft = Draft("flashcard", f"What is {article} {shown}?", body, ["definition"], None, score=1.3)
                 placed.append(Placed(draft, node.line, node.text, topic, group))
@@ -389,7 +390,7 @@ def term_questions(outline: Outline, topic_of: TopicOf) -> list[Placed]:
                 and words <= 30
                 and not _gives_away(term, described, kind)
                 and not named_elsewhere
-                and _of_kind(term, siblings, kind)
+                and of_kind(term, siblings, kind)
             ):
                 draft = _which(f"Which {kind} is this: “{described}”?", term, siblings, 1.3)
                 placed.append(Placed(draft, node.line, node.text, topic, group + ":back"))
@@ -414,11 +415,11 @@ def term_questions(outline: Outline, topic_of: TopicOf) -> list[Placed]:
             continue  # "parallel: 1/R = 1/2 + 1/3 + 1/6 = 1 → R = 1 Ω": a worked sum, no meaning of the term
         if heading is not None and "=" in described and term.lower() in heading.text.lower().split():
             continue  # "Parallel: 1/R_p = …" under "Resistors in series and parallel": "What is parallel?" asks nothing
-        acts = _acts(described)
-        if acts is not None:
+        verb = acts(described)
+        if verb is not None:
             # "Gastrin – stimulates gastric juice": what it does, not what it is; a river's course is no deed
             do = "do" if is_plural(term) else "does"
-            front = "" if acts in _MOVES else f"What {do} {_with_article(named, body, written, own_names)} do?"
+            front = "" if verb in MOVES else f"What {do} {_with_article(named, body, written, own_names)} do?"
         if front and not kind_of and not _everyday(term, described):
             case = _case_of(node, outline_index, outline.nodes) or _twice_under(pair, term_headings)
             if case is not None and case.lower() not in front.lower():
@@ -431,7 +432,7 @@ def term_questions(outline: Outline, topic_of: TopicOf) -> list[Placed]:
             continue
         if _gives_away(term, described, kind) or re.search(r"→|->|=|\s\+\s|\s/\s|^[(\d]", described):
             continue  # the term's own word in the quote; an equation or a figure is no definition to name
-        if any(normalise(s) in normalise(body) for s in siblings) or (kind and not _of_kind(term, siblings, kind)):
+        if any(normalise(s) in normalise(body) for s in siblings) or (kind and not of_kind(term, siblings, kind)):
             continue  # (… or "tsunami" set after the zones under "Seismic zones": no zone)
         prompt = f"Which {kind or 'term'} is this: “{described}”?"
         if not kind:
@@ -486,121 +487,9 @@ def _unasked_in_sets(by_parent: dict[int, list[TermPair]], asked: set[int], topi
     return placed
 
 
-_FURNITURE_TERM = re.compile(
-    r"(?i)^(?:question|answer|ans|term|terms|tip|tips|hint|note|notes|remember|imp|important|misc|everything\selse"
-    r"|others?|example|examples|eg|e\.g|non-[\w-]+\sexamples?|[\w-]+\sexamples?)\b(?:\s?\d+|\sfrom\s\w+)?$"
-)
-
-
-_NO_NAME = re.compile(r"^\d+\s(?:from|of|in|by|to|for|with)\b|\s(?:&|and)\s(?:below|above|beyond|others|so\son)$")
-"""“3 from RBI”, “district & below”: a count or a range of the notes, no name of a thing."""
-
-
-_PAGE = re.compile(
-    r"(?i)\b(?:physics|chemistry|biology|history|geography|economics|polity|science|revision|study|short|class)\snotes\b"
-    r"|\bch\.?\s?\d+\b|\bchapter\s?\d+|\bclass\s?\d+(?:th)?\b|\bsyllabus\b"
-)
-_RELATIONS = frozenset(
-    {"father", "mother", "wife", "husband", "son", "daughter", "brother", "sister", "uncle", "aunt", "teacher", "guru"}
-)
-
-
-_NEGATION = re.compile(r"(?i)\b(?:not|doesn[’']?t|don[’']?t|isn[’']?t|never)\b")
-
-
-def _no_term(pair: TermPair) -> bool:
-    """A left side that is no term to define: a label of the page ("Question 2", "Tip from sir", "Everything
-    else"), a split gone wrong ("slicing s[1"), a verb at its head ("hits Garo–Khasi hills", "Meets Alaknanda at
-    Devprayag") or a cause and its effect ("one component breaks → …"): a card "What is …?" would ask nonsense."""
-    term = pair.term.strip()
-    if _FURNITURE_TERM.match(term) or _NO_NAME.search(term) or _PAGE.search(pair.body) or _NEGATION.search(term):
-        return True  # (… or "Thermodynamics – Physics notes (Ch 12, Class 11)": the title line of the page)
-    if re.match(r"(?:1[0-9]|20)\d\d\s[A-Z]", term):
-        return True  # "2015 Nepal (Gorkha) – 25 April, M 7.8": an event of a year, asked by its sentence
-    found = readings(term)
-    if term.islower() and " " not in term and (term in _RELATIONS or found and "NOUN" not in found):
-        return True  # "father – Siddhartha", "later – …": a field of a person's record, no term of its own
-    if any(term.count(a) != term.count(b) for a, b in ("()", "[]", "{}")) or re.search(r"\s[-–—=]\s", term):
-        return True  # "slicing s[1", "Wife - Yashodhara, son": a line of several pairs split at its last
-    words = term.split()
-    first = words[0].lower()
-    if len(words) >= 2 and first.endswith("s") and "VERB" in readings(first) and words[1][:1].isupper():
-        return True  # "hits Garo–Khasi hills"
-    last = words[-1].lower()
-    # "one component breaks → whole circuit stops": what follows from what
-    return pair.arrow and len(words) >= 2 and last.endswith("s") and "VERB" in readings(last) and not term[:1].isupper()
-
-
-def _acts(body: str) -> str | None:
-    """The verb a right side opens with where it goes on with the term as its subject ("stimulates gastric juice",
-    "rises at Multai"); None for a right side that names or defines ("showers in May", "a gland that …")."""
-    opening, *rest = body.lower().split()[:2] or [""]
-    if not body[:1].islower() or not opening.endswith("s") or opening.endswith("ss") or "VERB" not in readings(opening):
-        return None
-    # "rises at Multai", "includes services": the term's own verb; "showers in May" would be a noun
-    return opening if "NOUN" not in readings(opening) or bool(rest) and rest[0] in _AFTER_VERB else None
-
-
-_MOVES = frozenset({"rises", "flows", "originates", "enters", "joins", "meets", "drains", "falls", "hits", "runs"})
-"""What a river or a wind does: its course, asked by the course's own questions, not "What does the Tapi do?"."""
-
-
-_AFTER_VERB = frozenset({"at", "on", "from", "into", "through", "near", "between", "the", "a", "an"})
-
-
 _CASE_FORMULA = re.compile(r"^(?P<symbol>[A-Za-z][\w]{0,5})\s*=\s*(?P<value>[^=]*[A-Za-z\d)][^=]*)$")
 _A_CASE = re.compile(r"^(?:\d+|n|two|three|four|for|with|when|if)\s", re.IGNORECASE)
 """A term that names a case ("2 resistors only", "n identical resistors R", "for small angles"), not a thing."""
-
-
-_RELATIVE = frozenset(
-    {"similar", "same", "different", "other", "main", "important", "common", "general", "basic", "special", "key"}
-)
-"""Words that set a thing beside others ("similar – …"), no kind of it."""
-_ADJECTIVE_END = re.compile(r"(?:ary|ic|al|ous|ive|ant|ent|ful|less|able|ible)$")
-
-
-def _adjective(term: str) -> bool:
-    """A left side that is one describing word ("dormant", "contractionary", "saturated"): a kind of the thing
-    above it, not a thing of its own."""
-    word = term.strip().lower()
-    if " " in term.strip() or not word.isalpha() or term[1:] != term[1:].lower() or word in _RELATIVE:
-        return False
-    found = readings(word)
-    if found:
-        return "ADJ" in found and (found == {"ADJ"} or "VERB" in found or _ADJECTIVE_END.search(word) is not None)
-    return _ADJECTIVE_END.search(word) is not None
-
-
-def _kind_above(node: Node) -> str | None:
-    """The kind of thing a point's heading or lead-in names, in the singular ("Types of volcanoes" → "volcano",
-    "FISCAL POLICY" → "fiscal policy"), passing over labels that name none ("Types", "on basis of activity")."""
-    for above in node.ancestors():
-        text = re.sub(r"\s*\([^)]*\)", "", parent_text(above) or above.text).strip().rstrip(":")
-        text = re.split(r"\s[-–—]\s", text)[0]
-        of = re.match(r"(?i)^(?:types?|kinds?|forms?|classes|classification)\s+of\s+(.+)$", text)
-        if of:
-            text = of.group(1)
-        elif re.match(r"(?i)^(?:types?|kinds?|forms?|classification|on\s(?:the\s)?basis\s.*|based\son\s.*)$", text):
-            continue
-        words = text.split()
-        if not 1 <= len(words) <= 3 or not all(word.isalpha() for word in words) or is_generic_label(text):
-            return None
-        lowered = [word if word.isupper() and len(word) <= 4 else word.lower() for word in words]  # "NS", "LPA" stay
-        last = lowered[-1]
-        if is_plural(last):
-            singles = [last[:-2], singular(last)] if last.endswith("oes") else [singular(last)]
-            last = next((one for one in singles if readings(one)), singles[-1])
-        return " ".join([*lowered[:-1], last])
-    return None
-
-
-def _of_kind(term: str, siblings: list[str], kind: str) -> bool:
-    """Whether a term is one of the kind its heading names, where most of its siblings carry the kind's word
-    ("Zone III" among zones): "tsunami" set after the zones is none, and the zones are no choices for it."""
-    head = singular(kind.split(" of ")[0].split()[-1].lower())
-    carries = [name for name in siblings if head in (singular(w) for w in name.lower().split())]
-    return 2 * len(carries) < len(siblings) or head in (singular(w) for w in term.lower().split())
 
 
 def _bare(text: str) -> str:
@@ -620,9 +509,9 @@ def _matched(pair: TermPair, siblings: list[TermPair], topic: str, group: str, l
     right side a short name, so that the wrong choices are of the same kind and plainly other pairs' answers."""
     answer = _bare(pair.body)
     context = re.sub(r"\s*\([^)]*\)", "", parent_text(pair.node.parent) or "").strip().rstrip(":")
-    of_kind = _property_of(pair, siblings, context, topic, group)
-    if of_kind:
-        return of_kind
+    property_asked = _property_of(pair, siblings, context, topic, group)
+    if property_asked:
+        return property_asked
     if not context or is_generic_label(context) or len(context.split()) > 8 or not 1 <= len(answer.split()) <= 4:
         return []
     own = normalise(answer)
