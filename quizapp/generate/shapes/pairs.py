@@ -539,7 +539,7 @@ def _matched(pair: TermPair, siblings: list[TermPair], topic: str, group: str, l
     term = re.sub(r"\s*\([^)]*\)", "", pair.term).strip()
     shown = term if term.split()[0].lower() not in lowered else term_case(term)  # "Mettur" stays a name
     prompt = f"{context}: which of these is matched with {shown}?"
-    wrong = stable_order(others, pair.term)[:3]
+    wrong = sorted(stable_order(others, pair.term), key=lambda other: _unlike(other, answer))[:3]
     draft = Draft("mcq", prompt, answer, ["pair"], None, choices=[answer, *wrong], score=1.2)
     return [Placed(draft, pair.node.line, pair.node.text, topic, group)]
 
@@ -573,6 +573,13 @@ def _property_of(pair: TermPair, siblings: list[TermPair], context: str, topic: 
     wrong = stable_order(others, pair.term)[:3]
     draft = Draft("mcq", prompt, answer, ["pair"], None, choices=[answer, *wrong], score=1.25)
     return [Placed(draft, pair.node.line, pair.node.text, topic, group)]
+
+
+def _unlike(other: str, answer: str) -> tuple[int, int]:
+    """How far a wrong choice is from the answer in kind: "Shield volcano" is nearer "Composite volcano" than
+    "Magnitude" is, by a shared word, then by length. The nearest are the choices a student weighs."""
+    mine, theirs = set(answer.lower().split()), set(other.lower().split())
+    return -len(mine & theirs), abs(len(answer.split()) - len(other.split()))
 
 
 def _overlap(a: str, b: str) -> bool:
