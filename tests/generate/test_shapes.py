@@ -1501,3 +1501,13 @@ def test_a_range_or_an_event_of_a_year_is_no_term_and_a_later_line_of_its_own_is
     assert 4 in nodes and "tsunami" not in nodes[3].text  # its own line, not the end of the point above
     prompts = [q.prompt for q in bank_of(notes).questions]
     assert not [p for p in prompts if re.search(r"What is (?:2015|approx)", p)], prompts
+
+
+def test_a_matched_pair_offers_the_right_sides_nearest_its_answer_first() -> None:
+    notes = (
+        "# Earth\n\n## Matching\nMauna Loa – Shield volcano\nMt Fuji – Composite volcano\nToba – Caldera\n"
+        "Deccan Traps – Flood basalt\nRichter – Magnitude\nMercalli – Intensity\n"
+    )
+    asked = {q.prompt: q for q in bank_of(notes, markdown=True).questions}
+    fuji = asked["Matching: which of these is matched with Mt Fuji?"]
+    assert "Shield volcano" in (fuji.choices or []), fuji.choices
