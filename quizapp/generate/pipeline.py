@@ -88,6 +88,25 @@ def _judged(statement: str, swapped: tuple[str, str, str] | None) -> Draft:
 _SHORTHAND = re.compile(r"\s(?:→|->|=>|⇒)\s|\s=\s(?!\d)|^[—–-]\s")
 """“Mast cells release histamine → sneezing …”, “Sudden onset with heavy rain = 'mango showers'”: the notes'
 shorthand, no sentence to put a blank in or to judge (a formula's "= 9.8" aside)."""
+
+
+def _no_statement(text: str) -> bool:
+    """A sentence no blank or statement can be built on: no verb ("J-shaped, upper left part of the abdomen"), a
+    dash label, a pointing word, a quote it cannot carry, a lead-in ("… process are"), a subject no heading in
+    front would say ("The committee was tasked …"), the notes' shorthand ("1 kW × 2 h = 2 kWh → …") or a table's
+    row ("2nd | Vaishali | 383 BC | …")."""
+    return (
+        not has_verb(main_clause(text))
+        or bool(DASH_LABEL.search(text))
+        or bool(POINTING.search(text))
+        or unquotable(text)
+        or fragment_start(text)
+        or subject_unsaid(text)
+        or bool(_SHORTHAND.search(text))
+        or " | " in text
+    )
+
+
 _YEAR_HEADING = re.compile(r"(?:c\.\s?)?\d{3,4}s?(?:\s?[-–]\s?\d{2,4})?(?:\s?(?:AD|BC|BCE|CE))?")
 
 
@@ -201,17 +220,7 @@ def generate_bank(
         (ctx, d)
         for ctx, d in drafted
         if (d.type not in ("cloze", "truefalse") and not (d.type == "mcq" and BLANK in d.prompt))
-        or (
-            has_verb(main_clause(ctx.text))
-            and not DASH_LABEL.search(ctx.text)
-            and not unresolved(ctx.text)
-            and not POINTING.search(ctx.text)
-            and not unquotable(ctx.text)
-            and not fragment_start(ctx.text)
-            and not subject_unsaid(ctx.text)
-            and not _SHORTHAND.search(ctx.text)
-            and " | " not in ctx.text  # "2nd | Vaishali | 383 BC | …": a table's row, no sentence
-        )
+        or (not _no_statement(ctx.text) and not unresolved(ctx.text))
     ]
     # An amount in an event under a year heading ("2013: … set aside Rs 9000 crore to compensate states"): the
     # event is the fact to learn, its figure trivia.
@@ -270,14 +279,8 @@ def generate_bank(
         fallback: list[shapes.Placed] = []
         siblings = sibling_terms(outline, lowercase)
         for sentence in sentences:
-            if sentence.line in asked or EXAMPLE.search(sentence.source) or unquotable(sentence.text):
+            if sentence.line in asked or EXAMPLE.search(sentence.source) or _no_statement(sentence.text):
                 continue
-            if _SHORTHAND.search(sentence.text) or fragment_start(sentence.text) or POINTING.search(sentence.text):
-                continue  # "energy per day = 1 kW × 2 h = 2 kWh → …": a worked step; "… process are": a lead-in
-            if subject_unsaid(sentence.text):
-                continue  # "The committee was tasked …": a heading in front would not say whose committee
-            if not has_verb(main_clause(sentence.text)) or DASH_LABEL.search(sentence.text) or " | " in sentence.text:
-                continue  # "J-shaped, upper left part of the abdomen": a point with no statement to blank or judge
             draft = keyterm_cloze(sentence.text, terms, _subject_words(sentence.topic, document.title), dominant)
             if draft is None and is_statement(sentence.text):
                 statement = (
