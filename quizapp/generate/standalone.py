@@ -345,8 +345,8 @@ def _shouted_name(node: Node, text: str) -> str | None:
     parent = node.parent
     if parent is None or parent.kind != "heading" or node.kind != "item":
         return None
-    name = re.sub(r"\s*\([^)]*\)", "", parent.text).strip()
-    if not name.isupper() or not 1 <= len(name.split()) <= 3 or not name.replace(" ", "").isalpha():
+    name = shapes.shouted_name(parent.text, 3)
+    if name is None:
         return None
     written = " ".join(word.capitalize() for word in name.split())
     return written if re.search(rf"(?<![A-Z]\s)\b{re.escape(written)}\b", text) else None

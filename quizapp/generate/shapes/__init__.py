@@ -9,7 +9,7 @@ from quizapp.generate.shapes.legend import legend_questions
 from quizapp.generate.shapes.lists import lead_in_cards, list_members, list_questions
 from quizapp.generate.shapes.named import named_questions
 from quizapp.generate.shapes.owners import owner_questions
-from quizapp.generate.shapes.pair import split_pair, subject_of
+from quizapp.generate.shapes.pair import shouted_name, split_pair, subject_of
 from quizapp.generate.shapes.pairs import term_questions
 from quizapp.generate.shapes.qa import is_sentence, qa_lines, qa_questions
 from quizapp.generate.shapes.records import record_points, record_questions, timeline_questions
@@ -31,6 +31,7 @@ __all__ = [
     "qa_questions",
     "record_points",
     "record_questions",
+    "shouted_name",
     "split_pair",
     "subject_of",
     "table_lines",

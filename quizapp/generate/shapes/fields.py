@@ -10,7 +10,7 @@ from quizapp.generate.distractors import normalise
 from quizapp.generate.draft import Draft
 from quizapp.generate.nouns import is_generic_label, is_plural, readings, singular, zipf
 from quizapp.generate.shapes.common import Placed
-from quizapp.generate.shapes.pair import GLOSS, TermPair, subject_of, term_case
+from quizapp.generate.shapes.pair import GLOSS, TermPair, shouted_name, subject_of, term_case
 
 _SILENT_LABELS = frozenset(
     {
@@ -73,11 +73,8 @@ def _shouted(node: Node, topic: str) -> str | None:
     heading (or, for a point at the top of the notes, their title) is a short name in capitals."""
     heading = node.parent
     text = heading.text if heading is not None and heading.kind == "heading" else topic if heading is None else ""
-    text = re.sub(r"\s*\([^)]*\)", "", text).strip()
-    words = text.split()
-    if not text.isupper() or not 1 <= len(words) <= 4 or not all(word.isalpha() for word in words):
-        return None
-    return text.lower()
+    name = shouted_name(text, 4)
+    return name.lower() if name else None
 
 
 def label_questions(pair: TermPair, topic: str, group: str, notes: str = "") -> list[Placed]:

@@ -106,6 +106,16 @@ def split_pair(node: Node) -> TermPair | None:
     return TermPair(node, term, body, label, arrow)
 
 
+def shouted_name(text: str, most: int) -> str | None:
+    """A heading's name in capitals, without its aside in brackets ("BINDUSARA (c. 297 - 273 BCE)" → "BINDUSARA"):
+    one to `most` words of letters only; None for anything else."""
+    name = re.sub(r"\s*\([^)]*\)", "", text).strip()
+    words = name.split()
+    if not name.isupper() or not 1 <= len(words) <= most or not all(word.isalpha() for word in words):
+        return None
+    return name
+
+
 def subject_of(node: Node) -> str | None:
     """What a node's lines are about: its parent's term ("1. Acids:" → Acids), or the heading's name."""
     for parent in node.ancestors():
